@@ -1,13 +1,15 @@
 import { defineConfig } from 'vite';
-import { stubNodeDns } from './scripts/build/stub-node-dns.ts';
 
 export default defineConfig({
-  plugins: [stubNodeDns()],
   optimizeDeps: {
-    include: ['@xmpp/client', 'strophe.js'],
+    // CommonJS and browser-mapped dependencies of the transports, pre-bundled for the test server.
+    include: [
+      '@xmpp/client-core', '@xmpp/websocket', '@xmpp/middleware', '@xmpp/stream-features', '@xmpp/iq/caller.js',
+      '@xmpp/sasl', '@xmpp/sasl-plain', '@xmpp/sasl-anonymous', '@xmpp/resource-binding',
+      '@xmpp/stream-management', '@xmpp/xml', 'saslmechanisms', 'strophe.js',
+    ],
     // Served as is: it imports the test runner's own socket module by absolute URL.
     exclude: ['@web/test-runner-commands'],
-    rolldownOptions: { plugins: [stubNodeDns()] },
   },
   build: {
     target: 'es2022',

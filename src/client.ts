@@ -1,0 +1,160 @@
+import { backoffDelay } from './backoff.ts';
+import { ConnectionError, isFatal, XmppChatError } from './errors.ts';
+import { Emitter } from './events.ts';
+import { IqRouter, type IqHandler } from './iq.ts';
+import { resolveOptions, type ClientOptions } from './options.ts';
+import { LinkWatch } from './link-watch.ts';
+import { SessionOpener } from './session-opener.ts';
+import type { XmlElement } from './stanza/element.ts';
+import type { SessionInfo, TransportKind } from './transport/transport.ts';
+
+export type ConnectionStatus = 'disconnected' | 'connecting' | 'connected' | 'reconnecting';
+
+export interface StatusChange {
+  status: ConnectionStatus;
+  /** Why we are reconnecting or disconnected; absent when the user asked for it. */
+  reason?: XmppChatError;
+  /** When reconnecting: the delay before the next attempt. */
+  retryInMs?: number;
+}
+
+export interface ClientEvents extends Record<string, unknown> {
+  status: StatusChange;
+  /** A session is established (fresh, or resumed with nothing lost). */
+  online: SessionInfo;
+  /** Every incoming stanza that is not an iq the core already answered. */
+  stanza: XmlElement;
+  /** Failures the page should know about; connection failures also appear as status reasons. */
+  error: XmppChatError;
+}
+
+export interface Client {
+  readonly status: ConnectionStatus;
+  /** The full JID of the current session. */
+  readonly jid: string | undefined;
+  readonly transport: TransportKind | undefined;
+  /** Connects and logs in; rejects with the first failure (and keeps retrying unless it is fatal). */
+  connect(): Promise<SessionInfo>;
+  disconnect(): Promise<void>;
+  /** Sends a stanza; while (re)connecting it waits in order and goes out once connected. */
+  send(stanza: XmlElement): void;
+  /** Sends an iq get/set and resolves with its result. */
+  iq(stanza: XmlElement): Promise<XmlElement>;
+  /** Answers iq get/set requests with this payload (roster pushes, disco…). */
+  handleIq(name: string, xmlns: string, handler: IqHandler): void;
+  on<K extends keyof ClientEvents>(type: K, listener: (detail: ClientEvents[K]) => void): () => void;
+}
+
+/** Creates a client. Throws a ConfigError at once when the options are wrong. */
+export function createClient(clientOptions: ClientOptions): Client {
+  const options = resolveOptions(clientOptions);
+  const events = new Emitter<ClientEvents>();
+  let status: ConnectionStatus = 'disconnected';
+  let jid: string | undefined;
+  let wanted = false;
+  let attempt = 0;
+  let retryTimer: ReturnType<typeof setTimeout> | undefined;
+  let connecting: Promise<SessionInfo> | undefined;
+  const waiting: XmlElement[] = [];
+
+  const setStatus = (change: StatusChange) => {
+    status = change.status;
+    events.emit('status', change);
+  };
+  const transmit = (stanza: XmlElement) => opener.transport?.send(stanza);
+  const iqs = new IqRouter((s) => client.send(s), options.timeoutMs, (cause) =>
+    events.emit('error', new ConnectionError('closed', 'A request from the server could not be answered.', { cause })));
+  iqs.handle('ping', 'urn:xmpp:ping', () => undefined);
+  const link = new LinkWatch(options, (iq) => iqs.request(iq), () => opener.transport?.abort());
+
+  const opener = new SessionOpener(options, {
+    stanza(stanza) {
+      link.heard();
+      if (!iqs.receive(stanza)) events.emit('stanza', stanza);
+    },
+    dropped(reason) {
+      link.stop();
+      if (!wanted) return;
+      attempt = 0;
+      retryLater(reason, 0); // a dropped link is retried at once: the stream may still be resumable
+    },
+    unacknowledged(stanzas) {
+      // The old stream could not be resumed: messages it never confirmed go out again (each keeps
+      // its id, so receivers recognise a copy), before anything sent since.
+      waiting.unshift(...stanzas.filter((s) => s.name === 'message'));
+    },
+  });
+
+  function retryLater(reason: XmppChatError, delay?: number) {
+    if (!options.reconnect || isFatal(reason)) {
+      wanted = false;
+      iqs.rejectAll(reason);
+      setStatus({ status: 'disconnected', reason });
+      return;
+    }
+    const retryInMs = delay ?? backoffDelay(attempt, options.reconnect);
+    attempt += 1;
+    setStatus({ status: 'reconnecting', reason, retryInMs });
+    clearTimeout(retryTimer);
+    retryTimer = setTimeout(() => void attemptSession().catch(() => undefined), retryInMs);
+  }
+
+  async function attemptSession(): Promise<SessionInfo> {
+    try {
+      const info = await opener.open();
+      if (!wanted) {
+        await opener.transport?.close();
+        throw new ConnectionError('closed', 'Disconnected.');
+      }
+      jid = info.jid;
+      attempt = 0;
+      setStatus({ status: 'connected' });
+      events.emit('online', info);
+      for (const stanza of waiting.splice(0)) transmit(stanza);
+      link.start();
+      return info;
+    } catch (caught) {
+      const error = caught instanceof XmppChatError ? caught
+        : new ConnectionError('unreachable', 'Could not connect to the chat server.', { cause: caught });
+      if (wanted) {
+        if (attempt === 0) events.emit('error', error);
+        retryLater(error);
+      }
+      throw error;
+    }
+  }
+
+  const client: Client = {
+    get status() { return status; },
+    get jid() { return jid; },
+    get transport() { return opener.transport?.kind; },
+    connect() {
+      if (status === 'connected' && jid) return Promise.resolve({ jid, resumed: false });
+      if (connecting) return connecting;
+      wanted = true;
+      attempt = 0;
+      clearTimeout(retryTimer);
+      setStatus({ status: 'connecting' });
+      connecting = attemptSession().finally(() => { connecting = undefined; });
+      return connecting;
+    },
+    async disconnect() {
+      wanted = false;
+      clearTimeout(retryTimer);
+      link.stop();
+      waiting.length = 0;
+      iqs.rejectAll(new ConnectionError('closed', 'Disconnected.'));
+      await opener.transport?.close();
+      if (status !== 'disconnected') setStatus({ status: 'disconnected' });
+    },
+    send(stanza) {
+      if (status === 'connected') transmit(stanza);
+      else if (wanted) waiting.push(stanza);
+      else throw new ConnectionError('closed', 'Not connected to the chat server.');
+    },
+    iq: (stanza) => iqs.request(stanza),
+    handleIq: (name, xmlns, handler) => iqs.handle(name, xmlns, handler),
+    on: (type, listener) => events.on(type, listener),
+  };
+  return client;
+}

@@ -1,0 +1,95 @@
+import { DEFAULT_BACKOFF, type BackoffOptions } from './backoff.ts';
+import { ConfigError } from './errors.ts';
+import { parseJid } from './stanza/jid.ts';
+import { transportKindOf } from './transport/transport.ts';
+
+/** Options of `createClient`. */
+export interface ClientOptions {
+  /** ws(s):// (WebSocket) or http(s):// (BOSH) URL. Without it, XEP-0156 discovery on `domain`. */
+  service?: string;
+  /** Server domain; defaults to the domain of `jid`. Required for anonymous login. */
+  domain?: string;
+  /** Account for password login, e.g. `alice@example.org` (a resource part is used as resource). */
+  jid?: string;
+  password?: string;
+  /** SASL ANONYMOUS login on `domain` (a fresh temporary account each time). */
+  anonymous?: boolean;
+  resource?: string;
+  /** Allow SASL PLAIN without TLS. Only for loopback servers; never needed over wss:/https:. */
+  allowPlain?: boolean;
+  /** Where XEP-0156 host-meta is fetched from; defaults to `https://<domain>`. */
+  discoveryOrigin?: string;
+  /** Reconnect after failures (default on), with capped exponential backoff. */
+  reconnect?: boolean | Partial<BackoffOptions>;
+  /** Silence after which an XEP-0199 ping checks the link (default 60 s). */
+  pingIntervalMs?: number;
+  /** A ping unanswered this long means the link is dead (default 10 s). */
+  pingTimeoutMs?: number;
+  /** Time allowed for connecting, logging in and each request (default 20 s). */
+  timeoutMs?: number;
+  /** Log the XML traffic to the console. */
+  debug?: boolean;
+}
+
+export interface ResolvedOptions {
+  service?: string;
+  domain: string;
+  username?: string;
+  password?: string;
+  resource?: string;
+  allowPlain: boolean;
+  discoveryOrigin?: string;
+  reconnect: BackoffOptions | false;
+  pingIntervalMs: number;
+  pingTimeoutMs: number;
+  timeoutMs: number;
+  debug: boolean;
+}
+
+/** Checks the options once, up front, and explains in words what is wrong. */
+export function resolveOptions(options: ClientOptions): ResolvedOptions {
+  const { service, anonymous = false } = options;
+  if (service !== undefined && (!transportKindOf(service) || !isUrl(service))) {
+    throw new ConfigError('invalid-service', `"${service}" is not a chat server address: use a ws://, wss://, http:// or https:// URL.`);
+  }
+  let username: string | undefined;
+  let resource = options.resource;
+  let domain = options.domain?.trim().toLowerCase();
+  if (anonymous) {
+    if (options.password) throw new ConfigError('conflicting-options', 'Anonymous login takes no password.');
+  } else {
+    if (!options.jid) throw new ConfigError('missing-jid', 'Give an account (jid) and password, or choose anonymous login.');
+    const jid = parseJid(options.jid);
+    if (!jid?.local) throw new ConfigError('invalid-jid', `"${options.jid}" is not a valid account address (like alice@example.org).`);
+    if (!options.password) throw new ConfigError('missing-password', 'A password is needed to sign in.');
+    username = jid.local;
+    resource ??= jid.resource;
+    domain ??= jid.domain;
+  }
+  if (!domain) throw new ConfigError('missing-domain', 'Anonymous login needs the server domain.');
+  const reconnect = options.reconnect === false ? false : { ...DEFAULT_BACKOFF, ...(options.reconnect === true ? {} : options.reconnect) };
+  return {
+    service, domain, username, password: options.password, resource,
+    allowPlain: options.allowPlain ?? false,
+    discoveryOrigin: options.discoveryOrigin,
+    reconnect,
+    pingIntervalMs: positive(options.pingIntervalMs, 60_000, 'pingIntervalMs'),
+    pingTimeoutMs: positive(options.pingTimeoutMs, 10_000, 'pingTimeoutMs'),
+    timeoutMs: positive(options.timeoutMs, 20_000, 'timeoutMs'),
+    debug: options.debug ?? false,
+  };
+}
+
+function isUrl(value: string): boolean {
+  try {
+    return Boolean(new URL(value).host);
+  } catch {
+    return false; // not parseable: reported by the caller as an invalid service
+  }
+}
+
+function positive(value: number | undefined, fallback: number, name: string): number {
+  if (value === undefined) return fallback;
+  if (!Number.isFinite(value) || value <= 0) throw new ConfigError('invalid-option', `${name} must be a positive number of milliseconds.`);
+  return value;
+}

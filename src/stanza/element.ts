@@ -1,0 +1,72 @@
+/**
+ * The one stanza representation inside the core, whatever the transport: a plain, immutable
+ * element tree. Transport adapters convert their library's elements to and from it.
+ */
+export interface XmlElement {
+  readonly name: string;
+  readonly attrs: Readonly<Record<string, string>>;
+  readonly children: readonly XmlNode[];
+}
+
+export type XmlNode = XmlElement | string;
+
+type Child = XmlNode | null | undefined | false | readonly Child[];
+
+/** Builds an element; `undefined` attributes and falsy children are left out. */
+export function xml(name: string, attrs: Record<string, string | undefined> = {}, ...children: Child[]): XmlElement {
+  const cleanAttrs: Record<string, string> = {};
+  for (const [key, value] of Object.entries(attrs)) if (value !== undefined) cleanAttrs[key] = value;
+  return { name, attrs: cleanAttrs, children: flatten(children) };
+}
+
+function flatten(children: readonly Child[]): XmlNode[] {
+  const out: XmlNode[] = [];
+  for (const child of children) {
+    if (Array.isArray(child)) out.push(...flatten(child));
+    else if (typeof child === 'string' || (child && typeof child === 'object')) out.push(child as XmlNode);
+  }
+  return out;
+}
+
+export function isElement(node: XmlNode | undefined): node is XmlElement {
+  return typeof node === 'object' && node !== null;
+}
+
+/** The element's namespace, as declared by its own `xmlns` attribute. */
+export function namespaceOf(element: XmlElement): string | undefined {
+  return element.attrs.xmlns;
+}
+
+/** Child elements, optionally filtered by local name and namespace (`xmlns` attribute). */
+export function childrenOf(element: XmlElement, name?: string, xmlns?: string): XmlElement[] {
+  return element.children.filter(
+    (node): node is XmlElement =>
+      isElement(node) && (name === undefined || node.name === name) && (xmlns === undefined || node.attrs.xmlns === xmlns),
+  );
+}
+
+export function childOf(element: XmlElement, name?: string, xmlns?: string): XmlElement | undefined {
+  return childrenOf(element, name, xmlns)[0];
+}
+
+/** The concatenated text of the element's direct text children. */
+export function textOf(element: XmlElement | undefined): string {
+  if (!element) return '';
+  return element.children.filter((node): node is string => typeof node === 'string').join('');
+}
+
+const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' };
+
+export function escapeXml(value: string): string {
+  return value.replace(/[&<>"']/g, (c) => ESCAPES[c]);
+}
+
+/** Serializes an element to an XML string; attribute values and text are always escaped. */
+export function toXmlString(element: XmlElement): string {
+  const attrs = Object.entries(element.attrs)
+    .map(([key, value]) => ` ${key}="${escapeXml(value)}"`)
+    .join('');
+  if (element.children.length === 0) return `<${element.name}${attrs}/>`;
+  const inner = element.children.map((node) => (typeof node === 'string' ? escapeXml(node) : toXmlString(node))).join('');
+  return `<${element.name}${attrs}>${inner}</${element.name}>`;
+}

@@ -1,0 +1,65 @@
+import type { XmppChatError } from '../errors.ts';
+import type { XmlElement } from '../stanza/element.ts';
+
+export type TransportKind = 'websocket' | 'bosh';
+
+/** What a transport needs to open an authenticated session. */
+export interface SessionOptions {
+  /** ws(s):// URL for WebSocket, http(s):// URL for BOSH. */
+  readonly service: string;
+  readonly domain: string;
+  /** Local part of the account; absent for anonymous login. */
+  readonly username?: string;
+  readonly password?: string;
+  readonly resource?: string;
+  /** PLAIN is offered only over TLS, or on loopback when this is set. */
+  readonly allowPlain: boolean;
+  readonly timeoutMs: number;
+  readonly debug: boolean;
+}
+
+export interface SessionInfo {
+  /** The full JID the server bound. */
+  readonly jid: string;
+  /** True when a previous stream was resumed (XEP-0198): nothing was lost. */
+  readonly resumed: boolean;
+}
+
+/** How a transport reports what arrives and what goes wrong after it is open. */
+export interface TransportListener {
+  stanza(stanza: XmlElement): void;
+  /** The connection was lost without us asking; `open()` may be called again to recover. */
+  dropped(error: XmppChatError): void;
+  /** Outgoing stanzas the server never acknowledged and that could not be resumed. */
+  unacknowledged?(stanzas: XmlElement[]): void;
+}
+
+/**
+ * One XMPP connection, library-neutral. Adapters turn their library's events into these calls.
+ * `open()` authenticates and binds a resource; called again after `dropped`, it resumes the
+ * previous stream when the transport and server can, or logs in afresh.
+ */
+export interface Transport {
+  readonly kind: TransportKind;
+  open(): Promise<SessionInfo>;
+  send(stanza: XmlElement): void;
+  /** Ends the session gracefully (stream close / BOSH terminate). */
+  close(): Promise<void>;
+  /** Drops the underlying connection at once, keeping any resumable state (used on dead links). */
+  abort(): void;
+}
+
+export type TransportFactory = (options: SessionOptions, listener: TransportListener) => Transport;
+
+/** The transport a service URL asks for. */
+export function transportKindOf(service: string): TransportKind | undefined {
+  if (/^wss?:\/\//i.test(service)) return 'websocket';
+  if (/^https?:\/\//i.test(service)) return 'bosh';
+  return undefined;
+}
+
+/** Loads only the adapter that is needed: each one is a separate chunk. */
+export async function loadTransport(kind: TransportKind): Promise<TransportFactory> {
+  if (kind === 'websocket') return (await import('./websocket.ts')).createWebSocketTransport;
+  return (await import('./bosh.ts')).createBoshTransport;
+}

@@ -1,0 +1,168 @@
+/**
+ * WebSocket transport (RFC 7395) built from xmpp.js packages — the only module that imports them.
+ * We compose the pieces ourselves, as @xmpp/client does, but leave out what the core does better
+ * or does not need: its fixed-delay reconnect, its catch-all iq responder (the core answers iqs for
+ * both transports), TCP/TLS and DNS resolution. SASL SCRAM comes from our WebCrypto module.
+ */
+import { Client, xml as ltx } from '@xmpp/client-core';
+import websocket from '@xmpp/websocket';
+import middlewareFactory from '@xmpp/middleware';
+import streamFeaturesFactory from '@xmpp/stream-features';
+import iqCallerFactory from '@xmpp/iq/caller.js';
+import saslFactoryFeature from '@xmpp/sasl';
+import saslPlain from '@xmpp/sasl-plain';
+import saslAnonymous from '@xmpp/sasl-anonymous';
+import resourceBinding from '@xmpp/resource-binding';
+import streamManagementFactory from '@xmpp/stream-management';
+import SASLFactory from 'saslmechanisms';
+import { AuthError, ConnectionError, StreamError, type XmppChatError } from '../errors.ts';
+import { scramMechanism } from '../sasl/scram.ts';
+import { describeAuthFailure, describeStreamError } from '../stanza/conditions.ts';
+import type { XmlElement } from '../stanza/element.ts';
+import { chooseMechanism } from '../sasl/choose.ts';
+import type { SessionOptions, Transport, TransportListener, SessionInfo } from './transport.ts';
+
+const NS_SM = 'urn:xmpp:sm:3';
+
+// xmpp.js ships no type declarations; this is the part of its element API we use.
+interface LtxElement {
+  name: string;
+  attrs: Record<string, string>;
+  children: (LtxElement | string)[];
+  is(name: string, xmlns?: string): boolean;
+  getChild(name: string, xmlns?: string): LtxElement | undefined;
+}
+
+const toLtx = (el: XmlElement): LtxElement =>
+  ltx(el.name, { ...el.attrs }, ...el.children.map((c) => (typeof c === 'string' ? c : toLtx(c))));
+
+const fromLtx = (el: LtxElement): XmlElement => ({
+  name: el.name,
+  attrs: { ...el.attrs },
+  children: el.children.map((c) => (typeof c === 'string' ? c : fromLtx(c))),
+});
+
+export function createWebSocketTransport(options: SessionOptions, listener: TransportListener): Transport {
+  const entity = new Client({ service: options.service, domain: options.domain, timeout: options.timeoutMs });
+  const middleware = middlewareFactory({ entity });
+  const streamFeatures = streamFeaturesFactory({ middleware });
+  const iqCaller = iqCallerFactory({ middleware, entity });
+  const sasl = new SASLFactory();
+  sasl.use(scramMechanism('SHA-256'));
+  sasl.use(scramMechanism('SHA-1'));
+  saslPlain(sasl);
+  saslAnonymous(sasl);
+  // Order matters: SASL, then stream management (which resumes, or binds and then enables).
+  saslFactoryFeature({ streamFeatures, saslFactory: sasl }, async (authenticate: Function, offered: string[]) => {
+    const secure = options.service.startsWith('wss:');
+    const mechanism = chooseMechanism(offered, { anonymous: !options.username, secure, allowPlain: options.allowPlain });
+    await authenticate({ username: options.username, password: options.password }, mechanism);
+  });
+  const sm = streamManagementFactory({ streamFeatures, entity, middleware });
+  resourceBinding({ iqCaller, streamFeatures }, options.resource);
+  websocket({ entity });
+
+  let closing = false;
+  let online = false;
+  let streamError: XmppChatError | undefined;
+  let unacked: XmlElement[] = [];
+
+  entity.on('stanza', (el: LtxElement) => listener.stanza(fromLtx(el)));
+  sm.on('fail', (el: LtxElement) => unacked.push(fromLtx(el)));
+  entity.on('error', (error: { name?: string; condition?: string; text?: string }) => {
+    if (error.name === 'StreamError' && error.condition) {
+      streamError = new StreamError(error.condition, describeStreamError(error.condition), error.text);
+    }
+  });
+  entity.on('disconnect', () => {
+    if (closing || !online) return;
+    online = false;
+    const reason = streamError ?? new ConnectionError('closed', 'The connection to the chat server was lost.');
+    streamError = undefined;
+    if (options.debug) console.debug('[xmpp-chat] websocket dropped', reason);
+    listener.dropped(reason);
+  });
+  if (options.debug) {
+    entity.on('send', (el: LtxElement) => console.debug('[xmpp-chat] out', String(el)));
+    entity.on('element', (el: LtxElement) => console.debug('[xmpp-chat] in', String(el)));
+  }
+
+  async function open(): Promise<SessionInfo> {
+    closing = false;
+    streamError = undefined;
+    const resuming = Boolean(sm.id);
+    const session = waitForSession(resuming);
+    try {
+      await entity.connect(options.service);
+      await entity.open({ domain: options.domain, lang: 'en' });
+      const info = await session.promise;
+      online = true;
+      if (unacked.length > 0) listener.unacknowledged?.(unacked.splice(0));
+      return info;
+    } catch (error) {
+      session.cancel();
+      closing = true;
+      entity.socket?.end();
+      throw toChatError(error, options.service);
+    }
+  }
+
+  /** Resolves once the session is usable: resumed, or bound with stream management settled. */
+  function waitForSession(resuming: boolean) {
+    let cancel = () => {};
+    const promise = new Promise<SessionInfo>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new ConnectionError('timeout', 'The chat server did not answer in time.')), options.timeoutMs);
+      let smOffered = false;
+      const done = (resumed: boolean) => {
+        cleanup();
+        resolve({ jid: String(entity.jid), resumed });
+      };
+      const onElement = (el: LtxElement) => {
+        if (el.name === 'stream:features') smOffered = Boolean(el.getChild('sm', NS_SM));
+        if (el.is('enabled', NS_SM) || (el.is('failed', NS_SM) && !resuming)) done(false);
+      };
+      const onOnline = () => { if (!smOffered) done(false); };
+      const onResumed = () => done(true);
+      const onError = (error: unknown) => { cleanup(); reject(error); };
+      const cleanup = () => {
+        clearTimeout(timer);
+        entity.off('element', onElement); entity.off('online', onOnline); sm.off('resumed', onResumed);
+        entity.off('error', onError);
+      };
+      entity.on('element', onElement); entity.on('online', onOnline); sm.on('resumed', onResumed);
+      entity.on('error', onError);
+      cancel = cleanup;
+    });
+    return { promise, cancel: () => cancel() };
+  }
+
+  return {
+    kind: 'websocket',
+    open,
+    send(stanza) {
+      entity.send(toLtx(stanza)).catch((error: unknown) => {
+        if (options.debug) console.debug('[xmpp-chat] send failed; stream management will resend', error);
+      });
+    },
+    async close() {
+      closing = true;
+      sm.id = ''; // a closed session is not to be resumed
+      if (entity.status === 'offline' || entity.status === 'disconnect') return;
+      await entity.stop().catch((error: unknown) => {
+        if (options.debug) console.debug('[xmpp-chat] close failed', error);
+      });
+    },
+    abort() {
+      entity.socket?.socket?.close();
+    },
+  };
+}
+
+function toChatError(error: unknown, service: string): XmppChatError {
+  const e = error as { name?: string; condition?: string; text?: string; message?: string };
+  if (e?.name === 'SASLError' && e.condition) return new AuthError(e.condition, describeAuthFailure(e.condition), e.text);
+  if (e?.name === 'StreamError' && e.condition) return new StreamError(e.condition, describeStreamError(e.condition), e.text);
+  if (e instanceof ConnectionError || e instanceof AuthError || e instanceof StreamError) return e;
+  if (e?.name === 'TimeoutError') return new ConnectionError('timeout', 'The chat server did not answer in time.');
+  return new ConnectionError('unreachable', `Could not reach the chat server at ${service}.`, { cause: error });
+}
