@@ -50,7 +50,7 @@ export function createBoshTransport(options: SessionOptions, listener: Transport
     c.addHandler((el: Element) => {
       listener.stanza(fromDom(el));
       return true;
-    });
+    }, null, null, null, null, null);
     const jid = options.username
       ? `${options.username}@${options.domain}${options.resource ? `/${options.resource}` : ''}`
       : options.domain;
@@ -69,7 +69,7 @@ export function createBoshTransport(options: SessionOptions, listener: Transport
         if (c.connected || c.authenticated) c.reset();
       };
       let lastError: XmppChatError | undefined;
-      c.connect(jid, options.password ?? null, (status: number, condition: string | null, elem?: Element) => {
+      c.connect(jid, options.password ?? '', (status: number, condition: string | null, elem?: Element) => {
         if (status === Status.CONNECTED) {
           clearTimeout(timer);
           online = true;

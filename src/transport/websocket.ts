@@ -16,13 +16,14 @@ import resourceBinding from '@xmpp/resource-binding';
 import streamManagementFactory from '@xmpp/stream-management';
 import SASLFactory from 'saslmechanisms';
 import { AuthError, ConnectionError, StreamError, type XmppChatError } from '../errors.ts';
-import { scramMechanism } from '../sasl/scram.ts';
+import { scramMechanism, ScramError, type ScramMechanism } from '../sasl/scram.ts';
 import { describeAuthFailure, describeStreamError } from '../stanza/conditions.ts';
 import type { XmlElement } from '../stanza/element.ts';
 import { chooseMechanism } from '../sasl/choose.ts';
 import type { SessionOptions, Transport, TransportListener, SessionInfo } from './transport.ts';
 
 const NS_SM = 'urn:xmpp:sm:3';
+const NS_SASL = 'urn:ietf:params:xml:ns:xmpp-sasl';
 
 // xmpp.js ships no type declarations; this is the part of its element API we use.
 interface LtxElement {
@@ -32,6 +33,8 @@ interface LtxElement {
   is(name: string, xmlns?: string): boolean;
   getChild(name: string, xmlns?: string): LtxElement | undefined;
 }
+
+const textOf = (el: LtxElement) => el.children.filter((c): c is string => typeof c === 'string').join('');
 
 const toLtx = (el: XmlElement): LtxElement =>
   ltx(el.name, { ...el.attrs }, ...el.children.map((c) => (typeof c === 'string' ? c : toLtx(c))));
@@ -48,15 +51,30 @@ export function createWebSocketTransport(options: SessionOptions, listener: Tran
   const streamFeatures = streamFeaturesFactory({ middleware });
   const iqCaller = iqCallerFactory({ middleware, entity });
   const sasl = new SASLFactory();
-  sasl.use(scramMechanism('SHA-256'));
-  sasl.use(scramMechanism('SHA-1'));
+  // @xmpp/sasl ignores the data in <success>; we keep the SCRAM exchange to check the server's
+  // signature there, which proves the server knows the password.
+  const exchange: { scram?: ScramMechanism } = {};
+  for (const hash of ['SHA-256', 'SHA-1'] as const) {
+    const Scram = scramMechanism(hash);
+    sasl.use(class extends Scram { constructor() { super(); exchange.scram = this; } });
+  }
   saslPlain(sasl);
   saslAnonymous(sasl);
   // Order matters: SASL, then stream management (which resumes, or binds and then enables).
   saslFactoryFeature({ streamFeatures, saslFactory: sasl }, async (authenticate: Function, offered: string[]) => {
     const secure = options.service.startsWith('wss:');
     const mechanism = chooseMechanism(offered, { anonymous: !options.username, secure, allowPlain: options.allowPlain });
-    await authenticate({ username: options.username, password: options.password }, mechanism);
+    exchange.scram = undefined;
+    let successData = '';
+    const onNonza = (el: LtxElement) => { if (el.is('success', NS_SASL)) successData = textOf(el); };
+    entity.on('nonza', onNonza);
+    try {
+      await authenticate({ username: options.username, password: options.password }, mechanism);
+    } finally {
+      entity.off('nonza', onNonza);
+    }
+    const scram = exchange.scram as ScramMechanism | undefined; // set by the mechanism during authenticate()
+    await scram?.verifySuccess(atob(successData));
   });
   const sm = streamManagementFactory({ streamFeatures, entity, middleware });
   resourceBinding({ iqCaller, streamFeatures }, options.resource);
@@ -162,6 +180,7 @@ function toChatError(error: unknown, service: string): XmppChatError {
   const e = error as { name?: string; condition?: string; text?: string; message?: string };
   if (e?.name === 'SASLError' && e.condition) return new AuthError(e.condition, describeAuthFailure(e.condition), e.text);
   if (e?.name === 'StreamError' && e.condition) return new StreamError(e.condition, describeStreamError(e.condition), e.text);
+  if (error instanceof ScramError) return new AuthError('server-not-verified', `The server could not prove it knows the password (${error.condition}), so the login was stopped.`);
   if (e instanceof ConnectionError || e instanceof AuthError || e instanceof StreamError) return e;
   if (e?.name === 'TimeoutError') return new ConnectionError('timeout', 'The chat server did not answer in time.');
   return new ConnectionError('unreachable', `Could not reach the chat server at ${service}.`, { cause: error });

@@ -1,10 +1,57 @@
 // Server-side commands that browser tests call through @web/test-runner-commands.
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { TcpProxy } from './tcp-proxy.js';
+
+const run = promisify(execFile);
+const BENCH_REPORT = new URL('../artifacts/bench.json', import.meta.url);
+const SERVERS_SCRIPT = new URL('../../scripts/servers.sh', import.meta.url).pathname;
+
 export function testCommands() {
+  const proxies = new Map();
+  const commands = {
+    async 'proxy-start'({ targetPort }) {
+      const proxy = new TcpProxy(targetPort);
+      const port = await proxy.up();
+      proxies.set(port, proxy);
+      return port;
+    },
+    async 'proxy-drop'({ port }) {
+      proxies.get(port).drop();
+      return true;
+    },
+    async 'proxy-down'({ port }) {
+      await proxies.get(port).down();
+      return true;
+    },
+    async 'proxy-up'({ port }) {
+      await proxies.get(port).up();
+      return true;
+    },
+    async 'proxy-stop'({ port }) {
+      await proxies.get(port)?.down();
+      proxies.delete(port);
+      return true;
+    },
+    async 'bench-record'({ section, rows }) {
+      await mkdir(new URL('.', BENCH_REPORT), { recursive: true });
+      const report = JSON.parse(await readFile(BENCH_REPORT, 'utf8').catch(() => '{}'));
+      report[section] = rows;
+      await writeFile(BENCH_REPORT, JSON.stringify(report, null, 2));
+      return true;
+    },
+    async 'server-restart'({ server }) {
+      if (!['prosody', 'ejabberd'].includes(server)) throw new Error(`unknown server ${server}`);
+      await run(SERVERS_SCRIPT, ['restart', server], { timeout: 120_000 });
+      return true;
+    },
+  };
   return {
     name: 'xmpp-chat-test-commands',
-    async executeCommand({ command }) {
-      if (command === 'ping-node') return 'pong';
-      return undefined;
+    async executeCommand({ command, payload }) {
+      const handler = commands[command];
+      return handler ? handler(payload ?? {}) : undefined;
     },
   };
 }

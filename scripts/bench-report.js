@@ -1,0 +1,28 @@
+// Adds the gzip size of every built chunk to the bench report and prints it as tables.
+import { readFile, readdir, writeFile } from 'node:fs/promises';
+import { join, relative } from 'node:path';
+import { gzipSync } from 'node:zlib';
+
+const REPORT = 'test/artifacts/bench.json';
+const report = JSON.parse(await readFile(REPORT, 'utf8').catch(() => '{}'));
+
+async function* files(dir) {
+  for (const entry of await readdir(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) yield* files(path);
+    else if (entry.name.endsWith('.js')) yield path;
+  }
+}
+
+report.chunks = [];
+for await (const path of files('dist')) {
+  const bytes = await readFile(path);
+  report.chunks.push({ file: relative('dist', path), bytes: bytes.length, gzipBytes: gzipSync(bytes, { level: 9 }).length });
+}
+report.chunks.sort((a, b) => a.file.localeCompare(b.file));
+await writeFile(REPORT, JSON.stringify(report, null, 2));
+
+for (const [section, rows] of Object.entries(report)) {
+  console.log(`\n${section}`);
+  console.table(rows);
+}

@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# Runs every test: type check, then unit, component and integration tests in Debian's Chromium
+# against the real Prosody and ejabberd servers, which this script starts (and stops if it did).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+[ -d node_modules ] || npm install --no-audit --no-fund
+npx tsc --noEmit -p .
+
+started_here=0
+if ! scripts/servers.sh status >/dev/null 2>&1; then started_here=1; fi
+scripts/servers.sh start
+trap '[ "$started_here" = 1 ] && scripts/servers.sh stop' EXIT
+
+npx wtr --config test/web-test-runner.config.js "$@"

@@ -1,0 +1,67 @@
+/** The real servers started by scripts/servers.sh, and helpers to use them from browser tests. */
+import { executeServerCommand } from '@web/test-runner-commands';
+import { createClient, type Client, type ClientOptions, type StatusChange, type XmlElement } from '../../src/index.ts';
+
+export type ServerName = 'prosody' | 'ejabberd';
+export type TransportName = 'websocket' | 'bosh';
+
+export const SERVERS: Record<ServerName, { httpPort: number }> = {
+  prosody: { httpPort: 15280 },
+  ejabberd: { httpPort: 25280 },
+};
+export const DOMAIN = 'localhost';
+export const ANON_DOMAIN = 'anon.localhost';
+export const TRANSPORTS: TransportName[] = ['websocket', 'bosh'];
+
+export function serviceUrl(transport: TransportName, port: number): string {
+  return transport === 'websocket' ? `ws://127.0.0.1:${port}/xmpp-websocket` : `http://127.0.0.1:${port}/http-bind`;
+}
+
+/** Fast retries for tests; the production default starts at 1 s. */
+export const TEST_OPTIONS: Partial<ClientOptions> = { allowPlain: true, reconnect: { initialMs: 200, maxMs: 1000 }, timeoutMs: 10_000 };
+
+export function accountOptions(name: string, service: string, extra: Partial<ClientOptions> = {}): ClientOptions {
+  return { ...TEST_OPTIONS, service, jid: `${name}@${DOMAIN}`, password: `pass-${name}`, resource: `test-${Math.random().toString(36).slice(2, 8)}`, ...extra };
+}
+
+/** Clients created by a test, disconnected after it. */
+const open: Client[] = [];
+export function trackedClient(options: ClientOptions): Client {
+  const client = createClient(options);
+  open.push(client);
+  return client;
+}
+export async function disconnectAll(): Promise<void> {
+  await Promise.all(open.splice(0).map((c) => c.disconnect().catch(() => undefined)));
+}
+
+/** Records everything a client reports, for assertions. */
+export function record(client: Client) {
+  const statuses: StatusChange[] = [];
+  const stanzas: XmlElement[] = [];
+  client.on('status', (s) => statuses.push(s));
+  client.on('stanza', (s) => stanzas.push(s));
+  return { statuses, stanzas };
+}
+
+export async function until<T>(check: () => T | undefined | false, what: string, timeoutMs = 15_000): Promise<T> {
+  const start = Date.now();
+  for (;;) {
+    const value = check();
+    if (value) return value;
+    if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}
+
+export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+export const proxy = {
+  start: (targetPort: number) => executeServerCommand<number, { targetPort: number }>('proxy-start', { targetPort }),
+  drop: (port: number) => executeServerCommand('proxy-drop', { port }),
+  down: (port: number) => executeServerCommand('proxy-down', { port }),
+  up: (port: number) => executeServerCommand('proxy-up', { port }),
+  stop: (port: number) => executeServerCommand('proxy-stop', { port }),
+};
+
+export const restartServer = (server: ServerName) => executeServerCommand('server-restart', { server });
