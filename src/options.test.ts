@@ -1,0 +1,35 @@
+import { expect } from '@esm-bundle/chai';
+import { ConfigError } from './errors.ts';
+import { resolveOptions, type ClientOptions } from './options.ts';
+
+const conditionOf = (options: ClientOptions) => {
+  try {
+    resolveOptions(options);
+  } catch (error) {
+    expect(error).to.be.instanceOf(ConfigError);
+    expect((error as ConfigError).message).to.be.a('string').and.not.be.empty;
+    return (error as ConfigError).condition;
+  }
+  return 'accepted';
+};
+
+describe('resolveOptions', () => {
+  it('takes the domain, user and resource from the JID', () => {
+    const resolved = resolveOptions({ service: 'wss://x.example/ws', jid: 'Alice@Example.org/desk', password: 'p' });
+    expect(resolved).to.include({ domain: 'example.org', username: 'alice', resource: 'desk', allowPlain: false });
+    expect(resolved.reconnect).to.deep.equal({ initialMs: 1000, maxMs: 30000 });
+  });
+
+  it('rejects bad options with a ConfigError and a condition', () => {
+    expect(conditionOf({ service: 'ftp://x.example', jid: 'a@b', password: 'p' })).to.equal('invalid-service');
+    expect(conditionOf({ service: 'not a url', jid: 'a@b', password: 'p' })).to.equal('invalid-service');
+    expect(conditionOf({ service: 'wss://', jid: 'a@b', password: 'p' })).to.equal('invalid-service');
+    expect(conditionOf({ service: 'wss://x.example/ws' })).to.equal('missing-jid');
+    expect(conditionOf({ service: 'wss://x.example/ws', jid: 'no-at-sign', password: 'p' })).to.equal('invalid-jid');
+    expect(conditionOf({ service: 'wss://x.example/ws', jid: 'a@b' })).to.equal('missing-password');
+    expect(conditionOf({ service: 'wss://x.example/ws', anonymous: true })).to.equal('missing-domain');
+    expect(conditionOf({ domain: 'x.example', anonymous: true, password: 'p' })).to.equal('conflicting-options');
+    expect(conditionOf({ domain: 'x.example', anonymous: true, timeoutMs: -1 })).to.equal('invalid-option');
+    expect(conditionOf({ domain: 'x.example', anonymous: true, reconnect: false })).to.equal('accepted');
+  });
+});
