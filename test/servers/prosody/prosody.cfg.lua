@@ -1,0 +1,63 @@
+-- Self-contained Prosody for tests and the demo. @RUN@ is replaced by the run directory.
+-- Loopback only, no TLS: SCRAM works without it, and PLAIN is refused by the client unless allowed.
+pidfile = "@RUN@/prosody.pid"
+certificates = "@RUN@/certs"
+data_path = "@RUN@/data"
+run_as_root = true
+log = { info = "@RUN@/prosody.log"; error = "@RUN@/prosody.err" }
+
+interfaces = { "127.0.0.1" }
+c2s_ports = { 15222 }
+c2s_interfaces = { "127.0.0.1" }
+s2s_ports = { }
+http_ports = { 15280 }
+http_interfaces = { "127.0.0.1" }
+https_ports = { }
+admin_socket = "@RUN@/prosody.sock"
+
+modules_enabled = {
+  "roster"; "saslauth"; "disco"; "carbons"; "pep"; "private"; "blocklist"; "vcard4"; "vcard_legacy";
+  "version"; "uptime"; "time"; "ping"; "register"; "mam"; "csi_simple"; "smacks"; "bookmarks";
+  "offline"; "admin_shell"; "bosh"; "websocket"; "http_files"; "lastactivity";
+}
+modules_disabled = { "posix"; "s2s"; "tls" }
+
+c2s_require_encryption = false
+allow_unencrypted_plain_auth = true
+consider_bosh_secure = true
+consider_websocket_secure = true
+http_cors_override = { bosh = { enabled = true }; websocket = { enabled = true }; files = { enabled = true } }
+http_paths = { bosh = "/http-bind"; websocket = "/xmpp-websocket"; files = "/" }
+-- XEP-0156 discovery documents (.well-known/host-meta and host-meta.json), served as static files.
+http_files_dir = "@ROOT@/test/servers/prosody/www"
+bosh_max_inactivity = 60
+
+allow_registration = true
+min_seconds_between_registrations = 0
+registration_throttle_max = 0
+limits = { c2s = { rate = "10mb/s" } }
+
+authentication = "internal_hashed"
+storage = "internal"
+archive_expires_after = "never"
+default_archive_policy = true
+max_archive_query_results = 500
+smacks_hibernation_time = 300
+smacks_max_unacked_stanzas = 0
+
+http_host = "127.0.0.1"
+http_external_url = "http://127.0.0.1:15280/"
+http_file_share_size_limit = 10485760
+
+VirtualHost "localhost"
+
+VirtualHost "anon.localhost"
+  authentication = "anonymous"
+  allow_anonymous_s2s = false
+
+Component "conference.localhost" "muc"
+  modules_enabled = { "muc_mam" }
+  muc_log_by_default = true
+  muc_log_all_rooms = true
+
+Component "upload.localhost" "http_file_share"
