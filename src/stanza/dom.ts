@@ -1,0 +1,125 @@
+/**
+ * Adapters between browser DOM elements (what strophe.js and DOMParser produce) and the core's
+ * XmlElement trees. Namespaces travel as `xmlns` / `xmlns:prefix` attributes, as in XmlElement.
+ */
+import { XmppChatError } from '../errors.ts';
+import type { XmlElement, XmlNode } from './element.ts';
+
+const NS_XMLNS = 'http://www.w3.org/2000/xmlns/';
+const NS_XML = 'http://www.w3.org/XML/1998/namespace';
+const NS_CLIENT = 'jabber:client';
+/** Namespaces browsers put their `<parsererror>` report in (Chromium/WebKit, then Gecko). */
+const PARSER_ERROR_NAMESPACES = ['http://www.w3.org/1999/xhtml', 'http://www.mozilla.org/newlayout/xml/parsererror.xml'];
+
+/** Text that should have been XML could not be parsed. */
+export class StanzaParseError extends XmppChatError {
+  override readonly name = 'StanzaParseError';
+  readonly condition = 'malformed-xml';
+  constructor(message = 'Received XML that could not be read.') {
+    super(message);
+  }
+}
+
+/**
+ * Converts a DOM element to an XmlElement. Attributes are copied as they are (including `xmlns`
+ * declarations); where an element's namespace comes from the DOM rather than from an attribute,
+ * an `xmlns` (or `xmlns:prefix`) attribute is added so the namespace is not lost. Text and CDATA
+ * become strings; comments and processing instructions are dropped.
+ */
+export function fromDom(el: Element): XmlElement {
+  return convertFromDom(el, { ns: undefined, prefixes: new Map() });
+}
+
+interface Scope {
+  /** The default namespace in effect, if known. */
+  readonly ns: string | undefined;
+  /** Prefix → namespace declarations in effect. */
+  readonly prefixes: ReadonlyMap<string, string>;
+}
+
+/** The namespace scope inside an element with these attributes. */
+function scopeOf(attrs: Readonly<Record<string, string>>, parent: Scope): Scope {
+  const prefixes = new Map(parent.prefixes);
+  for (const [key, value] of Object.entries(attrs)) {
+    if (key.startsWith('xmlns:')) prefixes.set(key.slice('xmlns:'.length), value);
+  }
+  return { ns: attrs.xmlns ?? parent.ns, prefixes };
+}
+
+function convertFromDom(el: Element, parent: Scope): XmlElement {
+  const attrs: Record<string, string> = {};
+  for (const attr of Array.from(el.attributes)) attrs[attr.name] = attr.value;
+  const ns = el.namespaceURI;
+  // Elements built without namespaces (as strophe.js builds them) simply inherit theirs.
+  if (ns !== null) {
+    if (el.prefix) {
+      const declaration = `xmlns:${el.prefix}`;
+      if (attrs[declaration] === undefined && parent.prefixes.get(el.prefix) !== ns) attrs[declaration] = ns;
+    } else if (attrs.xmlns === undefined && ns !== parent.ns) {
+      attrs.xmlns = ns;
+    }
+  }
+  const scope = scopeOf(attrs, parent);
+  const children: XmlNode[] = [];
+  for (const node of Array.from(el.childNodes)) {
+    if (node.nodeType === Node.ELEMENT_NODE) {
+      children.push(convertFromDom(node as Element, scope));
+    } else if (node.nodeType === Node.TEXT_NODE || node.nodeType === Node.CDATA_SECTION_NODE) {
+      const text = node.nodeValue ?? '';
+      const last = children.length - 1;
+      if (last >= 0 && typeof children[last] === 'string') children[last] += text;
+      else children.push(text);
+    }
+  }
+  return { name: el.tagName, attrs, children };
+}
+
+/**
+ * Parses an XML document (a stanza, a host-meta file…) into an XmlElement. Throws a
+ * StanzaParseError for empty or malformed input, and for documents with a DTD, which XMPP
+ * forbids (RFC 6120 §11.1).
+ */
+export function parseXml(text: string): XmlElement {
+  if (text.trim() === '') throw new StanzaParseError('Received an empty answer where XML was expected.');
+  const doc = new DOMParser().parseFromString(text, 'text/xml');
+  const failed = PARSER_ERROR_NAMESPACES.some((ns) => doc.getElementsByTagNameNS(ns, 'parsererror').length > 0);
+  if (failed || !doc.documentElement) throw new StanzaParseError();
+  if (doc.doctype) throw new StanzaParseError('Received XML with a document type declaration, which is not allowed.');
+  return fromDom(doc.documentElement);
+}
+
+/**
+ * Builds a DOM element from an XmlElement. Each element is created in the namespace declared by
+ * the nearest `xmlns` attribute (`jabber:client` when there is none). `xmlns` declarations are kept
+ * as attributes too, because strophe.js serializes elements from their attributes alone. Text is
+ * only ever added as text nodes.
+ */
+export function toDom(el: XmlElement, doc: Document = document.implementation.createDocument(null, null)): Element {
+  return convertToDom(el, doc, { ns: NS_CLIENT, prefixes: new Map() });
+}
+
+function convertToDom(el: XmlElement, doc: Document, parent: Scope): Element {
+  const scope = scopeOf(el.attrs, parent);
+  const { prefixes } = scope;
+  const defaultNs = scope.ns ?? NS_CLIENT;
+  const colon = el.name.indexOf(':');
+  // An unbound element prefix has no namespace to look up: the element stays in the default one.
+  const elementNs = colon > 0 ? (prefixes.get(el.name.slice(0, colon)) ?? defaultNs) : defaultNs;
+  const node = doc.createElementNS(elementNs, el.name);
+  for (const [key, value] of Object.entries(el.attrs)) {
+    if (key === 'xmlns' || key.startsWith('xmlns:')) {
+      node.setAttributeNS(NS_XMLNS, key, value);
+    } else if (key.startsWith('xml:')) {
+      node.setAttributeNS(NS_XML, key, value);
+    } else {
+      const attrColon = key.indexOf(':');
+      const attrNs = attrColon > 0 ? prefixes.get(key.slice(0, attrColon)) : undefined;
+      if (attrNs) node.setAttributeNS(attrNs, key, value);
+      else node.setAttribute(key, value);
+    }
+  }
+  for (const child of el.children) {
+    node.appendChild(typeof child === 'string' ? doc.createTextNode(child) : convertToDom(child, doc, scope));
+  }
+  return node;
+}
