@@ -111,9 +111,11 @@ export function createWebSocketTransport(options: SessionOptions, listener: Tran
     const resuming = Boolean(sm.id);
     const session = waitForSession(resuming);
     try {
-      await entity.connect(options.service);
-      await entity.open({ domain: options.domain, lang: 'en' });
-      const info = await session.promise;
+      // Awaited together so that an error reported both ways is observed once, never left unhandled.
+      const [info] = await Promise.all([
+        session.promise,
+        entity.connect(options.service).then(() => entity.open({ domain: options.domain, lang: 'en' })),
+      ]);
       online = true;
       if (unacked.length > 0) listener.unacknowledged?.(unacked.splice(0));
       return info;
