@@ -51,6 +51,7 @@ export function createClient(clientOptions: ClientOptions): Client {
   const events = new Emitter<ClientEvents>();
   let status: ConnectionStatus = 'disconnected';
   let jid: string | undefined;
+  let session: SessionInfo | undefined;
   let wanted = false;
   let attempt = 0;
   let retryTimer: ReturnType<typeof setTimeout> | undefined;
@@ -107,6 +108,7 @@ export function createClient(clientOptions: ClientOptions): Client {
         throw new ConnectionError('closed', 'Disconnected.');
       }
       jid = info.jid;
+      session = info;
       attempt = 0;
       setStatus({ status: 'connected' });
       events.emit('online', info);
@@ -129,7 +131,7 @@ export function createClient(clientOptions: ClientOptions): Client {
     get jid() { return jid; },
     get transport() { return opener.transport?.kind; },
     connect() {
-      if (status === 'connected' && jid) return Promise.resolve({ jid, resumed: false });
+      if (status === 'connected' && session) return Promise.resolve(session);
       if (connecting) return connecting;
       wanted = true;
       attempt = 0;

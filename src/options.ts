@@ -1,5 +1,6 @@
 import { DEFAULT_BACKOFF, type BackoffOptions } from './backoff.ts';
 import { ConfigError } from './errors.ts';
+import { PASSWORD_MECHANISMS } from './sasl/choose.ts';
 import { parseJid } from './stanza/jid.ts';
 import { transportKindOf } from './transport/transport.ts';
 
@@ -17,6 +18,8 @@ export interface ClientOptions {
   resource?: string;
   /** Allow SASL PLAIN without TLS. Only for loopback servers; never needed over wss:/https:. */
   allowPlain?: boolean;
+  /** Password sign-in methods to allow, strongest first by default: SCRAM-SHA-256, SCRAM-SHA-1, PLAIN. */
+  mechanisms?: readonly string[];
   /** Where XEP-0156 host-meta is fetched from; defaults to `https://<domain>`. */
   discoveryOrigin?: string;
   /** Reconnect after failures (default on), with capped exponential backoff. */
@@ -38,6 +41,7 @@ export interface ResolvedOptions {
   password?: string;
   resource?: string;
   allowPlain: boolean;
+  mechanisms?: readonly string[];
   discoveryOrigin?: string;
   reconnect: BackoffOptions | false;
   pingIntervalMs: number;
@@ -71,6 +75,7 @@ export function resolveOptions(options: ClientOptions): ResolvedOptions {
   return {
     service, domain, username, password: options.password, resource,
     allowPlain: options.allowPlain ?? false,
+    mechanisms: checkMechanisms(options.mechanisms),
     discoveryOrigin: options.discoveryOrigin,
     reconnect,
     pingIntervalMs: positive(options.pingIntervalMs, 60_000, 'pingIntervalMs'),
@@ -78,6 +83,15 @@ export function resolveOptions(options: ClientOptions): ResolvedOptions {
     timeoutMs: positive(options.timeoutMs, 20_000, 'timeoutMs'),
     debug: options.debug ?? false,
   };
+}
+
+function checkMechanisms(mechanisms: readonly string[] | undefined): readonly string[] | undefined {
+  if (mechanisms === undefined) return undefined;
+  const unknown = mechanisms.filter((m) => !PASSWORD_MECHANISMS.includes(m));
+  if (mechanisms.length === 0 || unknown.length > 0) {
+    throw new ConfigError('invalid-option', `mechanisms must list some of ${PASSWORD_MECHANISMS.join(', ')}${unknown.length ? ` (not ${unknown.join(', ')})` : ''}.`);
+  }
+  return [...mechanisms];
 }
 
 function isUrl(value: string): boolean {

@@ -1,7 +1,7 @@
 import { AuthError } from '../errors.ts';
 
 /** Strongest first. PLAIN sends the password itself, so it needs TLS or explicit permission. */
-const PREFERENCE = ['SCRAM-SHA-256', 'SCRAM-SHA-1', 'PLAIN'];
+export const PASSWORD_MECHANISMS: readonly string[] = ['SCRAM-SHA-256', 'SCRAM-SHA-1', 'PLAIN'];
 
 export interface MechanismPolicy {
   anonymous: boolean;
@@ -9,6 +9,8 @@ export interface MechanismPolicy {
   secure: boolean;
   /** PLAIN allowed without TLS (loopback test servers). */
   allowPlain: boolean;
+  /** Restricts password mechanisms to these (default: all we support). */
+  mechanisms?: readonly string[];
 }
 
 /** Picks the SASL mechanism to use among those the server offers, or explains why none fits. */
@@ -17,7 +19,9 @@ export function chooseMechanism(offered: readonly string[], policy: MechanismPol
     if (offered.includes('ANONYMOUS')) return 'ANONYMOUS';
     throw new AuthError('invalid-mechanism', 'This server does not allow anonymous sign-in.');
   }
-  const usable = PREFERENCE.filter((m) => m !== 'PLAIN' || policy.secure || policy.allowPlain);
+  const usable = PASSWORD_MECHANISMS.filter(
+    (m) => (m !== 'PLAIN' || policy.secure || policy.allowPlain) && (!policy.mechanisms || policy.mechanisms.includes(m)),
+  );
   const mechanism = usable.find((m) => offered.includes(m));
   if (mechanism) return mechanism;
   const reason = offered.includes('PLAIN')

@@ -24,24 +24,29 @@ const STREAM_CONDITIONS = new Set(['conflict', 'host-unknown', 'policy-violation
 type Connection = InstanceType<typeof Strophe.Connection>;
 
 export function createBoshTransport(options: SessionOptions, listener: TransportListener): Transport {
-  Strophe.setLogLevel(options.debug ? Strophe.LogLevel.DEBUG : Strophe.LogLevel.FATAL);
+  // strophe.js's level is global; with debug on we log the XML ourselves and keep its warnings.
+  Strophe.setLogLevel(options.debug ? Strophe.LogLevel.WARN : Strophe.LogLevel.FATAL);
   let conn: Connection | undefined;
   let closing = false;
   let whenDisconnected: (() => void) | undefined;
 
   function connect(): Promise<SessionInfo> {
-    const secure = options.service.startsWith('https:');
-    const allowed = Object.keys(MECHANISMS).filter((name) => {
-      try {
-        return chooseMechanism([name], { anonymous: !options.username, secure, allowPlain: options.allowPlain }) === name;
-      } catch {
-        return false; // this mechanism is not acceptable under the policy: leave it out
-      }
-    });
-    const c = new Strophe.Connection(options.service, {
-      mechanisms: allowed.map((name) => MECHANISMS[name]) as never,
-    });
+    const c = new Strophe.Connection(options.service, { mechanisms: Object.values(MECHANISMS) as never });
     conn = c;
+    let lastError: XmppChatError | undefined;
+    // The mechanism is ours to choose, by the same policy as over WebSocket.
+    c.authenticate = (matched: { mechname: string }[]) => {
+      try {
+        const chosen = chooseMechanism(matched.map((m) => m.mechname), {
+          anonymous: !options.username, secure: options.service.startsWith('https:'),
+          allowPlain: options.allowPlain, mechanisms: options.mechanisms,
+        });
+        c._attemptSASLAuth(matched.filter((m) => m.mechname === chosen) as never);
+      } catch (error) {
+        lastError = error as XmppChatError;
+        c.disconnect('no acceptable sign-in method');
+      }
+    };
     flushAfterEachResponse(c);
     if (options.debug) {
       c.xmlInput = (el: Node) => console.debug('[xmpp-chat] in', el);
@@ -68,12 +73,11 @@ export function createBoshTransport(options: SessionOptions, listener: Transport
         }
         if (c.connected || c.authenticated) c.reset();
       };
-      let lastError: XmppChatError | undefined;
       c.connect(jid, options.password ?? '', (status: number, condition: string | null, elem?: Element) => {
         if (status === Status.CONNECTED) {
           clearTimeout(timer);
           online = true;
-          resolve({ jid: c.jid, resumed: false });
+          resolve({ jid: c.jid, resumed: false, mechanism: c._sasl_mechanism?.mechname ?? '' });
         } else if (status === Status.AUTHFAIL) {
           const failure = elem ? parseSaslFailure(fromDom(elem)) : undefined;
           const cond = failure?.condition ?? condition ?? 'not-authorized';

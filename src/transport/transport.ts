@@ -14,6 +14,8 @@ export interface SessionOptions {
   readonly resource?: string;
   /** PLAIN is offered only over TLS, or on loopback when this is set. */
   readonly allowPlain: boolean;
+  /** Password mechanisms allowed (default: all supported). */
+  readonly mechanisms?: readonly string[];
   readonly timeoutMs: number;
   readonly debug: boolean;
 }
@@ -23,6 +25,8 @@ export interface SessionInfo {
   readonly jid: string;
   /** True when a previous stream was resumed (XEP-0198): nothing was lost. */
   readonly resumed: boolean;
+  /** The SASL mechanism that authenticated this session (the first one, when resumed). */
+  readonly mechanism: string;
 }
 
 /** How a transport reports what arrives and what goes wrong after it is open. */

@@ -54,6 +54,7 @@ export function createWebSocketTransport(options: SessionOptions, listener: Tran
   // @xmpp/sasl ignores the data in <success>; we keep the SCRAM exchange to check the server's
   // signature there, which proves the server knows the password.
   const exchange: { scram?: ScramMechanism } = {};
+  let authenticatedWith = '';
   for (const hash of ['SHA-256', 'SHA-1'] as const) {
     const Scram = scramMechanism(hash);
     sasl.use(class extends Scram { constructor() { super(); exchange.scram = this; } });
@@ -63,7 +64,8 @@ export function createWebSocketTransport(options: SessionOptions, listener: Tran
   // Order matters: SASL, then stream management (which resumes, or binds and then enables).
   saslFactoryFeature({ streamFeatures, saslFactory: sasl }, async (authenticate: Function, offered: string[]) => {
     const secure = options.service.startsWith('wss:');
-    const mechanism = chooseMechanism(offered, { anonymous: !options.username, secure, allowPlain: options.allowPlain });
+    const mechanism = chooseMechanism(offered, { anonymous: !options.username, secure, allowPlain: options.allowPlain, mechanisms: options.mechanisms });
+    authenticatedWith = mechanism;
     exchange.scram = undefined;
     let successData = '';
     const onNonza = (el: LtxElement) => { if (el.is('success', NS_SASL)) successData = textOf(el); };
@@ -135,7 +137,7 @@ export function createWebSocketTransport(options: SessionOptions, listener: Tran
       let smOffered = false;
       const done = (resumed: boolean) => {
         cleanup();
-        resolve({ jid: String(entity.jid), resumed });
+        resolve({ jid: String(entity.jid), resumed, mechanism: authenticatedWith });
       };
       const onElement = (el: LtxElement) => {
         if (el.name === 'stream:features') smOffered = Boolean(el.getChild('sm', NS_SM));

@@ -29,6 +29,7 @@ for (const server of Object.keys(SERVERS) as ServerName[]) {
         expect(a.jid).to.match(new RegExp(`^alice@${DOMAIN}/`));
         expect(b.jid).to.match(new RegExp(`^bob@${DOMAIN}/`));
         expect(alice.transport).to.equal(transport);
+        expect(a.mechanism).to.match(/^SCRAM-SHA-/);
         expect(aliceLog.statuses.map((s) => s.status)).to.deep.equal(['connecting', 'connected']);
         const body = `hello <b>bob</b> & ${newStanzaId()}`;
         alice.send(buildChatMessage({ to: b.jid, body, id: newStanzaId() }));
