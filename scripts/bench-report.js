@@ -26,3 +26,14 @@ for (const [section, rows] of Object.entries(report)) {
   console.log(`\n${section}`);
   console.table(rows);
 }
+
+// Budgets: the bench fails when one is exceeded.
+const loginMedian = (server, transport) => report.login?.find((r) => r.server === server && r.transport === transport)?.medianMs;
+const budgets = [{ what: 'BOSH login on Prosody, median', unit: 'ms', value: loginMedian('prosody', 'bosh'), max: 150 }];
+let over = 0;
+for (const { what, unit, value, max } of budgets) {
+  const ok = typeof value === 'number' && value <= max;
+  if (!ok) over++;
+  console.log(`${ok ? 'within' : 'OVER'} budget: ${what} ${value ?? 'not measured'} ${unit} (max ${max} ${unit})`);
+}
+process.exitCode = over > 0 ? 1 : 0;

@@ -1,7 +1,7 @@
 /**
  * BOSH transport (XEP-0124/0206) through strophe.js — the only module that imports it.
- * strophe.js sends queued data on a 100 ms idle timer; we flush as soon as a response has been
- * handled, which takes a login from ~500 ms to a few round trips on a fast link.
+ * strophe.js sends queued data on a 100 ms idle timer; we flush as soon as data is queued or a
+ * response has been handled, which takes a login from ~500 ms to a few round trips on a fast link.
  */
 import { Strophe } from 'strophe.js';
 import { AuthError, ConnectionError, StreamError, type XmppChatError } from '../errors.ts';
@@ -47,7 +47,7 @@ export function createBoshTransport(options: SessionOptions, listener: Transport
         c.disconnect('no acceptable sign-in method');
       }
     };
-    flushAfterEachResponse(c);
+    flushWithoutIdleDelay(c);
     if (options.debug) {
       c.xmlInput = (el: Node) => console.debug('[xmpp-chat] in', el);
       c.xmlOutput = (el: Element) => console.debug('[xmpp-chat] out', el);
@@ -104,8 +104,7 @@ export function createBoshTransport(options: SessionOptions, listener: Transport
     send(stanza: XmlElement) {
       if (!conn) throw new ConnectionError('closed', 'Not connected to the chat server.');
       const top = stanza.attrs.xmlns ? stanza : { ...stanza, attrs: { ...stanza.attrs, xmlns: 'jabber:client' } };
-      conn.send(toDom(top));
-      scheduleFlush(conn);
+      conn.send(toDom(top)); // queued, then flushed at once (see flushWithoutIdleDelay)
     },
     async close() {
       closing = true;
@@ -134,11 +133,21 @@ function scheduleFlush(conn: Connection): void {
   });
 }
 
-function flushAfterEachResponse(conn: Connection): void {
+/**
+ * Sends queued data in the same task instead of after strophe.js's 100 ms idle timer: whatever
+ * is queued (including SASL steps that strophe.js computes asynchronously) and whatever is left
+ * after a response has been handled (such as a stream restart).
+ */
+function flushWithoutIdleDelay(conn: Connection): void {
   const dataRecv = conn._dataRecv.bind(conn);
   conn._dataRecv = (req: never, raw?: string) => {
     dataRecv(req, raw);
     if (conn._data.length > 0) scheduleFlush(conn);
+  };
+  const queueData = conn._queueData.bind(conn);
+  conn._queueData = (element: Element) => {
+    queueData(element);
+    scheduleFlush(conn);
   };
 }
 
