@@ -66,7 +66,8 @@ export function createClient(clientOptions: ClientOptions): Client {
   const iqs = new IqRouter((s) => client.send(s), options.timeoutMs, (cause) =>
     events.emit('error', new ConnectionError('closed', 'A request from the server could not be answered.', { cause })));
   iqs.handle('ping', 'urn:xmpp:ping', () => undefined);
-  const link = new LinkWatch(options, (iq) => iqs.request(iq), () => opener.transport?.abort());
+  const link = new LinkWatch(options, (iq) => iqs.request(iq), () =>
+    opener.transport?.abort(new ConnectionError('timeout', 'The chat server stopped answering; reconnecting.')));
 
   const opener = new SessionOpener(options, {
     stanza(stanza) {

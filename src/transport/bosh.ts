@@ -29,6 +29,7 @@ export function createBoshTransport(options: SessionOptions, listener: Transport
   let conn: Connection | undefined;
   let closing = false;
   let whenDisconnected: (() => void) | undefined;
+  let abortSession: ((reason: XmppChatError) => void) | undefined;
 
   function connect(): Promise<SessionInfo> {
     const c = new Strophe.Connection(options.service, { mechanisms: Object.values(MECHANISMS) as never });
@@ -73,7 +74,12 @@ export function createBoshTransport(options: SessionOptions, listener: Transport
         }
         if (c.connected || c.authenticated) c.reset();
       };
-      c.connect(jid, options.password ?? '', (status: number, condition: string | null, elem?: Element) => {
+      abortSession = (reason) => {
+      lastError = reason;
+      c._proto._abortAllRequests(); // requests held on a dead link would never come back
+      c._doDisconnect('link dead');
+    };
+    c.connect(jid, options.password ?? '', (status: number, condition: string | null, elem?: Element) => {
         if (status === Status.CONNECTED) {
           clearTimeout(timer);
           online = true;
@@ -117,8 +123,8 @@ export function createBoshTransport(options: SessionOptions, listener: Transport
         c.flush();
       });
     },
-    abort() {
-      conn?.reset();
+    abort(reason) {
+      abortSession?.(reason);
     },
   };
 }

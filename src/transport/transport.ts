@@ -49,8 +49,11 @@ export interface Transport {
   send(stanza: XmlElement): void;
   /** Ends the session gracefully (stream close / BOSH terminate). */
   close(): Promise<void>;
-  /** Drops the underlying connection at once, keeping any resumable state (used on dead links). */
-  abort(): void;
+  /**
+   * Lets go of a connection that stopped answering, at once, keeping any resumable state; the
+   * transport then reports `dropped(reason)` as for any lost connection.
+   */
+  abort(reason: XmppChatError): void;
 }
 
 export type TransportFactory = (options: SessionOptions, listener: TransportListener) => Transport;

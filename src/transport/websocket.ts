@@ -85,6 +85,7 @@ export function createWebSocketTransport(options: SessionOptions, listener: Tran
   let closing = false;
   let online = false;
   let streamError: XmppChatError | undefined;
+  let abortReason: XmppChatError | undefined;
   let unacked: XmlElement[] = [];
 
   entity.on('stanza', (el: LtxElement) => listener.stanza(fromLtx(el)));
@@ -97,8 +98,9 @@ export function createWebSocketTransport(options: SessionOptions, listener: Tran
   entity.on('disconnect', () => {
     if (closing || !online) return;
     online = false;
-    const reason = streamError ?? new ConnectionError('closed', 'The connection to the chat server was lost.');
+    const reason = streamError ?? abortReason ?? new ConnectionError('closed', 'The connection to the chat server was lost.');
     streamError = undefined;
+    abortReason = undefined;
     if (options.debug) console.debug('[xmpp-chat] websocket dropped', reason);
     listener.dropped(reason);
   });
@@ -174,8 +176,15 @@ export function createWebSocketTransport(options: SessionOptions, listener: Tran
         if (options.debug) console.debug('[xmpp-chat] close failed', error);
       });
     },
-    abort() {
-      entity.socket?.socket?.close();
+    abort(reason) {
+      // A dead link may take minutes to close by itself: let go of it now and report the drop.
+      const socket = entity.socket;
+      if (!socket) return;
+      abortReason = reason;
+      const raw = socket.socket;
+      socket._detachSocket();
+      raw?.close();
+      socket.emit('close', true, { reason: 'link dead' });
     },
   };
 }

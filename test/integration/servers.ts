@@ -59,6 +59,7 @@ export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 export const proxy = {
   start: (targetPort: number) => executeServerCommand<number, { targetPort: number }>('proxy-start', { targetPort }),
   drop: (port: number) => executeServerCommand('proxy-drop', { port }),
+  stall: (port: number) => executeServerCommand('proxy-stall', { port }),
   down: (port: number) => executeServerCommand('proxy-down', { port }),
   up: (port: number) => executeServerCommand('proxy-up', { port }),
   stop: (port: number) => executeServerCommand('proxy-stop', { port }),

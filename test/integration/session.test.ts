@@ -80,6 +80,29 @@ for (const server of Object.keys(SERVERS) as ServerName[]) {
         }
       });
 
+      it('notices a dead link by ping (XEP-0199) and comes back', async () => {
+        const port = await proxy.start(httpPort);
+        try {
+          const alice = trackedClient(accountOptions('alice', serviceUrl(transport, port), { pingIntervalMs: 500, pingTimeoutMs: 1000 }));
+          const bob = trackedClient(accountOptions('bob', service));
+          const bobLog = record(bob);
+          const aliceLog = record(alice);
+          const [, b] = await Promise.all([alice.connect(), bob.connect()]);
+          await sleep(1200); // pings answered: the link is alive, nothing happens
+          expect(aliceLog.statuses.map((s) => s.status)).to.deep.equal(['connecting', 'connected']);
+          await proxy.stall(port);
+          const lost = await until(() => aliceLog.statuses.find((s) => s.status === 'reconnecting'), 'the dead link to be noticed', 10_000);
+          expect(lost.reason).to.be.instanceOf(ConnectionError);
+          await until(() => alice.status === 'connected', 'reconnection', 30_000);
+          const body = `after a dead link ${newStanzaId()}`;
+          alice.send(buildChatMessage({ to: b.jid, body, id: newStanzaId() }));
+          await until(() => bodiesOf(bobLog.stanzas).includes(body), 'delivery after the dead link');
+        } finally {
+          await disconnectAll();
+          await proxy.stop(port);
+        }
+      });
+
       it('loses nothing when the link drops mid-session', async () => {
         const port = await proxy.start(httpPort);
         try {

@@ -17,6 +17,10 @@ export function testCommands() {
       proxies.set(port, proxy);
       return port;
     },
+    async 'proxy-stall'({ port }) {
+      proxies.get(port).stall();
+      return true;
+    },
     async 'proxy-drop'({ port }) {
       proxies.get(port).drop();
       return true;

@@ -1,10 +1,12 @@
 // A loopback TCP proxy that tests put between the browser and a real server, to cut live
-// connections (a dropped socket) or refuse new ones (a server that is down) on demand.
+// connections (a dropped socket), freeze them (a dead link that never says so) or refuse new ones
+// (a server that is down) on demand.
 import net from 'node:net';
 
 export class TcpProxy {
   #server;
   #sockets = new Set();
+  #pairs = new Set();
 
   constructor(targetPort, targetHost = '127.0.0.1') {
     this.targetPort = targetPort;
@@ -20,6 +22,9 @@ export class TcpProxy {
         s.on('close', () => this.#sockets.delete(s));
         s.on('error', () => { client.destroy(); upstream.destroy(); });
       }
+      const pair = [client, upstream];
+      this.#pairs.add(pair);
+      client.on('close', () => this.#pairs.delete(pair));
       client.pipe(upstream).pipe(client);
     });
     await new Promise((resolve, reject) => {
@@ -34,6 +39,17 @@ export class TcpProxy {
   drop() {
     for (const s of this.#sockets) s.resetAndDestroy ? s.resetAndDestroy() : s.destroy();
     this.#sockets.clear();
+  }
+
+  /** Live connections stop carrying data but stay open, as behind a dead NAT; new ones work. */
+  stall() {
+    for (const [client, upstream] of this.#pairs) {
+      client.unpipe(upstream);
+      upstream.unpipe(client);
+      client.pause();
+      upstream.pause();
+    }
+    this.#pairs.clear();
   }
 
   /** Stops listening and cuts live connections: new connections are refused. */
