@@ -31,5 +31,8 @@ describe('resolveOptions', () => {
     expect(conditionOf({ domain: 'x.example', anonymous: true, password: 'p' })).to.equal('conflicting-options');
     expect(conditionOf({ domain: 'x.example', anonymous: true, timeoutMs: -1 })).to.equal('invalid-option');
     expect(conditionOf({ domain: 'x.example', anonymous: true, reconnect: false })).to.equal('accepted');
+    expect(conditionOf({ domain: 'x.example', jid: 'a@b', password: 'p', mechanisms: [] })).to.equal('invalid-option');
+    expect(conditionOf({ domain: 'x.example', jid: 'a@b', password: 'p', mechanisms: ['DIGEST-MD5'] })).to.equal('invalid-option');
+    expect(conditionOf({ domain: 'x.example', jid: 'a@b', password: 'p', mechanisms: ['SCRAM-SHA-1'] })).to.equal('accepted');
   });
 });

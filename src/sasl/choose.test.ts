@@ -16,6 +16,13 @@ describe('chooseMechanism', () => {
     expect(chooseMechanism(['PLAIN'], { ...loopback, allowPlain: true })).to.equal('PLAIN');
   });
 
+  it('keeps to the mechanisms the options allow', () => {
+    const offered = ['PLAIN', 'SCRAM-SHA-1', 'SCRAM-SHA-256'];
+    expect(chooseMechanism(offered, { ...loopback, mechanisms: ['SCRAM-SHA-1'] })).to.equal('SCRAM-SHA-1');
+    expect(() => chooseMechanism(['SCRAM-SHA-1'], { ...loopback, mechanisms: ['SCRAM-SHA-256'] })).to.throw(AuthError, /no sign-in method/);
+    expect(() => chooseMechanism(offered, { ...loopback, mechanisms: ['PLAIN'] })).to.throw(AuthError, /clear text/);
+  });
+
   it('uses ANONYMOUS for anonymous login only', () => {
     expect(chooseMechanism(['SCRAM-SHA-1', 'ANONYMOUS'], { ...loopback, anonymous: true })).to.equal('ANONYMOUS');
     expect(() => chooseMechanism(['SCRAM-SHA-1'], { ...loopback, anonymous: true })).to.throw(AuthError, /anonymous/);
