@@ -54,6 +54,13 @@ export function createBoshTransport(options: SessionOptions, listener: Transport
       c.xmlOutput = (el: Element) => console.debug('[xmpp-chat] out', el);
     }
     c.addHandler((el: Element) => {
+      // After a dropped HTTP connection, a retried request can come back with its own body as the
+      // response (seen with ejabberd 23.01). It has a rid, which a server's body never has: these
+      // are our own stanzas, not received ones.
+      if ((el.parentNode as Element | null)?.getAttribute?.('rid')) {
+        if (options.debug) console.debug('[xmpp-chat] ignored an echo of our own request', el);
+        return true;
+      }
       listener.stanza(fromDom(el));
       return true;
     }, null, null, null, null, null);
