@@ -24,6 +24,8 @@ export interface ClientEvents extends Record<string, unknown> {
   online: SessionInfo;
   /** Every incoming stanza that is not an iq the core already answered. */
   stanza: XmlElement;
+  /** The server has received this stanza we sent (stream management ack or BOSH response). */
+  acked: XmlElement;
   /** Failures the page should know about; connection failures also appear as status reasons. */
   error: XmppChatError;
 }
@@ -79,6 +81,9 @@ export function createClient(clientOptions: ClientOptions): Client {
       if (!wanted) return;
       attempt = 0;
       retryLater(reason, 0); // a dropped link is retried at once: the stream may still be resumable
+    },
+    acknowledged(stanza) {
+      events.emit('acked', stanza);
     },
     unacknowledged(stanzas) {
       // The old stream could not be resumed: messages it never confirmed go out again (each keeps

@@ -30,6 +30,15 @@ export function createBoshTransport(options: SessionOptions, listener: Transport
   let closing = false;
   let whenDisconnected: (() => void) | undefined;
   let abortSession: ((reason: XmppChatError) => void) | undefined;
+  // Messages sent and not yet acknowledged; after a lost session they go out again.
+  const unacked = new Map<string, XmlElement>();
+  const tracked: TransportListener = {
+    ...listener,
+    acknowledged(stanza) {
+      if (stanza.attrs.id) unacked.delete(stanza.attrs.id);
+      listener.acknowledged?.(stanza);
+    },
+  };
 
   function connect(): Promise<SessionInfo> {
     const c = new Strophe.Connection(options.service, { mechanisms: Object.values(MECHANISMS) as never });
@@ -49,6 +58,20 @@ export function createBoshTransport(options: SessionOptions, listener: Transport
       }
     };
     flushWithoutIdleDelay(c);
+    acknowledgeOnResponse(c, tracked);
+    // strophe.js retries a failed request at once, which keeps the session and everything the
+    // server holds for it; its next retries wait 8 s, then 27 s. When the retry fails too, a new
+    // session is quicker, and unacknowledged messages are sent again.
+    type Req = { sends: number; xhr: XMLHttpRequest };
+    const proto = c._proto as unknown as { _onRequestStateChange(func: unknown, req: Req): void };
+    const onStateChange = proto._onRequestStateChange.bind(proto);
+    proto._onRequestStateChange = (func, req) => {
+      onStateChange(func, req);
+      const failed = req.xhr.readyState === 4 && (req.xhr.status === 0 || req.xhr.status >= 500);
+      if (failed && req.sends >= 2 && c.authenticated && !closing && conn === c) {
+        abortSession?.(new ConnectionError('closed', 'The connection to the chat server was lost.'));
+      }
+    };
     if (options.debug) {
       c.xmlInput = (el: Node) => console.debug('[xmpp-chat] in', el);
       c.xmlOutput = (el: Element) => console.debug('[xmpp-chat] out', el);
@@ -90,7 +113,11 @@ export function createBoshTransport(options: SessionOptions, listener: Transport
         if (status === Status.CONNECTED) {
           clearTimeout(timer);
           online = true;
-          resolve({ jid: c.jid, resumed: false, mechanism: c._sasl_mechanism?.mechname ?? '' });
+          if (unacked.size > 0) {
+            listener.unacknowledged?.([...unacked.values()]);
+            unacked.clear();
+          }
+          resolve({ jid: c.jid, resumed: false, mechanism: c._sasl_mechanism?.mechname ?? '', streamFeatures: featureNamespaces(c) });
         } else if (status === Status.AUTHFAIL) {
           const failure = elem ? parseSaslFailure(fromDom(elem)) : undefined;
           const cond = failure?.condition ?? condition ?? 'not-authorized';
@@ -117,6 +144,7 @@ export function createBoshTransport(options: SessionOptions, listener: Transport
     send(stanza: XmlElement) {
       if (!conn) throw new ConnectionError('closed', 'Not connected to the chat server.');
       const top = stanza.attrs.xmlns ? stanza : { ...stanza, attrs: { ...stanza.attrs, xmlns: 'jabber:client' } };
+      if (top.name === 'message' && top.attrs.id) unacked.set(top.attrs.id, top);
       conn.send(toDom(top)); // queued, then flushed at once (see flushWithoutIdleDelay)
     },
     async close() {
@@ -142,7 +170,12 @@ function scheduleFlush(conn: Connection): void {
   flushPending.add(conn);
   queueMicrotask(() => {
     flushPending.delete(conn);
-    if (conn.connected) conn.flush();
+    if (!conn.connected) return;
+    conn.flush();
+    if (holdsOurStanzas(conn)) {
+      (conn._data as unknown[]).push(null); // strophe.js sends a queued null as an empty request
+      conn.flush();
+    }
   });
 }
 
@@ -162,6 +195,35 @@ function flushWithoutIdleDelay(conn: Connection): void {
     queueData(element);
     scheduleFlush(conn);
   };
+}
+
+const stanzasIn = (req: { xmlData?: Element } | undefined) =>
+  Array.from(req?.xmlData?.children ?? []).filter((c) => ['message', 'presence', 'iq'].includes(c.localName));
+
+/**
+ * A successful response to a request means the server has what the request carried. The server
+ * holds the newest request until it has something to say (hold=1), so when that one carries our
+ * stanzas we send an empty request behind it, which makes the server answer it at once.
+ */
+function acknowledgeOnResponse(conn: Connection, listener: TransportListener): void {
+  if (!listener.acknowledged) return;
+  const dataRecv = conn._dataRecv.bind(conn);
+  conn._dataRecv = (req: never, raw?: string) => {
+    dataRecv(req, raw);
+    for (const stanza of stanzasIn(req)) listener.acknowledged?.(fromDom(stanza));
+    if (holdsOurStanzas(conn)) scheduleFlush(conn);
+  };
+}
+
+/** The only request in flight carries stanzas, so the server will hold it until it has news. */
+function holdsOurStanzas(conn: Connection): boolean {
+  const pending = (conn._proto as unknown as { _requests: { xmlData?: Element }[] })._requests;
+  return conn.authenticated && !conn.disconnecting && pending.length === 1 && stanzasIn(pending[0]).length > 0;
+}
+
+function featureNamespaces(conn: Connection): string[] {
+  const features = conn.features as Element | undefined;
+  return Array.from(features?.children ?? [], (c) => c.namespaceURI ?? c.getAttribute('xmlns') ?? '').filter(Boolean);
 }
 
 function toChatError(condition: string | null, status: number, service: string): XmppChatError {

@@ -27,6 +27,8 @@ export interface SessionInfo {
   readonly resumed: boolean;
   /** The SASL mechanism that authenticated this session (the first one, when resumed). */
   readonly mechanism: string;
+  /** Namespaces of the stream features the server offered after login (e.g. `urn:xmpp:csi:0`). */
+  readonly streamFeatures: readonly string[];
 }
 
 /** How a transport reports what arrives and what goes wrong after it is open. */
@@ -36,6 +38,8 @@ export interface TransportListener {
   dropped(error: XmppChatError): void;
   /** Outgoing stanzas the server never acknowledged and that could not be resumed. */
   unacknowledged?(stanzas: XmlElement[]): void;
+  /** The server has received this outgoing stanza (XEP-0198 ack, or the BOSH response to it). */
+  acknowledged?(stanza: XmlElement): void;
 }
 
 /**

@@ -55,6 +55,7 @@ export function createWebSocketTransport(options: SessionOptions, listener: Tran
   // signature there, which proves the server knows the password.
   const exchange: { scram?: ScramMechanism } = {};
   let authenticatedWith = '';
+  let streamFeatureNs: string[] = [];
   for (const hash of ['SHA-256', 'SHA-1'] as const) {
     const Scram = scramMechanism(hash);
     sasl.use(class extends Scram { constructor() { super(); exchange.scram = this; } });
@@ -90,6 +91,7 @@ export function createWebSocketTransport(options: SessionOptions, listener: Tran
 
   entity.on('stanza', (el: LtxElement) => listener.stanza(fromLtx(el)));
   sm.on('fail', (el: LtxElement) => unacked.push(fromLtx(el)));
+  sm.on('ack', (el: LtxElement) => listener.acknowledged?.(fromLtx(el)));
   entity.on('error', (error: { name?: string; condition?: string; text?: string }) => {
     if (error.name === 'StreamError' && error.condition) {
       streamError = new StreamError(error.condition, describeStreamError(error.condition), error.text);
@@ -139,10 +141,13 @@ export function createWebSocketTransport(options: SessionOptions, listener: Tran
       let smOffered = false;
       const done = (resumed: boolean) => {
         cleanup();
-        resolve({ jid: String(entity.jid), resumed, mechanism: authenticatedWith });
+        resolve({ jid: String(entity.jid), resumed, mechanism: authenticatedWith, streamFeatures: [...streamFeatureNs] });
       };
       const onElement = (el: LtxElement) => {
-        if (el.name === 'stream:features') smOffered = Boolean(el.getChild('sm', NS_SM));
+        if (el.name === 'stream:features') {
+          smOffered = Boolean(el.getChild('sm', NS_SM));
+          streamFeatureNs = el.children.flatMap((c) => (typeof c === 'string' || !c.attrs.xmlns ? [] : [c.attrs.xmlns]));
+        }
         if (el.is('enabled', NS_SM) || (el.is('failed', NS_SM) && !resuming)) done(false);
       };
       const onOnline = () => { if (!smOffered) done(false); };
@@ -164,6 +169,8 @@ export function createWebSocketTransport(options: SessionOptions, listener: Tran
     kind: 'websocket',
     open,
     send(stanza) {
+      // Without stream management there is no ack to wait for: handing it to the socket is all we get.
+      if (!sm.enabled && listener.acknowledged) queueMicrotask(() => listener.acknowledged?.(stanza));
       entity.send(toLtx(stanza)).catch((error: unknown) => {
         if (options.debug) console.debug('[xmpp-chat] send failed; stream management will resend', error);
       });

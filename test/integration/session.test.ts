@@ -31,9 +31,14 @@ for (const server of Object.keys(SERVERS) as ServerName[]) {
         expect(alice.transport).to.equal(transport);
         expect(a.mechanism).to.match(/^SCRAM-SHA-/);
         expect(aliceLog.statuses.map((s) => s.status)).to.deep.equal(['connecting', 'connected']);
+        expect(a.streamFeatures, 'stream features after login').to.include('urn:xmpp:csi:0');
+        const acked: string[] = [];
+        alice.on('acked', (stanza) => { if (stanza.attrs.id) acked.push(stanza.attrs.id); });
         const body = `hello <b>bob</b> & ${newStanzaId()}`;
-        alice.send(buildChatMessage({ to: b.jid, body, id: newStanzaId() }));
+        const id = newStanzaId();
+        alice.send(buildChatMessage({ to: b.jid, body, id }));
         await until(() => bodiesOf(bobLog.stanzas).includes(body), 'bob to receive the message');
+        await until(() => acked.includes(id), 'the server to acknowledge the message');
         expect(bodiesOf(aliceLog.stanzas)).to.not.include(body);
       });
 
