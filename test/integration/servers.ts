@@ -65,4 +65,11 @@ export const proxy = {
   stop: (port: number) => executeServerCommand('proxy-stop', { port }),
 };
 
-export const restartServer = (server: ServerName) => executeServerCommand('server-restart', { server });
+export async function restartServer(server: ServerName): Promise<void> {
+  await executeServerCommand('server-restart', { server });
+  for (;;) {
+    const result = await executeServerCommand<{ done: boolean; error?: string }, { server: string }>('server-restart-wait', { server });
+    if (result?.error) throw new Error(`restarting ${server} failed: ${result.error}`);
+    if (result?.done) return;
+  }
+}
