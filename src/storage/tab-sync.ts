@@ -1,0 +1,34 @@
+/** Tells the other tabs of this page's origin which conversations a committed write changed. */
+import type { StoredMessage } from './types.ts';
+
+/** What one committed write did to one conversation. */
+export interface ConversationChange { peer: string; added: StoredMessage[]; updated: StoredMessage[] }
+
+export interface TabSync {
+  post(changes: ConversationChange[]): void;
+  close(): void;
+}
+
+export const channelNameFor = (account: string) => `xmpp-chat:${account}`;
+
+/**
+ * A BroadcastChannel carrying the changes of each committed batch. Other tabs only learn that
+ * the records changed; the records themselves were already written in one transaction.
+ * Without BroadcastChannel (very old browsers) tabs simply do not hear of each other.
+ */
+export function createTabSync(name: string, receive: (changes: ConversationChange[]) => void): TabSync {
+  if (typeof BroadcastChannel === 'undefined') return { post: () => undefined, close: () => undefined };
+  const channel = new BroadcastChannel(name);
+  channel.onmessage = (event: MessageEvent<{ changes?: ConversationChange[] }>) => {
+    if (Array.isArray(event.data?.changes)) receive(event.data.changes);
+  };
+  let open = true;
+  return {
+    // A store closed while its last writes commit has no one left to tell.
+    post: (changes) => { if (open) channel.postMessage({ changes }); },
+    close: () => {
+      open = false;
+      channel.close();
+    },
+  };
+}

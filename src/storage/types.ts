@@ -1,0 +1,105 @@
+/** The chat-history model, the key scheme and the backend interface of the storage module. */
+import { XmppChatError } from '../errors.ts';
+
+export type MessageState = 'pending' | 'sent' | 'delivered' | 'read' | 'failed';
+export interface StoredMessage {
+  /** Stable local key: our origin-id for messages we send; for received ones the first of origin-id, stanza-id (by our account), id, or a generated one. */
+  key: string;
+  /** Bare JID of the other party: the conversation. */
+  peer: string;
+  direction: 'in' | 'out';
+  body: string;
+  /** ms since epoch: delay stamp, archive stamp or arrival. */
+  time: number;
+  state: MessageState;
+  /** Every id this message is known by (origin-id, stanza-ids, stanza id attr), for deduplication. */
+  ids: string[];
+  /** Archive id in our own MAM archive (XEP-0359 stanza-id by our bare JID). */
+  archiveId?: string;
+  /** The error sentence when state is 'failed'. */
+  error?: string;
+  /** Set when the body was corrected (XEP-0308); the body is the latest version. */
+  corrected?: boolean;
+}
+export interface ConversationSummary { peer: string; lastTime: number; lastBody: string; lastDirection: 'in'|'out'; unread: number; count: number }
+export interface Page { messages: StoredMessage[] /* oldest first */; cursor?: string /* pass to olderPage; undefined = nothing older stored */ }
+
+/** What `update()` may change; `ids` are merged into the known ids, never removed. */
+export type MessagePatch = Partial<Pick<StoredMessage, 'state' | 'body' | 'error' | 'corrected' | 'archiveId' | 'ids'>>;
+
+/** The cached roster: its version (XEP-0237 roster versioning) and the items as the roster feature keeps them. */
+export interface RosterCache { ver?: string; items: unknown[] }
+
+/**
+ * Keys are arrays, first the account, so one database serves every account and one key range
+ * removes an account (arrays sort after strings and numbers, so `[account, []]` bounds it):
+ *
+ *   [account, 'conv', peer]          → ConversationIndex
+ *   [account, 'bucket', peer, n]     → StoredMessage[], up to ~100, ordered by time then insertion
+ *   [account, 'id', id, peer]        → IdRecord, for every key, id and archive id of a message;
+ *                                      scoped by peer so ids that collide across contacts stay apart
+ *   [account, 'conversations']       → Record<peer, ConversationSummary>: the list in one read
+ *   [account, 'roster']              → RosterCache
+ *   [account, 'meta', name]          → a small value
+ */
+export type StorageKey = (string | number)[];
+
+export const conversationKey = (account: string, peer: string): StorageKey => [account, 'conv', peer];
+export const bucketKey = (account: string, peer: string, n: number): StorageKey => [account, 'bucket', peer, n];
+export const idKey = (account: string, id: string, peer: string): StorageKey => [account, 'id', id, peer];
+export const summariesKey = (account: string): StorageKey => [account, 'conversations'];
+export const rosterKey = (account: string): StorageKey => [account, 'roster'];
+export const metaKey = (account: string, name: string): StorageKey => [account, 'meta', name];
+
+/**
+ * A conversation's buckets in message order. `n` only names a bucket's record: buckets added
+ * before the first get the lowest number minus one, all others (appends, split halves) the
+ * highest plus one, so the array, not `n`, gives the order.
+ */
+export interface BucketInfo { n: number; first: number; last: number; count: number }
+export interface ConversationIndex { buckets: BucketInfo[]; summary: ConversationSummary }
+/** The time lets a lookup by id go straight to the bucket holding the message. */
+export interface IdRecord { key: string; time: number }
+
+/** One transaction: reads in it see its own writes; it commits all of them or none. */
+export interface BackendTransaction {
+  get(key: StorageKey): Promise<unknown>;
+  /** The first record whose key starts with `prefix`. */
+  first(prefix: StorageKey): Promise<{ key: StorageKey; value: unknown } | undefined>;
+  put(key: StorageKey, value: unknown): void;
+  delete(key: StorageKey): void;
+  deletePrefix(prefix: StorageKey): void;
+}
+
+/**
+ * Where the store keeps its records: IndexedDB or memory. `work` must not wait for anything but
+ * the transaction's own reads (IndexedDB commits a transaction once it has nothing to do).
+ */
+export interface Backend {
+  transaction<T>(mode: 'readonly' | 'readwrite', work: (tx: BackendTransaction) => Promise<T>): Promise<T>;
+}
+
+export type StorageCondition = 'quota-exceeded' | 'unavailable' | 'blocked' | 'failed';
+
+const KEPT_IN_MEMORY = 'so messages from now on are kept only until this page is closed.';
+const SENTENCES: Record<StorageCondition, string> = {
+  'quota-exceeded': `The browser has no room left to save chat history, ${KEPT_IN_MEMORY}`,
+  unavailable: `This browser does not let the chat save its history (storage may be turned off, or this is a private window), ${KEPT_IN_MEMORY}`,
+  blocked: `Chat history could not be opened because another tab of this site is still using an older version of it, ${KEPT_IN_MEMORY} Closing the other tabs and reloading fixes this.`,
+  failed: `Saving chat history failed, ${KEPT_IN_MEMORY}`,
+};
+
+/** Chat history cannot be saved in the browser; the store keeps working from memory. */
+export class StorageError extends XmppChatError {
+  override readonly name = 'StorageError';
+  constructor(readonly condition: StorageCondition, message = SENTENCES[condition], options?: { cause?: unknown }) {
+    super(message, options);
+  }
+}
+
+/** Names a backend failure: a StorageError stays as it is; IndexedDB's quota error is recognised by name. */
+export function toStorageError(error: unknown): StorageError {
+  if (error instanceof StorageError) return error;
+  const quota = error instanceof DOMException && error.name === 'QuotaExceededError';
+  return new StorageError(quota ? 'quota-exceeded' : 'failed', undefined, { cause: error });
+}
