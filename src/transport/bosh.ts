@@ -79,9 +79,13 @@ export function createBoshTransport(options: SessionOptions, listener: Transport
     c.addHandler((el: Element) => {
       // After a dropped HTTP connection, a retried request can come back with its own body as the
       // response (seen with ejabberd 23.01). It has a rid, which a server's body never has: these
-      // are our own stanzas, not received ones.
+      // are our own stanzas, not received ones, and the real response, with whatever it carried
+      // for us, is gone. Only a new session (which catches up from the archive) can recover that.
       if ((el.parentNode as Element | null)?.getAttribute?.('rid')) {
         if (options.debug) console.debug('[xmpp-chat] ignored an echo of our own request', el);
+        if (c.authenticated && !closing && conn === c) {
+          queueMicrotask(() => abortSession?.(new ConnectionError('closed', 'The connection to the chat server was interrupted; reconnecting.')));
+        }
         return true;
       }
       listener.stanza(fromDom(el));
