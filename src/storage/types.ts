@@ -18,6 +18,8 @@ export interface StoredMessage {
   archiveId?: string;
   /** The error sentence when state is 'failed'. */
   error?: string;
+  /** The sender's id attribute when the sender accepts receipts or markers for it (XEP-0184/0333). */
+  markerId?: string;
   /** Set when the body was corrected (XEP-0308); the body is the latest version. */
   corrected?: boolean;
 }

@@ -1,0 +1,101 @@
+/**
+ * The chat client: one place that composes the connection, the history store and the protocol
+ * features. Order matters where noted. Components use this through src/index.ts.
+ */
+import { pageVisibility, type Visibility } from './adapters/page-visibility.ts';
+import { createClient, type Client } from './client.ts';
+import { Emitter } from './events.ts';
+import type { XmppChatError } from './errors.ts';
+import { createArchive, type Archive } from './features/archive.ts';
+import { createBlocking, type Blocking } from './features/blocking.ts';
+import { createChatStates, type ChatStates } from './features/chat-states.ts';
+import { createCsi } from './features/csi.ts';
+import { createDisco, type Disco } from './features/disco.ts';
+import { createMessaging, type Messaging } from './features/messaging.ts';
+import { createRoster, type Roster } from './features/roster.ts';
+import { resolveOptions, type ClientOptions } from './options.ts';
+import { buildEnableCarbons } from './stanza/carbons.ts';
+import { bareJid } from './stanza/jid.ts';
+import {
+  createMessageStore, type MessageStore, type MessageStoreOptions, type Page, type StorageChange, type StorageError,
+  type StoredMessage,
+} from './storage/index.ts';
+
+export interface ChatOptions extends ClientOptions {
+  /** Whose history this is; defaults to the account (or `anonymous@<domain>`). */
+  historyOwner?: string;
+  storage?: MessageStoreOptions;
+  /** Page visibility, for client state indication; the document's by default. */
+  visibility?: Visibility;
+}
+
+export interface ChatEvents extends Record<string, unknown> {
+  /** Messages were added or changed in a conversation (here or in another tab). */
+  messages: StorageChange;
+  /** Something the user should hear about: storage fell back to memory, a catch-up failed… */
+  error: XmppChatError | StorageError | Error;
+}
+
+export interface Chat {
+  readonly client: Client;
+  readonly store: MessageStore;
+  readonly roster: Roster;
+  readonly blocking: Blocking;
+  readonly chatStates: ChatStates;
+  readonly archive: Archive;
+  readonly disco: Disco;
+  readonly messaging: Messaging;
+  connect(): ReturnType<Client['connect']>;
+  disconnect(): Promise<void>;
+  send(peer: string, body: string): Promise<StoredMessage>;
+  newestPage(peer: string, limit?: number): Promise<Page>;
+  olderPage(peer: string, cursor: string, limit?: number): Promise<Page>;
+  on<K extends keyof ChatEvents>(type: K, listener: (detail: ChatEvents[K]) => void): () => void;
+}
+
+export function createChat(options: ChatOptions): Chat {
+  const resolved = resolveOptions(options); // throws ConfigError before anything is created
+  const events = new Emitter<ChatEvents>();
+  const client = createClient(options);
+  const configured = options.jid ? bareJid(options.jid) : undefined;
+  const account = () => configured ?? (client.jid ? bareJid(client.jid) : undefined) ?? `anonymous@${resolved.domain}`;
+  const store = createMessageStore(options.historyOwner ?? configured ?? `anonymous@${resolved.domain}`, options.storage);
+  store.on('change', (change) => events.emit('messages', change));
+  store.on('error', (error) => events.emit('error', error));
+
+  // Disco first: the roster's presence carries its caps, and the features below ask what the server has.
+  const disco = createDisco(client, () => resolved.domain);
+  const roster = createRoster(client, store, account, () => disco.caps());
+  const messaging = createMessaging(client, store, account);
+  const chatStates = createChatStates(client, messaging);
+  const archive = createArchive(client, store, messaging, account);
+  const blocking = createBlocking(client, account, () => disco.has('urn:xmpp:blocking'), () => disco.ready);
+  createCsi(client, options.visibility ?? pageVisibility());
+  // The archive catch-up follows the initial presence, so nothing falls between the two.
+  roster.on('available', () => {
+    void disco.ready.then(() => (disco.has('urn:xmpp:mam:2') ? archive.catchUp() : undefined));
+  });
+  for (const feature of [archive, roster, blocking, messaging]) feature.on('error', (error) => events.emit('error', error as Error));
+
+  client.on('online', (info) => {
+    if (info.resumed) return;
+    void disco.ready
+      .then(() => (disco.has('urn:xmpp:carbons:2') ? client.iq(buildEnableCarbons()) : undefined))
+      .catch((error: Error) => events.emit('error', error));
+  });
+
+  return {
+    client, store, roster, blocking, chatStates, archive, disco, messaging,
+    connect: () => client.connect(),
+    async disconnect() {
+      await client.disconnect();
+    },
+    async send(peer, body) {
+      chatStates.sent(peer);
+      return messaging.send(peer, body);
+    },
+    newestPage: (peer, limit) => store.newestPage(peer, limit),
+    olderPage: (peer, cursor, limit) => store.olderPage(peer, cursor, limit),
+    on: (type, listener) => events.on(type, listener),
+  };
+}

@@ -1,0 +1,110 @@
+/**
+ * Message Archive Management (XEP-0313): after every new session, catch up from the last archive
+ * id we hold, page by page until the archive says it is complete, so nothing that arrived while
+ * we were away is missing; and load older history of a conversation on request.
+ */
+import type { Client } from '../client.ts';
+import { Emitter } from '../events.ts';
+import type { XmlElement } from '../stanza/element.ts';
+import { buildMamQuery, parseMamFin, parseMamResult, type MamQuery } from '../stanza/mam.ts';
+import { newStanzaId } from '../stanza/message.ts';
+import type { MessageStore, StoredMessage } from '../storage/index.ts';
+import type { Messaging } from './messaging.ts';
+
+const LAST_ID = 'archive-last-id';
+const PAGE = 100;
+
+export interface ArchiveEvents extends Record<string, unknown> {
+  /** A catch-up finished: `count` messages were fetched. */
+  caughtUp: { count: number };
+  /** A catch-up failed (it runs again with the next session). */
+  error: unknown;
+}
+
+export interface Archive {
+  /**
+   * Loads the page of history before the last one loaded, or before `oldest` (the oldest message
+   * the caller holds) the first time; `complete` means the start of the history was reached.
+   */
+  loadOlder(peer: string, oldest?: StoredMessage, max?: number): Promise<{ count: number; complete: boolean }>;
+  /** True once the archive has no older messages for this conversation. */
+  reachedStart(peer: string): Promise<boolean>;
+  /**
+   * Fetches what was archived since the last message we hold. Run it after the initial presence
+   * of each new session: a server may skip delivering stored offline messages to a client that
+   * has already queried the archive. Failures go to the `error` event.
+   */
+  catchUp(): Promise<void>;
+  /** The catch-up running now, if any. */
+  readonly catchingUp: Promise<void> | undefined;
+  on<K extends keyof ArchiveEvents>(type: K, listener: (detail: ArchiveEvents[K]) => void): () => void;
+}
+
+export function createArchive(client: Client, store: MessageStore, messaging: Messaging, account: () => string): Archive {
+  const events = new Emitter<ArchiveEvents>();
+  let catchingUp: Promise<void> | undefined;
+
+  /** Runs one query; results are stored as they come, in archive order. */
+  async function query(opts: Omit<MamQuery, 'queryId'>, readHistory = false) {
+    const queryId = newStanzaId();
+    const results: XmlElement[] = [];
+    const ids: string[] = [];
+    const off = client.on('stanza', (stanza) => {
+      const result = parseMamResult(stanza, queryId, account());
+      if (!result) return;
+      ids.push(result.archiveId);
+      results.push(result.message);
+      void messaging.ingest(result.message, { archived: { id: result.archiveId, stamp: result.stamp }, readHistory });
+    });
+    try {
+      const fin = parseMamFin(await client.iq(buildMamQuery({ ...opts, queryId })));
+      return { fin: fin ?? { complete: true }, count: results.length, lastId: ids.at(-1) };
+    } finally {
+      off();
+    }
+  }
+
+  async function catchUp(): Promise<void> {
+    let after = await store.getMeta<string>(LAST_ID);
+    let count = 0;
+    if (after === undefined) {
+      // First session on this device: the newest page is enough to start from.
+      const page = await query({ before: true, max: PAGE });
+      count += page.count;
+      if (page.fin.last ?? page.lastId) await store.setMeta(LAST_ID, page.fin.last ?? page.lastId);
+    } else {
+      for (;;) {
+        const page = await query({ after, max: PAGE });
+        count += page.count;
+        const last = page.fin.last ?? page.lastId;
+        if (last) {
+          after = last;
+          await store.setMeta(LAST_ID, last);
+        }
+        if (page.fin.complete || !last) break;
+      }
+    }
+    events.emit('caughtUp', { count });
+  }
+
+  return {
+    catchUp() {
+      const run = catchUp();
+      catchingUp = run;
+      return run
+        .catch((error: unknown) => events.emit('error', error)) // reported; the next session tries again
+        .finally(() => { if (catchingUp === run) catchingUp = undefined; });
+    },
+    async loadOlder(peer, oldest, max = 50) {
+      const before = await store.getMeta<string>(`archive-oldest:${peer}`) ?? oldest?.archiveId;
+      const end = before || !oldest ? undefined : new Date(oldest.time).toISOString();
+      const page = await query({ with: peer, before: before ?? true, end, max }, true);
+      if (page.fin.first) await store.setMeta(`archive-oldest:${peer}`, page.fin.first);
+      if (page.fin.complete) await store.setMeta(`archive-start:${peer}`, true);
+      return { count: page.count, complete: page.fin.complete };
+    },
+    reachedStart: async (peer) => (await store.getMeta<boolean>(`archive-start:${peer}`)) === true,
+    get catchingUp() { return catchingUp; },
+    on: (type, listener) => events.on(type, listener),
+  };
+}

@@ -1,0 +1,66 @@
+/**
+ * Chat states (XEP-0085): what the peer is doing (composing, paused, active, inactive, gone), and
+ * ours sent to peers that use them — composing at most every 10 s while typing, paused after
+ * 5 s without typing, active when the draft is sent or cleared.
+ */
+import type { Client } from '../client.ts';
+import { Emitter } from '../events.ts';
+import { buildChatState, type ChatState } from '../stanza/message-extensions.ts';
+import type { Messaging } from './messaging.ts';
+
+const REPEAT_MS = 10_000;
+const PAUSE_MS = 5_000;
+
+export interface ChatStatesEvents extends Record<string, unknown> {
+  state: { peer: string; state: ChatState };
+}
+
+export interface ChatStates {
+  /** The peer's last chat state. */
+  of(peer: string): ChatState | undefined;
+  /** Call on every edit of the draft: `typing` is false when the draft became empty. */
+  typing(peer: string, typing: boolean): void;
+  /** Call when the conversation is left (closed or hidden). */
+  leave(peer: string): void;
+  /** A message went to the peer: it carried `active`. */
+  sent(peer: string): void;
+  on<K extends keyof ChatStatesEvents>(type: K, listener: (detail: ChatStatesEvents[K]) => void): () => void;
+}
+
+export function createChatStates(client: Client, messaging: Messaging, options = { repeatMs: REPEAT_MS, pauseMs: PAUSE_MS }): ChatStates {
+  const events = new Emitter<ChatStatesEvents>();
+  const theirs = new Map<string, ChatState>();
+  /** Peers that have sent us a chat state: only they get ours (XEP-0085 §5.1). */
+  const speaking = new Set<string>();
+  const ours = new Map<string, { state: ChatState; at: number; pause?: ReturnType<typeof setTimeout> }>();
+
+  messaging.on('chatState', ({ peer, state }) => {
+    speaking.add(peer);
+    if (theirs.get(peer) === state) return;
+    theirs.set(peer, state);
+    events.emit('state', { peer, state });
+  });
+
+  function send(peer: string, state: ChatState): void {
+    const previous = ours.get(peer);
+    clearTimeout(previous?.pause);
+    const now = Date.now();
+    const repeat = state === 'composing' && previous?.state === 'composing' && now - previous.at < options.repeatMs;
+    const entry = { state, at: repeat ? previous!.at : now, pause: undefined as ReturnType<typeof setTimeout> | undefined };
+    ours.set(peer, entry);
+    if (state === 'composing') entry.pause = setTimeout(() => send(peer, 'paused'), options.pauseMs);
+    if (repeat || previous?.state === state || !speaking.has(peer) || client.status !== 'connected') return;
+    client.send(buildChatState(peer, state));
+  }
+
+  return {
+    of: (peer) => theirs.get(peer),
+    typing: (peer, typing) => send(peer, typing ? 'composing' : 'active'),
+    leave: (peer) => send(peer, 'inactive'),
+    sent(peer) {
+      clearTimeout(ours.get(peer)?.pause);
+      ours.set(peer, { state: 'active', at: Date.now() });
+    },
+    on: (type, listener) => events.on(type, listener),
+  };
+}

@@ -1,0 +1,65 @@
+/**
+ * Service discovery (XEP-0030) and entity capabilities (XEP-0115): answers what this client
+ * supports, advertises it in presence as a caps hash, and learns what our server offers, so that
+ * features are used only where they exist.
+ */
+import type { Client } from '../client.ts';
+import { buildDiscoInfoGet, buildDiscoInfoResult, capsVerification, parseDiscoInfo, type DiscoInfo } from '../stanza/disco.ts';
+import type { XmlElement } from '../stanza/element.ts';
+import { bareJid } from '../stanza/jid.ts';
+
+export const CAPS_NODE = 'https://github.com/xmpp-chat/xmpp-chat';
+
+export const CLIENT_INFO: DiscoInfo = {
+  identities: [{ category: 'client', type: 'web', name: 'xmpp-chat' }],
+  features: [
+    'http://jabber.org/protocol/caps', 'http://jabber.org/protocol/chatstates', 'http://jabber.org/protocol/disco#info',
+    'urn:xmpp:carbons:2', 'urn:xmpp:chat-markers:0', 'urn:xmpp:message-correct:0', 'urn:xmpp:ping', 'urn:xmpp:receipts',
+    'urn:xmpp:sid:0',
+  ],
+  forms: [],
+};
+
+export interface Disco {
+  /** Our caps for presence, once computed. */
+  caps(): { node: string; ver: string } | undefined;
+  /** Features of our server and of our own account (PEP, MAM…), as of the last session. */
+  has(feature: string): boolean;
+  /** Resolves when the server's features of this session are known. */
+  readonly ready: Promise<void>;
+}
+
+export function createDisco(client: Client, domain: () => string): Disco {
+  let ver: string | undefined;
+  let features = new Set<string>();
+  let markReady: () => void = () => {};
+  let ready = new Promise<void>((resolve) => { markReady = resolve; });
+  // Without WebCrypto (pages on plain http) there is no caps hash, and presence goes without it.
+  capsVerification(CLIENT_INFO).then((v) => { ver = v; }, () => { ver = undefined; });
+
+  // The same answer for the caps node (`node#ver`) and without a node.
+  client.handleIq('query', 'http://jabber.org/protocol/disco#info', (request) =>
+    buildDiscoInfoResult(request, CLIENT_INFO).children[0] as XmlElement);
+
+  client.on('online', async (info) => {
+    if (info.resumed) return;
+    ready = new Promise<void>((resolve) => { markReady = resolve; });
+    const found = new Set<string>();
+    const own = bareJid(info.jid);
+    for (const to of [domain(), own]) {
+      if (!to) continue;
+      // A server that refuses disco simply offers nothing we could use.
+      const reply = await client.iq(buildDiscoInfoGet(to)).catch((error: unknown) => ({ refused: error }));
+      const result = 'refused' in reply ? undefined : parseDiscoInfo(reply);
+      for (const feature of result?.features ?? []) found.add(feature);
+    }
+    features = found;
+    markReady();
+  });
+
+  return {
+    caps: () => (ver ? { node: CAPS_NODE, ver } : undefined),
+    has: (feature) => features.has(feature),
+    get ready() { return ready; },
+  };
+}

@@ -1,0 +1,136 @@
+/**
+ * 1:1 messaging: sending through a persistent outbox, receiving live messages and carbon copies,
+ * receipts (XEP-0184), read markers (XEP-0333), corrections (XEP-0308) and bounces. History goes
+ * to the store, which drops what it already has, so each message is kept and shown once.
+ */
+import type { Client } from '../client.ts';
+import { Emitter } from '../events.ts';
+import { childOf, type XmlElement } from '../stanza/element.ts';
+import { unwrapCarbon } from '../stanza/carbons.ts';
+import { buildChatMessage, newStanzaId } from '../stanza/message.ts';
+import { buildMarker, buildReceipt, withRequests, type ChatState } from '../stanza/message-extensions.ts';
+import type { MessageState, MessageStore, StoredMessage } from '../storage/index.ts';
+import { createOutbox } from './outbox.ts';
+import { readMessage, type ReadContext, type ReadMessage } from './read-message.ts';
+
+export interface MessagingEvents extends Record<string, unknown> {
+  /** The peer's chat state (XEP-0085) changed. */
+  chatState: { peer: string; state: ChatState };
+  /** Updating a stored message failed. */
+  error: Error;
+}
+
+export interface Messaging {
+  send(peer: string, body: string): Promise<StoredMessage>;
+  /** Replaces the body of one of our messages (XEP-0308). */
+  correct(peer: string, key: string, body: string): Promise<void>;
+  /** Sends a failed message again. */
+  retry(peer: string, key: string): Promise<void>;
+  /** Marks the conversation read and tells the peer (XEP-0333 displayed). */
+  markRead(peer: string): Promise<void>;
+  /** Takes in a message from anywhere: live, carbon or archive. */
+  ingest(el: XmlElement, ctx?: Partial<ReadContext>): Promise<void>;
+  on<K extends keyof MessagingEvents>(type: K, listener: (detail: MessagingEvents[K]) => void): () => void;
+}
+
+const NS_MAM = 'urn:xmpp:mam:2';
+
+/** `account` gives our bare JID (known once connected, for anonymous sessions). */
+export function createMessaging(client: Client, store: MessageStore, account: () => string): Messaging {
+  const events = new Emitter<MessagingEvents>();
+  // Changes to stored messages run one at a time, so a late acknowledgement never undoes a bounce.
+  let updates: Promise<unknown> = Promise.resolve();
+  const serial = (work: () => Promise<unknown>) => {
+    const next = updates.then(work);
+    updates = next.catch((error: unknown) => events.emit('error', error as Error));
+    return updates;
+  };
+  const outbox = createOutbox(client, store,
+    (message) => withRequests(buildChatMessage({ to: message.peer, body: message.body, id: message.key }), { receipt: true, markable: true, state: 'active' }),
+    (peer, key) => serial(() => advance(peer, key, { state: 'sent' })));
+
+  client.on('stanza', (stanza) => {
+    if (stanza.name !== 'message' || childOf(stanza, 'result', NS_MAM)) return; // archive results: see archive.ts
+    const carbon = unwrapCarbon(stanza, account());
+    if (carbon) void ingest(carbon.message, { carbon: carbon.direction });
+    else if (!childOf(stanza, 'sent', 'urn:xmpp:carbons:2') && !childOf(stanza, 'received', 'urn:xmpp:carbons:2')) void ingest(stanza);
+  });
+
+  async function ingest(el: XmlElement, ctx: Partial<ReadContext> = {}): Promise<void> {
+    const read = readMessage(el, { account: account(), now: Date.now(), ...ctx });
+    if (!read) return;
+    const live = !ctx.archived && !ctx.carbon;
+    if (read.state && read.direction === 'in') events.emit('chatState', { peer: read.peer, state: read.state });
+    if (read.chat) {
+      const [added] = await store.add([ctx.archived && ctx.readHistory ? markRead(read.chat) : read.chat]);
+      if (read.direction === 'in' && !read.state && added) events.emit('chatState', { peer: read.peer, state: 'active' });
+      // A receipt even when the archive brought the message first: it says this device has it.
+      if (live && read.receiptRequest && read.from && read.id) client.send(buildReceipt(read.from, read.id));
+    }
+    await applyNotices(read);
+  }
+
+  function applyNotices(read: ReadMessage): Promise<unknown> {
+    const { peer } = read;
+    return serial(async () => {
+      if (read.bounce) await updateById(peer, read.bounce.id, { state: 'failed', error: read.bounce.message });
+      if (read.receivedId && read.direction === 'in') await updateById(peer, read.receivedId, { state: 'delivered' }, 'out');
+      if (read.marker && read.direction === 'in' && read.marker.type !== 'received') {
+        await updateById(peer, read.marker.id, { state: 'read' }, 'out');
+      }
+      // Only the original sender may correct a message.
+      if (read.correction) await updateById(peer, read.correction.replaceId, { body: read.correction.body, corrected: true }, read.direction);
+    });
+  }
+
+  async function updateById(peer: string, id: string, change: Partial<StoredMessage>, direction?: 'in' | 'out') {
+    const found = await store.findById(id, peer);
+    if (found) await advance(found.peer, found.key, change, direction);
+  }
+
+  /** Applies a change; a state only moves forward (pending → sent → delivered → read, or failed). */
+  async function advance(peer: string, key: string, change: Partial<StoredMessage>, direction?: 'in' | 'out') {
+    const message = await store.get(peer, key);
+    if (!message || (direction && message.direction !== direction)) return;
+    if (change.state && !canMove(message.state, change.state)) return;
+    await store.update(peer, key, change);
+  }
+
+  return {
+    async send(peer, body) {
+      const key = newStanzaId();
+      const message: StoredMessage = { key, peer, direction: 'out', body, time: Date.now(), state: 'pending', ids: [key] };
+      await outbox.put(message);
+      return message;
+    },
+    async correct(peer, key, body) {
+      const original = await store.get(peer, key);
+      if (!original || original.direction !== 'out') return;
+      await store.update(peer, key, { body, corrected: true });
+      const correction = withRequests(buildChatMessage({ to: peer, body, id: newStanzaId() }), { replaceId: key });
+      client.send(correction);
+    },
+    async retry(peer, key) {
+      const message = await store.get(peer, key);
+      if (message?.state === 'failed') await outbox.put({ ...message, state: 'pending', error: undefined });
+    },
+    on: (type, listener) => events.on(type, listener),
+    async markRead(peer) {
+      const page = await store.newestPage(peer, 20);
+      const newest = [...page.messages].reverse().find((m) => m.direction === 'in');
+      await store.markRead(peer);
+      if (newest?.markerId && client.status === 'connected') client.send(buildMarker(peer, newest.markerId, 'displayed'));
+    },
+    ingest,
+  };
+}
+
+const RANK: Record<MessageState, number> = { pending: 0, sent: 1, delivered: 2, read: 3, failed: -1 };
+
+function canMove(from: MessageState, to: MessageState): boolean {
+  if (to === 'failed') return from === 'pending' || from === 'sent';
+  if (from === 'failed') return to === 'pending';
+  return RANK[to] > RANK[from];
+}
+
+const markRead = (message: StoredMessage): StoredMessage => (message.direction === 'in' ? { ...message, state: 'read' } : message);

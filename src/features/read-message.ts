@@ -1,0 +1,101 @@
+/**
+ * Reads any incoming `<message>` (live, carbon copy or archived) into what the messaging feature
+ * acts on: a chat message to store, a correction, receipt, marker, chat state or bounce. Pure.
+ */
+import { parseStanzaError, describeStanzaError } from '../stanza/conditions.ts';
+import type { XmlElement } from '../stanza/element.ts';
+import { bareJid } from '../stanza/jid.ts';
+import { parseChatMessage } from '../stanza/message.ts';
+import { parseMessageExtensions, type ChatState, type MessageExtensions } from '../stanza/message-extensions.ts';
+
+type MarkerType = NonNullable<MessageExtensions['marker']>['type'];
+import type { StoredMessage } from '../storage/index.ts';
+
+export interface ReadMessage {
+  /** Bare JID of the other party. */
+  peer: string;
+  direction: 'in' | 'out';
+  /** The sender's full address (for receipts and markers). */
+  from?: string;
+  /** The stanza's id attribute. */
+  id?: string;
+  /** A message to store (absent for corrections and pure notifications). */
+  chat?: StoredMessage;
+  correction?: { replaceId: string; body: string };
+  receivedId?: string;
+  marker?: { type: MarkerType; id: string };
+  state?: ChatState;
+  receiptRequest: boolean;
+  markable: boolean;
+  /** Our message with this id bounced. */
+  bounce?: { id: string; condition: string; message: string };
+}
+
+export interface ReadContext {
+  /** Our bare JID. */
+  account: string;
+  /** Set when the message comes from an archive (MAM): its id there and when it was archived. */
+  archived?: { id: string; stamp?: string };
+  /** Carbon copies: `sent` means one of our other clients sent it. */
+  carbon?: 'sent' | 'received';
+  /** Arrival time, for messages without a delay stamp. */
+  now: number;
+  /** Older history loaded on request: it counts as read. */
+  readHistory?: boolean;
+}
+
+export function readMessage(el: XmlElement, ctx: ReadContext): ReadMessage | undefined {
+  if (el.name !== 'message') return undefined;
+  const fromBare = el.attrs.from ? bareJid(el.attrs.from) : ctx.account;
+  const toBare = el.attrs.to ? bareJid(el.attrs.to) : ctx.account;
+  if (!fromBare || !toBare) return undefined;
+  const outgoing = ctx.carbon === 'sent' || (fromBare === ctx.account && toBare !== ctx.account);
+  const peer = outgoing ? toBare : fromBare;
+  if (peer === ctx.account && fromBare !== toBare) return undefined;
+
+  if (el.attrs.type === 'error') {
+    const error = parseStanzaError(el);
+    const condition = error?.condition ?? 'undefined-condition';
+    if (!el.attrs.id) return undefined;
+    return {
+      peer, direction: 'in', receiptRequest: false, markable: false,
+      bounce: { id: el.attrs.id, condition, message: error?.text ?? describeStanzaError(condition) },
+    };
+  }
+  if (el.attrs.type === 'groupchat') return undefined; // group chats are not 1:1 conversations
+
+  const ext = parseMessageExtensions(el);
+  const read: ReadMessage = {
+    peer, direction: outgoing ? 'out' : 'in', receiptRequest: ext.receiptRequest && !outgoing, markable: ext.markable,
+  };
+  if (el.attrs.from) read.from = el.attrs.from;
+  if (el.attrs.id) read.id = el.attrs.id;
+  if (ext.receivedId) read.receivedId = ext.receivedId;
+  if (ext.marker) read.marker = ext.marker;
+  if (ext.chatState) read.state = ext.chatState;
+
+  const parsed = parseChatMessage(el);
+  if (!parsed) return read;
+  if (ext.replaceId) {
+    read.correction = { replaceId: ext.replaceId, body: parsed.body };
+    return read;
+  }
+  const ownArchiveId = ctx.archived?.id ?? parsed.stanzaIds.find((s) => bareJid(s.by) === ctx.account)?.id;
+  // The store finds ids per conversation, so ids a peer chose cannot collide with another's.
+  const key = parsed.originId ?? ownArchiveId ?? parsed.id ?? `local-${ctx.now}-${Math.random().toString(36).slice(2)}`;
+  const ids = [key, parsed.originId, parsed.id, ownArchiveId].filter((id): id is string => Boolean(id));
+  const time = toTime(parsed.delay?.stamp ?? ctx.archived?.stamp) ?? ctx.now;
+  read.chat = {
+    key, peer, direction: read.direction, body: parsed.body, time, ids: [...new Set(ids)],
+    state: read.direction === 'out' ? 'sent' : 'delivered',
+    ...(read.markable && parsed.id ? { markerId: parsed.id } : {}),
+    ...(ownArchiveId ? { archiveId: ownArchiveId } : {}),
+  };
+  return read;
+}
+
+function toTime(stamp: string | undefined): number | undefined {
+  if (!stamp) return undefined;
+  const time = Date.parse(stamp);
+  return Number.isFinite(time) ? time : undefined;
+}

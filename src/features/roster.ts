@@ -1,0 +1,170 @@
+/**
+ * Contacts (RFC 6121): the roster with versioning (only the changes are fetched when the server
+ * supports it), roster pushes, presence per resource, subscription requests both ways, and our own
+ * presence. The roster is cached in the store, so contacts show before the connection is up.
+ */
+import type { Client } from '../client.ts';
+import { Emitter } from '../events.ts';
+import { bareJid, parseJid } from '../stanza/jid.ts';
+import { buildPresence, buildSubscription, parsePresence, type Presence, type Show } from '../stanza/presence.ts';
+import {
+  buildRosterGet, buildRosterRemove, buildRosterSet, parseRosterPush, parseRosterResult, ROSTER_NAMESPACE, type RosterItem,
+} from '../stanza/roster.ts';
+import type { MessageStore } from '../storage/index.ts';
+
+const NS_ROSTERVER = 'urn:xmpp:features:rosterver';
+
+export interface Contact extends RosterItem {
+  /** Available resources and what they say, by resource. */
+  presence: ReadonlyMap<string, Presence>;
+}
+
+export interface RosterEvents extends Record<string, unknown> {
+  /** The contact list or someone's presence changed. */
+  contacts: ReadonlyMap<string, Contact>;
+  /** People asking to see our presence, waiting for an answer. */
+  requests: ReadonlySet<string>;
+  /** Fetching the roster failed (it is fetched again with the next session). */
+  error: Error;
+  /** Our initial presence of a new session went out: we now receive messages live. */
+  available: undefined;
+}
+
+export interface Roster {
+  readonly contacts: ReadonlyMap<string, Contact>;
+  readonly requests: ReadonlySet<string>;
+  /** Adds (or renames) a contact and asks to see their presence. */
+  add(jid: string, name?: string): Promise<void>;
+  rename(jid: string, name: string): Promise<void>;
+  remove(jid: string): Promise<void>;
+  /** Answers a subscription request: lets them see our presence (and asks for theirs). */
+  approve(jid: string): void;
+  deny(jid: string): void;
+  /** Withdraws our own request to see their presence. */
+  cancel(jid: string): void;
+  /** Our presence, sent now and with every new session. */
+  setPresence(show?: Show, status?: string): void;
+  on<K extends keyof RosterEvents>(type: K, listener: (detail: RosterEvents[K]) => void): () => void;
+}
+
+export function createRoster(client: Client, store: MessageStore, account: () => string, caps?: () => { node: string; ver: string } | undefined): Roster {
+  const events = new Emitter<RosterEvents>();
+  let contacts = new Map<string, Contact>();
+  const requests = new Set<string>();
+  let ver: string | undefined;
+  let own: { show?: Show; status?: string } = {};
+
+  const changed = () => events.emit('contacts', contacts);
+  const save = () => store.setRoster({ ver, items: [...contacts.values()].map(({ presence: _, ...item }) => item) });
+  const put = (item: RosterItem) => {
+    if (item.subscription === 'remove') contacts.delete(item.jid);
+    else contacts.set(item.jid, { ...item, presence: contacts.get(item.jid)?.presence ?? new Map() });
+  };
+  const sendPresence = () => client.send(buildPresence({ ...own, caps: caps?.() }));
+
+  const loaded = store.getRoster().then((cached) => {
+    if (!cached || contacts.size > 0) return;
+    ver = cached.ver;
+    for (const item of cached.items as RosterItem[]) put(item);
+    changed();
+  });
+
+  client.handleIq('query', ROSTER_NAMESPACE, (iq) => {
+    const push = parseRosterPush(iq, account());
+    if (!push) return undefined; // not from our server: ignored (RFC 6121 §2.1.6)
+    put(push.item);
+    if (push.ver !== undefined) ver = push.ver;
+    changed();
+    void save();
+    return undefined;
+  });
+
+  client.on('online', (info) => {
+    if (info.resumed) return;
+    fetchRoster(info.streamFeatures)
+      .catch((error: Error) => events.emit('error', error))
+      .finally(() => {
+        // After the roster, so the presences that follow find their contacts.
+        sendPresence();
+        events.emit('available', undefined);
+      });
+  });
+
+  async function fetchRoster(streamFeatures: readonly string[]): Promise<void> {
+    await loaded;
+    const versioned = streamFeatures.includes(NS_ROSTERVER);
+    const result = parseRosterResult(await client.iq(buildRosterGet(versioned ? ver ?? '' : undefined)));
+    if (result && !result.unchanged) {
+      const previous = contacts;
+      contacts = new Map();
+      for (const item of result.items) put({ ...item });
+      for (const [jid, contact] of contacts) contacts.set(jid, { ...contact, presence: previous.get(jid)?.presence ?? new Map() });
+      ver = result.ver;
+      void save();
+    }
+    changed();
+  }
+
+  client.on('stanza', (stanza) => {
+    const presence = stanza.name === 'presence' ? parsePresence(stanza) : undefined;
+    const from = presence?.from && parseJid(presence.from);
+    if (!presence || !from) return;
+    const bare = bareJid(presence.from!)!;
+    if (presence.type === 'subscribe') {
+      if (contacts.get(bare)?.subscription === 'from' || contacts.get(bare)?.subscription === 'both') {
+        client.send(buildSubscription(bare, 'subscribed')); // already approved before
+      } else {
+        requests.add(bare);
+        events.emit('requests', requests);
+      }
+    } else if (presence.type === 'available' || presence.type === 'unavailable') {
+      const contact = contacts.get(bare);
+      if (!contact) return;
+      const resources = new Map(contact.presence);
+      if (presence.type === 'available') resources.set(from.resource ?? '', presence);
+      else if (from.resource) resources.delete(from.resource);
+      else resources.clear();
+      contacts.set(bare, { ...contact, presence: resources });
+      changed();
+    }
+  });
+  client.on('status', ({ status }) => {
+    if (status === 'connected') return;
+    // Without a session nobody's presence is known.
+    let any = false;
+    for (const [jid, contact] of contacts) if (contact.presence.size > 0) { contacts.set(jid, { ...contact, presence: new Map() }); any = true; }
+    if (any) changed();
+  });
+
+  const answer = (jid: string, type: 'subscribed' | 'unsubscribed') => {
+    requests.delete(jid);
+    client.send(buildSubscription(jid, type));
+    events.emit('requests', requests);
+  };
+
+  return {
+    get contacts() { return contacts; },
+    get requests() { return requests; },
+    async add(jid, name) {
+      await client.iq(buildRosterSet({ jid, name }));
+      client.send(buildSubscription(jid, 'subscribe'));
+    },
+    async rename(jid, name) {
+      const contact = contacts.get(jid);
+      await client.iq(buildRosterSet({ jid, name, groups: contact?.groups }));
+    },
+    async remove(jid) { await client.iq(buildRosterRemove(jid)); },
+    approve(jid) {
+      answer(jid, 'subscribed');
+      const sub = contacts.get(jid)?.subscription;
+      if (sub !== 'to' && sub !== 'both') client.send(buildSubscription(jid, 'subscribe'));
+    },
+    deny: (jid) => answer(jid, 'unsubscribed'),
+    cancel: (jid) => client.send(buildSubscription(jid, 'unsubscribe')),
+    setPresence(show, status) {
+      own = { show, status };
+      if (client.status === 'connected') sendPresence();
+    },
+    on: (type, listener) => events.on(type, listener),
+  };
+}
