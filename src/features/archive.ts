@@ -91,6 +91,7 @@ export function createArchive(client: Client, store: MessageStore, messaging: Me
     catchUp() {
       const run = catchUp();
       catchingUp = run;
+      messaging.holdLive(run);
       return run
         .catch((error: unknown) => events.emit('error', error)) // reported; the next session tries again
         .finally(() => { if (catchingUp === run) catchingUp = undefined; });

@@ -30,6 +30,8 @@ export interface Messaging {
   markRead(peer: string): Promise<void>;
   /** Takes in a message from anywhere: live, carbon or archive. */
   ingest(el: XmlElement, ctx?: Partial<ReadContext>): Promise<void>;
+  /** Holds live messages until `done` settles (an archive catch-up). */
+  holdLive(done: Promise<unknown>): void;
   on<K extends keyof MessagingEvents>(type: K, listener: (detail: MessagingEvents[K]) => void): () => void;
 }
 
@@ -49,11 +51,14 @@ export function createMessaging(client: Client, store: MessageStore, account: ()
     (message) => withRequests(buildChatMessage({ to: message.peer, body: message.body, id: message.key }), { receipt: true, markable: true, state: 'active' }),
     (peer, key) => serial(() => advance(peer, key, { state: 'sent' })));
 
+  // Live messages wait while the archive is being caught up, so history is stored in archive
+  // order and live copies of archived messages only meet their duplicates afterwards.
+  let gate: Promise<unknown> = Promise.resolve();
   client.on('stanza', (stanza) => {
     if (stanza.name !== 'message' || childOf(stanza, 'result', NS_MAM)) return; // archive results: see archive.ts
     const carbon = unwrapCarbon(stanza, account());
-    if (carbon) void ingest(carbon.message, { carbon: carbon.direction });
-    else if (!childOf(stanza, 'sent', 'urn:xmpp:carbons:2') && !childOf(stanza, 'received', 'urn:xmpp:carbons:2')) void ingest(stanza);
+    if (carbon) void gate.then(() => ingest(carbon.message, { carbon: carbon.direction }));
+    else if (!childOf(stanza, 'sent', 'urn:xmpp:carbons:2') && !childOf(stanza, 'received', 'urn:xmpp:carbons:2')) void gate.then(() => ingest(stanza));
   });
 
   async function ingest(el: XmlElement, ctx: Partial<ReadContext> = {}): Promise<void> {
@@ -122,6 +127,10 @@ export function createMessaging(client: Client, store: MessageStore, account: ()
       if (newest?.markerId && client.status === 'connected') client.send(buildMarker(peer, newest.markerId, 'displayed'));
     },
     ingest,
+    holdLive(done) {
+      const previous = gate;
+      gate = Promise.all([previous, done.then(() => undefined, () => undefined)]);
+    },
   };
 }
 
