@@ -32,6 +32,8 @@ export interface ChatOptions extends ClientOptions {
 export interface ChatEvents extends Record<string, unknown> {
   /** Messages were added or changed in a conversation (here or in another tab). */
   messages: StorageChange;
+  /** A new session is fully set up: roster fetched, presence sent, archive caught up. */
+  ready: undefined;
   /** Something the user should hear about: storage fell back to memory, a catch-up failed… */
   error: XmppChatError | StorageError | Error;
 }
@@ -65,16 +67,17 @@ export function createChat(options: ChatOptions): Chat {
 
   // Disco first: the roster's presence carries its caps, and the features below ask what the server has.
   const disco = createDisco(client, () => resolved.domain);
-  const roster = createRoster(client, store, account, () => disco.caps());
+  // The archive is caught up before the initial presence (so the server need not replay offline
+  // messages, and history is stored in archive order) and once more after it, for anything that
+  // arrived in between.
+  const catchUp = () => disco.ready.then(() => (disco.has('urn:xmpp:mam:2') ? archive.catchUp() : undefined));
+  const roster = createRoster(client, store, account, { caps: () => disco.caps(), beforePresence: () => catchUp() });
   const messaging = createMessaging(client, store, account);
   const chatStates = createChatStates(client, messaging);
   const archive = createArchive(client, store, messaging, account);
   const blocking = createBlocking(client, account, () => disco.has('urn:xmpp:blocking'), () => disco.ready);
   createCsi(client, options.visibility ?? pageVisibility());
-  // The archive catch-up follows the initial presence, so nothing falls between the two.
-  roster.on('available', () => {
-    void disco.ready.then(() => (disco.has('urn:xmpp:mam:2') ? archive.catchUp() : undefined));
-  });
+  roster.on('available', () => void catchUp().then(() => events.emit('ready', undefined)));
   for (const feature of [archive, roster, blocking, messaging]) feature.on('error', (error) => events.emit('error', error as Error));
 
   client.on('online', (info) => {

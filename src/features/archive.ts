@@ -45,7 +45,7 @@ export function createArchive(client: Client, store: MessageStore, messaging: Me
   let catchingUp: Promise<void> | undefined;
 
   /** Runs one query; results are stored as they come, in archive order. */
-  async function query(opts: Omit<MamQuery, 'queryId'>, readHistory = false) {
+  async function query(opts: Omit<MamQuery, 'queryId'>, readHistory = false, olderThan?: number) {
     const queryId = newStanzaId();
     const results: XmlElement[] = [];
     const ids: string[] = [];
@@ -54,7 +54,11 @@ export function createArchive(client: Client, store: MessageStore, messaging: Me
       if (!result) return;
       ids.push(result.archiveId);
       results.push(result.message);
-      void messaging.ingest(result.message, { archived: { id: result.archiveId, stamp: result.stamp }, readHistory });
+      const position = results.length;
+      void messaging.ingest(result.message, {
+        archived: { id: result.archiveId, stamp: result.stamp }, readHistory,
+        ...(olderThan !== undefined ? { olderThan: { time: olderThan, position } } : {}),
+      });
     });
     try {
       const fin = parseMamFin(await client.iq(buildMamQuery({ ...opts, queryId })));
@@ -99,7 +103,7 @@ export function createArchive(client: Client, store: MessageStore, messaging: Me
     async loadOlder(peer, oldest, max = 50) {
       const before = await store.getMeta<string>(`archive-oldest:${peer}`) ?? oldest?.archiveId;
       const end = before || !oldest ? undefined : new Date(oldest.time).toISOString();
-      const page = await query({ with: peer, before: before ?? true, end, max }, true);
+      const page = await query({ with: peer, before: before ?? true, end, max }, true, oldest?.time);
       if (page.fin.first) await store.setMeta(`archive-oldest:${peer}`, page.fin.first);
       if (page.fin.complete) await store.setMeta(`archive-start:${peer}`, true);
       return { count: page.count, complete: page.fin.complete };

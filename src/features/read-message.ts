@@ -42,6 +42,11 @@ export interface ReadContext {
   now: number;
   /** Older history loaded on request: it counts as read. */
   readHistory?: boolean;
+  /**
+   * Older history is older than everything stored: a message stamped at or after this time (a
+   * tie, with whole-second stamps) is placed just before it, keeping the archive's order.
+   */
+  olderThan?: { time: number; position: number };
 }
 
 export function readMessage(el: XmlElement, ctx: ReadContext): ReadMessage | undefined {
@@ -84,7 +89,8 @@ export function readMessage(el: XmlElement, ctx: ReadContext): ReadMessage | und
   // The store finds ids per conversation, so ids a peer chose cannot collide with another's.
   const key = parsed.originId ?? ownArchiveId ?? parsed.id ?? `local-${ctx.now}-${Math.random().toString(36).slice(2)}`;
   const ids = [key, parsed.originId, parsed.id, ownArchiveId].filter((id): id is string => Boolean(id));
-  const time = toTime(parsed.delay?.stamp ?? ctx.archived?.stamp) ?? ctx.now;
+  let time = toTime(parsed.delay?.stamp ?? ctx.archived?.stamp) ?? ctx.now;
+  if (ctx.olderThan && time >= ctx.olderThan.time) time = ctx.olderThan.time - 1 + ctx.olderThan.position * 1e-6;
   read.chat = {
     key, peer, direction: read.direction, body: parsed.body, time, ids: [...new Set(ids)],
     state: read.direction === 'out' ? 'sent' : 'delivered',

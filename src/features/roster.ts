@@ -47,7 +47,14 @@ export interface Roster {
   on<K extends keyof RosterEvents>(type: K, listener: (detail: RosterEvents[K]) => void): () => void;
 }
 
-export function createRoster(client: Client, store: MessageStore, account: () => string, caps?: () => { node: string; ver: string } | undefined): Roster {
+export interface RosterHooks {
+  /** Our caps for presence. */
+  caps?: () => { node: string; ver: string } | undefined;
+  /** Runs after the roster and before the initial presence of each new session. */
+  beforePresence?: () => Promise<unknown>;
+}
+
+export function createRoster(client: Client, store: MessageStore, account: () => string, hooks: RosterHooks = {}): Roster {
   const events = new Emitter<RosterEvents>();
   let contacts = new Map<string, Contact>();
   const requests = new Set<string>();
@@ -60,7 +67,7 @@ export function createRoster(client: Client, store: MessageStore, account: () =>
     if (item.subscription === 'remove') contacts.delete(item.jid);
     else contacts.set(item.jid, { ...item, presence: contacts.get(item.jid)?.presence ?? new Map() });
   };
-  const sendPresence = () => client.send(buildPresence({ ...own, caps: caps?.() }));
+  const sendPresence = () => client.send(buildPresence({ ...own, caps: hooks.caps?.() }));
 
   const loaded = store.getRoster().then((cached) => {
     if (!cached || contacts.size > 0) return;
@@ -83,6 +90,7 @@ export function createRoster(client: Client, store: MessageStore, account: () =>
     if (info.resumed) return;
     fetchRoster(info.streamFeatures)
       .catch((error: Error) => events.emit('error', error))
+      .then(() => hooks.beforePresence?.())
       .finally(() => {
         // After the roster, so the presences that follow find their contacts.
         sendPresence();
@@ -111,8 +119,10 @@ export function createRoster(client: Client, store: MessageStore, account: () =>
     if (!presence || !from) return;
     const bare = bareJid(presence.from!)!;
     if (presence.type === 'subscribe') {
-      if (contacts.get(bare)?.subscription === 'from' || contacts.get(bare)?.subscription === 'both') {
-        client.send(buildSubscription(bare, 'subscribed')); // already approved before
+      const contact = contacts.get(bare);
+      // Someone we added ourselves (or approved before) is let in without asking again.
+      if (contact && (contact.subscription !== 'none' || contact.ask === 'subscribe')) {
+        client.send(buildSubscription(bare, 'subscribed'));
       } else {
         requests.add(bare);
         events.emit('requests', requests);

@@ -58,7 +58,7 @@ export async function eventually<T>(check: () => Promise<T | undefined | false |
 /** Connects the chats and waits until each has caught up with its archive: ready to chat. */
 export async function connectAll(...chats: Chat[]): Promise<void> {
   await Promise.all(chats.map(async (chat) => {
-    const caughtUp = new Promise((resolve) => chat.archive.on('caughtUp', resolve));
+    const caughtUp = new Promise((resolve) => chat.on('ready', resolve));
     await chat.connect();
     await caughtUp;
   }));

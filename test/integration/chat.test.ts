@@ -95,7 +95,7 @@ for (const server of Object.keys(SERVERS) as ServerName[]) {
       it('catches up 500 messages that arrived while offline, each once and in order (MAM)', async function () {
         this.timeout(180_000);
         const alice = device('alice', service);
-        const caughtUp = new Promise((resolve) => alice.archive.on('caughtUp', resolve));
+        const caughtUp = new Promise((resolve) => alice.on('ready', resolve));
         await alice.connect();
         await caughtUp;
         await alice.disconnect();
