@@ -90,7 +90,8 @@ export function readMessage(el: XmlElement, ctx: ReadContext): ReadMessage | und
   const key = parsed.originId ?? ownArchiveId ?? parsed.id ?? `local-${ctx.now}-${Math.random().toString(36).slice(2)}`;
   const ids = [key, parsed.originId, parsed.id, ownArchiveId].filter((id): id is string => Boolean(id));
   let time = toTime(parsed.delay?.stamp ?? ctx.archived?.stamp) ?? ctx.now;
-  if (ctx.olderThan && time >= ctx.olderThan.time) time = ctx.olderThan.time - 1 + ctx.olderThan.position * 1e-6;
+  // Within the millisecond before it, in steps a double still resolves at today's epoch times.
+  if (ctx.olderThan && time >= ctx.olderThan.time) time = ctx.olderThan.time - 1 + Math.min(ctx.olderThan.position, 999) * 1e-3;
   read.chat = {
     key, peer, direction: read.direction, body: parsed.body, time, ids: [...new Set(ids)],
     state: read.direction === 'out' ? 'sent' : 'delivered',

@@ -1,0 +1,72 @@
+import { expect } from '@esm-bundle/chai';
+import { parseXml } from '../stanza/dom.ts';
+import { readMessage } from './read-message.ts';
+
+const ctx = { account: 'alice@example.org', now: 1_800_000_000_000 };
+const read = (xml: string, extra = {}) => readMessage(parseXml(xml), { ...ctx, ...extra });
+
+describe('readMessage', () => {
+  it('reads an incoming chat message with its ids, receipt request and marker id', () => {
+    const r = read(`<message xmlns='jabber:client' from='Bob@Example.org/phone' to='alice@example.org/web' type='chat' id='m1'>
+      <body>&lt;b&gt;hi&lt;/b&gt;</body><origin-id xmlns='urn:xmpp:sid:0' id='o1'/>
+      <stanza-id xmlns='urn:xmpp:sid:0' by='alice@example.org' id='a1'/><stanza-id xmlns='urn:xmpp:sid:0' by='evil@example.org' id='x'/>
+      <request xmlns='urn:xmpp:receipts'/><markable xmlns='urn:xmpp:chat-markers:0'/><active xmlns='http://jabber.org/protocol/chatstates'/></message>`)!;
+    expect(r.peer).to.equal('bob@example.org');
+    expect(r.direction).to.equal('in');
+    expect(r.receiptRequest).to.equal(true);
+    expect(r.state).to.equal('active');
+    expect(r.chat).to.include({ key: 'o1', body: '<b>hi</b>', archiveId: 'a1', markerId: 'm1', time: ctx.now });
+    expect(r.chat!.ids).to.have.members(['o1', 'm1', 'a1']);
+  });
+
+  it('reads our own message from another device as outgoing, to its recipient', () => {
+    const r = read(`<message xmlns='jabber:client' from='alice@example.org/phone' to='bob@example.org' type='chat' id='s1'><body>yo</body></message>`, { carbon: 'sent' })!;
+    expect(r.direction).to.equal('out');
+    expect(r.peer).to.equal('bob@example.org');
+    expect(r.receiptRequest).to.equal(false);
+  });
+
+  it('takes the time from a delay or the archive stamp, and ignores unreadable stamps', () => {
+    const delayed = read(`<message xmlns='jabber:client' from='bob@example.org' type='chat'><body>x</body><delay xmlns='urn:xmpp:delay' stamp='2026-01-02T03:04:05Z'/></message>`)!;
+    expect(delayed.chat!.time).to.equal(Date.parse('2026-01-02T03:04:05Z'));
+    const broken = read(`<message xmlns='jabber:client' from='bob@example.org' type='chat'><body>x</body><delay xmlns='urn:xmpp:delay' stamp='yesterday'/></message>`)!;
+    expect(broken.chat!.time).to.equal(ctx.now);
+    const archived = read(`<message xmlns='jabber:client' from='bob@example.org' type='chat' id='i'><body>x</body></message>`, { archived: { id: 'arch', stamp: '2026-01-01T00:00:00Z' } })!;
+    expect(archived.chat).to.include({ archiveId: 'arch', time: Date.parse('2026-01-01T00:00:00Z') });
+  });
+
+  it('places older history just before the message it is older than, in archive order', () => {
+    const at = (position: number) => read(`<message xmlns='jabber:client' from='bob@example.org' type='chat'><body>x</body></message>`,
+      { archived: { id: `a${position}`, stamp: '2026-01-01T00:00:00Z' }, olderThan: { time: Date.parse('2026-01-01T00:00:00Z'), position } })!.chat!.time;
+    expect(at(1)).to.be.lessThan(Date.parse('2026-01-01T00:00:00Z'));
+    expect(at(2)).to.be.greaterThan(at(1));
+  });
+
+  it('reads bounces, receipts, markers and corrections as notices without a message to store', () => {
+    const bounce = read(`<message xmlns='jabber:client' from='nobody@example.org' type='error' id='k1'><error type='cancel'><service-unavailable xmlns='urn:ietf:params:xml:ns:xmpp-stanzas'/></error></message>`)!;
+    expect(bounce.bounce).to.include({ id: 'k1', condition: 'service-unavailable' });
+    expect(bounce.bounce!.message).to.match(/ /);
+    expect(bounce.chat).to.equal(undefined);
+    const receipt = read(`<message xmlns='jabber:client' from='bob@example.org/x' id='r'><received xmlns='urn:xmpp:receipts' id='k2'/></message>`)!;
+    expect(receipt.receivedId).to.equal('k2');
+    const marker = read(`<message xmlns='jabber:client' from='bob@example.org/x' type='chat'><displayed xmlns='urn:xmpp:chat-markers:0' id='k3'/></message>`)!;
+    expect(marker.marker).to.deep.equal({ type: 'displayed', id: 'k3' });
+    const correction = read(`<message xmlns='jabber:client' from='bob@example.org/x' type='chat' id='c'><body>fixed</body><replace xmlns='urn:xmpp:message-correct:0' id='k4'/></message>`)!;
+    expect(correction.correction).to.deep.equal({ replaceId: 'k4', body: 'fixed' });
+    expect(correction.chat).to.equal(undefined);
+  });
+
+  it('never throws on hostile or malformed input', () => {
+    expect(read(`<presence xmlns='jabber:client' from='bob@example.org'/>`)).to.equal(undefined);
+    expect(read(`<message xmlns='jabber:client' from='not a jid@@' type='chat'><body>x</body></message>`)).to.equal(undefined);
+    expect(read(`<message xmlns='jabber:client' from='room@muc.example.org/nick' type='groupchat'><body>x</body></message>`)).to.equal(undefined);
+    expect(read(`<message xmlns='jabber:client' from='nobody@example.org' type='error'/>`)).to.equal(undefined);
+    const huge = 'a'.repeat(1_000_000);
+    const big = read(`<message xmlns='jabber:client' from='bob@example.org' type='chat'><body>${huge}</body><unknown xmlns='urn:example:x'><deep/></unknown></message>`)!;
+    expect(big.chat!.body).to.have.length(1_000_000);
+    const noIds = read(`<message xmlns='jabber:client' from='bob@example.org' type='chat'><body>no ids</body></message>`)!;
+    expect(noIds.chat!.key).to.match(/^local-/);
+    expect(noIds.chat!.ids).to.deep.equal([noIds.chat!.key]);
+    expect(read(`<message xmlns='jabber:client' from='alice@example.org/other' to='alice@example.org' type='chat'><body>note to self</body></message>`)!.peer).to.equal('alice@example.org');
+  });
+});

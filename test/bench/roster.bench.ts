@@ -1,0 +1,61 @@
+/**
+ * A 2,000-contact roster: fetched by a fresh device after login, cached, and shown from the cache
+ * by a reloaded page before any connection — per server, over WebSocket.
+ */
+import { executeServerCommand } from '@web/test-runner-commands';
+import { createChat, createClient, xml, type Chat, type Contact } from '../../src/index.ts';
+import { SERVERS, accountOptions, serviceUrl, type ServerName } from '../integration/servers.ts';
+
+const CONTACTS = 2000;
+const quiet = { visibility: { hidden: false, onChange: () => () => undefined } };
+
+/** Gives `support` 2,000 contacts (roster sets, no subscriptions), unless it has them already. */
+async function populate(service: string): Promise<void> {
+  const client = createClient(accountOptions('support', service));
+  await client.connect();
+  const roster = await client.iq(xml('iq', { type: 'get' }, xml('query', { xmlns: 'jabber:iq:roster' })));
+  const have = roster.children.filter((c) => typeof c !== 'string').flatMap((q) => (typeof q === 'string' ? [] : q.children)).length;
+  const batch: Promise<unknown>[] = [];
+  for (let n = have; n < CONTACTS; n++) {
+    batch.push(client.iq(xml('iq', { type: 'set' }, xml('query', { xmlns: 'jabber:iq:roster' },
+      xml('item', { jid: `contact${n}@example.net`, name: `Contact ${n}` }, xml('group', {}, `Group ${n % 20}`))))));
+    if (batch.length === 100) await Promise.all(batch.splice(0));
+  }
+  await Promise.all(batch);
+  await client.disconnect();
+}
+
+const contactsOnce = (chat: Chat, size: number) => new Promise<ReadonlyMap<string, Contact>>((resolve) => {
+  if (chat.roster.contacts.size >= size) resolve(chat.roster.contacts);
+  const off = chat.roster.on('contacts', (contacts) => { if (contacts.size >= size) { off(); resolve(contacts); } });
+});
+
+it('measures a 2,000-contact roster', async function () {
+  this.timeout(600_000);
+  const rows = [];
+  for (const server of Object.keys(SERVERS) as ServerName[]) {
+    const service = serviceUrl('websocket', SERVERS[server].httpPort);
+    await populate(service);
+    const owner = `roster-bench-${crypto.randomUUID()}@test`;
+    const fresh = createChat({ ...accountOptions('support', service), ...quiet, historyOwner: owner });
+    const start = performance.now();
+    await fresh.connect();
+    const fetched = await contactsOnce(fresh, CONTACTS);
+    const fetchMs = performance.now() - start;
+    await new Promise((r) => setTimeout(r, 500)); // the cache write
+    await fresh.disconnect();
+    fresh.store.close();
+
+    const cacheStart = performance.now();
+    const reloaded = createChat({ ...accountOptions('support', service), ...quiet, historyOwner: owner });
+    const cached = await contactsOnce(reloaded, CONTACTS);
+    const cachedMs = performance.now() - cacheStart;
+    await reloaded.store.clear();
+    reloaded.store.close();
+    rows.push({
+      server, contacts: fetched.size, cachedContacts: cached.size,
+      loginAndRosterMs: Math.round(fetchMs), fromCacheBeforeConnectMs: Math.round(cachedMs),
+    });
+  }
+  await executeServerCommand('bench-record', { section: 'roster', rows });
+});
