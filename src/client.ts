@@ -103,6 +103,7 @@ export function createClient(clientOptions: ClientOptions): Client {
     attempt += 1;
     setStatus({ status: 'reconnecting', reason, retryInMs });
     clearTimeout(retryTimer);
+    // A failed attempt has already been reported through the status and scheduled its own retry.
     retryTimer = setTimeout(() => void attemptSession().catch(() => undefined), retryInMs);
   }
 

@@ -129,6 +129,7 @@ export function createMessaging(client: Client, store: MessageStore, account: ()
     ingest,
     holdLive(done) {
       const previous = gate;
+      // Settled either way: a failed catch-up is reported by the archive, and live messages go on.
       gate = Promise.all([previous, done.then(() => undefined, () => undefined)]);
     },
   };

@@ -12,6 +12,9 @@ for (const server of Object.keys(SERVERS) as ServerName[]) {
   for (const transport of TRANSPORTS) {
     describe(`chat on ${server} over ${transport}`, function () {
       this.timeout(90_000);
+      // An intermittent stall of a BOSH session on ejabberd (see the project notes) fails about one
+      // run in ten; a second attempt must pass. Retried failures are printed by the runner.
+      if (server === 'ejabberd' && transport === 'bosh') this.retries(1);
       const service = serviceUrl(transport, SERVERS[server].httpPort);
       afterEach(async () => { await closeChats(); await disconnectAll(); });
 
@@ -48,6 +51,10 @@ for (const server of Object.keys(SERVERS) as ServerName[]) {
           return m?.state === 'failed' && m;
         }, 'the bounce', 15_000);
         expect(failed.error).to.be.a('string').and.not.match(/^[a-z-]+$/);
+        const states: string[] = [];
+        alice.on('messages', (c) => { for (const m of c.updated) if (m.key === lost.key) states.push(m.state); });
+        await alice.messaging.retry('nobody-here@localhost', lost.key);
+        await until(() => states.includes('pending') && states.at(-1) === 'failed', 'the retry to be sent and bounce again', 15_000);
       });
 
       it('shows the peer typing and pausing (chat states)', async () => {
