@@ -18,7 +18,7 @@ import { buildEnableCarbons } from './stanza/carbons.ts';
 import { xml } from './stanza/element.ts';
 import { bareJid } from './stanza/jid.ts';
 import {
-  createMessageStore, type MessageStore, type MessageStoreOptions, type Page, type StorageChange, type StorageError,
+  createMessageStore, type ConversationSummary, type MessageStore, type MessageStoreOptions, type Page, type StorageChange, type StorageError,
   type StoredMessage,
 } from './storage/index.ts';
 
@@ -53,6 +53,8 @@ export interface Chat {
   connect(): ReturnType<Client['connect']>;
   disconnect(): Promise<void>;
   send(peer: string, body: string): Promise<StoredMessage>;
+  /** Conversations, latest activity first, with their unread counts and last message. */
+  conversations(): Promise<ConversationSummary[]>;
   newestPage(peer: string, limit?: number): Promise<Page>;
   olderPage(peer: string, cursor: string, limit?: number): Promise<Page>;
   on<K extends keyof ChatEvents>(type: K, listener: (detail: ChatEvents[K]) => void): () => void;
@@ -109,6 +111,7 @@ export function createChat(options: ChatOptions): Chat {
       chatStates.sent(peer);
       return messaging.send(peer, body);
     },
+    conversations: () => store.conversations(),
     newestPage: (peer, limit) => store.newestPage(peer, limit),
     olderPage: (peer, cursor, limit) => store.olderPage(peer, cursor, limit),
     on: (type, listener) => events.on(type, listener),

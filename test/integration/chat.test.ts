@@ -28,7 +28,11 @@ for (const server of Object.keys(SERVERS) as ServerName[]) {
         const state = async () => (await alice.store.get('bob@localhost', sent.key))?.state;
         const atBob = await eventually(async () => (await history(bob, 'alice@localhost')).find((m) => m.body === body), 'bob to store it');
         await eventually(async () => (await state()) === 'delivered', 'the receipt', 15_000);
+        const before = (await bob.conversations()).find((c) => c.peer === 'alice@localhost');
+        expect(before, 'the conversation at bob').to.include({ lastBody: body, lastDirection: 'in' });
+        expect(before!.unread).to.be.greaterThan(0);
         await bob.messaging.markRead('alice@localhost');
+        expect((await bob.conversations()).find((c) => c.peer === 'alice@localhost')?.unread).to.equal(0);
         await eventually(async () => (await state()) === 'read', 'the displayed marker', 15_000);
         expect(atBob.direction).to.equal('in');
         await sleep(500);
