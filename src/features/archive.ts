@@ -49,19 +49,23 @@ export function createArchive(client: Client, store: MessageStore, messaging: Me
     const queryId = newStanzaId();
     const results: XmlElement[] = [];
     const ids: string[] = [];
+    const ingests: Promise<void>[] = [];
+    let failure: unknown;
     const off = client.on('stanza', (stanza) => {
       const result = parseMamResult(stanza, queryId, account());
       if (!result) return;
       ids.push(result.archiveId);
       results.push(result.message);
       const position = results.length;
-      void messaging.ingest(result.message, {
+      ingests.push(messaging.ingest(result.message, {
         archived: { id: result.archiveId, stamp: result.stamp }, readHistory,
         ...(olderThan !== undefined ? { olderThan: { time: olderThan, position } } : {}),
-      });
+      }).catch((error: unknown) => { failure ??= error; }));
     });
     try {
       const fin = parseMamFin(await client.iq(buildMamQuery({ ...opts, queryId })));
+      await Promise.all(ingests); // a page counts as done once it is stored
+      if (failure) throw failure;
       return { fin: fin ?? { complete: true }, count: results.length, lastId: ids.at(-1) };
     } finally {
       off();

@@ -54,21 +54,24 @@ export function createMessaging(client: Client, store: MessageStore, account: ()
   // Live messages wait while the archive is being caught up, so history is stored in archive
   // order and live copies of archived messages only meet their duplicates afterwards.
   let gate: Promise<unknown> = Promise.resolve();
+  const take = (el: XmlElement, ctx?: Partial<ReadContext>) =>
+    void gate.then(() => ingest(el, ctx)).catch((error: Error) => events.emit('error', error));
   client.on('stanza', (stanza) => {
     if (stanza.name !== 'message' || childOf(stanza, 'result', NS_MAM)) return; // archive results: see archive.ts
     const carbon = unwrapCarbon(stanza, account());
-    if (carbon) void gate.then(() => ingest(carbon.message, { carbon: carbon.direction }));
-    else if (!childOf(stanza, 'sent', 'urn:xmpp:carbons:2') && !childOf(stanza, 'received', 'urn:xmpp:carbons:2')) void gate.then(() => ingest(stanza));
+    if (carbon) take(carbon.message, { carbon: carbon.direction });
+    else if (!childOf(stanza, 'sent', 'urn:xmpp:carbons:2') && !childOf(stanza, 'received', 'urn:xmpp:carbons:2')) take(stanza);
   });
 
   async function ingest(el: XmlElement, ctx: Partial<ReadContext> = {}): Promise<void> {
     const read = readMessage(el, { account: account(), now: Date.now(), ...ctx });
     if (!read) return;
     const live = !ctx.archived && !ctx.carbon;
-    if (read.state && read.direction === 'in') events.emit('chatState', { peer: read.peer, state: read.state });
+    // Chat states are about now: those in archived or copied messages are history.
+    if (live && read.state && read.direction === 'in') events.emit('chatState', { peer: read.peer, state: read.state });
     if (read.chat) {
       const [added] = await store.add([ctx.archived && ctx.readHistory ? markRead(read.chat) : read.chat]);
-      if (read.direction === 'in' && !read.state && added) events.emit('chatState', { peer: read.peer, state: 'active' });
+      if (live && read.direction === 'in' && !read.state && added) events.emit('chatState', { peer: read.peer, state: 'active' });
       // A receipt even when the archive brought the message first: it says this device has it.
       if (live && read.receiptRequest && read.from && read.id) client.send(buildReceipt(read.from, read.id));
     }
