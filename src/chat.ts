@@ -15,14 +15,11 @@ import { createMessaging, type Messaging } from './features/messaging.ts';
 import { createRoster, type Roster } from './features/roster.ts';
 import { resolveOptions, type ClientOptions } from './options.ts';
 import { buildEnableCarbons } from './stanza/carbons.ts';
-import { xml } from './stanza/element.ts';
 import { bareJid } from './stanza/jid.ts';
 import {
   createMessageStore, type ConversationSummary, type MessageStore, type MessageStoreOptions, type Page, type StorageChange, type StorageError,
   type StoredMessage,
 } from './storage/index.ts';
-
-const NS_OFFLINE = 'http://jabber.org/protocol/offline';
 
 export interface ChatOptions extends ClientOptions {
   /** Whose history this is; defaults to the account (or `anonymous@<domain>`). */
@@ -76,22 +73,19 @@ export function createChat(options: ChatOptions): Chat {
   // messages, and history is stored in archive order) and once more after it, for anything that
   // arrived in between.
   const catchUp = () => disco.ready.then(() => (disco.has('urn:xmpp:mam:2') ? archive.catchUp() : undefined));
-  // With the archive in use, the server's replay of offline messages (stamped differently) would
-  // only add copies out of order: where the server lets us (XEP-0013), we ask it not to.
-  const beforePresence = () => disco.ready.then(async () => {
-    if (disco.has('urn:xmpp:mam:2') && disco.has(NS_OFFLINE)) {
-      await client.iq(xml('iq', { type: 'get' }, xml('query', { xmlns: 'http://jabber.org/protocol/disco#items', node: NS_OFFLINE })));
-    }
-    await catchUp();
-  });
-  const roster = createRoster(client, store, account, { caps: () => disco.caps(), beforePresence });
+  const roster = createRoster(client, store, account, { caps: () => disco.caps(), beforePresence: catchUp });
   const messaging = createMessaging(client, store, account);
   const chatStates = createChatStates(client, messaging);
   const archive = createArchive(client, store, messaging, account);
   const blocking = createBlocking(client, account, () => disco.has('urn:xmpp:blocking'), () => disco.ready);
   createCsi(client, options.visibility ?? pageVisibility());
   let carbons: Promise<unknown> = Promise.resolve();
-  roster.on('available', () => void Promise.all([catchUp(), carbons]).then(() => events.emit('ready', undefined)));
+  // Ready once the second catch-up and carbons are done.
+  roster.on('available', () => {
+    void Promise.all([catchUp(), carbons])
+      .catch((error: Error) => events.emit('error', error))
+      .then(() => events.emit('ready', undefined));
+  });
   for (const feature of [archive, roster, blocking, messaging]) feature.on('error', (error) => events.emit('error', error as Error));
 
   client.on('online', (info) => {

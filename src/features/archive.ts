@@ -35,6 +35,8 @@ export interface Archive {
    * has already queried the archive. Failures go to the `error` event.
    */
   catchUp(): Promise<void>;
+  /** True when the last catch-up failed: the archive may hold messages we do not. */
+  readonly failed: boolean;
   /** The catch-up running now, if any. */
   readonly catchingUp: Promise<void> | undefined;
   on<K extends keyof ArchiveEvents>(type: K, listener: (detail: ArchiveEvents[K]) => void): () => void;
@@ -43,6 +45,7 @@ export interface Archive {
 export function createArchive(client: Client, store: MessageStore, messaging: Messaging, account: () => string): Archive {
   const events = new Emitter<ArchiveEvents>();
   let catchingUp: Promise<void> | undefined;
+  let failed = false;
 
   /** Runs one query; results are stored as they come, in archive order. */
   async function query(opts: Omit<MamQuery, 'queryId'>, readHistory = false, olderThan?: number) {
@@ -100,8 +103,9 @@ export function createArchive(client: Client, store: MessageStore, messaging: Me
       const run = catchUp();
       catchingUp = run;
       messaging.holdLive(run);
+      failed = false;
       return run
-        .catch((error: unknown) => events.emit('error', error)) // reported; the next session tries again
+        .catch((error: unknown) => { failed = true; events.emit('error', error); }) // the next session tries again
         .finally(() => { if (catchingUp === run) catchingUp = undefined; });
     },
     async loadOlder(peer, oldest, max = 50) {
@@ -114,6 +118,7 @@ export function createArchive(client: Client, store: MessageStore, messaging: Me
     },
     reachedStart: async (peer) => (await store.getMeta<boolean>(`archive-start:${peer}`)) === true,
     get catchingUp() { return catchingUp; },
+    get failed() { return failed; },
     on: (type, listener) => events.on(type, listener),
   };
 }

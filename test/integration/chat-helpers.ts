@@ -3,12 +3,23 @@ import { createChat, createMemoryBackend, type Chat, type ChatOptions, type Stor
 import { accountOptions } from './servers.ts';
 
 const open: Chat[] = [];
+let devices = 0;
+
+/**
+ * Chromium allows 6 connections per host, and a BOSH client holds up to 2 long requests: three
+ * BOSH devices in one test page would queue each other's requests for up to a minute. Devices
+ * therefore alternate between two names of the loopback address (a page has one widget).
+ */
+function spread(service: string): string {
+  devices += 1;
+  return service.startsWith('http') && devices % 2 === 0 ? service.replace('//127.0.0.1:', '//localhost:') : service;
+}
 
 /** A chat for `name` with a private history: a separate device, as far as storage goes. */
 export function device(name: string, service: string, extra: Partial<ChatOptions> = {}): Chat {
   const unique = `${name}-${Math.random().toString(36).slice(2, 10)}`;
   const chat = createChat({
-    ...accountOptions(name, service), visibility: { hidden: false, onChange: () => () => undefined },
+    ...accountOptions(name, spread(service)), visibility: { hidden: false, onChange: () => () => undefined },
     historyOwner: `${unique}@test`, storage: { backend: createMemoryBackend(), channelName: unique }, ...extra,
   });
   open.push(chat);
@@ -18,7 +29,7 @@ export function device(name: string, service: string, extra: Partial<ChatOptions
 /** A chat using IndexedDB, as a page would; pass the same owner to simulate a reload or a second tab. */
 export function tab(name: string, service: string, owner: string, extra: Partial<ChatOptions> = {}): Chat {
   const chat = createChat({
-    ...accountOptions(name, service), visibility: { hidden: false, onChange: () => () => undefined },
+    ...accountOptions(name, spread(service)), visibility: { hidden: false, onChange: () => () => undefined },
     historyOwner: owner, ...extra,
   });
   open.push(chat);

@@ -12,9 +12,6 @@ for (const server of Object.keys(SERVERS) as ServerName[]) {
   for (const transport of TRANSPORTS) {
     describe(`chat on ${server} over ${transport}`, function () {
       this.timeout(90_000);
-      // An intermittent stall of a BOSH session on ejabberd (see the project notes) fails about one
-      // run in ten; a second attempt must pass. Retried failures are printed by the runner.
-      if (server === 'ejabberd' && transport === 'bosh') this.retries(1);
       const service = serviceUrl(transport, SERVERS[server].httpPort);
       afterEach(async () => { await closeChats(); await disconnectAll(); });
 

@@ -84,7 +84,12 @@ for (const server of Object.keys(SERVERS) as ServerName[]) {
       const registered = await registerAccount(service, name);
       expect(registered).to.equal(true);
       const tag = newStanzaId().slice(0, 8);
-      for (let n = 0; n < 120; n++) sender.send(buildChatMessage({ to: `${name}@localhost`, body: `${tag} #${n}` }));
+      // Paced a little: a server stamps its offline copy and its archive entry separately, and a
+      // burst within the same millisecond could order the two kinds of copies differently.
+      for (let n = 0; n < 120; n++) {
+        sender.send(buildChatMessage({ to: `${name}@localhost`, body: `${tag} #${n}` }));
+        await new Promise((r) => setTimeout(r, 5));
+      }
       await new Promise((r) => setTimeout(r, 2000));
       const reader = device(name, service, { password: 'pass-new' });
       await connectAll(reader);
