@@ -34,9 +34,10 @@ export function createChatStates(client: Client, messaging: Messaging, options =
   const speaking = new Set<string>();
   const ours = new Map<string, { state: ChatState; at: number; pause?: ReturnType<typeof setTimeout> }>();
 
-  messaging.on('chatState', ({ peer, state }) => {
+  messaging.on('chatState', ({ peer, state, live }) => {
     speaking.add(peer);
-    if (theirs.get(peer) === state) return;
+    // Only live states say what the peer is doing now; archived ones still say the peer uses them.
+    if (!live || theirs.get(peer) === state) return;
     theirs.set(peer, state);
     events.emit('state', { peer, state });
   });

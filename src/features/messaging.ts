@@ -15,7 +15,8 @@ import { readMessage, type ReadContext, type ReadMessage } from './read-message.
 
 export interface MessagingEvents extends Record<string, unknown> {
   /** The peer's chat state (XEP-0085) changed. */
-  chatState: { peer: string; state: ChatState };
+  /** `live` is false for states found in archived or copied messages: they are history. */
+  chatState: { peer: string; state: ChatState; live: boolean };
   /** Updating a stored message failed. */
   error: Error;
 }
@@ -67,11 +68,10 @@ export function createMessaging(client: Client, store: MessageStore, account: ()
     const read = readMessage(el, { account: account(), now: Date.now(), ...ctx });
     if (!read) return;
     const live = !ctx.archived && !ctx.carbon;
-    // Chat states are about now: those in archived or copied messages are history.
-    if (live && read.state && read.direction === 'in') events.emit('chatState', { peer: read.peer, state: read.state });
+    if (read.state && read.direction === 'in') events.emit('chatState', { peer: read.peer, state: read.state, live });
     if (read.chat) {
       const [added] = await store.add([ctx.archived && ctx.readHistory ? markRead(read.chat) : read.chat]);
-      if (live && read.direction === 'in' && !read.state && added) events.emit('chatState', { peer: read.peer, state: 'active' });
+      if (live && read.direction === 'in' && !read.state && added) events.emit('chatState', { peer: read.peer, state: 'active', live });
       // A receipt even when the archive brought the message first: it says this device has it.
       if (live && read.receiptRequest && read.from && read.id) client.send(buildReceipt(read.from, read.id));
     }

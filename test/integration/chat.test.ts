@@ -62,13 +62,15 @@ for (const server of Object.keys(SERVERS) as ServerName[]) {
         const alice = device('alice', service);
         const bob = device('bob', service);
         await connectAll(alice, bob);
-        await bob.send('alice@localhost', `hi ${newStanzaId()}`); // carries <active/>: bob uses chat states
-        await until(() => alice.chatStates.of('bob@localhost') === 'active', 'bob active at alice');
-        await sleep(300);
+        const hi = await bob.send('alice@localhost', `hi ${newStanzaId()}`); // carries <active/>: bob uses chat states
+        // Live or (after a lost session) from the archive: either way alice learns that bob uses them.
+        await eventually(async () => (await history(alice, 'bob@localhost')).some((m) => m.key === hi.key), 'bob\'s message at alice');
         alice.chatStates.typing('bob@localhost', true);
         await until(() => bob.chatStates.of('alice@localhost') === 'composing', 'alice composing at bob');
         alice.chatStates.typing('bob@localhost', false);
         await until(() => bob.chatStates.of('alice@localhost') === 'active', 'alice active again');
+        bob.chatStates.typing('alice@localhost', true);
+        await until(() => alice.chatStates.of('bob@localhost') === 'composing', 'bob composing at alice');
       });
 
       it('copies messages to the other device of the account (carbons)', async () => {
