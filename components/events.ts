@@ -1,0 +1,58 @@
+/**
+ * Every event the widget fires, typed once. Public events (documented in the README) bubble out
+ * of the widget and cross shadow roots; internal ones bubble only up to the view that renders the
+ * element, which listens on the element itself.
+ */
+
+/** Fired by `<xmpp-chat>` for the page. */
+export interface PublicEvents {
+  'xmpp-chat-ready': Record<string, never>;
+  'xmpp-chat-open': Record<string, never>;
+  'xmpp-chat-close': Record<string, never>;
+  'xmpp-chat-connected': { jid: string };
+  'xmpp-chat-disconnected': { reason?: string };
+  'xmpp-chat-message': { from: string; to: string; body: string; id: string; direction: 'in' | 'out' };
+  'xmpp-chat-unread': { count: number };
+  'xmpp-chat-error': { code: string; message: string };
+}
+
+/** Between the widget's own elements. */
+export interface InternalEvents {
+  /** Message list: the reader scrolled near the oldest loaded message. */
+  'xmpp-chat-load-older': Record<string, never>;
+  /** Message list: send a failed message again. */
+  'xmpp-chat-retry': { key: string };
+  /** Message list: the newest message is on screen (the conversation may be marked read). */
+  'xmpp-chat-seen': Record<string, never>;
+  /** Composer: the user sends this text (already trimmed, never empty). */
+  'xmpp-chat-send': { body: string };
+  /** Composer: the draft changed; `typing` is false when it became empty. */
+  'xmpp-chat-typing': { typing: boolean };
+  /** Contact list: open the conversation with this bare JID. */
+  'xmpp-chat-select': { jid: string };
+  /** Contact list: add a contact. */
+  'xmpp-chat-add-contact': { jid: string; name?: string };
+  /** Contact list: answer a subscription request. */
+  'xmpp-chat-answer-request': { jid: string; accept: boolean };
+  /** Login form: sign in with these credentials. */
+  'xmpp-chat-login': { jid: string; password: string };
+}
+
+export type XmppChatEvents = PublicEvents & InternalEvents;
+
+/** Dispatches a typed event from `target`; public events are composed, internal ones are not. */
+export function emit<K extends keyof XmppChatEvents>(target: EventTarget, type: K, detail: XmppChatEvents[K]): boolean {
+  const composed = type in PUBLIC;
+  return target.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed, cancelable: false }));
+}
+
+const PUBLIC: Record<keyof PublicEvents, true> = {
+  'xmpp-chat-ready': true, 'xmpp-chat-open': true, 'xmpp-chat-close': true, 'xmpp-chat-connected': true,
+  'xmpp-chat-disconnected': true, 'xmpp-chat-message': true, 'xmpp-chat-unread': true, 'xmpp-chat-error': true,
+};
+
+export type XmppChatEventMap = { [K in keyof XmppChatEvents]: CustomEvent<XmppChatEvents[K]> };
+
+declare global {
+  interface HTMLElementEventMap extends XmppChatEventMap {}
+}
