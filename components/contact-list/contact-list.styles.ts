@@ -1,0 +1,173 @@
+import { css } from 'lit';
+
+// Inherited text properties are all set here, so hostile page CSS on ancestors cannot leak in.
+export const styles = css`
+  :host {
+    display: flex;
+    flex-direction: column;
+    min-block-size: 0;
+  }
+  [hidden] { display: none !important; }
+  .root {
+    display: flex;
+    flex-direction: column;
+    flex: 1 1 auto;
+    min-block-size: 0;
+    /* When requests and the add form leave the list too little room, everything scrolls. */
+    overflow-y: auto;
+    gap: 8px;
+    box-sizing: border-box;
+    padding: 8px;
+    background: var(--xmpp-chat-background, #fff);
+    color: var(--xmpp-chat-text, #0f172a);
+    font-family: var(--xmpp-chat-font, system-ui, sans-serif);
+    font-size: 15px;
+    font-style: normal;
+    font-weight: 400;
+    line-height: 1.4;
+    letter-spacing: normal;
+    word-spacing: normal;
+    text-align: start;
+    text-transform: none;
+    text-indent: 0;
+    white-space: normal;
+    visibility: visible;
+  }
+  *, *::before, *::after { box-sizing: border-box; }
+  .sr-only {
+    position: absolute;
+    inline-size: 1px;
+    block-size: 1px;
+    margin: -1px;
+    padding: 0;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
+    border: 0;
+  }
+  h2, p, ul, form { margin: 0; padding: 0; }
+  ul { list-style: none; }
+  button, input {
+    font: inherit;
+    color: inherit;
+    letter-spacing: inherit;
+    text-transform: none;
+  }
+  button {
+    min-block-size: 32px;
+    min-inline-size: 32px;
+    padding-block: 4px;
+    padding-inline: 12px;
+    /* The muted colour, not the border colour: a button's edge needs 3:1 contrast to be seen. */
+    border: 1px solid var(--xmpp-chat-muted, #475569);
+    border-radius: calc(var(--xmpp-chat-radius, 12px) / 2);
+    background: var(--xmpp-chat-background, #fff);
+    cursor: pointer;
+  }
+  button.primary {
+    border-color: var(--xmpp-chat-accent, #2563eb);
+    background: var(--xmpp-chat-accent, #2563eb);
+    color: var(--xmpp-chat-accent-text, #fff);
+  }
+  input {
+    /* 16px keeps mobile browsers from zooming into the field. */
+    font-size: 16px;
+    inline-size: 100%;
+    min-block-size: 40px;
+    padding-block: 6px;
+    padding-inline: 10px;
+    border: 1px solid var(--xmpp-chat-muted, #475569);
+    border-radius: calc(var(--xmpp-chat-radius, 12px) / 2);
+    background: var(--xmpp-chat-background, #fff);
+  }
+  button:focus-visible, input:focus-visible, [part~='contact-list']:focus-visible {
+    outline: 2px solid var(--xmpp-chat-accent, #2563eb);
+    outline-offset: 2px;
+  }
+  .root > :not([part~='contact-list']) { flex-shrink: 0; }
+  .toolbar { display: flex; gap: 8px; align-items: center; }
+  .toolbar input { flex: 1 1 auto; min-inline-size: 0; }
+  .toolbar button { flex: none; }
+  [part~='requests'], [part~='add-form'] {
+    display: flex;
+    flex-direction: column;
+    gap: 8px;
+    padding: 8px;
+    border: 1px solid var(--xmpp-chat-border, #e2e8f0);
+    border-radius: var(--xmpp-chat-radius, 12px);
+  }
+  .title { font-size: 15px; font-weight: 600; }
+  [part~='requests'] li { display: flex; flex-direction: column; gap: 4px; overflow-wrap: anywhere; }
+  .actions { display: flex; gap: 8px; flex-wrap: wrap; }
+  label { font-size: 14px; color: var(--xmpp-chat-muted, #475569); }
+  .error { color: #b91c1c; font-size: 14px; }
+  .empty:not(:empty) { padding: 8px; color: var(--xmpp-chat-muted, #475569); overflow-wrap: anywhere; }
+  [part~='contact-list'] {
+    /* Basis 0: the list takes the room the host has and never grows with its rows. */
+    flex: 1 1 0;
+    min-block-size: var(--xmpp-chat-contact-list-min-height, 240px);
+    overflow-y: auto;
+    overscroll-behavior: contain;
+    border-radius: var(--xmpp-chat-radius, 12px);
+  }
+  .spacer { position: relative; }
+  .row {
+    position: absolute;
+    inset-inline: 0;
+    block-size: 48px;
+    display: flex;
+    align-items: center;
+    gap: 10px;
+    padding-inline: 10px;
+    border-radius: calc(var(--xmpp-chat-radius, 12px) / 2);
+    cursor: pointer;
+    transition: background-color 120ms ease;
+  }
+  .row:hover { background: color-mix(in srgb, var(--xmpp-chat-accent, #2563eb) 8%, var(--xmpp-chat-background, #fff)); }
+  [part~='contact-selected'] {
+    background: color-mix(in srgb, var(--xmpp-chat-accent, #2563eb) 14%, var(--xmpp-chat-background, #fff));
+    font-weight: 600;
+  }
+  [part~='contact-list']:focus-visible .active {
+    outline: 2px solid var(--xmpp-chat-accent, #2563eb);
+    outline-offset: -2px;
+  }
+  .text { flex: 1 1 auto; min-inline-size: 0; display: flex; flex-direction: column; }
+  .name, .pending { overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
+  .pending { font-size: 13px; color: var(--xmpp-chat-muted, #475569); }
+  /* Shapes as well as colours, so presence does not depend on telling colours apart. */
+  .dot {
+    flex: none;
+    inline-size: 12px;
+    block-size: 12px;
+    border-radius: 50%;
+    border: 2px solid #64748b;
+    background: transparent;
+  }
+  .dot[data-presence='online'], .dot[data-presence='chat'] { border-color: #15803d; background: #15803d; }
+  .dot[data-presence='away'] { border-color: #b45309; background: linear-gradient(to top, #b45309 50%, transparent 50%); }
+  .dot[data-presence='xa'] { border-color: #b45309; }
+  .dot[data-presence='dnd'] {
+    border-color: #b91c1c;
+    background: linear-gradient(#b91c1c 0 0) center / 100% 2px no-repeat;
+  }
+  .badge {
+    flex: none;
+    min-inline-size: 24px;
+    padding-inline: 6px;
+    border-radius: 12px;
+    background: var(--xmpp-chat-accent, #2563eb);
+    color: var(--xmpp-chat-accent-text, #fff);
+    font-size: 13px;
+    font-weight: 600;
+    line-height: 24px;
+    text-align: center;
+  }
+  @media (prefers-reduced-motion: reduce) {
+    .row { transition: none; }
+  }
+  @media (forced-colors: active) {
+    .dot { forced-color-adjust: none; }
+    [part~='contact-list']:focus-visible .active { outline-color: Highlight; }
+  }
+`;

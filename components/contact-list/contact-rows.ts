@@ -1,0 +1,66 @@
+/**
+ * The contact list's rows: computed once whenever contacts, conversations or the language change,
+ * so that a keystroke in the search box only filters precomputed lower-case keys and scrolling
+ * only slices an array.
+ */
+import type { Contact, ConversationSummary, Show } from '../../src/index.ts';
+import { resolveLang } from '../i18n/i18n.ts';
+
+/** What the presence dot shows: the best `<show>` across resources, `online` without one. */
+export type Availability = Show | 'online' | 'offline';
+
+export interface ContactRow {
+  jid: string;
+  /** The contact's name, or the address when it has none. */
+  label: string;
+  /** Lower-cased name and address, what the search matches against. */
+  key: string;
+  availability: Availability;
+  unread: number;
+  /** Our request to see their presence waits for their answer. */
+  pending: boolean;
+  /** Time of the latest message, 0 without a conversation. */
+  lastTime: number;
+}
+
+// Best first. Someone "busy" is at a device, so more reachable than someone away from it.
+const RANK: Record<Availability, number> = { chat: 0, online: 1, dnd: 2, away: 3, xa: 4, offline: 5 };
+
+/** The most available state across the contact's resources; `offline` when none is available. */
+export function availability(contact: Contact): Availability {
+  let best: Availability = 'offline';
+  for (const presence of contact.presence.values()) {
+    if (presence.type !== 'available') continue;
+    const state = presence.show ?? 'online';
+    if (RANK[state] < RANK[best]) best = state;
+  }
+  return best;
+}
+
+/** Rows in display order: recent conversations first (newest first), then by name. */
+export function buildRows(contacts: readonly Contact[], conversations: readonly ConversationSummary[], lang: string): ContactRow[] {
+  const byPeer = new Map(conversations.map((c) => [c.peer, c]));
+  // resolveLang keeps a malformed `lang` attribute from making Intl throw.
+  const collator = new Intl.Collator(resolveLang(lang), { sensitivity: 'base', numeric: true });
+  const rows = contacts.map((contact): ContactRow => {
+    const label = contact.name?.trim() || contact.jid;
+    const summary = byPeer.get(contact.jid);
+    return {
+      jid: contact.jid,
+      label,
+      // The newline keeps a query from matching across the end of the name and the address.
+      key: `${label.toLowerCase()}\n${contact.jid.toLowerCase()}`,
+      availability: availability(contact),
+      unread: summary?.unread ?? 0,
+      pending: contact.ask === 'subscribe',
+      lastTime: summary?.lastTime ?? 0,
+    };
+  });
+  return rows.sort((a, b) => b.lastTime - a.lastTime || collator.compare(a.label, b.label) || (a.jid < b.jid ? -1 : 1));
+}
+
+/** Rows whose name or address contains `query`, ignoring case. */
+export function filterRows(rows: ContactRow[], query: string): ContactRow[] {
+  const needle = query.trim().toLowerCase();
+  return needle ? rows.filter((row) => row.key.includes(needle)) : rows;
+}
