@@ -1,6 +1,18 @@
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
+
+/** Collapses the whitespace and comments of the elements' css`` templates in the build. */
+const compactStyles: Plugin = {
+  name: 'xmpp-chat-compact-styles',
+  apply: 'build',
+  transform(code, id) {
+    if (!id.endsWith('.styles.ts')) return null;
+    return code.replace(/css`([^`]*)`/g, (_, body: string) => `css\`${body
+      .replace(/\/\*[\s\S]*?\*\//g, '').replace(/\s+/g, ' ').replace(/\s*([{};,])\s*/g, '$1').trim()}\``);
+  },
+};
 
 export default defineConfig({
+  plugins: [compactStyles],
   optimizeDeps: {
     // CommonJS and browser-mapped dependencies of the transports, pre-bundled for the test server.
     include: [
@@ -17,7 +29,8 @@ export default defineConfig({
   build: {
     target: 'es2022',
     outDir: 'dist',
-    lib: { entry: 'src/index.ts', formats: ['es'], fileName: 'xmpp-chat' },
-    rolldownOptions: { output: { chunkFileNames: 'chunks/[name]-[hash].js' } },
+    lib: { entry: 'components/index.ts', formats: ['es'], fileName: 'xmpp-chat' },
+    // Browsers load these files as they are: minify whitespace too (library builds keep it by default).
+    rolldownOptions: { output: { chunkFileNames: 'chunks/[name]-[hash].js', minify: true } },
   },
 });

@@ -34,6 +34,8 @@ export interface InternalEvents {
   'xmpp-chat-add-contact': { jid: string; name?: string };
   /** Contact list: answer a subscription request. */
   'xmpp-chat-answer-request': { jid: string; accept: boolean };
+  /** Panel: the user asked to close it (close button). */
+  'xmpp-chat-close-request': Record<string, never>;
   /** Login form: sign in with these credentials. */
   'xmpp-chat-login': { jid: string; password: string };
 }

@@ -15,4 +15,4 @@ export type { Contact, Roster } from './features/roster.ts';
 export type { ChatState } from './stanza/message-extensions.ts';
 export type { Show, Presence } from './stanza/presence.ts';
 export { StorageError, createMemoryBackend } from './storage/index.ts';
-export type { StoredMessage, MessageState, ConversationSummary, Page } from './storage/index.ts';
+export type { StoredMessage, MessageState, ConversationSummary, Page, StorageChange } from './storage/index.ts';

@@ -11,7 +11,6 @@ import { newStanzaId } from '../stanza/message.ts';
 import type { MessageStore, StoredMessage } from '../storage/index.ts';
 import type { Messaging } from './messaging.ts';
 
-const LAST_ID = 'archive-last-id';
 const PAGE = 100;
 
 export interface ArchiveEvents extends Record<string, unknown> {
@@ -46,6 +45,9 @@ export function createArchive(client: Client, store: MessageStore, messaging: Me
   const events = new Emitter<ArchiveEvents>();
   let catchingUp: Promise<void> | undefined;
   let failed = false;
+  // Archive ids belong to one account's archive: a history shared by several accounts (a site's
+  // visitor, logged in anonymously each time) keeps a position per account.
+  const meta = (name: string, peer?: string) => `archive-${name}:${account()}${peer ? `:${peer}` : ''}`;
 
   /** Runs one query; results are stored as they come, in archive order. */
   async function query(opts: Omit<MamQuery, 'queryId'>, readHistory = false, olderThan?: number) {
@@ -76,13 +78,13 @@ export function createArchive(client: Client, store: MessageStore, messaging: Me
   }
 
   async function catchUp(): Promise<void> {
-    let after = await store.getMeta<string>(LAST_ID);
+    let after = await store.getMeta<string>(meta('last-id'));
     let count = 0;
     if (after === undefined) {
       // First session on this device: the newest page is enough to start from.
       const page = await query({ before: true, max: PAGE });
       count += page.count;
-      if (page.fin.last ?? page.lastId) await store.setMeta(LAST_ID, page.fin.last ?? page.lastId);
+      if (page.fin.last ?? page.lastId) await store.setMeta(meta('last-id'), page.fin.last ?? page.lastId);
     } else {
       for (;;) {
         const page = await query({ after, max: PAGE });
@@ -90,7 +92,7 @@ export function createArchive(client: Client, store: MessageStore, messaging: Me
         const last = page.fin.last ?? page.lastId;
         if (last) {
           after = last;
-          await store.setMeta(LAST_ID, last);
+          await store.setMeta(meta('last-id'), last);
         }
         if (page.fin.complete || !last) break;
       }
@@ -109,14 +111,14 @@ export function createArchive(client: Client, store: MessageStore, messaging: Me
         .finally(() => { if (catchingUp === run) catchingUp = undefined; });
     },
     async loadOlder(peer, oldest, max = 50) {
-      const before = await store.getMeta<string>(`archive-oldest:${peer}`) ?? oldest?.archiveId;
+      const before = await store.getMeta<string>(meta('oldest', peer)) ?? oldest?.archiveId;
       const end = before || !oldest ? undefined : new Date(oldest.time).toISOString();
       const page = await query({ with: peer, before: before ?? true, end, max }, true, oldest?.time);
-      if (page.fin.first) await store.setMeta(`archive-oldest:${peer}`, page.fin.first);
-      if (page.fin.complete) await store.setMeta(`archive-start:${peer}`, true);
+      if (page.fin.first) await store.setMeta(meta('oldest', peer), page.fin.first);
+      if (page.fin.complete) await store.setMeta(meta('start', peer), true);
       return { count: page.count, complete: page.fin.complete };
     },
-    reachedStart: async (peer) => (await store.getMeta<boolean>(`archive-start:${peer}`)) === true,
+    reachedStart: async (peer) => (await store.getMeta<boolean>(meta('start', peer))) === true,
     get catchingUp() { return catchingUp; },
     get failed() { return failed; },
     on: (type, listener) => events.on(type, listener),

@@ -63,9 +63,31 @@ export function testCommands() {
       return result;
     },
   };
+  // Screenshots of the page as it is now, saved under test/artifacts/screenshots/ to be looked at.
+  async function screenshot({ name }, session) {
+    if (!/^[\w-]+$/.test(name)) throw new Error(`bad screenshot name ${name}`);
+    const dir = new URL('../artifacts/screenshots/', import.meta.url);
+    await mkdir(dir, { recursive: true });
+    const page = session.browser.getPage(session.id);
+    await page.screenshot({ path: new URL(`${name}.png`, dir).pathname });
+    return true;
+  }
+  // The built files, for the size budget test.
+  async function builtFiles(dir = new URL('../../dist/', import.meta.url).pathname, prefix = '') {
+    const { readdir } = await import('node:fs/promises');
+    const { gzipSync } = await import('node:zlib');
+    const files = {};
+    for (const entry of await readdir(dir, { withFileTypes: true })) {
+      if (entry.isDirectory()) Object.assign(files, await builtFiles(`${dir}${entry.name}/`, `${prefix}${entry.name}/`));
+      else if (entry.name.endsWith('.js')) files[`${prefix}${entry.name}`] = { gzip: gzipSync(await readFile(`${dir}${entry.name}`), { level: 9 }).length };
+    }
+    return files;
+  }
   return {
     name: 'xmpp-chat-test-commands',
-    async executeCommand({ command, payload }) {
+    async executeCommand({ command, payload, session }) {
+      if (command === 'screenshot') return screenshot(payload, session);
+      if (command === 'built-files') return builtFiles();
       const handler = commands[command];
       return handler ? handler(payload ?? {}) : undefined;
     },

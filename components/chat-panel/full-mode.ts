@@ -1,0 +1,3 @@
+/** The elements only full mode shows, loaded as their own chunk. */
+import '../contact-list/contact-list.ts';
+import '../login-form/login-form.ts';

@@ -1,0 +1,20 @@
+/** What `<xmpp-chat>` knows of its lazily loaded panel: configuration in, a few commands out. */
+export interface WidgetConfig {
+  service?: string;
+  domain?: string;
+  jid?: string;
+  password?: string;
+  to?: string;
+  anonymous: boolean;
+  debug: boolean;
+  mode: 'visitor' | 'full';
+  heading?: string;
+}
+
+export interface PanelElement extends HTMLElement {
+  config: WidgetConfig;
+  connect(): Promise<void>;
+  disconnect(): Promise<void>;
+  send(body: string, to?: string): Promise<void>;
+  focusComposer(): void;
+}

@@ -1,0 +1,185 @@
+import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { emit } from '../events.ts';
+import { direction, resolveLang, t } from '../i18n/i18n.ts';
+import { styles } from './xmpp-chat.styles.ts';
+import type { PanelElement, WidgetConfig } from './panel-contract.ts';
+
+const PANEL_PARTS = 'header, status, contact-list, contact, contact-selected, presence, unread-count, search, requests, add-button, add-form, '
+  + 'message-list, message, message-in, message-out, message-body, retry-button, jump-button, composer, input, send-button, '
+  + 'login-form, jid-input, password-input, submit-button';
+
+/**
+ * The chat widget: a launcher with an unread badge that opens a panel with the conversation
+ * (`mode="visitor"`), or an inline client with login, contacts and conversations (`mode="full"`).
+ * Only the launcher is in the first script; the panel, the chat core and the transport load when
+ * the chat is first opened or connected.
+ *
+ * @summary An embeddable XMPP chat: one conversation for visitors, or a full client.
+ * @csspart launcher - The round button that opens and closes the panel (visitor mode).
+ * @csspart unread-badge - The unread count on the launcher.
+ * @csspart panel - The chat window.
+ * @csspart header - The panel's header: peer, presence, close button.
+ * @csspart status - The connection status line (connecting, reconnecting, offline, errors).
+ * @csspart contact-list - The contact list (full mode).
+ * @csspart contact - One contact in the list.
+ * @csspart message-list - The scrolling list of messages (`role="log"`).
+ * @csspart message - One message; also `message-in` or `message-out`.
+ * @csspart message-body - The text of a message.
+ * @csspart composer - The message composer.
+ * @csspart input - The composer's text field.
+ * @csspart send-button - The composer's send button.
+ * @cssproperty --xmpp-chat-accent - Accent colour: launcher, own messages, buttons.
+ * @cssproperty --xmpp-chat-accent-text - Text on the accent colour.
+ * @cssproperty --xmpp-chat-text - Text colour.
+ * @cssproperty --xmpp-chat-muted - Secondary text colour.
+ * @cssproperty --xmpp-chat-background - Panel background.
+ * @cssproperty --xmpp-chat-bubble-in - Background of the peer's messages.
+ * @cssproperty --xmpp-chat-border - Border colour.
+ * @cssproperty --xmpp-chat-font - Font family.
+ * @cssproperty --xmpp-chat-radius - Corner radius of the panel and bubbles.
+ * @cssproperty --xmpp-chat-launcher-size - Diameter of the launcher.
+ * @cssproperty --xmpp-chat-panel-width - Width of the panel.
+ * @cssproperty --xmpp-chat-panel-height - Height of the panel.
+ * @cssproperty --xmpp-chat-z-index - Stacking order of launcher and panel.
+ * @fires xmpp-chat-ready - The chat is connected and caught up with the server's archive.
+ * @fires xmpp-chat-open - The panel opened.
+ * @fires xmpp-chat-close - The panel closed.
+ * @fires xmpp-chat-connected - A session started; detail: `{ jid }`.
+ * @fires xmpp-chat-disconnected - The connection ended; detail: `{ reason }`.
+ * @fires xmpp-chat-message - A message was sent or received; detail: `{ from, to, body, id, direction }`.
+ * @fires xmpp-chat-unread - The unread count changed; detail: `{ count }`.
+ * @fires xmpp-chat-error - Something failed; detail: `{ code, message }`.
+ */
+export class XmppChat extends LitElement {
+  static override styles = styles;
+  static override properties = {
+    service: {}, domain: {}, jid: {}, password: {}, to: {}, mode: {}, position: {}, lang: {}, theme: { reflect: true },
+    anonymous: { type: Boolean }, debug: { type: Boolean },
+    opened: { type: Boolean, attribute: 'open', reflect: true },
+    heading: { attribute: 'title' },
+    unread: { state: true }, loaded: { state: true },
+  };
+
+  declare service?: string;
+  declare domain?: string;
+  declare jid?: string;
+  declare password?: string;
+  declare to?: string;
+  declare mode: 'visitor' | 'full';
+  declare position: 'right' | 'left';
+  declare lang: string;
+  declare theme: 'light' | 'dark' | 'auto';
+  declare anonymous: boolean;
+  declare debug: boolean;
+  declare opened: boolean;
+  declare heading?: string;
+  declare unread: number;
+  declare loaded: boolean;
+  #loading?: Promise<unknown>;
+
+  constructor() {
+    super();
+    this.mode = 'visitor';
+    this.position = 'right';
+    this.lang = '';
+    this.theme = 'light';
+    this.anonymous = false;
+    this.debug = false;
+    this.opened = false;
+    this.unread = 0;
+    this.loaded = false;
+  }
+
+  /** `title` names the panel; it is moved off the element so the browser shows no tooltip over the chat. */
+  override attributeChangedCallback(name: string, old: string | null, value: string | null): void {
+    if (name !== 'title') return super.attributeChangedCallback(name, old, value);
+    if (value === null) return;
+    this.heading = value;
+    this.removeAttribute('title');
+  }
+
+  /** Opens the panel (loading the chat on first use) and moves focus to the composer. */
+  open(): void { this.opened = true; }
+  /** Closes the panel; focus returns to the launcher. */
+  close(): void { this.opened = false; }
+  toggle(): void { this.opened = !this.opened; }
+
+  /** Connects without opening the panel. */
+  async connect(): Promise<void> {
+    const panel = await this.#panel();
+    await panel?.connect();
+  }
+
+  async disconnect(): Promise<void> {
+    await this.#panelElement()?.disconnect();
+  }
+
+  /** Sends a message to `to` (by default the visitor-mode peer or the open conversation). */
+  async send(body: string, to?: string): Promise<void> {
+    const panel = await this.#panel();
+    await panel?.send(body, to);
+  }
+
+  override render() {
+    const lang = resolveLang(this.lang);
+    const full = this.mode === 'full';
+    const label = t(lang, this.opened ? 'launcher.close' : 'launcher.open')
+      + (this.unread ? `, ${t(lang, 'launcher.unread', { count: this.unread })}` : '');
+    return html`<div class="root ${full ? 'full' : 'visitor'} ${this.position === 'left' ? 'left' : 'right'} ${this.opened ? 'open' : ''}" dir=${direction(lang)} lang=${lang}>
+      ${full ? nothing : html`<button part="launcher" class="launcher" aria-label=${label} aria-expanded=${this.opened ? 'true' : 'false'}
+        aria-controls="panel" @click=${this.toggle}>
+        <svg aria-hidden="true" viewBox="0 0 24 24" width="28" height="28">${this.opened
+          ? html`<path d="M6 6l12 12M18 6L6 18" stroke="currentColor" stroke-width="2.2" stroke-linecap="round" fill="none"/>`
+          : html`<path d="M4 5.5A2.5 2.5 0 0 1 6.5 3h11A2.5 2.5 0 0 1 20 5.5v8a2.5 2.5 0 0 1-2.5 2.5H10l-4.5 4v-4A2.5 2.5 0 0 1 3 13.5z" fill="currentColor"/>`}</svg>
+        ${this.unread ? html`<span part="unread-badge" class="badge" aria-hidden="true">${this.unread > 99 ? '99+' : this.unread}</span>` : nothing}
+      </button>`}
+      <div part="panel" id="panel" class="panel" role=${full ? 'region' : 'dialog'} aria-modal=${full ? nothing : matchMedia('(max-width: 479.98px)').matches ? 'true' : 'false'} aria-label=${this.heading || t(lang, 'panel.title')}
+        ?hidden=${!full && !this.opened} @keydown=${this.#onKeydown}>
+        ${this.loaded
+          ? html`<xmpp-chat-panel exportparts=${PANEL_PARTS} .config=${this.#config()} lang=${lang} ?active=${full || this.opened}
+              @xmpp-chat-unread=${(e: CustomEvent<{ count: number }>) => { this.unread = e.detail.count; }}
+              @xmpp-chat-close-request=${() => this.close()}></xmpp-chat-panel>`
+          : html`<div class="loading" role="status">${t(lang, 'status.connecting')}</div>`}
+      </div>
+    </div>`;
+  }
+
+  override willUpdate(changed: PropertyValues<this>): void {
+    if ((changed.has('opened') && this.opened) || (changed.has('mode') && this.mode === 'full')) void this.#panel();
+  }
+
+  override updated(changed: PropertyValues<this>): void {
+    if (!changed.has('opened') || changed.get('opened') === undefined && !this.opened) return;
+    if (this.mode === 'full') return;
+    emit(this, this.opened ? 'xmpp-chat-open' : 'xmpp-chat-close', {});
+    if (this.opened) void this.#panel().then((panel) => panel?.focusComposer());
+    else this.renderRoot.querySelector<HTMLElement>('.launcher')?.focus();
+  }
+
+  /** The panel's configuration, from the attributes. */
+  #config(): WidgetConfig {
+    const { service, domain, jid, password, to, anonymous, debug, mode, heading } = this;
+    return { service, domain, jid, password, to, anonymous, debug, mode, heading };
+  }
+
+  /** Loads the panel (and with it the chat core) once, and renders it. */
+  async #panel(): Promise<PanelElement | undefined> {
+    this.#loading ??= import('../chat-panel/chat-panel.ts').then(() => { this.loaded = true; });
+    await this.#loading;
+    await this.updateComplete;
+    return this.#panelElement();
+  }
+
+  #panelElement(): PanelElement | undefined {
+    return this.renderRoot.querySelector<PanelElement>('xmpp-chat-panel') ?? undefined;
+  }
+
+  #onKeydown(event: KeyboardEvent): void {
+    if (event.key === 'Escape' && this.mode !== 'full' && this.opened) {
+      event.stopPropagation();
+      this.close();
+    }
+  }
+}
+
+if (!customElements.get('xmpp-chat')) customElements.define('xmpp-chat', XmppChat);

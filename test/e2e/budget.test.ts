@@ -1,0 +1,49 @@
+/**
+ * Size budgets, measured on the built files a real page loads: what comes before the launcher is
+ * visible (≤ 20 KB gzip), and what a visitor has loaded once connected over one transport with
+ * the conversation open (≤ 60 KB gzip).
+ */
+import { expect } from '@esm-bundle/chai';
+import { executeServerCommand } from '@web/test-runner-commands';
+import { SERVERS, serviceUrl, type TransportName } from '../integration/servers.ts';
+import { closePages, deep, page, waitFor } from './pages.ts';
+
+type Built = Record<string, { gzip: number }>;
+const KB = 1024;
+
+/** The built files this page has loaded so far, with their gzip sizes. */
+function loadedFiles(frame: HTMLIFrameElement, built: Built): { files: string[]; gzip: number } {
+  const files = frame.contentWindow!.performance.getEntriesByType('resource')
+    .map((entry) => new URL(entry.name).pathname).filter((path) => path.startsWith('/dist/')).map((path) => path.slice('/dist/'.length));
+  for (const file of files) if (!built[file]) throw new Error(`${file} is not a built file`);
+  return { files, gzip: files.reduce((sum, file) => sum + built[file].gzip, 0) };
+}
+
+describe('size budgets of the built widget', function () {
+  this.timeout(60_000);
+  afterEach(() => closePages());
+
+  for (const transport of ['websocket', 'bosh'] as TransportName[]) {
+    it(`loads ≤ 20 KB before the launcher shows and ≤ 60 KB with a conversation open over ${transport}`, async () => {
+      const built = await executeServerCommand<Built, Record<string, never>>('built-files', {});
+      expect(Object.keys(built)).to.include('xmpp-chat.js');
+      const service = serviceUrl(transport, SERVERS.prosody.httpPort);
+      const frame = await page(`<script type="module" src="/dist/xmpp-chat.js" data-service="${service}"
+        data-domain="anon.localhost" data-anonymous data-to="dave@localhost"></script>`);
+      const doc = frame.contentDocument!;
+      const launcher = await waitFor(() => deep(doc, '[part~="launcher"]'), 'the launcher');
+      await waitFor(() => launcher.getBoundingClientRect().width > 0, 'the launcher to show');
+      const first = loadedFiles(frame, built);
+      console.log(`before the launcher: ${(first.gzip / KB).toFixed(1)} KB gzip (${first.files.join(', ')})`);
+      expect(first.gzip).to.be.at.most(20 * KB);
+      const connected = new Promise((resolve) => doc.addEventListener('xmpp-chat-connected', resolve, { once: true }));
+      launcher.click();
+      await connected;
+      await waitFor(() => deep(doc, 'textarea'), 'the composer');
+      const open = loadedFiles(frame, built);
+      console.log(`connected over ${transport}, conversation open: ${(open.gzip / KB).toFixed(1)} KB gzip (${open.files.join(', ')})`);
+      expect(open.files.some((f) => f.includes(transport === 'websocket' ? 'bosh' : 'websocket')), 'the other transport').to.equal(false);
+      expect(open.gzip).to.be.at.most(60 * KB);
+    });
+  }
+});

@@ -1,0 +1,67 @@
+/** Pages for end-to-end tests: an iframe holding a host page with the widget's single script tag. */
+
+const frames: HTMLIFrameElement[] = [];
+
+/** A same-origin page whose body is `body`; resolves once its widget element exists. */
+export async function page(body: string, options: { width?: number; height?: number; head?: string } = {}): Promise<HTMLIFrameElement> {
+  const frame = document.createElement('iframe');
+  frame.style.cssText = `width:${options.width ?? 1024}px;height:${options.height ?? 760}px;border:0;display:block`;
+  frame.srcdoc = `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>A host page</title>${options.head ?? ''}</head><body>${body}</body></html>`;
+  document.body.append(frame);
+  frames.push(frame);
+  await loaded(frame);
+  return frame;
+}
+
+export function loaded(frame: HTMLIFrameElement): Promise<void> {
+  return new Promise((resolve) => frame.addEventListener('load', () => resolve(), { once: true }));
+}
+
+export async function reload(frame: HTMLIFrameElement): Promise<void> {
+  const done = loaded(frame);
+  frame.contentWindow!.location.reload();
+  await done;
+}
+
+export function closePages(): void {
+  for (const frame of frames.splice(0)) frame.remove();
+}
+
+/** The first element matching `selector` anywhere under `root`, looking inside shadow roots. */
+export function deep<T extends HTMLElement = HTMLElement>(root: ParentNode, selector: string): T | undefined {
+  const found = root.querySelector<T>(selector);
+  if (found) return found;
+  for (const el of root.querySelectorAll('*')) {
+    const inner = el.shadowRoot && deep<T>(el.shadowRoot, selector);
+    if (inner) return inner;
+  }
+  return undefined;
+}
+
+/** Every element matching `selector` under `root`, inside shadow roots too. */
+export function deepAll<T extends HTMLElement = HTMLElement>(root: ParentNode, selector: string): T[] {
+  const all = [...root.querySelectorAll<T>(selector)];
+  for (const el of root.querySelectorAll('*')) if (el.shadowRoot) all.push(...deepAll<T>(el.shadowRoot, selector));
+  return all;
+}
+
+/** Waits until `check` gives a truthy value. */
+export async function waitFor<T>(check: () => T | undefined | null | false, what: string, timeoutMs = 20_000): Promise<T> {
+  const start = Date.now();
+  for (;;) {
+    const value = check();
+    if (value) return value;
+    if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+/** Types into the composer and presses Enter, as a person would. */
+export function typeAndSend(root: ParentNode, text: string): void {
+  const input = deep<HTMLTextAreaElement>(root, 'textarea');
+  if (!input) throw new Error('no composer');
+  input.focus();
+  input.value = text;
+  input.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true, data: text, inputType: 'insertText' }));
+  input.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', code: 'Enter', bubbles: true, composed: true, cancelable: true }));
+}
