@@ -7,7 +7,8 @@ const compactStyles: Plugin = {
   transform(code, id) {
     if (!id.endsWith('.styles.ts')) return null;
     return code.replace(/css`([^`]*)`/g, (_, body: string) => `css\`${body
-      .replace(/\/\*[\s\S]*?\*\//g, '').replace(/\s+/g, ' ').replace(/\s*([{};,])\s*/g, '$1').trim()}\``);
+      .replace(/\/\*[\s\S]*?\*\//g, '').replace(/\s+/g, ' ').replace(/\s*([{};,])\s*/g, '$1')
+      .replace(/([{;][-\w]+):\s+/g, '$1:').replace(/;}/g, '}').trim()}\``);
   },
 };
 

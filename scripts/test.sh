@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 [ -d node_modules ] || npm install --no-audit --no-fund
 npx tsc --noEmit -p .
 # End-to-end tests load the built widget, as a site would.
-npx vite build --logLevel warn
+npx vite build --logLevel warn && npm run manifest --silent
 
 started_here=0
 if ! scripts/servers.sh status >/dev/null 2>&1; then started_here=1; fi

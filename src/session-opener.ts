@@ -1,4 +1,3 @@
-import { discoverEndpoints } from './discovery.ts';
 import { ConnectionError } from './errors.ts';
 import type { ResolvedOptions } from './options.ts';
 import { loadTransport, transportKindOf, type SessionInfo, type Transport, type TransportListener } from './transport/transport.ts';
@@ -43,6 +42,8 @@ export class SessionOpener {
 
   async #discover(): Promise<string[]> {
     const { domain, discoveryOrigin, timeoutMs } = this.options;
+    // Loaded only by pages that give no service URL.
+    const { discoverEndpoints } = await import('./discovery.ts');
     const endpoints = await discoverEndpoints(domain, { origin: discoveryOrigin, timeoutMs });
     return [...endpoints.websocket, ...endpoints.bosh];
   }

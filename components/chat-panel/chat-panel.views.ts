@@ -5,7 +5,8 @@ import type { ChatSession } from '../controllers/chat-session.ts';
 import { t } from '../i18n/i18n.ts';
 import type { ChatPanel } from './chat-panel.ts';
 
-const LIST_PARTS = 'message-list, message, message-in, message-out, message-body, retry-button, jump-button';
+const LIST_PARTS = 'message-list, message, message-in, message-out, message-body, message-meta, message-error, retry-button, '
+  + 'day-separator, loading-row, history-start, empty, typing, jump-button';
 const CONTACT_PARTS = 'contact-list, contact, contact-selected, presence, unread-count, search, requests, add-button, add-form';
 
 /** The peer's best presence: the most available show over its resources. */

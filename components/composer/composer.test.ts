@@ -4,6 +4,10 @@ import axe from 'axe-core';
 import type { XmppChatEvents } from '../events.ts';
 import './composer.ts';
 import type { XmppChatComposer } from './composer.ts';
+import { loadLanguage } from '../i18n/i18n.ts';
+
+// German and Arabic strings load on demand, as in a page that asks for them.
+before(() => Promise.all([loadLanguage('de'), loadLanguage('ar')]));
 
 const DRAFT = 'xmpp-chat:draft:';
 

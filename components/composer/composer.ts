@@ -137,8 +137,7 @@ export class XmppChatComposer extends LitElement {
   };
 }
 
-const tag = 'xmpp-chat-composer';
-if (!customElements.get(tag)) customElements.define(tag, XmppChatComposer);
+if (!customElements.get('xmpp-chat-composer')) customElements.define('xmpp-chat-composer', XmppChatComposer);
 
 declare global {
   interface HTMLElementTagNameMap { 'xmpp-chat-composer': XmppChatComposer }

@@ -5,6 +5,10 @@ import type { Contact, ConversationSummary, Presence, Show } from '../../src/ind
 import type { XmppChatEvents } from '../events.ts';
 import './contact-list.ts';
 import type { XmppChatContactList } from './contact-list.ts';
+import { loadLanguage } from '../i18n/i18n.ts';
+
+// German and Arabic strings load on demand, as in a page that asks for them.
+before(() => Promise.all([loadLanguage('de'), loadLanguage('ar')]));
 
 const available = (show?: Show): Presence => (show ? { type: 'available', priority: 0, show } : { type: 'available', priority: 0 });
 

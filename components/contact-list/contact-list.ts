@@ -204,8 +204,7 @@ export class XmppChatContactList extends LitElement {
   }
 }
 
-const tag = 'xmpp-chat-contact-list';
-if (!customElements.get(tag)) customElements.define(tag, XmppChatContactList);
+if (!customElements.get('xmpp-chat-contact-list')) customElements.define('xmpp-chat-contact-list', XmppChatContactList);
 
 declare global {
   interface HTMLElementTagNameMap { 'xmpp-chat-contact-list': XmppChatContactList }

@@ -4,6 +4,10 @@ import axe from 'axe-core';
 import type { XmppChatEvents } from '../events.ts';
 import './login-form.ts';
 import type { XmppChatLoginForm } from './login-form.ts';
+import { loadLanguage } from '../i18n/i18n.ts';
+
+// German and Arabic strings load on demand, as in a page that asks for them.
+before(() => Promise.all([loadLanguage('de'), loadLanguage('ar')]));
 
 let mounted: XmppChatLoginForm[] = [];
 async function mount(props: Partial<XmppChatLoginForm> = {}): Promise<XmppChatLoginForm> {

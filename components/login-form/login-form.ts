@@ -104,8 +104,7 @@ export class XmppChatLoginForm extends LitElement {
   }
 }
 
-const tag = 'xmpp-chat-login-form';
-if (!customElements.get(tag)) customElements.define(tag, XmppChatLoginForm);
+if (!customElements.get('xmpp-chat-login-form')) customElements.define('xmpp-chat-login-form', XmppChatLoginForm);
 
 declare global {
   interface HTMLElementTagNameMap { 'xmpp-chat-login-form': XmppChatLoginForm }

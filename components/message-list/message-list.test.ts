@@ -4,6 +4,10 @@ import axe from 'axe-core';
 import type { StoredMessage } from '../../src/index.ts';
 import type { MessageList } from './message-list.ts';
 import './message-list.ts';
+import { loadLanguage } from '../i18n/i18n.ts';
+
+// German and Arabic strings load on demand, as in a page that asks for them.
+before(() => Promise.all([loadLanguage('de'), loadLanguage('ar')]));
 
 const MINUTE = 60_000;
 const message = (key: string, fields: Partial<StoredMessage> = {}): StoredMessage =>

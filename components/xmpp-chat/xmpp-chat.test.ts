@@ -76,7 +76,7 @@ describe('<xmpp-chat>', () => {
     const full = await widget({ mode: 'full' });
     expect(part(full, 'launcher')).to.equal(null);
     const de = await widget({ lang: 'de' });
-    expect(part(de, 'launcher').getAttribute('aria-label')).to.equal('Chat öffnen');
+    await until(() => part(de, 'launcher').getAttribute('aria-label') === 'Chat öffnen', 'the German strings to load');
     const ar = await widget({ lang: 'ar' });
     expect(ar.shadowRoot!.querySelector('.root')!.getAttribute('dir')).to.equal('rtl');
   });

@@ -1,11 +1,12 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { emit } from '../events.ts';
-import { direction, resolveLang, t } from '../i18n/i18n.ts';
+import { direction, isLoaded, loadLanguage, resolveLang, t } from '../i18n/i18n.ts';
 import { styles } from './xmpp-chat.styles.ts';
 import type { PanelElement, WidgetConfig } from './panel-contract.ts';
 
 const PANEL_PARTS = 'header, status, contact-list, contact, contact-selected, presence, unread-count, search, requests, add-button, add-form, '
-  + 'message-list, message, message-in, message-out, message-body, retry-button, jump-button, composer, input, send-button, '
+  + 'message-list, message, message-in, message-out, message-body, message-meta, message-error, retry-button, day-separator, loading-row, '
+  + 'history-start, empty, typing, jump-button, composer, input, send-button, '
   + 'login-form, jid-input, password-input, submit-button';
 
 /**
@@ -15,6 +16,19 @@ const PANEL_PARTS = 'header, status, contact-list, contact, contact-selected, pr
  * the chat is first opened or connected.
  *
  * @summary An embeddable XMPP chat: one conversation for visitors, or a full client.
+ * @attr {string} service - ws(s):// (WebSocket) or http(s):// (BOSH) endpoint; optional when `domain` allows XEP-0156 discovery.
+ * @attr {string} domain - The XMPP domain (for `anonymous`, the anonymous host).
+ * @attr {string} jid - The account to log in to.
+ * @attr {string} password - The account's password.
+ * @attr {boolean} anonymous - Log in anonymously on `domain`.
+ * @attr {string} to - The one peer of visitor mode.
+ * @attr {'visitor' | 'full'} mode - `visitor`: launcher and one conversation; `full`: login, contacts and conversations.
+ * @attr {boolean} open - The panel is open.
+ * @attr {'right' | 'left'} position - The launcher's corner.
+ * @attr {string} lang - `en`, `de` or `ar`; the browser's language by default.
+ * @attr {'light' | 'dark' | 'auto'} theme - Colours; `auto` follows the system.
+ * @attr {string} title - The panel's name in its header.
+ * @attr {boolean} debug - Log the XML traffic to the console.
  * @csspart launcher - The round button that opens and closes the panel (visitor mode).
  * @csspart unread-badge - The unread count on the launcher.
  * @csspart panel - The chat window.
@@ -23,11 +37,33 @@ const PANEL_PARTS = 'header, status, contact-list, contact, contact-selected, pr
  * @csspart contact-list - The contact list (full mode).
  * @csspart contact - One contact in the list.
  * @csspart message-list - The scrolling list of messages (`role="log"`).
- * @csspart message - One message; also `message-in` or `message-out`.
+ * @csspart contact-selected - The contact whose conversation is open.
+ * @csspart presence - A contact's presence dot.
+ * @csspart unread-count - A contact's unread count.
+ * @csspart search - The contact search field.
+ * @csspart requests - Subscription requests waiting for an answer.
+ * @csspart add-button - The button that opens the add-contact form.
+ * @csspart add-form - The add-contact form.
+ * @csspart message - One message.
+ * @csspart message-in - A message from the peer.
+ * @csspart message-out - A message of ours.
  * @csspart message-body - The text of a message.
+ * @csspart message-meta - A message's time, delivery state and "edited" marker.
+ * @csspart message-error - Why a message was not sent.
+ * @csspart retry-button - Sends a failed message again.
+ * @csspart day-separator - The date between messages of different days.
+ * @csspart loading-row - "Loading older messages…".
+ * @csspart history-start - "This is the start of the conversation."
+ * @csspart empty - The empty conversation's hello.
+ * @csspart typing - The peer's typing indicator.
+ * @csspart jump-button - "New messages": scrolls to the newest.
  * @csspart composer - The message composer.
  * @csspart input - The composer's text field.
  * @csspart send-button - The composer's send button.
+ * @csspart login-form - The login form (full mode).
+ * @csspart jid-input - The login form's address field.
+ * @csspart password-input - The login form's password field.
+ * @csspart submit-button - The login form's button.
  * @cssproperty --xmpp-chat-accent - Accent colour: launcher, own messages, buttons.
  * @cssproperty --xmpp-chat-accent-text - Text on the accent colour.
  * @cssproperty --xmpp-chat-text - Text colour.
@@ -121,11 +157,13 @@ export class XmppChat extends LitElement {
   }
 
   override render() {
-    const lang = resolveLang(this.lang);
+    // English until the requested language has loaded; the direction is right from the start.
+    const lang = isLoaded(this.lang) ? resolveLang(this.lang) : 'en';
     const full = this.mode === 'full';
     const label = t(lang, this.opened ? 'launcher.close' : 'launcher.open')
       + (this.unread ? `, ${t(lang, 'launcher.unread', { count: this.unread })}` : '');
-    return html`<div class="root ${full ? 'full' : 'visitor'} ${this.position === 'left' ? 'left' : 'right'} ${this.opened ? 'open' : ''}" dir=${direction(lang)} lang=${lang}>
+    return html`<div class="root ${full ? 'full' : 'visitor'} ${this.position === 'left' ? 'left' : 'right'} ${this.opened ? 'open' : ''}"
+      dir=${direction(this.lang)} lang=${lang}>
       ${full ? nothing : html`<button part="launcher" class="launcher" aria-label=${label} aria-expanded=${this.opened ? 'true' : 'false'}
         aria-controls="panel" @click=${this.toggle}>
         <svg aria-hidden="true" viewBox="0 0 24 24" width="28" height="28">${this.opened
@@ -145,6 +183,11 @@ export class XmppChat extends LitElement {
   }
 
   override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('lang') && !isLoaded(this.lang)) {
+      void loadLanguage(this.lang).then(() => this.requestUpdate(), (error: Error) => {
+        emit(this, 'xmpp-chat-error', { code: 'language-unavailable', message: `The ${this.lang} strings could not be loaded: ${error.message}` });
+      });
+    }
     if ((changed.has('opened') && this.opened) || (changed.has('mode') && this.mode === 'full')) void this.#panel();
   }
 

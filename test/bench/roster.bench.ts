@@ -3,27 +3,14 @@
  * by a reloaded page before any connection — per server, over WebSocket.
  */
 import { executeServerCommand } from '@web/test-runner-commands';
-import { createChat, createClient, xml, type Chat, type Contact } from '../../src/index.ts';
+import { createChat, type Chat, type Contact } from '../../src/index.ts';
+import { fillRoster } from '../integration/roster-fill.ts';
 import { SERVERS, accountOptions, serviceUrl, type ServerName } from '../integration/servers.ts';
 
 const CONTACTS = 2000;
 const quiet = { visibility: { hidden: false, onChange: () => () => undefined } };
 
-/** Gives `support` 2,000 contacts (roster sets, no subscriptions), unless it has them already. */
-async function populate(service: string): Promise<void> {
-  const client = createClient(accountOptions('support', service));
-  await client.connect();
-  const roster = await client.iq(xml('iq', { type: 'get' }, xml('query', { xmlns: 'jabber:iq:roster' })));
-  const have = roster.children.filter((c) => typeof c !== 'string').flatMap((q) => (typeof q === 'string' ? [] : q.children)).length;
-  const batch: Promise<unknown>[] = [];
-  for (let n = have; n < CONTACTS; n++) {
-    batch.push(client.iq(xml('iq', { type: 'set' }, xml('query', { xmlns: 'jabber:iq:roster' },
-      xml('item', { jid: `contact${n}@example.net`, name: `Contact ${n}` }, xml('group', {}, `Group ${n % 20}`))))));
-    if (batch.length === 100) await Promise.all(batch.splice(0));
-  }
-  await Promise.all(batch);
-  await client.disconnect();
-}
+const populate = (service: string) => fillRoster('support', service, CONTACTS);
 
 const contactsOnce = (chat: Chat, size: number) => new Promise<ReadonlyMap<string, Contact>>((resolve) => {
   if (chat.roster.contacts.size >= size) resolve(chat.roster.contacts);

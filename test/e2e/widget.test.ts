@@ -43,7 +43,8 @@ for (const server of Object.keys(SERVERS) as ServerName[]) {
         await dave.send(atDave.peer, reply);
         await waitFor(() => bodies(doc).some((b) => b.includes(reply)), 'the reply in the widget');
         expect(deep(doc, 'b'), 'markup from the network').to.equal(undefined);
-        const link = deep<HTMLAnchorElement>(doc, '[part~="message-body"] a');
+        const replyBody = deepAll(doc, '[part~="message-body"]').find((el) => el.textContent?.includes(reply))!;
+        const link = replyBody.querySelector('a');
         expect(link?.href).to.equal('https://example.org/tea?x=1');
         expect(link?.rel).to.include('noopener');
         expect(events.filter((e) => e === 'xmpp-chat-message').length).to.be.at.least(2);
