@@ -1,7 +1,6 @@
 /**
- * BOSH transport (XEP-0124/0206) through strophe.js — the only module that imports it.
- * strophe.js sends queued data on a 100 ms idle timer; we flush as soon as data is queued or a
- * response has been handled, which takes a login from ~500 ms to a few round trips on a fast link.
+ * BOSH transport (XEP-0124/0206) through strophe.js — the only module that imports it, with its
+ * patches in bosh-patches.ts (send at once, acknowledge on response).
  */
 import { Strophe } from 'strophe.js';
 import { AuthError, ConnectionError, StreamError, type XmppChatError } from '../errors.ts';
@@ -9,6 +8,7 @@ import { describeAuthFailure, describeStreamError, parseSaslFailure } from '../s
 import { fromDom, toDom } from '../stanza/dom.ts';
 import type { XmlElement } from '../stanza/element.ts';
 import { chooseMechanism } from '../sasl/choose.ts';
+import { acknowledgeOnResponse, flushWithoutIdleDelay, watchForStall } from './bosh-patches.ts';
 import type { SessionInfo, SessionOptions, Transport, TransportListener } from './transport.ts';
 
 const { Status } = Strophe;
@@ -117,6 +117,9 @@ export function createBoshTransport(options: SessionOptions, listener: Transport
         if (status === Status.CONNECTED) {
           clearTimeout(timer);
           online = true;
+          watchForStall(c, () => {
+            if (!closing && conn === c) abortSession?.(new ConnectionError('timeout', 'The chat server stopped answering; reconnecting.'));
+          });
           if (unacked.size > 0) {
             listener.unacknowledged?.([...unacked.values()]);
             unacked.clear();
@@ -149,7 +152,7 @@ export function createBoshTransport(options: SessionOptions, listener: Transport
       if (!conn) throw new ConnectionError('closed', 'Not connected to the chat server.');
       const top = stanza.attrs.xmlns ? stanza : { ...stanza, attrs: { ...stanza.attrs, xmlns: 'jabber:client' } };
       if (top.name === 'message' && top.attrs.id) unacked.set(top.attrs.id, top);
-      conn.send(toDom(top)); // queued, then flushed at once (see flushWithoutIdleDelay)
+      conn.send(toDom(top)); // queued, then flushed at once (see bosh-patches.ts)
     },
     async close() {
       closing = true;
@@ -166,63 +169,6 @@ export function createBoshTransport(options: SessionOptions, listener: Transport
       abortSession?.(reason);
     },
   };
-}
-
-const flushPending = new WeakSet<Connection>();
-function scheduleFlush(conn: Connection): void {
-  if (flushPending.has(conn)) return;
-  flushPending.add(conn);
-  queueMicrotask(() => {
-    flushPending.delete(conn);
-    if (!conn.connected) return;
-    conn.flush();
-    if (holdsOurStanzas(conn)) {
-      (conn._data as unknown[]).push(null); // strophe.js sends a queued null as an empty request
-      conn.flush();
-    }
-  });
-}
-
-/**
- * Sends queued data in the same task instead of after strophe.js's 100 ms idle timer: whatever
- * is queued (including SASL steps that strophe.js computes asynchronously) and whatever is left
- * after a response has been handled (such as a stream restart).
- */
-function flushWithoutIdleDelay(conn: Connection): void {
-  const dataRecv = conn._dataRecv.bind(conn);
-  conn._dataRecv = (req: never, raw?: string) => {
-    dataRecv(req, raw);
-    if (conn._data.length > 0) scheduleFlush(conn);
-  };
-  const queueData = conn._queueData.bind(conn);
-  conn._queueData = (element: Element) => {
-    queueData(element);
-    scheduleFlush(conn);
-  };
-}
-
-const stanzasIn = (req: { xmlData?: Element } | undefined) =>
-  Array.from(req?.xmlData?.children ?? []).filter((c) => ['message', 'presence', 'iq'].includes(c.localName));
-
-/**
- * A successful response to a request means the server has what the request carried. The server
- * holds the newest request until it has something to say (hold=1), so when that one carries our
- * stanzas we send an empty request behind it, which makes the server answer it at once.
- */
-function acknowledgeOnResponse(conn: Connection, listener: TransportListener): void {
-  if (!listener.acknowledged) return;
-  const dataRecv = conn._dataRecv.bind(conn);
-  conn._dataRecv = (req: never, raw?: string) => {
-    dataRecv(req, raw);
-    for (const stanza of stanzasIn(req)) listener.acknowledged?.(fromDom(stanza));
-    if (holdsOurStanzas(conn)) scheduleFlush(conn);
-  };
-}
-
-/** The only request in flight carries stanzas, so the server will hold it until it has news. */
-function holdsOurStanzas(conn: Connection): boolean {
-  const pending = (conn._proto as unknown as { _requests: { xmlData?: Element }[] })._requests;
-  return conn.authenticated && !conn.disconnecting && pending.length === 1 && stanzasIn(pending[0]).length > 0;
 }
 
 function featureNamespaces(conn: Connection): string[] {

@@ -1,0 +1,116 @@
+/**
+ * Patches to a strophe.js BOSH connection, for bosh.ts. strophe.js sends queued data on a 100 ms
+ * idle timer; we send it as soon as it is queued or a response has been handled, which takes a
+ * login from ~500 ms to a few round trips on a fast link, and acknowledge our stanzas as soon as
+ * the server has them.
+ */
+import type { Strophe } from 'strophe.js';
+import { fromDom } from '../stanza/dom.ts';
+import type { TransportListener } from './transport.ts';
+
+type Connection = InstanceType<typeof Strophe.Connection>;
+type BoshRequest = { xmlData?: Element; date: number };
+
+/**
+ * How long a request must have been on its way before another may follow it. The two requests
+ * travel on two HTTP connections, so the second can reach the server first; ejabberd (23.01)
+ * then holds the first until it has something to send and leaves the second, with our stanzas,
+ * queued behind it: the session stalls. strophe.js's idle timer keeps requests this far apart.
+ */
+const SETTLE_MS = 100;
+/** A request delayed longer than that (a lost TCP segment) still stalls it; this notices. */
+const STALLED_MS = 5000;
+
+/**
+ * Sends queued data in the same task instead of after strophe.js's idle timer: whatever is queued
+ * (including SASL steps that strophe.js computes asynchronously) and whatever is left after a
+ * response has been handled (such as a stream restart).
+ */
+export function flushWithoutIdleDelay(conn: Connection): void {
+  const dataRecv = conn._dataRecv.bind(conn);
+  conn._dataRecv = (req: never, raw?: string) => {
+    dataRecv(req, raw);
+    if (conn._data.length > 0) scheduleFlush(conn);
+  };
+  const queueData = conn._queueData.bind(conn);
+  conn._queueData = (element: Element) => {
+    queueData(element);
+    scheduleFlush(conn);
+  };
+}
+
+/**
+ * A successful response to a request means the server has what the request carried. The server
+ * holds the newest request until it has something to say (hold=1), so when that one carries our
+ * stanzas we send an empty request behind it, which makes the server answer it at once.
+ */
+export function acknowledgeOnResponse(conn: Connection, listener: TransportListener): void {
+  if (!listener.acknowledged) return;
+  const dataRecv = conn._dataRecv.bind(conn);
+  conn._dataRecv = (req: never, raw?: string) => {
+    dataRecv(req, raw);
+    for (const stanza of stanzasIn(req)) listener.acknowledged?.(fromDom(stanza));
+    if (holdsOurStanzas(conn)) scheduleFlush(conn);
+  };
+}
+
+/**
+ * Calls `stalled` when the older of two requests in flight is still unanswered long after the
+ * newer one was sent: with hold=1 a server answers the older as soon as the newer arrives, unless
+ * they arrived out of order and ejabberd holds both. Nothing sent on this session gets through
+ * any more; only a new one recovers. Call it once authenticated (strophe.js drops timed
+ * handlers that run before).
+ */
+export function watchForStall(conn: Connection, stalled: () => void): void {
+  conn.addTimedHandler(1000, () => {
+    const [older, newer] = requestsOf(conn);
+    if (older?.date > 0 && newer?.date > 0 && Date.now() - newer.date > STALLED_MS) stalled();
+    return true;
+  });
+}
+
+const flushQueued = new WeakSet<Connection>();
+const settleTimers = new WeakMap<Connection, ReturnType<typeof setTimeout>>();
+
+/** Flushes once the current task is done, so that stanzas sent together go in one request. */
+function scheduleFlush(conn: Connection): void {
+  if (flushQueued.has(conn)) return;
+  flushQueued.add(conn);
+  queueMicrotask(() => {
+    flushQueued.delete(conn);
+    flushWhenSettled(conn);
+  });
+}
+
+function flushWhenSettled(conn: Connection): void {
+  clearTimeout(settleTimers.get(conn));
+  if (!conn.connected) return;
+  const wait = msUntilSettled(conn);
+  if (wait > 0) {
+    settleTimers.set(conn, setTimeout(() => flushWhenSettled(conn), wait));
+    return;
+  }
+  if (conn._data.length === 0 && holdsOurStanzas(conn)) (conn._data as unknown[]).push(null); // sent as an empty request
+  if (conn._data.length === 0) return; // strophe.js polls on its own when nothing is in flight
+  conn.flush();
+  if (holdsOurStanzas(conn)) scheduleFlush(conn); // its empty request follows once it has settled
+}
+
+/** Time until the request in flight has surely reached the server (0 when none is in flight). */
+function msUntilSettled(conn: Connection): number {
+  const newest = requestsOf(conn).at(-1);
+  if (!newest) return 0;
+  if (!(newest.date > 0)) return SETTLE_MS; // not sent yet (a retry waiting for its turn)
+  return Math.max(0, newest.date + SETTLE_MS - Date.now());
+}
+
+const requestsOf = (conn: Connection) => (conn._proto as unknown as { _requests: BoshRequest[] })._requests;
+
+const stanzasIn = (req: { xmlData?: Element } | undefined) =>
+  Array.from(req?.xmlData?.children ?? []).filter((c) => ['message', 'presence', 'iq'].includes(c.localName));
+
+/** The only request in flight carries stanzas, so the server will hold it until it has news. */
+function holdsOurStanzas(conn: Connection): boolean {
+  const pending = requestsOf(conn);
+  return conn.authenticated && !conn.disconnecting && pending.length === 1 && stanzasIn(pending[0]).length > 0;
+}
