@@ -35,7 +35,7 @@ export function renderHeader(panel: ChatPanel, needsLogin: boolean) {
       : nothing}
     <span class="avatar" aria-hidden="true">${(name.trim()[0] ?? '?').toUpperCase()}</span>
     <span class="who">
-      <span class="name">${name}</span>
+      <span class="name" dir="auto">${name}</span>
       ${presence ? html`<span class="presence ${presence}">${t(lang, `presence.${presence}` as 'presence.online')}</span>` : nothing}
     </span>
     ${full && !needsLogin && session
@@ -82,7 +82,7 @@ export function renderConversation(panel: ChatPanel, session: ChatSession) {
   const { lang } = panel;
   const view = session.conversation;
   const peer = view.peer;
-  if (!peer) return html`<div class="conversation empty"><p>${t(lang, 'contacts.label')}</p></div>`;
+  if (!peer) return html`<div class="conversation empty"><p>${t(lang, 'contacts.choose')}</p></div>`;
   const contact = session.contacts.find((c) => c.jid === peer);
   return html`<section class="conversation">
     <xmpp-chat-message-list exportparts=${LIST_PARTS} lang=${lang} .messages=${view.messages} .hasOlder=${view.hasOlder}

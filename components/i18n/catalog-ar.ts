@@ -43,6 +43,7 @@ const ar: Catalog = {
   'contacts.label': 'جهات الاتصال',
   'contacts.search': 'ابحث في جهات الاتصال',
   'contacts.none': 'لا توجد جهات اتصال بعد.',
+  'contacts.choose': 'اختر جهة اتصال لبدء المحادثة.',
   'contacts.no-match': 'لا توجد جهة اتصال تطابق «{query}».',
   'contacts.add': 'أضف جهة اتصال',
   'contacts.add-jid': 'العنوان (name@example.org)',

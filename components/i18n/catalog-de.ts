@@ -43,6 +43,7 @@ const de: Catalog = {
   'contacts.label': 'Kontakte',
   'contacts.search': 'Kontakte durchsuchen',
   'contacts.none': 'Noch keine Kontakte.',
+  'contacts.choose': 'Wähle einen Kontakt, um zu chatten.',
   'contacts.no-match': 'Kein Kontakt passt zu „{query}“.',
   'contacts.add': 'Kontakt hinzufügen',
   'contacts.add-jid': 'Adresse (name@example.org)',

@@ -51,6 +51,7 @@ export const en = {
   'contacts.label': 'Contacts',
   'contacts.search': 'Search contacts',
   'contacts.none': 'No contacts yet.',
+  'contacts.choose': 'Choose a contact to start chatting.',
   'contacts.no-match': 'No contact matches “{query}”.',
   'contacts.add': 'Add contact',
   'contacts.add-jid': 'Address (name@example.org)',

@@ -1,4 +1,4 @@
-import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { LitElement, html, nothing, svg, type PropertyValues } from 'lit';
 import { emit } from '../events.ts';
 import { direction, isLoaded, loadLanguage, resolveLang, t } from '../i18n/i18n.ts';
 import { styles } from './xmpp-chat.styles.ts';
@@ -167,8 +167,8 @@ export class XmppChat extends LitElement {
       ${full ? nothing : html`<button part="launcher" class="launcher" aria-label=${label} aria-expanded=${this.opened ? 'true' : 'false'}
         aria-controls="panel" @click=${this.toggle}>
         <svg aria-hidden="true" viewBox="0 0 24 24" width="28" height="28">${this.opened
-          ? html`<path d="M6 6l12 12M18 6L6 18" stroke="currentColor" stroke-width="2.2" stroke-linecap="round" fill="none"/>`
-          : html`<path d="M4 5.5A2.5 2.5 0 0 1 6.5 3h11A2.5 2.5 0 0 1 20 5.5v8a2.5 2.5 0 0 1-2.5 2.5H10l-4.5 4v-4A2.5 2.5 0 0 1 3 13.5z" fill="currentColor"/>`}</svg>
+          ? svg`<path d="M6 6l12 12M18 6L6 18" stroke="currentColor" stroke-width="2.2" stroke-linecap="round" fill="none"/>`
+          : svg`<path d="M4 5.5A2.5 2.5 0 0 1 6.5 3h11A2.5 2.5 0 0 1 20 5.5v8a2.5 2.5 0 0 1-2.5 2.5H10l-4.5 4v-4A2.5 2.5 0 0 1 3 13.5z" fill="currentColor"/>`}</svg>
         ${this.unread ? html`<span part="unread-badge" class="badge" aria-hidden="true">${this.unread > 99 ? '99+' : this.unread}</span>` : nothing}
       </button>`}
       <div part="panel" id="panel" class="panel" role=${full ? 'region' : 'dialog'} aria-modal=${full ? nothing : matchMedia('(max-width: 479.98px)').matches ? 'true' : 'false'} aria-label=${this.heading || t(lang, 'panel.title')}

@@ -5,7 +5,7 @@
  */
 import { expect } from '@esm-bundle/chai';
 import axe from 'axe-core';
-import { executeServerCommand } from '@web/test-runner-commands';
+import { executeServerCommand, setViewport } from '@web/test-runner-commands';
 import { newStanzaId } from '../../src/index.ts';
 import { closeChats, connectAll, device, eventually } from '../integration/chat-helpers.ts';
 import { SERVERS, serviceUrl } from '../integration/servers.ts';
@@ -43,6 +43,7 @@ const shot = (name: string) => executeServerCommand('screenshot', { name });
 
 describe('widget quality', function () {
   this.timeout(90_000);
+  before(() => setViewport({ width: 1040, height: 780 })); // room for the host page, for screenshots
   afterEach(async () => { closePages(); await closeChats(); });
 
   it('has no accessibility violations: launcher, open conversation, dark theme', async () => {
