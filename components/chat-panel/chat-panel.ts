@@ -38,6 +38,8 @@ export class ChatPanel extends LitElement {
   declare view: 'contacts' | 'conversation';
   #key?: string;
   #credentials?: { jid: string; password: string };
+  /** After a log-out, the configured credentials are not used again until they change. */
+  #loggedOut = false;
   #unread = -1;
   #off: Array<() => void> = [];
 
@@ -76,13 +78,10 @@ export class ChatPanel extends LitElement {
   }
 
   override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('config')) {
-      const { service, domain, jid, password, to, anonymous, mode } = this.config;
-      const key = JSON.stringify([service, domain, jid, password, to, anonymous, mode, this.#credentials]);
-      if (key !== this.#key) {
-        this.#key = key;
-        this.#start();
-      }
+    // A new object arrives with every render of the host: only a changed setting starts anew.
+    if (changed.has('config') && this.#configKey() !== this.#key) {
+      this.#loggedOut = false;
+      this.#start();
     }
     if (changed.has('active') && this.active) this.session?.conversation.markRead();
   }
@@ -112,7 +111,7 @@ export class ChatPanel extends LitElement {
 
   logout(): void {
     this.#credentials = undefined;
-    this.#key = undefined;
+    this.#loggedOut = true;
     this.#replace(undefined);
   }
 
@@ -120,11 +119,18 @@ export class ChatPanel extends LitElement {
     emit(this, 'xmpp-chat-close-request', {});
   }
 
+  #configKey(): string {
+    const { service, domain, jid, password, to, anonymous, mode } = this.config;
+    return JSON.stringify([service, domain, jid, password, to, anonymous, mode]);
+  }
+
   #start(): void {
     const { config } = this;
+    this.#key = this.#configKey();
     // Visitors never see the contact list or the login form: only full mode loads them.
     if (config.mode === 'full') void import('./full-mode.ts');
-    const credentials = this.#credentials ?? (config.jid && config.password ? { jid: config.jid, password: config.password } : undefined);
+    const configured = config.jid && config.password && !this.#loggedOut ? { jid: config.jid, password: config.password } : undefined;
+    const credentials = this.#credentials ?? configured;
     if (config.mode === 'full' && !credentials && !config.anonymous) return this.#replace(undefined);
     const options: SessionConfig = {
       service: config.service || undefined, domain: config.domain || undefined, debug: config.debug, to: config.to,
@@ -178,7 +184,6 @@ export class ChatPanel extends LitElement {
     this.#credentials = event.detail;
     this.busy = true;
     this.loginError = '';
-    this.#key = undefined;
     this.#start();
   };
 

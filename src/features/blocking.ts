@@ -1,7 +1,12 @@
-/** Blocking (XEP-0191): the block list, kept current by the server's pushes. */
+/**
+ * Blocking (XEP-0191): the block list, kept current by the server's pushes. The list is fetched
+ * only once someone asks for it: a visitor's widget never does, and saves the round trip.
+ */
 import type { Client } from '../client.ts';
 import { Emitter } from '../events.ts';
-import { buildBlock, buildBlocklistGet, buildUnblock, parseBlocklist, parseBlockPush } from '../stanza/blocking.ts';
+import * as stanza from '../stanza/blocking.ts';
+
+const stanzas = async () => stanza;
 
 const NS_BLOCKING = 'urn:xmpp:blocking';
 
@@ -22,10 +27,11 @@ export interface Blocking {
 export function createBlocking(client: Client, account: () => string, supported: () => boolean, ready: () => Promise<void>): Blocking {
   const events = new Emitter<BlockingEvents>();
   let blocked = new Set<string>();
+  let wanted = false;
   const changed = () => events.emit('blocked', blocked);
 
-  const onPush = (iq: Parameters<Parameters<Client['handleIq']>[2]>[0]) => {
-    const push = parseBlockPush(iq, account());
+  const onPush = async (iq: Parameters<Parameters<Client['handleIq']>[2]>[0]) => {
+    const push = (await stanzas()).parseBlockPush(iq, account());
     if (!push) return undefined;
     for (const jid of push.block ?? []) blocked.add(jid);
     if (push.unblock === 'all') blocked.clear();
@@ -36,23 +42,28 @@ export function createBlocking(client: Client, account: () => string, supported:
   client.handleIq('block', NS_BLOCKING, onPush);
   client.handleIq('unblock', NS_BLOCKING, onPush);
 
-  client.on('online', (info) => {
-    if (info.resumed) return;
-    void (async () => {
-      await ready();
-      if (!supported()) return;
-      const list = parseBlocklist(await client.iq(buildBlocklistGet()));
-      if (list) {
-        blocked = new Set(list);
-        changed();
-      }
-    })().catch((error: Error) => events.emit('error', error));
-  });
+  const fetchList = () => void (async () => {
+    await ready();
+    if (!supported()) return;
+    const { buildBlocklistGet, parseBlocklist } = await stanzas();
+    const list = parseBlocklist(await client.iq(buildBlocklistGet()));
+    if (list) {
+      blocked = new Set(list);
+      changed();
+    }
+  })().catch((error: Error) => events.emit('error', error));
+  /** The first interest in the list fetches it (and every new session then does). */
+  const want = () => {
+    if (wanted) return;
+    wanted = true;
+    if (client.status === 'connected') fetchList();
+  };
+  client.on('online', (info) => { if (wanted && !info.resumed) fetchList(); });
 
   return {
-    get blocked() { return blocked; },
-    async block(jids) { await client.iq(buildBlock(jids)); },
-    async unblock(jids) { await client.iq(buildUnblock(jids)); },
-    on: (type, listener) => events.on(type, listener),
+    get blocked() { want(); return blocked; },
+    async block(jids) { want(); await client.iq((await stanzas()).buildBlock(jids)); },
+    async unblock(jids) { want(); await client.iq((await stanzas()).buildUnblock(jids)); },
+    on(type, listener) { want(); return events.on(type, listener); },
   };
 }

@@ -4,34 +4,12 @@
  */
 import { expect } from '@esm-bundle/chai';
 import { childrenOf, newStanzaId, xml, type Client } from '../../src/index.ts';
-import { SERVERS, accountOptions, disconnectAll, serviceUrl, trackedClient, type ServerName } from './servers.ts';
+import { SERVERS, accountOptions, disconnectAll, registerOverWebSocket, serviceUrl, trackedClient, type ServerName } from './servers.ts';
 
 async function features(client: Client, to: string): Promise<string[]> {
   const result = await client.iq(xml('iq', { type: 'get', to }, xml('query', { xmlns: 'http://jabber.org/protocol/disco#info' })));
   const query = childrenOf(result, 'query')[0];
   return childrenOf(query, 'feature').map((f) => f.attrs.var);
-}
-
-/** XEP-0077 over RFC 7395 framing, by hand: the client core does not register accounts. */
-function registerOverWebSocket(url: string, username: string, password: string): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const ws = new WebSocket(url, 'xmpp');
-    const timer = setTimeout(() => { ws.close(); reject(new Error('registration timed out')); }, 10_000);
-    const frames: string[] = [];
-    ws.onopen = () => ws.send('<open xmlns="urn:ietf:params:xml:ns:xmpp-framing" to="localhost" version="1.0"/>');
-    ws.onerror = () => reject(new Error('websocket error'));
-    ws.onmessage = ({ data }) => {
-      frames.push(String(data));
-      if (String(data).includes('features') && !frames.some((f) => f.includes('id="reg1"'))) {
-        if (!String(data).includes('http://jabber.org/features/iq-register')) reject(new Error(`no registration offered: ${data}`));
-        ws.send(`<iq xmlns="jabber:client" type="set" id="reg1" to="localhost"><query xmlns="jabber:iq:register"><username>${username}</username><password>${password}</password></query></iq>`);
-      } else if (String(data).includes('reg1')) {
-        clearTimeout(timer);
-        ws.close();
-        resolve(String(data));
-      }
-    };
-  });
 }
 
 for (const server of Object.keys(SERVERS) as ServerName[]) {

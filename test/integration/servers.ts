@@ -73,3 +73,33 @@ export async function restartServer(server: ServerName): Promise<void> {
     if (result?.done) return;
   }
 }
+
+/** XEP-0077 over RFC 7395 framing, by hand: the client core does not register accounts. */
+export function registerOverWebSocket(url: string, username: string, password: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const ws = new WebSocket(url, 'xmpp');
+    const timer = setTimeout(() => { ws.close(); reject(new Error('registration timed out')); }, 10_000);
+    const frames: string[] = [];
+    ws.onopen = () => ws.send('<open xmlns="urn:ietf:params:xml:ns:xmpp-framing" to="localhost" version="1.0"/>');
+    ws.onerror = () => reject(new Error('websocket error'));
+    ws.onmessage = ({ data }) => {
+      frames.push(String(data));
+      if (String(data).includes('features') && !frames.some((f) => f.includes('id="reg1"'))) {
+        if (!String(data).includes('http://jabber.org/features/iq-register')) reject(new Error(`no registration offered: ${data}`));
+        ws.send(`<iq xmlns="jabber:client" type="set" id="reg1" to="localhost"><query xmlns="jabber:iq:register"><username>${username}</username><password>${password}</password></query></iq>`);
+      } else if (String(data).includes('reg1')) {
+        clearTimeout(timer);
+        ws.close();
+        resolve(String(data));
+      }
+    };
+  });
+}
+
+/** A new account `name@localhost` with the password `accountOptions` uses; returns `name`. */
+export async function freshAccount(prefix: string, port = SERVERS.prosody.httpPort): Promise<string> {
+  const name = `${prefix}-${Math.random().toString(36).slice(2, 10)}`;
+  const reply = await registerOverWebSocket(serviceUrl('websocket', port), name, `pass-${name}`);
+  if (!reply.includes('type="result"') && !reply.includes("type='result'")) throw new Error(`could not register ${name}: ${reply}`);
+  return name;
+}
