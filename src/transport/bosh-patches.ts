@@ -12,13 +12,12 @@ type Connection = InstanceType<typeof Strophe.Connection>;
 type BoshRequest = { xmlData?: Element; date: number };
 
 /**
- * How long a request must have been on its way before another may follow it. The two requests
- * travel on two HTTP connections, so the second can reach the server first; ejabberd (23.01)
- * then holds the first until it has something to send and leaves the second, with our stanzas,
- * queued behind it: the session stalls. strophe.js's idle timer keeps requests this far apart.
+ * The two requests of a session (hold=1) travel on two HTTP connections, so the second can reach
+ * the server first. ejabberd (23.01) then holds the first until it has something to send and
+ * leaves the second, with our stanzas, queued behind it: the session stalls. Spacing requests
+ * out made this rarer but slowed a busy session badly (an archive catch-up over BOSH timed out),
+ * so instead a stall is noticed after this long and the session is replaced.
  */
-const SETTLE_MS = 100;
-/** A request delayed longer than that (a lost TCP segment) still stalls it; this notices. */
 const STALLED_MS = 5000;
 
 /**
@@ -70,7 +69,6 @@ export function watchForStall(conn: Connection, stalled: () => void): void {
 }
 
 const flushQueued = new WeakSet<Connection>();
-const settleTimers = new WeakMap<Connection, ReturnType<typeof setTimeout>>();
 
 /** Flushes once the current task is done, so that stanzas sent together go in one request. */
 function scheduleFlush(conn: Connection): void {
@@ -78,30 +76,13 @@ function scheduleFlush(conn: Connection): void {
   flushQueued.add(conn);
   queueMicrotask(() => {
     flushQueued.delete(conn);
-    flushWhenSettled(conn);
+    if (!conn.connected) return;
+    conn.flush();
+    if (holdsOurStanzas(conn)) {
+      (conn._data as unknown[]).push(null); // strophe.js sends a queued null as an empty request
+      conn.flush();
+    }
   });
-}
-
-function flushWhenSettled(conn: Connection): void {
-  clearTimeout(settleTimers.get(conn));
-  if (!conn.connected) return;
-  const wait = msUntilSettled(conn);
-  if (wait > 0) {
-    settleTimers.set(conn, setTimeout(() => flushWhenSettled(conn), wait));
-    return;
-  }
-  if (conn._data.length === 0 && holdsOurStanzas(conn)) (conn._data as unknown[]).push(null); // sent as an empty request
-  if (conn._data.length === 0) return; // strophe.js polls on its own when nothing is in flight
-  conn.flush();
-  if (holdsOurStanzas(conn)) scheduleFlush(conn); // its empty request follows once it has settled
-}
-
-/** Time until the request in flight has surely reached the server (0 when none is in flight). */
-function msUntilSettled(conn: Connection): number {
-  const newest = requestsOf(conn).at(-1);
-  if (!newest) return 0;
-  if (!(newest.date > 0)) return SETTLE_MS; // not sent yet (a retry waiting for its turn)
-  return Math.max(0, newest.date + SETTLE_MS - Date.now());
 }
 
 const requestsOf = (conn: Connection) => (conn._proto as unknown as { _requests: BoshRequest[] })._requests;
