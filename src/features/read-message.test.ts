@@ -1,6 +1,6 @@
 import { expect } from '@esm-bundle/chai';
 import { parseXml } from '../stanza/dom.ts';
-import { readMessage } from './read-message.ts';
+import { readMessage, toTime } from './read-message.ts';
 
 const ctx = { account: 'alice@example.org', now: 1_800_000_000_000 };
 const read = (xml: string, extra = {}) => readMessage(parseXml(xml), { ...ctx, ...extra });
@@ -68,5 +68,18 @@ describe('readMessage', () => {
     expect(noIds.chat!.key).to.match(/^local-/);
     expect(noIds.chat!.ids).to.deep.equal([noIds.chat!.key]);
     expect(read(`<message xmlns='jabber:client' from='alice@example.org/other' to='alice@example.org' type='chat'><body>note to self</body></message>`)!.peer).to.equal('alice@example.org');
+  });
+});
+
+describe('toTime', () => {
+  it('keeps the microseconds of a stamp, and reads stamps without them', () => {
+    const base = Date.parse('2026-11-26T02:40:01.123Z');
+    expect(toTime('2026-11-26T02:40:01.123456Z')).to.be.closeTo(base + 0.456, 1e-6);
+    expect(toTime('2026-11-26T02:40:01.1234Z')).to.be.closeTo(base + 0.4, 1e-6);
+    expect(toTime('2026-11-26T02:40:01.123Z')).to.equal(base);
+    expect(toTime('2026-11-26T02:40:01Z')).to.equal(Date.parse('2026-11-26T02:40:01Z'));
+    expect(toTime('2026-11-26T03:40:01.123456+01:00')).to.be.closeTo(base + 0.456, 1e-6);
+    expect(toTime('2026-11-26T02:40:01.123001Z')! < toTime('2026-11-26T02:40:01.123002Z')!).to.equal(true);
+    expect(toTime('not a time')).to.equal(undefined);
   });
 });

@@ -101,8 +101,15 @@ export function readMessage(el: XmlElement, ctx: ReadContext): ReadMessage | und
   return read;
 }
 
-function toTime(stamp: string | undefined): number | undefined {
+/**
+ * Milliseconds since the epoch, keeping the microseconds a stamp may carry (ejabberd's do):
+ * a burst of messages falls within one millisecond, and a message whose archive copy came before
+ * its offline copy must not swap places with its neighbours.
+ */
+export function toTime(stamp: string | undefined): number | undefined {
   if (!stamp) return undefined;
   const time = Date.parse(stamp);
-  return Number.isFinite(time) ? time : undefined;
+  if (!Number.isFinite(time)) return undefined;
+  const beyondMs = /\.\d{3}(\d{1,3})\d*(?:Z|[+-]\d\d:\d\d)$/.exec(stamp)?.[1];
+  return beyondMs ? time + Number(beyondMs.padEnd(3, '0')) / 1000 : time;
 }
