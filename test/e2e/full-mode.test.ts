@@ -7,7 +7,7 @@ import { expect } from '@esm-bundle/chai';
 import { newStanzaId } from '../../src/index.ts';
 import { closeChats, connectAll, device, eventually, history } from '../integration/chat-helpers.ts';
 import { SERVERS, freshAccount, serviceUrl, until } from '../integration/servers.ts';
-import { closePages, deep, deepAll, page, typeAndSend, waitFor } from './pages.ts';
+import { accessibilityViolations, closePages, deep, deepAll, page, typeAndSend, waitFor } from './pages.ts';
 
 const service = serviceUrl('websocket', SERVERS.prosody.httpPort);
 
@@ -76,6 +76,7 @@ describe('the full widget', function () {
     await bob.send(`${agent}@localhost`, reply);
     await waitFor(() => deepAll(doc, '[part~="message-body"]').some((el) => el.textContent?.includes(reply)), 'the reply');
     await waitFor(() => !contactRow(doc, 'Bob <b>B</b>')!.querySelector('[part~="unread-count"]'), 'the unread count to clear');
+    expect(await accessibilityViolations(frame), 'contacts and a conversation').to.deep.equal([]);
 
     deep(doc, '.header button.text')!.click(); // Log out
     await waitFor(() => deep(doc, '[part~="jid-input"]'), 'the login form again');

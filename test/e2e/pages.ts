@@ -1,4 +1,5 @@
 /** Pages for end-to-end tests: an iframe holding a host page with the widget's single script tag. */
+import axe from 'axe-core';
 
 const frames: HTMLIFrameElement[] = [];
 
@@ -64,4 +65,12 @@ export function typeAndSend(root: ParentNode, text: string): void {
   input.value = text;
   input.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true, data: text, inputType: 'insertText' }));
   input.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', code: 'Enter', bubbles: true, composed: true, cancelable: true }));
+}
+
+/** axe-core's WCAG 2.2 AA findings for the page in `frame`, one line each. */
+export async function accessibilityViolations(frame: HTMLIFrameElement): Promise<string[]> {
+  const win = frame.contentWindow as Window & { axe?: typeof axe; eval(code: string): unknown };
+  if (!win.axe) win.eval(axe.source);
+  const result = await win.axe!.run(frame.contentDocument!, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] });
+  return result.violations.map((v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join('; ')}`);
 }

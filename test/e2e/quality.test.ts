@@ -4,23 +4,15 @@
  * right-to-left, and screenshots of each look saved for people to check.
  */
 import { expect } from '@esm-bundle/chai';
-import axe from 'axe-core';
 import { executeServerCommand, setViewport } from '@web/test-runner-commands';
 import { newStanzaId } from '../../src/index.ts';
 import { closeChats, connectAll, device, eventually } from '../integration/chat-helpers.ts';
 import { SERVERS, serviceUrl } from '../integration/servers.ts';
-import { closePages, deep, page, typeAndSend, waitFor } from './pages.ts';
+import { accessibilityViolations, closePages, deep, page, typeAndSend, waitFor } from './pages.ts';
 
 const service = serviceUrl('websocket', SERVERS.prosody.httpPort);
 const visitorTag = (extra = '') => `<script type="module" src="/dist/xmpp-chat.js" data-service="${service}"
   data-domain="anon.localhost" data-anonymous data-to="dave@localhost" data-title="Tea &amp; Co." ${extra}></script>`;
-
-async function accessibilityViolations(frame: HTMLIFrameElement): Promise<string[]> {
-  const win = frame.contentWindow as Window & { axe?: typeof axe; eval(code: string): unknown };
-  if (!win.axe) win.eval(axe.source);
-  const result = await win.axe!.run(frame.contentDocument!, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] });
-  return result.violations.map((v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join('; ')}`);
-}
 
 /** Opens the visitor widget, sends a message and gets a reply, so the conversation has content. */
 async function visitorWithConversation(frame: HTMLIFrameElement) {
