@@ -4,6 +4,7 @@
  * Everything else (panel, chat core, transports) loads when the chat is first used.
  */
 import './xmpp-chat/xmpp-chat.ts';
+import { installPageApi, type PageWidget } from './page-api.ts';
 
 export { XmppChat } from './xmpp-chat/xmpp-chat.ts';
 
@@ -27,4 +28,7 @@ export function mountFromScript(script = ownScript()): HTMLElement | undefined {
   return widget;
 }
 
-if (typeof document !== 'undefined') mountFromScript();
+if (typeof document !== 'undefined') {
+  const mounted = mountFromScript();
+  installPageApi(window, () => (mounted ?? document.querySelector('xmpp-chat') ?? undefined) as PageWidget | undefined);
+}

@@ -1,5 +1,6 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { ChatSession, type SessionConfig } from '../controllers/chat-session.ts';
+import { saveDraft } from '../composer/drafts.ts';
 import { emit } from '../events.ts';
 import { t } from '../i18n/i18n.ts';
 import type { WidgetConfig } from '../xmpp-chat/panel-contract.ts';
@@ -53,9 +54,19 @@ export class ChatPanel extends LitElement {
     this.view = 'contacts';
   }
 
-  /** Connects the session (visitor mode connects by itself when first shown). */
+  /** Connects the session (it connects by itself when the panel is shown). */
   async connect(): Promise<void> {
+    if (!this.session) this.#start();
     await this.session?.connect();
+  }
+
+  /** Forgets the visitor: history and drafts on this device; the next session is a new one. */
+  async reset(): Promise<void> {
+    const session = this.session;
+    this.#replace(undefined);
+    this.#key = undefined;
+    if (this.config.to) saveDraft(this.config.to, '');
+    await session?.chat.store.clear();
   }
 
   async disconnect(): Promise<void> {
@@ -83,7 +94,12 @@ export class ChatPanel extends LitElement {
       this.#loggedOut = false;
       this.#start();
     }
-    if (changed.has('active') && this.active) this.session?.conversation.markRead();
+    if (changed.has('active') && this.active) {
+      // Nothing connects, and nothing is stored, before the chat is first shown (or connect()).
+      if (!this.session && this.#key === undefined) this.#start();
+      if (this.session?.status === 'disconnected' && !this.session.chat.client.jid) void this.session.connect();
+      this.session?.conversation.markRead();
+    }
   }
 
   override render() {
@@ -140,7 +156,7 @@ export class ChatPanel extends LitElement {
     };
     try {
       this.#replace(new ChatSession(options));
-      void this.session!.connect();
+      if (this.active) void this.session!.connect();
     } catch (error) {
       this.#replace(undefined);
       this.loginError = (error as Error).message;

@@ -17,4 +17,5 @@ export interface PanelElement extends HTMLElement {
   disconnect(): Promise<void>;
   send(body: string, to?: string): Promise<void>;
   focusComposer(): void;
+  reset(): Promise<void>;
 }

@@ -150,6 +150,16 @@ export class XmppChat extends LitElement {
     await this.#panelElement()?.disconnect();
   }
 
+  /**
+   * Forgets this visitor: disconnects, deletes the history and drafts kept on this device, and
+   * closes the panel; the next opening starts a new identity.
+   */
+  async reset(): Promise<void> {
+    this.close();
+    const panel = await this.#panel();
+    await panel?.reset();
+  }
+
   /** Sends a message to `to` (by default the visitor-mode peer or the open conversation). */
   async send(body: string, to?: string): Promise<void> {
     const panel = await this.#panel();
