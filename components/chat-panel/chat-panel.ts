@@ -1,5 +1,7 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { forgetVisitor } from '../../src/index.ts';
 import { ChatSession, type SessionConfig } from '../controllers/chat-session.ts';
+import { renewRefusedAccount, visitorHistoryOwner, visitorSessionOptions } from '../controllers/visitor-identity.ts';
 import { saveDraft } from '../composer/drafts.ts';
 import { emit } from '../events.ts';
 import { t } from '../i18n/i18n.ts';
@@ -7,6 +9,7 @@ import type { WidgetConfig } from '../xmpp-chat/panel-contract.ts';
 import '../composer/composer.ts';
 import '../message-list/message-list.ts';
 import { styles } from './chat-panel.styles.ts';
+import { forwardSessionEvents } from './session-events.ts';
 import { renderConversation, renderContacts, renderHeader, renderStatus } from './chat-panel.views.ts';
 
 const LOGIN_FAILURES = new Set(['error.not-authorized', 'error.auth', 'error.connection', 'error.config']);
@@ -41,6 +44,12 @@ export class ChatPanel extends LitElement {
   #credentials?: { jid: string; password: string };
   /** After a log-out, the configured credentials are not used again until they change. */
   #loggedOut = false;
+  /** The page asked to connect or send: connect even while the panel is not shown. */
+  #wanted = false;
+  /** The visitor's account is being looked up or registered. */
+  #pending?: Promise<void>;
+  /** A stored visitor account the server refused was replaced (at most once). */
+  #renewed = false;
   #unread = -1;
   #off: Array<() => void> = [];
 
@@ -56,17 +65,32 @@ export class ChatPanel extends LitElement {
 
   /** Connects the session (it connects by itself when the panel is shown). */
   async connect(): Promise<void> {
-    if (!this.session) this.#start();
+    await this.#ensureSession();
     await this.session?.connect();
   }
 
-  /** Forgets the visitor: history and drafts on this device; the next session is a new one. */
+  /** Forgets the visitor: history, account and drafts on this device; the next session is new. */
   async reset(): Promise<void> {
+    await this.#pending;
     const session = this.session;
-    this.#replace(undefined);
     this.#key = undefined;
-    if (this.config.to) saveDraft(this.config.to, '');
-    await session?.chat.store.clear();
+    this.#wanted = false;
+    this.#pending = (async () => {
+      if (this.config.to) saveDraft(this.config.to, '');
+      if (session) {
+        await session.disconnect();
+        await session.chat.store.clear(); // after the writes this session still has queued
+      } else {
+        await forgetVisitor(visitorHistoryOwner(this.config.to));
+      }
+      this.#replace(undefined);
+    })();
+    try {
+      await this.#pending;
+    } finally {
+      this.#pending = undefined;
+    }
+    if (this.active) this.#start(); // opened again meanwhile
   }
 
   async disconnect(): Promise<void> {
@@ -74,12 +98,24 @@ export class ChatPanel extends LitElement {
   }
 
   async send(body: string, to?: string): Promise<void> {
+    await this.#ensureSession();
     if (!this.session) return;
     if (!this.session.chat.client.jid && this.session.status === 'disconnected') void this.session.connect();
     await this.session.send(body, to);
   }
 
-  focusComposer(): void {
+  /** Starts the session now if it has not been (the page asked to connect or send). */
+  async #ensureSession(): Promise<void> {
+    this.#wanted = true;
+    await this.#pending; // a reset or a start under way
+    if (!this.session) this.#start();
+    await this.#pending;
+  }
+
+  /** Focuses the composer, once the session (and with it the conversation) is there. */
+  async focusComposer(): Promise<void> {
+    await this.#pending;
+    await this.updateComplete;
     this.renderRoot.querySelector<HTMLElement & { focus(): void }>('xmpp-chat-composer')?.focus();
   }
 
@@ -90,13 +126,13 @@ export class ChatPanel extends LitElement {
 
   override willUpdate(changed: PropertyValues<this>): void {
     // A new object arrives with every render of the host: only a changed setting starts anew.
-    if (changed.has('config') && this.#configKey() !== this.#key) {
+    // Nothing connects, and nothing is stored, before the chat is shown or the page asks for it.
+    if (changed.has('config') && this.#key !== undefined && this.#configKey() !== this.#key) {
       this.#loggedOut = false;
       this.#start();
     }
     if (changed.has('active') && this.active) {
-      // Nothing connects, and nothing is stored, before the chat is first shown (or connect()).
-      if (!this.session && this.#key === undefined) this.#start();
+      if (!this.session && !this.#pending && (this.#key === undefined || this.#configKey() !== this.#key)) this.#start();
       if (this.session?.status === 'disconnected' && !this.session.chat.client.jid) void this.session.connect();
       this.session?.conversation.markRead();
     }
@@ -142,26 +178,42 @@ export class ChatPanel extends LitElement {
 
   #start(): void {
     const { config } = this;
-    this.#key = this.#configKey();
+    const key = (this.#key = this.#configKey());
     // Visitors never see the contact list or the login form: only full mode loads them.
     if (config.mode === 'full') void import('./full-mode.ts');
     const configured = config.jid && config.password && !this.#loggedOut ? { jid: config.jid, password: config.password } : undefined;
     const credentials = this.#credentials ?? configured;
-    if (config.mode === 'full' && !credentials && !config.anonymous) return this.#replace(undefined);
-    const options: SessionConfig = {
-      service: config.service || undefined, domain: config.domain || undefined, debug: config.debug, to: config.to,
-      ...(credentials ? credentials : { anonymous: true }),
-      // A visitor's history belongs to this site's visitor, whatever temporary address the server gives.
-      ...(config.mode === 'visitor' && !credentials ? { historyOwner: `visitor:${config.to ?? ''}` } : {}),
-    };
+    this.#replace(undefined);
+    if (config.mode === 'full' && !credentials && !config.anonymous) return;
+    const base: SessionConfig = { service: config.service || undefined, domain: config.domain || undefined, debug: config.debug, to: config.to };
+    if (credentials || config.mode === 'full') return this.#create({ ...base, ...(credentials ?? { anonymous: true }) });
+    this.#pending = visitorSessionOptions(base, (error) => this.#report(error)).then((options) => {
+      this.#pending = undefined;
+      if (this.#key !== key) return;
+      this.#create(options);
+      // A stored account the server no longer knows is replaced, once per page.
+      if (this.session && !this.#renewed) {
+        renewRefusedAccount(this.session, options, () => {
+          this.#renewed = true;
+          if (this.#key === key) this.#start();
+        });
+      }
+    });
+  }
+
+  #create(options: SessionConfig): void {
     try {
       this.#replace(new ChatSession(options));
-      if (this.active) void this.session!.connect();
+      if (this.active || this.#wanted) void this.session!.connect();
     } catch (error) {
       this.#replace(undefined);
       this.loginError = (error as Error).message;
-      emit(this, 'xmpp-chat-error', { code: (error as { condition?: string }).condition ?? 'error', message: (error as Error).message });
+      this.#report(error as Error);
     }
+  }
+
+  #report(error: Error): void {
+    emit(this, 'xmpp-chat-error', { code: (error as { condition?: string }).condition ?? 'error', message: error.message });
   }
 
   #replace(session: ChatSession | undefined): void {
@@ -169,22 +221,13 @@ export class ChatPanel extends LitElement {
     this.session?.close();
     this.session = session;
     if (!session) return;
-    this.#off.push(
-      session.on('change', () => this.#changed()),
-      session.on('connected', (jid) => { this.busy = false; this.loginError = ''; emit(this, 'xmpp-chat-connected', { jid }); }),
-      session.on('disconnected', (reason) => emit(this, 'xmpp-chat-disconnected', { reason })),
-      session.on('ready', () => emit(this, 'xmpp-chat-ready', {})),
-      session.on('error', (error) => {
-        emit(this, 'xmpp-chat-error', { code: error.code, message: error.message });
+    this.#off = forwardSessionEvents(this, session, {
+      changed: () => this.#changed(),
+      connected: () => { this.busy = false; this.loginError = ''; },
+      failed: (error) => {
         if (this.busy && LOGIN_FAILURES.has(error.key)) this.#loginFailed(t(this.lang, error.key, { message: error.message }));
-      }),
-      session.on('message', (m) => {
-        const me = session.chat.client.jid?.split('/')[0] ?? '';
-        emit(this, 'xmpp-chat-message', {
-          from: m.direction === 'in' ? m.peer : me, to: m.direction === 'in' ? me : m.peer, body: m.body, id: m.key, direction: m.direction,
-        });
-      }),
-    );
+      },
+    });
   }
 
   #changed(): void {

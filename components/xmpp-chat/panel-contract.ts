@@ -16,6 +16,6 @@ export interface PanelElement extends HTMLElement {
   connect(): Promise<void>;
   disconnect(): Promise<void>;
   send(body: string, to?: string): Promise<void>;
-  focusComposer(): void;
+  focusComposer(): Promise<void>;
   reset(): Promise<void>;
 }

@@ -2,7 +2,7 @@
  * Size budgets, measured on the built files a real page loads: what comes before the launcher is
  * visible (≤ 20 KB gzip), and what a visitor has loaded once connected with the conversation open:
  * ≤ 60 KB gzip over WebSocket. BOSH, the fallback where WebSocket is blocked, brings strophe.js
- * (19 KB gzip on its own) and is held to ≤ 62 KB.
+ * (19 KB gzip on its own) and is held to ≤ 64 KB.
  */
 import { expect } from '@esm-bundle/chai';
 import { executeServerCommand } from '@web/test-runner-commands';
@@ -29,8 +29,9 @@ describe('size budgets of the built widget', function () {
       const built = await executeServerCommand<Built, Record<string, never>>('built-files', {});
       expect(Object.keys(built)).to.include('xmpp-chat.js');
       const service = serviceUrl(transport, SERVERS.prosody.httpPort);
+      // A first visit (a peer no earlier page wrote to): it also asks whether visitors can register.
       const frame = await page(`<script type="module" src="/dist/xmpp-chat.js" data-service="${service}"
-        data-domain="anon.localhost" data-anonymous data-to="dave@localhost"></script>`);
+        data-domain="anon.localhost" data-anonymous data-to="budget-${Math.random().toString(36).slice(2)}@localhost"></script>`);
       const doc = frame.contentDocument!;
       const launcher = await waitFor(() => deep(doc, '[part~="launcher"]'), 'the launcher');
       await waitFor(() => launcher.getBoundingClientRect().width > 0, 'the launcher to show');
@@ -44,7 +45,7 @@ describe('size budgets of the built widget', function () {
       const open = loadedFiles(frame, built);
       console.log(`connected over ${transport}, conversation open: ${(open.gzip / KB).toFixed(1)} KB gzip (${open.files.join(', ')})`);
       expect(open.files.some((f) => f.includes(transport === 'websocket' ? 'bosh' : 'websocket')), 'the other transport').to.equal(false);
-      expect(open.gzip).to.be.at.most((transport === 'websocket' ? 60 : 62) * KB);
+      expect(open.gzip).to.be.at.most((transport === 'websocket' ? 60 : 64) * KB);
     });
   }
 });

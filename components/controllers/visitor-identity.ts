@@ -1,0 +1,32 @@
+/**
+ * Who a site's visitor is: an account registered once where the server offers in-band
+ * registration (kept with the visitor's history on this device), or a new anonymous one each
+ * time. The history belongs to the visitor either way: it is kept under `visitor:<to>`.
+ */
+import { forgetVisitorAccount, visitorAccount } from '../../src/index.ts';
+import type { ChatSession, SessionConfig } from './chat-session.ts';
+
+export const visitorHistoryOwner = (to: string | undefined) => `visitor:${to ?? ''}`;
+
+/** The session options for the visitor; lookup and registration failures go to `report`. */
+export async function visitorSessionOptions(base: SessionConfig, report: (error: Error) => void): Promise<SessionConfig> {
+  const historyOwner = visitorHistoryOwner(base.to);
+  const account = base.service && base.domain
+    ? await visitorAccount({ owner: historyOwner, service: base.service, domain: base.domain }).catch((error: Error) => { report(error); return undefined; })
+    : undefined;
+  return { ...base, historyOwner, ...(account ?? { anonymous: true }) };
+}
+
+/**
+ * When the server refuses the stored account (its data was reset), forgets it and calls `renew`
+ * (which registers a new one). Returns the function that stops watching.
+ */
+export function renewRefusedAccount(session: ChatSession, options: SessionConfig, renew: () => void): () => void {
+  if (options.anonymous || !options.historyOwner || !options.domain) return () => undefined;
+  const off = session.on('error', (error) => {
+    if (error.code !== 'not-authorized') return;
+    off();
+    void forgetVisitorAccount(options.historyOwner!, options.domain!).then(renew);
+  });
+  return off;
+}
