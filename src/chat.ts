@@ -7,6 +7,7 @@ import { createClient, type Client } from './client.ts';
 import { Emitter } from './events.ts';
 import type { XmppChatError } from './errors.ts';
 import { createArchive, type Archive } from './features/archive.ts';
+import { createStrangers, type Strangers } from './features/availability.ts';
 import { createBlocking, type Blocking } from './features/blocking.ts';
 import { createChatStates, type ChatStates } from './features/chat-states.ts';
 import { createCsi } from './features/csi.ts';
@@ -27,6 +28,8 @@ export interface ChatOptions extends ClientOptions {
   storage?: MessageStoreOptions;
   /** Page visibility, for client state indication; the document's by default. */
   visibility?: Visibility;
+  /** Answer the directed presence of people who are not contacts, as a support agent does. */
+  answerStrangers?: boolean;
 }
 
 export interface ChatEvents extends Record<string, unknown> {
@@ -47,6 +50,8 @@ export interface Chat {
   readonly archive: Archive;
   readonly disco: Disco;
   readonly messaging: Messaging;
+  /** Presence of people who are not contacts (visitors, the support address), by directed presence. */
+  readonly strangers: Strangers;
   connect(): ReturnType<Client['connect']>;
   disconnect(): Promise<void>;
   send(peer: string, body: string): Promise<StoredMessage>;
@@ -79,6 +84,8 @@ export function createChat(options: ChatOptions): Chat {
   const archive = createArchive(client, store, messaging, account);
   const blocking = createBlocking(client, account, () => disco.has('urn:xmpp:blocking'), () => disco.ready);
   createCsi(client, options.visibility ?? pageVisibility());
+  const strangers = createStrangers(client, { account, isContact: (jid) => roster.contacts.has(jid), answer: options.answerStrangers },
+    (listener) => roster.on('available', listener));
   let carbons: Promise<unknown> = Promise.resolve();
   // Ready once the second catch-up and carbons are done.
   roster.on('available', () => {
@@ -96,7 +103,7 @@ export function createChat(options: ChatOptions): Chat {
   });
 
   return {
-    client, store, roster, blocking, chatStates, archive, disco, messaging,
+    client, store, roster, blocking, chatStates, archive, disco, messaging, strangers,
     connect: () => client.connect(),
     async disconnect() {
       await client.disconnect();

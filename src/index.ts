@@ -20,3 +20,4 @@ export type { RegistrationError } from './registration.ts';
 export type { Registration } from './registration.ts';
 export { forgetVisitor, forgetVisitorAccount, visitorAccount } from './visitor-account.ts';
 export type { VisitorAccount, VisitorAccountOptions } from './visitor-account.ts';
+export type { Availability, Strangers } from './features/availability.ts';

@@ -55,6 +55,7 @@ export const styles = css`
   .status .line, .status .error { display: flex; align-items: center; gap: 8px; flex-wrap: wrap; padding: 6px 14px; }
   .status .error { background: #fef2f2; color: #991b1b; }
   .status button.text:hover { background: rgb(15 23 42 / 0.08); }
+  .availability { margin: 0; padding: 8px 14px; font-size: 14px; border-block-end: 1px solid var(--xmpp-chat-border, #e2e8f0); }
   .body { display: flex; flex: 1; min-block-size: 0; container-type: inline-size; }
   .conversation { display: flex; flex-direction: column; flex: 1; min-inline-size: 0; min-block-size: 0; }
   .conversation.empty { display: grid; place-items: center; color: var(--xmpp-chat-muted, #475569); }

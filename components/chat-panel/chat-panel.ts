@@ -10,7 +10,7 @@ import '../composer/composer.ts';
 import '../message-list/message-list.ts';
 import { styles } from './chat-panel.styles.ts';
 import { forwardSessionEvents } from './session-events.ts';
-import { renderConversation, renderContacts, renderHeader, renderStatus } from './chat-panel.views.ts';
+import { renderAvailability, renderConversation, renderContacts, renderHeader, renderStatus } from './chat-panel.views.ts';
 
 const LOGIN_FAILURES = new Set(['error.not-authorized', 'error.auth', 'error.connection', 'error.config']);
 
@@ -144,7 +144,7 @@ export class ChatPanel extends LitElement {
     const needsLogin = full && !session;
     return html`
       ${renderHeader(this, needsLogin)}
-      ${session ? renderStatus(this, session) : this.loginError && !needsLogin
+      ${session ? html`${renderStatus(this, session)}${renderAvailability(this, session)}` : this.loginError && !needsLogin
         ? html`<div part="status" class="status"><div role="alert" class="error">${this.loginError}</div></div>` : nothing}
       <div class="body ${full ? 'full' : 'visitor'}" data-view=${this.view}>
         ${needsLogin
@@ -186,7 +186,9 @@ export class ChatPanel extends LitElement {
     this.#replace(undefined);
     if (config.mode === 'full' && !credentials && !config.anonymous) return;
     const base: SessionConfig = { service: config.service || undefined, domain: config.domain || undefined, debug: config.debug, to: config.to };
-    if (credentials || config.mode === 'full') return this.#create({ ...base, ...(credentials ?? { anonymous: true }) });
+    // Agents answer visitors' presence, so that visitors see someone is there.
+    if (config.mode === 'full') return this.#create({ ...base, to: undefined, answerStrangers: true, ...(credentials ?? { anonymous: true }) });
+    if (credentials) return this.#create({ ...base, ...credentials });
     this.#pending = visitorSessionOptions(base, (error) => this.#report(error)).then((options) => {
       this.#pending = undefined;
       if (this.#key !== key) return;

@@ -1,6 +1,6 @@
 /** The parts of the panel: header, status line, contacts and the open conversation. */
 import { html, nothing } from 'lit';
-import type { Contact, Show } from '../../src/index.ts';
+import type { Contact } from '../../src/index.ts';
 import type { ChatSession } from '../controllers/chat-session.ts';
 import { t } from '../i18n/i18n.ts';
 import type { ChatPanel } from './chat-panel.ts';
@@ -9,17 +9,6 @@ const LIST_PARTS = 'message-list, message, message-in, message-out, message-body
   + 'day-separator, loading-row, history-start, empty, typing, jump-button';
 const CONTACT_PARTS = 'contact-list, contact, contact-selected, presence, unread-count, search, requests, add-button, add-form';
 
-/** The peer's best presence: the most available show over its resources. */
-export function presenceOf(contact: Contact | undefined): Show | 'online' | 'offline' {
-  const rank = ['chat', 'online', 'away', 'xa', 'dnd'];
-  let best: Show | 'online' | 'offline' = 'offline';
-  for (const p of contact?.presence.values() ?? []) {
-    const show = p.show ?? 'online';
-    if (best === 'offline' || rank.indexOf(show) < rank.indexOf(best)) best = show;
-  }
-  return best;
-}
-
 export function renderHeader(panel: ChatPanel, needsLogin: boolean) {
   const { lang, session, config } = panel;
   const full = config.mode === 'full';
@@ -27,7 +16,9 @@ export function renderHeader(panel: ChatPanel, needsLogin: boolean) {
   const contact = peer ? session?.contacts.find((c) => c.jid === peer) : undefined;
   const name = full ? (session?.chat.client.jid?.split('/')[0] ?? config.heading ?? t(lang, 'panel.title'))
     : (config.heading || contact?.name || t(lang, 'panel.title'));
-  const presence = contact ? presenceOf(contact) : undefined;
+  // A visitor learns the support address's presence once connected; before that it is unknown.
+  const known = full ? !!contact : session?.status === 'connected' && session.availabilityKnown;
+  const presence = peer && session && known ? session.availability(peer) : undefined;
   return html`<header part="header" class="header">
     ${full && panel.view === 'conversation' && session
       ? html`<button class="icon back" @click=${() => { panel.view = 'contacts'; }} aria-label=${t(lang, 'panel.back')}>
@@ -62,11 +53,20 @@ export function renderStatus(panel: ChatPanel, session: ChatSession) {
   </div>`;
 }
 
+/** Visitor mode: whether someone is there, in the site's words or ours. */
+export function renderAvailability(panel: ChatPanel, session: ChatSession) {
+  const { lang, config } = panel;
+  if (config.mode === 'full' || !config.to || session.status !== 'connected' || !session.availabilityKnown) return nothing;
+  const online = session.availability(config.to) !== 'offline';
+  const text = online ? config.greeting || t(lang, 'availability.greeting') : config.awayMessage || t(lang, 'availability.away');
+  return html`<p part="availability" class="availability ${online ? 'online' : 'offline'}" dir="auto">${text}</p>`;
+}
+
 export function renderContacts(panel: ChatPanel, session: ChatSession) {
   // People we have talked with but who are not contacts (such as a site's visitors) are listed too.
   const known = new Set(session.contacts.map((c) => c.jid));
   const others: Contact[] = session.conversations.filter((c) => !known.has(c.peer))
-    .map((c) => ({ jid: c.peer, subscription: 'none', groups: [], presence: new Map() }));
+    .map((c) => ({ jid: c.peer, subscription: 'none', groups: [], presence: session.chat.strangers.presence(c.peer) }));
   return html`<xmpp-chat-contact-list class="contacts" exportparts=${CONTACT_PARTS} lang=${panel.lang}
     .contacts=${[...session.contacts, ...others]} .conversations=${session.conversations} .requests=${session.requests}
     .selected=${session.conversation.peer ?? ''}

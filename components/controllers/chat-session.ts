@@ -4,15 +4,23 @@
  * It owns the `Chat` of the core; the elements only call its methods.
  */
 import {
-  createChat, type Chat, type ChatOptions, type ConnectionStatus, type Contact, type ConversationSummary, type StoredMessage,
+  createChat, xml, type Availability, type Chat, type ChatOptions, type ConnectionStatus, type Contact, type ConversationSummary,
+  type StoredMessage,
 } from '../../src/index.ts';
 import { ConversationView } from './conversation-view.ts';
+import { presenceOf } from './presence.ts';
 import { describeError, type WidgetError } from './widget-error.ts';
 
 export interface SessionConfig extends ChatOptions {
-  /** The one peer of visitor mode. */
+  /** The one peer of visitor mode, whose availability the visitor watches. */
   to?: string;
 }
+
+/** An agent tells the visitors of the last day that it is here, at most this many. */
+const ANNOUNCE_MAX = 50;
+const ANNOUNCE_WITHIN_MS = 24 * 3600_000;
+/** Without an answer this long after our presence, nobody is there. */
+const AVAILABILITY_WAIT_MS = 2000;
 
 export interface SessionEvents {
   change: undefined;
@@ -34,6 +42,8 @@ export class ChatSession {
   conversations: ConversationSummary[] = [];
   unread = 0;
   error?: WidgetError;
+  /** Visitor mode: whether the peer's availability is known (it answered, or did not in time). */
+  availabilityKnown = false;
   readonly conversation: ConversationView;
   readonly #listeners = new Map<keyof SessionEvents, Set<Listener<never>>>();
   #changeQueued = false;
@@ -62,15 +72,45 @@ export class ChatSession {
       for (const message of change.added) {
         if (change.origin === 'local' && !(message.direction === 'in' && message.state === 'read')) this.emit('message', message);
       }
+      // An agent answers a visitor who writes, so the visitor sees someone is there.
+      if (config.answerStrangers && chat.client.status === 'connected' && change.added.some((m) => m.direction === 'in')) {
+        chat.strangers.announce([change.peer]);
+      }
       this.conversation.apply(change);
       void this.refreshConversations();
     });
     chat.roster.on('contacts', () => this.refreshContacts());
     chat.roster.on('requests', () => this.refreshContacts());
     chat.chatStates.on('state', () => this.changed());
+    chat.strangers.on('changed', ({ jid }) => {
+      if (jid === config.to) this.availabilityKnown = true;
+      this.changed();
+    });
+    chat.roster.on('available', () => this.#onAvailable());
+    // An agent who leaves says so at once: visitors would otherwise see them for as long as the
+    // server keeps the session for a possible resumption (XEP-0198).
+    if (config.answerStrangers) addEventListener('pagehide', this.#leave);
     this.refreshContacts();
     void this.refreshConversations();
     if (config.to) void this.conversation.open(config.to);
+  }
+
+  /** The peer's presence: from the roster for contacts, from directed presence for others. */
+  availability(jid: string): Availability {
+    const contact = this.chat.roster.contacts.get(jid);
+    return contact ? presenceOf(contact) : this.chat.strangers.of(jid);
+  }
+
+  #onAvailable(): void {
+    const { to, answerStrangers } = this.config;
+    if (to) {
+      this.chat.strangers.watch(to);
+      setTimeout(() => { this.availabilityKnown = true; this.changed(); }, AVAILABILITY_WAIT_MS);
+    }
+    if (answerStrangers) {
+      const since = Date.now() - ANNOUNCE_WITHIN_MS;
+      this.chat.strangers.announce(this.conversations.filter((c) => c.lastTime > since).slice(0, ANNOUNCE_MAX).map((c) => c.peer));
+    }
   }
 
   connect(): Promise<void> {
@@ -92,7 +132,12 @@ export class ChatSession {
     this.changed();
   }
 
+  #leave = (): void => {
+    if (this.chat.client.status === 'connected') this.chat.client.send(xml('presence', { type: 'unavailable' }));
+  };
+
   close(): void {
+    removeEventListener('pagehide', this.#leave);
     void this.chat.disconnect();
     this.chat.store.close();
     this.#listeners.clear();

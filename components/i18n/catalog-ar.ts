@@ -21,6 +21,8 @@ const ar: Catalog = {
   'presence.dnd': 'مشغول',
   'presence.chat': 'متاح للمحادثة',
   'presence.offline': 'غير متصل',
+  'availability.greeting': 'نحن هنا. اسألنا عن أي شيء!',
+  'availability.away': 'لسنا متاحين الآن. اترك رسالة وسنرد في أقرب وقت ممكن.',
   'messages.label': 'الرسائل',
   'messages.today': 'اليوم',
   'messages.yesterday': 'أمس',

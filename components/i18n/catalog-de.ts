@@ -21,6 +21,8 @@ const de: Catalog = {
   'presence.dnd': 'Beschäftigt',
   'presence.chat': 'Gesprächsbereit',
   'presence.offline': 'Offline',
+  'availability.greeting': 'Wir sind da. Frag uns, was du willst!',
+  'availability.away': 'Gerade ist niemand da. Hinterlass eine Nachricht, wir antworten so bald wie möglich.',
   'messages.label': 'Nachrichten',
   'messages.today': 'Heute',
   'messages.yesterday': 'Gestern',

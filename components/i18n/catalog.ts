@@ -26,6 +26,8 @@ export const en = {
   'presence.dnd': 'Busy',
   'presence.chat': 'Free to chat',
   'presence.offline': 'Offline',
+  'availability.greeting': 'We’re here. Ask us anything!',
+  'availability.away': 'We’re away right now. Leave a message and we’ll answer as soon as we can.',
   // message list
   'messages.label': 'Messages',
   'messages.today': 'Today',

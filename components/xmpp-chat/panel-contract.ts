@@ -9,6 +9,10 @@ export interface WidgetConfig {
   debug: boolean;
   mode: 'visitor' | 'full';
   heading?: string;
+  /** Visitor mode: shown while the peer is available. */
+  greeting?: string;
+  /** Visitor mode: shown while nobody is. */
+  awayMessage?: string;
 }
 
 export interface PanelElement extends HTMLElement {

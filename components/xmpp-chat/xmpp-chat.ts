@@ -4,7 +4,7 @@ import { direction, isLoaded, loadLanguage, resolveLang, t } from '../i18n/i18n.
 import { styles } from './xmpp-chat.styles.ts';
 import type { PanelElement, WidgetConfig } from './panel-contract.ts';
 
-const PANEL_PARTS = 'header, status, contact-list, contact, contact-selected, presence, unread-count, search, requests, add-button, add-form, '
+const PANEL_PARTS = 'header, status, availability, contact-list, contact, contact-selected, presence, unread-count, search, requests, add-button, add-form, '
   + 'message-list, message, message-in, message-out, message-body, message-meta, message-error, retry-button, day-separator, loading-row, '
   + 'history-start, empty, typing, jump-button, composer, input, send-button, '
   + 'login-form, jid-input, password-input, submit-button';
@@ -28,12 +28,15 @@ const PANEL_PARTS = 'header, status, contact-list, contact, contact-selected, pr
  * @attr {string} lang - `en`, `de` or `ar`; the browser's language by default.
  * @attr {'light' | 'dark' | 'auto'} theme - Colours; `auto` follows the system.
  * @attr {string} title - The panel's name in its header.
+ * @attr {string} greeting - Visitor mode: the line shown while the peer is available.
+ * @attr {string} away-message - Visitor mode: the line shown while nobody is.
  * @attr {boolean} debug - Log the XML traffic to the console.
  * @csspart launcher - The round button that opens and closes the panel (visitor mode).
  * @csspart unread-badge - The unread count on the launcher.
  * @csspart panel - The chat window.
  * @csspart header - The panel's header: peer, presence, close button.
  * @csspart status - The connection status line (connecting, reconnecting, offline, errors).
+ * @csspart availability - Visitor mode: the greeting, or the away message.
  * @csspart contact-list - The contact list (full mode).
  * @csspart contact - One contact in the list.
  * @csspart message-list - The scrolling list of messages (`role="log"`).
@@ -90,6 +93,7 @@ export class XmppChat extends LitElement {
   static override styles = styles;
   static override properties = {
     service: {}, domain: {}, jid: {}, password: {}, to: {}, mode: {}, position: {}, lang: {}, theme: { reflect: true },
+    greeting: {}, awayMessage: { attribute: 'away-message' },
     anonymous: { type: Boolean }, debug: { type: Boolean },
     opened: { type: Boolean, attribute: 'open', reflect: true },
     heading: { attribute: 'title' },
@@ -109,6 +113,8 @@ export class XmppChat extends LitElement {
   declare debug: boolean;
   declare opened: boolean;
   declare heading?: string;
+  declare greeting?: string;
+  declare awayMessage?: string;
   declare unread: number;
   declare loaded: boolean;
   #loading?: Promise<unknown>;
@@ -211,8 +217,8 @@ export class XmppChat extends LitElement {
 
   /** The panel's configuration, from the attributes. */
   #config(): WidgetConfig {
-    const { service, domain, jid, password, to, anonymous, debug, mode, heading } = this;
-    return { service, domain, jid, password, to, anonymous, debug, mode, heading };
+    const { service, domain, jid, password, to, anonymous, debug, mode, heading, greeting, awayMessage } = this;
+    return { service, domain, jid, password, to, anonymous, debug, mode, heading, greeting, awayMessage };
   }
 
   /** Loads the panel (and with it the chat core) once, and renders it. */

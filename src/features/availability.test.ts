@@ -1,0 +1,55 @@
+import { expect } from '@esm-bundle/chai';
+import type { Client } from '../client.ts';
+import { Emitter } from '../events.ts';
+import { parseXml } from '../stanza/dom.ts';
+import type { XmlElement } from '../stanza/element.ts';
+import { createStrangers } from './availability.ts';
+
+function setup(answer: boolean) {
+  const sent: XmlElement[] = [];
+  const events = new Emitter<{ stanza: XmlElement; status: { status: string } }>();
+  const client = { status: 'connected', send: (el: XmlElement) => void sent.push(el), on: events.on.bind(events) } as unknown as Client;
+  let available = () => {};
+  const strangers = createStrangers(client, { account: () => 'agent@example.org', isContact: (jid) => jid === 'friend@example.org', answer },
+    (listener) => { available = listener; });
+  const hear = (xml: string) => events.emit('stanza', parseXml(xml));
+  return { strangers, sent, hear, available: () => available(), drop: () => events.emit('status', { status: 'reconnecting' }) };
+}
+
+describe('strangers (directed presence)', () => {
+  it('answers a stranger once, tracks their resources, and not contacts or ourselves', () => {
+    const { strangers, sent, hear } = setup(true);
+    const changes: string[] = [];
+    strangers.on('changed', ({ jid, availability }) => changes.push(`${jid} ${availability}`));
+    hear(`<presence xmlns='jabber:client' from='v1@anon.example.org/a' to='agent@example.org/desk'/>`);
+    hear(`<presence xmlns='jabber:client' from='v1@anon.example.org/b' to='agent@example.org/desk'><show>away</show></presence>`);
+    hear(`<presence xmlns='jabber:client' from='friend@example.org/x'/>`);
+    hear(`<presence xmlns='jabber:client' from='agent@example.org/phone'/>`);
+    expect(sent.map((el) => el.attrs.to)).to.deep.equal(['v1@anon.example.org']);
+    expect(strangers.of('v1@anon.example.org')).to.equal('online');
+    hear(`<presence xmlns='jabber:client' type='unavailable' from='v1@anon.example.org/a'/>`);
+    expect(strangers.of('v1@anon.example.org')).to.equal('away');
+    hear(`<presence xmlns='jabber:client' type='unavailable' from='v1@anon.example.org'/>`);
+    expect(strangers.of('v1@anon.example.org')).to.equal('offline');
+    expect(changes).to.deep.equal(['v1@anon.example.org online', 'v1@anon.example.org online', 'v1@anon.example.org away', 'v1@anon.example.org offline']);
+  });
+
+  it('does not answer when not asked to, watches a peer with each new session, and forgets presence without one', () => {
+    const { strangers, sent, hear, available, drop } = setup(false);
+    hear(`<presence xmlns='jabber:client' from='v1@anon.example.org/a'/>`);
+    expect(sent).to.deep.equal([]);
+    strangers.watch('support@example.org');
+    available();
+    expect(sent.map((el) => el.attrs.to)).to.deep.equal(['support@example.org', 'support@example.org']);
+    hear(`<presence xmlns='jabber:client' from='support@example.org/desk'><show>chat</show></presence>`);
+    expect(strangers.of('support@example.org')).to.equal('chat');
+    drop();
+    expect(strangers.of('support@example.org')).to.equal('offline');
+  });
+
+  it('announces itself once to each stranger, never to contacts', () => {
+    const { strangers, sent } = setup(true);
+    strangers.announce(['v1@anon.example.org', 'friend@example.org', 'v1@anon.example.org', 'v2@anon.example.org']);
+    expect(sent.map((el) => el.attrs.to)).to.deep.equal(['v1@anon.example.org', 'v2@anon.example.org']);
+  });
+});

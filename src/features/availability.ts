@@ -1,0 +1,105 @@
+/**
+ * Presence between people who are not contacts, by directed presence (RFC 6121 §4.6): a visitor
+ * tells the support address that it is here, and the agents' clients answer with their own, so
+ * the visitor sees whether anyone is available without a roster subscription. When an agent's
+ * session ends, its server tells everyone it sent directed presence to.
+ */
+import type { Client } from '../client.ts';
+import { Emitter } from '../events.ts';
+import { bareJid, parseJid } from '../stanza/jid.ts';
+import { buildPresence, parsePresence, type Presence, type Show } from '../stanza/presence.ts';
+
+export type Availability = Show | 'online' | 'offline';
+
+export interface AvailabilityEvents extends Record<string, unknown> {
+  /** Someone who is not a contact came, changed or left. */
+  changed: { jid: string; availability: Availability };
+}
+
+export interface Strangers {
+  /** The best presence of `jid` over the resources that told us theirs. */
+  of(jid: string): Availability;
+  /** Their presence by resource, as the roster keeps a contact's. */
+  presence(jid: string): ReadonlyMap<string, Presence>;
+  /** Sends our presence to `jid` (now, and with each new session), which answers with its own. */
+  watch(jid: string): void;
+  /** Tells these people that we are here (an agent's recent visitors, at login). */
+  announce(jids: readonly string[]): void;
+  on<K extends keyof AvailabilityEvents>(type: K, listener: (detail: AvailabilityEvents[K]) => void): () => void;
+}
+
+export interface StrangersOptions {
+  /** Our bare JID. */
+  account: () => string;
+  /** Whether `jid` is in the roster (whose presence the roster tracks). */
+  isContact: (jid: string) => boolean;
+  /** Answer the directed presence of people who are not contacts (support agents do). */
+  answer?: boolean;
+  /** Our own presence, sent with each answer. */
+  own?: () => { show?: Show; status?: string };
+}
+
+const RANK: Availability[] = ['chat', 'online', 'away', 'xa', 'dnd'];
+
+/** `available` resolves once our initial presence of a session has gone out. */
+export function createStrangers(client: Client, options: StrangersOptions, available: (listener: () => void) => void): Strangers {
+  const events = new Emitter<AvailabilityEvents>();
+  const resources = new Map<string, Map<string, Presence>>();
+  const watched = new Set<string>();
+  const answered = new Set<string>();
+  const send = (to: string) => client.send(buildPresence({ ...options.own?.(), to }));
+
+  function of(jid: string): Availability {
+    let best: Availability = 'offline';
+    for (const p of resources.get(jid)?.values() ?? []) {
+      const show = p.show ?? 'online';
+      if (best === 'offline' || RANK.indexOf(show) < RANK.indexOf(best)) best = show;
+    }
+    return best;
+  }
+
+  client.on('stanza', (stanza) => {
+    const presence = stanza.name === 'presence' ? parsePresence(stanza) : undefined;
+    const from = presence?.from ? parseJid(presence.from) : undefined;
+    if (!presence || !from || (presence.type !== 'available' && presence.type !== 'unavailable')) return;
+    const jid = bareJid(presence.from!)!;
+    if (jid === options.account() || options.isContact(jid)) return;
+    const known = new Map(resources.get(jid));
+    if (presence.type === 'available') known.set(from.resource ?? '', presence);
+    else if (from.resource) known.delete(from.resource);
+    else known.clear();
+    resources.set(jid, known);
+    events.emit('changed', { jid, availability: of(jid) });
+    // Answered once per session: our later changes reach them through the server.
+    if (options.answer && presence.type === 'available' && !answered.has(jid) && !watched.has(jid)) {
+      answered.add(jid);
+      send(jid);
+    }
+  });
+  client.on('status', ({ status }) => {
+    if (status === 'connected') return;
+    answered.clear();
+    const gone = [...resources.keys()];
+    resources.clear();
+    for (const jid of gone) events.emit('changed', { jid, availability: 'offline' });
+  });
+  available(() => { for (const jid of watched) send(jid); });
+
+  return {
+    of,
+    presence: (jid) => resources.get(jid) ?? new Map(),
+    watch(jid) {
+      if (watched.has(jid)) return;
+      watched.add(jid);
+      if (client.status === 'connected') send(jid);
+    },
+    announce(jids) {
+      for (const jid of jids) {
+        if (answered.has(jid) || options.isContact(jid)) continue;
+        answered.add(jid);
+        send(jid);
+      }
+    },
+    on: (type, listener) => events.on(type, listener),
+  };
+}

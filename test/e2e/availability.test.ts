@@ -1,0 +1,36 @@
+/**
+ * A visitor sees whether anyone is at the support desk, without a roster subscription: the
+ * visitor's directed presence is answered by the agent's widget, and the agent's leaving reaches
+ * the visitor through the server.
+ */
+import { expect } from '@esm-bundle/chai';
+import { newStanzaId } from '../../src/index.ts';
+import { SERVERS, freshAccount, serviceUrl, type ServerName } from '../integration/servers.ts';
+import { closePages, deep, page, typeAndSend, waitFor } from './pages.ts';
+
+const line = (doc: Document) => deep(doc, '[part~="availability"]')?.textContent ?? '';
+
+for (const server of Object.keys(SERVERS) as ServerName[]) describe(`support availability on ${server}`, function () {
+  this.timeout(60_000);
+  const service = serviceUrl('websocket', SERVERS[server].httpPort);
+  afterEach(() => closePages());
+
+  it('shows the away message while no agent is there, the greeting once one is, and away again when it leaves', async () => {
+    const agent = await freshAccount('agent', SERVERS[server].httpPort);
+    const visitor = (await page(`<script type="module" src="/dist/xmpp-chat.js" data-service="${service}" data-domain="anon.localhost"
+      data-anonymous data-to="${agent}@localhost" data-greeting="Hi! Ana is here." data-open></script>`)).contentDocument!;
+    await waitFor(() => line(visitor).includes('away right now'), 'the away message');
+    expect(deep(visitor, '.presence')?.textContent).to.equal('Offline');
+    await waitFor(() => deep(visitor, 'textarea'), 'the composer');
+    typeAndSend(visitor, `anyone there? ${newStanzaId()}`);
+
+    const desk = await page(`<main style="height:600px"><xmpp-chat mode="full" service="${service}" jid="${agent}@localhost"
+      password="pass-${agent}"></xmpp-chat></main><script type="module" src="/dist/xmpp-chat.js"></script>`);
+    await waitFor(() => line(visitor) === 'Hi! Ana is here.', 'the greeting', 20_000);
+    expect(deep(visitor, '.presence')?.textContent).to.equal('Online');
+    await waitFor(() => deep(desk.contentDocument!, '[part~="contact"] [part~="presence"]'), 'the visitor in the agent\'s list');
+
+    desk.remove(); // the agent closes the tab
+    await waitFor(() => line(visitor).includes('away right now'), 'the away message again', 20_000);
+  });
+});
