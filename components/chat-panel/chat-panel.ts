@@ -189,6 +189,8 @@ export class ChatPanel extends LitElement {
     // Agents answer visitors' presence, so that visitors see someone is there.
     if (config.mode === 'full') return this.#create({ ...base, to: undefined, answerStrangers: true, ...(credentials ?? { anonymous: true }) });
     if (credentials) return this.#create({ ...base, ...credentials });
+    // Asked to be anonymous: a new address each visit, the same history all the same.
+    if (config.anonymous) return this.#create({ ...base, anonymous: true, historyOwner: visitorHistoryOwner(config.to) });
     this.#pending = visitorSessionOptions(base, (error) => this.#report(error)).then((options) => {
       this.#pending = undefined;
       if (this.#key !== key) return;

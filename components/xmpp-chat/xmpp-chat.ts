@@ -3,6 +3,7 @@ import { emit } from '../events.ts';
 import { direction, isLoaded, loadLanguage, resolveLang, t } from '../i18n/i18n.ts';
 import { styles } from './xmpp-chat.styles.ts';
 import type { PanelElement, WidgetConfig } from './panel-contract.ts';
+import { TitleHint } from '../controllers/title-hint.ts';
 
 const PANEL_PARTS = 'header, status, availability, contact-list, contact, contact-selected, presence, unread-count, search, requests, add-button, add-form, '
   + 'message-list, message, message-in, message-out, message-body, message-meta, message-error, retry-button, day-separator, loading-row, '
@@ -118,6 +119,8 @@ export class XmppChat extends LitElement {
   declare unread: number;
   declare loaded: boolean;
   #loading?: Promise<unknown>;
+  /** Unread messages show in the page title while the tab is hidden. */
+  readonly #title = new TitleHint();
 
   constructor() {
     super();
@@ -130,6 +133,11 @@ export class XmppChat extends LitElement {
     this.opened = false;
     this.unread = 0;
     this.loaded = false;
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#title.update(0);
   }
 
   /** `title` names the panel; it is moved off the element so the browser shows no tooltip over the chat. */
@@ -191,7 +199,7 @@ export class XmppChat extends LitElement {
         ?hidden=${!full && !this.opened} @keydown=${this.#onKeydown}>
         ${this.loaded
           ? html`<xmpp-chat-panel exportparts=${PANEL_PARTS} .config=${this.#config()} lang=${lang} ?active=${full || this.opened}
-              @xmpp-chat-unread=${(e: CustomEvent<{ count: number }>) => { this.unread = e.detail.count; }}
+              @xmpp-chat-unread=${(e: CustomEvent<{ count: number }>) => { this.unread = e.detail.count; this.#title.update(this.unread); }}
               @xmpp-chat-close-request=${() => this.close()}></xmpp-chat-panel>`
           : html`<div class="loading" role="status">${t(lang, 'status.connecting')}</div>`}
       </div>

@@ -29,7 +29,7 @@ describe('size budgets of the built widget', function () {
       const built = await executeServerCommand<Built, Record<string, never>>('built-files', {});
       expect(Object.keys(built)).to.include('xmpp-chat.js');
       const service = serviceUrl(transport, SERVERS.prosody.httpPort);
-      // A first visit (a peer no earlier page wrote to): it also asks whether visitors can register.
+      // A first visit: a peer no earlier page wrote to.
       const frame = await page(`<script type="module" src="/dist/xmpp-chat.js" data-service="${service}"
         data-domain="anon.localhost" data-anonymous data-to="budget-${Math.random().toString(36).slice(2)}@localhost"></script>`);
       const doc = frame.contentDocument!;
