@@ -122,6 +122,7 @@ export class ChatPanel extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.#replace(undefined);
+    this.#key = undefined; // put back into the page, it starts anew when shown
   }
 
   override willUpdate(changed: PropertyValues<this>): void {
