@@ -1,4 +1,5 @@
 import { css } from 'lit';
+import { srOnly } from '../shared.styles.ts';
 
 // Inherited text properties are all set here, so hostile page CSS on ancestors cannot leak in.
 export const styles = css`
@@ -69,17 +70,7 @@ export const styles = css`
   :disabled { cursor: not-allowed; opacity: 0.55; }
   /* The arrow points in the reading direction. */
   .icon:dir(rtl) { transform: scaleX(-1); }
-  .sr-only {
-    position: absolute;
-    inline-size: 1px;
-    block-size: 1px;
-    margin: -1px;
-    padding: 0;
-    overflow: hidden;
-    clip-path: inset(50%);
-    white-space: nowrap;
-    border: 0;
-  }
+  ${srOnly}
   @media (prefers-reduced-motion: reduce) {
     [part~='send-button'] { transition: none; }
   }

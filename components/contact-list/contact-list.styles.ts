@@ -1,4 +1,5 @@
 import { css } from 'lit';
+import { ownText, srOnly } from '../shared.styles.ts';
 
 // Inherited text properties are all set here, so hostile page CSS on ancestors cannot leak in.
 export const styles = css`
@@ -18,33 +19,10 @@ export const styles = css`
     gap: 8px;
     box-sizing: border-box;
     padding: 8px;
-    background: var(--xmpp-chat-background, #fff);
-    color: var(--xmpp-chat-text, #0f172a);
-    font-family: var(--xmpp-chat-font, system-ui, sans-serif);
-    font-size: 15px;
-    font-style: normal;
-    font-weight: 400;
-    line-height: 1.4;
-    letter-spacing: normal;
-    word-spacing: normal;
-    text-align: start;
-    text-transform: none;
-    text-indent: 0;
-    white-space: normal;
-    visibility: visible;
+    ${ownText}
   }
   *, *::before, *::after { box-sizing: border-box; }
-  .sr-only {
-    position: absolute;
-    inline-size: 1px;
-    block-size: 1px;
-    margin: -1px;
-    padding: 0;
-    overflow: hidden;
-    clip-path: inset(50%);
-    white-space: nowrap;
-    border: 0;
-  }
+  ${srOnly}
   h2, p, ul, form { margin: 0; padding: 0; }
   ul { list-style: none; }
   button, input {
