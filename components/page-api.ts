@@ -19,6 +19,7 @@ export interface PageWidget extends HTMLElement {
   disconnect(): Promise<void>;
   send(body: string, to?: string): Promise<void>;
   reset(): Promise<void>;
+  identify(visitor: { name?: string; email?: string }): void;
 }
 
 export interface PageApi {
@@ -34,6 +35,7 @@ const COMMANDS: Record<string, (widget: PageWidget, args: unknown[]) => unknown>
   disconnect: (w) => w.disconnect(),
   send: (w, [body, to]) => w.send(String(body), to === undefined ? undefined : String(to)),
   reset: (w) => w.reset(),
+  identify: (w, [visitor]) => w.identify((visitor ?? {}) as { name?: string; email?: string }),
   on: (w, [event, listener]) => {
     if (typeof listener !== 'function') throw new TypeError('xmppChat.push([\'on\', event, listener]): the listener must be a function');
     const type = String(event).startsWith('xmpp-chat-') ? String(event) : `xmpp-chat-${String(event)}`;

@@ -30,6 +30,8 @@ export interface ChatOptions extends ClientOptions {
   visibility?: Visibility;
   /** Answer the directed presence of people who are not contacts, as a support agent does. */
   answerStrangers?: boolean;
+  /** How we introduce ourselves to people who are not contacts (XEP-0172), e.g. a visitor's name. */
+  nickname?: string;
 }
 
 export interface ChatEvents extends Record<string, unknown> {
@@ -55,6 +57,8 @@ export interface Chat {
   connect(): ReturnType<Client['connect']>;
   disconnect(): Promise<void>;
   send(peer: string, body: string): Promise<StoredMessage>;
+  /** Changes the nickname sent to people who are not contacts (and tells those we watch). */
+  setNickname(nickname: string | undefined): void;
   /** Conversations, latest activity first, with their unread counts and last message. */
   conversations(): Promise<ConversationSummary[]>;
   newestPage(peer: string, limit?: number): Promise<Page>;
@@ -84,7 +88,10 @@ export function createChat(options: ChatOptions): Chat {
   const archive = createArchive(client, store, messaging, account);
   const blocking = createBlocking(client, account, () => disco.has('urn:xmpp:blocking'), () => disco.ready);
   createCsi(client, options.visibility ?? pageVisibility());
-  const strangers = createStrangers(client, { account, isContact: (jid) => roster.contacts.has(jid), answer: options.answerStrangers },
+  let nickname = options.nickname;
+  const strangers = createStrangers(client, {
+    account, isContact: (jid) => roster.contacts.has(jid), answer: options.answerStrangers, nick: () => nickname,
+  },
     (listener) => roster.on('available', listener));
   let carbons: Promise<unknown> = Promise.resolve();
   // Ready once the second catch-up and carbons are done.
@@ -111,6 +118,10 @@ export function createChat(options: ChatOptions): Chat {
     async send(peer, body) {
       chatStates.sent(peer);
       return messaging.send(peer, body);
+    },
+    setNickname(name) {
+      nickname = name?.trim() || undefined;
+      strangers.refresh();
     },
     conversations: () => store.conversations(),
     newestPage: (peer, limit) => store.newestPage(peer, limit),

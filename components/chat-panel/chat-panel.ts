@@ -132,6 +132,7 @@ export class ChatPanel extends LitElement {
       this.#loggedOut = false;
       this.#start();
     }
+    if (changed.has('config')) this.session?.chat.setNickname(this.config.visitor?.name);
     if (changed.has('active') && this.active) {
       if (!this.session && !this.#pending && (this.#key === undefined || this.#configKey() !== this.#key)) this.#start();
       if (this.session?.status === 'disconnected' && !this.session.chat.client.jid) void this.session.connect();
@@ -186,7 +187,9 @@ export class ChatPanel extends LitElement {
     const credentials = this.#credentials ?? configured;
     this.#replace(undefined);
     if (config.mode === 'full' && !credentials && !config.anonymous) return;
-    const base: SessionConfig = { service: config.service || undefined, domain: config.domain || undefined, debug: config.debug, to: config.to };
+    const base: SessionConfig = {
+      service: config.service || undefined, domain: config.domain || undefined, debug: config.debug, to: config.to, nickname: config.visitor?.name,
+    };
     // Agents answer visitors' presence, so that visitors see someone is there.
     if (config.mode === 'full') return this.#create({ ...base, to: undefined, answerStrangers: true, ...(credentials ?? { anonymous: true }) });
     if (credentials) return this.#create({ ...base, ...credentials });

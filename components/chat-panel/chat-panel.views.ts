@@ -66,7 +66,9 @@ export function renderContacts(panel: ChatPanel, session: ChatSession) {
   // People we have talked with but who are not contacts (such as a site's visitors) are listed too.
   const known = new Set(session.contacts.map((c) => c.jid));
   const others: Contact[] = session.conversations.filter((c) => !known.has(c.peer))
-    .map((c) => ({ jid: c.peer, subscription: 'none', groups: [], presence: session.chat.strangers.presence(c.peer) }));
+    .map((c) => ({
+      jid: c.peer, name: session.chat.strangers.name(c.peer), subscription: 'none', groups: [], presence: session.chat.strangers.presence(c.peer),
+    }));
   return html`<xmpp-chat-contact-list class="contacts" exportparts=${CONTACT_PARTS} lang=${panel.lang}
     .contacts=${[...session.contacts, ...others]} .conversations=${session.conversations} .requests=${session.requests}
     .selected=${session.conversation.peer ?? ''}

@@ -13,6 +13,8 @@ export interface WidgetConfig {
   greeting?: string;
   /** Visitor mode: shown while nobody is. */
   awayMessage?: string;
+  /** Visitor mode: who the visitor is, as the page said (`identify()`). */
+  visitor?: { name?: string; email?: string };
 }
 
 export interface PanelElement extends HTMLElement {

@@ -98,7 +98,7 @@ export class XmppChat extends LitElement {
     anonymous: { type: Boolean }, debug: { type: Boolean },
     opened: { type: Boolean, attribute: 'open', reflect: true },
     heading: { attribute: 'title' },
-    unread: { state: true }, loaded: { state: true },
+    unread: { state: true }, loaded: { state: true }, visitor: { state: true },
   };
 
   declare service?: string;
@@ -115,6 +115,7 @@ export class XmppChat extends LitElement {
   declare opened: boolean;
   declare heading?: string;
   declare greeting?: string;
+  declare visitor?: { name?: string; email?: string };
   declare awayMessage?: string;
   declare unread: number;
   declare loaded: boolean;
@@ -174,6 +175,11 @@ export class XmppChat extends LitElement {
     await panel?.reset();
   }
 
+  /** Tells who the visitor is: the name is how the support desk sees them (XEP-0172 nickname). */
+  identify(visitor: { name?: string; email?: string }): void {
+    this.visitor = { name: visitor.name?.trim() || undefined, email: visitor.email?.trim() || undefined };
+  }
+
   /** Sends a message to `to` (by default the visitor-mode peer or the open conversation). */
   async send(body: string, to?: string): Promise<void> {
     const panel = await this.#panel();
@@ -225,8 +231,8 @@ export class XmppChat extends LitElement {
 
   /** The panel's configuration, from the attributes. */
   #config(): WidgetConfig {
-    const { service, domain, jid, password, to, anonymous, debug, mode, heading, greeting, awayMessage } = this;
-    return { service, domain, jid, password, to, anonymous, debug, mode, heading, greeting, awayMessage };
+    const { service, domain, jid, password, to, anonymous, debug, mode, heading, greeting, awayMessage, visitor } = this;
+    return { service, domain, jid, password, to, anonymous, debug, mode, heading, greeting, awayMessage, visitor };
   }
 
   /** Loads the panel (and with it the chat core) once, and renders it. */

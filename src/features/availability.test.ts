@@ -5,12 +5,14 @@ import { parseXml } from '../stanza/dom.ts';
 import type { XmlElement } from '../stanza/element.ts';
 import { createStrangers } from './availability.ts';
 
-function setup(answer: boolean) {
+function setup(answer: boolean, nick?: string) {
   const sent: XmlElement[] = [];
   const events = new Emitter<{ stanza: XmlElement; status: { status: string } }>();
   const client = { status: 'connected', send: (el: XmlElement) => void sent.push(el), on: events.on.bind(events) } as unknown as Client;
   let available = () => {};
-  const strangers = createStrangers(client, { account: () => 'agent@example.org', isContact: (jid) => jid === 'friend@example.org', answer },
+  const strangers = createStrangers(client, {
+    account: () => 'agent@example.org', isContact: (jid) => jid === 'friend@example.org', answer, nick: () => nick,
+  },
     (listener) => { available = listener; });
   const hear = (xml: string) => events.emit('stanza', parseXml(xml));
   return { strangers, sent, hear, available: () => available(), drop: () => events.emit('status', { status: 'reconnecting' }) };
@@ -51,5 +53,19 @@ describe('strangers (directed presence)', () => {
     const { strangers, sent } = setup(true);
     strangers.announce(['v1@anon.example.org', 'friend@example.org', 'v1@anon.example.org', 'v2@anon.example.org']);
     expect(sent.map((el) => el.attrs.to)).to.deep.equal(['v1@anon.example.org', 'v2@anon.example.org']);
+  });
+
+  it('introduces itself with its nickname to those it watches, and again to each who comes', () => {
+    const { strangers, sent, hear, available } = setup(false, 'Ada <b>L</b>');
+    strangers.watch('support@example.org');
+    available();
+    hear(`<presence xmlns='jabber:client' from='support@example.org/desk'/>`);
+    hear(`<presence xmlns='jabber:client' from='support@example.org/desk'><show>away</show></presence>`);
+    expect(sent.map((el) => el.attrs.to)).to.deep.equal(['support@example.org', 'support@example.org', 'support@example.org/desk']);
+    const nick = sent[2].children.find((c) => typeof c !== 'string' && c.name === 'nick') as XmlElement;
+    expect(nick.attrs.xmlns).to.equal('http://jabber.org/protocol/nick');
+    expect(nick.children).to.deep.equal(['Ada <b>L</b>']);
+    hear(`<presence xmlns='jabber:client' from='v1@anon.example.org/x'><nick xmlns='http://jabber.org/protocol/nick'>Bob</nick></presence>`);
+    expect(strangers.name('v1@anon.example.org')).to.equal('Bob');
   });
 });

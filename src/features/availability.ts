@@ -6,6 +6,7 @@
  */
 import type { Client } from '../client.ts';
 import { Emitter } from '../events.ts';
+import { xml } from '../stanza/element.ts';
 import { bareJid, parseJid } from '../stanza/jid.ts';
 import { buildPresence, parsePresence, type Presence, type Show } from '../stanza/presence.ts';
 
@@ -21,6 +22,10 @@ export interface Strangers {
   of(jid: string): Availability;
   /** Their presence by resource, as the roster keeps a contact's. */
   presence(jid: string): ReadonlyMap<string, Presence>;
+  /** The nickname (XEP-0172) they sent with their presence, if any: text, never markup. */
+  name(jid: string): string | undefined;
+  /** Sends our presence again to those we watch (our nickname changed). */
+  refresh(): void;
   /** Sends our presence to `jid` (now, and with each new session), which answers with its own. */
   watch(jid: string): void;
   /** Tells these people that we are here (an agent's recent visitors, at login). */
@@ -37,7 +42,11 @@ export interface StrangersOptions {
   answer?: boolean;
   /** Our own presence, sent with each answer. */
   own?: () => { show?: Show; status?: string };
+  /** Our nickname (XEP-0172), sent to those we watch: how a visitor introduces itself. */
+  nick?: () => string | undefined;
 }
+
+const NS_NICK = 'http://jabber.org/protocol/nick';
 
 const RANK: Availability[] = ['chat', 'online', 'away', 'xa', 'dnd'];
 
@@ -47,7 +56,12 @@ export function createStrangers(client: Client, options: StrangersOptions, avail
   const resources = new Map<string, Map<string, Presence>>();
   const watched = new Set<string>();
   const answered = new Set<string>();
-  const send = (to: string) => client.send(buildPresence({ ...options.own?.(), to }));
+  const names = new Map<string, string>();
+  const send = (to: string, withNick = false) => {
+    const presence = buildPresence({ ...options.own?.(), to });
+    const nick = withNick ? options.nick?.() : undefined;
+    client.send(nick ? { ...presence, children: [...presence.children, xml('nick', { xmlns: NS_NICK }, nick)] } : presence);
+  };
 
   function of(jid: string): Availability {
     let best: Availability = 'offline';
@@ -64,12 +78,17 @@ export function createStrangers(client: Client, options: StrangersOptions, avail
     if (!presence || !from || (presence.type !== 'available' && presence.type !== 'unavailable')) return;
     const jid = bareJid(presence.from!)!;
     if (jid === options.account() || options.isContact(jid)) return;
+    if (presence.nick) names.set(jid, presence.nick);
+    const wasThere = of(jid) !== 'offline';
     const known = new Map(resources.get(jid));
     if (presence.type === 'available') known.set(from.resource ?? '', presence);
     else if (from.resource) known.delete(from.resource);
     else known.clear();
     resources.set(jid, known);
     events.emit('changed', { jid, availability: of(jid) });
+    // Someone we watch came (an agent logging in after we wrote): they have not heard from us yet.
+    // Their full address, as servers need not pass presence to a bare one without a subscription.
+    if (watched.has(jid) && !wasThere && presence.type === 'available') send(presence.from!, true);
     // Answered once per session: our later changes reach them through the server.
     if (options.answer && presence.type === 'available' && !answered.has(jid) && !watched.has(jid)) {
       answered.add(jid);
@@ -83,15 +102,19 @@ export function createStrangers(client: Client, options: StrangersOptions, avail
     resources.clear();
     for (const jid of gone) events.emit('changed', { jid, availability: 'offline' });
   });
-  available(() => { for (const jid of watched) send(jid); });
+  available(() => { for (const jid of watched) send(jid, true); });
 
   return {
     of,
     presence: (jid) => resources.get(jid) ?? new Map(),
+    name: (jid) => names.get(jid),
     watch(jid) {
       if (watched.has(jid)) return;
       watched.add(jid);
-      if (client.status === 'connected') send(jid);
+      if (client.status === 'connected') send(jid, true);
+    },
+    refresh() {
+      if (client.status === 'connected') for (const jid of watched) send(jid, true);
     },
     announce(jids) {
       for (const jid of jids) {
