@@ -1,31 +1,18 @@
 import { expect } from '@esm-bundle/chai';
 import { sendKeys } from '@web/test-runner-commands';
 import axe from 'axe-core';
-import type { XmppChatEvents } from '../events.ts';
 import './composer.ts';
 import type { XmppChatComposer } from './composer.ts';
 import { loadLanguage } from '../i18n/i18n.ts';
+import { mount as mountElement, record, unmountAll } from '../test-fixtures.ts';
 
 // German and Arabic strings load on demand, as in a page that asks for them.
 before(() => Promise.all([loadLanguage('de'), loadLanguage('ar')]));
 
 const DRAFT = 'xmpp-chat:draft:';
 
-let mounted: XmppChatComposer[] = [];
-async function mount(props: Partial<XmppChatComposer> = {}): Promise<XmppChatComposer> {
-  const el = document.createElement('xmpp-chat-composer');
-  Object.assign(el, props);
-  document.body.append(el);
-  mounted.push(el);
-  await el.updateComplete;
-  return el;
-}
+const mount = (props: Partial<XmppChatComposer> = {}) => mountElement<XmppChatComposer>('xmpp-chat-composer', props);
 
-function record<K extends keyof XmppChatEvents>(el: HTMLElement, type: K): XmppChatEvents[K][] {
-  const seen: XmppChatEvents[K][] = [];
-  el.addEventListener(type, (e) => seen.push((e as CustomEvent<XmppChatEvents[K]>).detail));
-  return seen;
-}
 
 const field = (el: XmppChatComposer) => el.shadowRoot!.querySelector('textarea')!;
 const button = (el: XmppChatComposer) => el.shadowRoot!.querySelector<HTMLButtonElement>('[part="send-button"]')!;
@@ -52,8 +39,7 @@ function clearDrafts(): void {
 
 beforeEach(clearDrafts);
 afterEach(() => {
-  for (const el of mounted) el.remove();
-  mounted = [];
+  unmountAll();
   clearDrafts();
 });
 

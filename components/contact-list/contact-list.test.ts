@@ -2,10 +2,10 @@ import { expect } from '@esm-bundle/chai';
 import { sendKeys } from '@web/test-runner-commands';
 import axe from 'axe-core';
 import type { Contact, ConversationSummary, Presence, Show } from '../../src/index.ts';
-import type { XmppChatEvents } from '../events.ts';
 import './contact-list.ts';
 import type { XmppChatContactList } from './contact-list.ts';
 import { loadLanguage } from '../i18n/i18n.ts';
+import { mount as mountElement, record, unmountAll } from '../test-fixtures.ts';
 
 // German and Arabic strings load on demand, as in a page that asks for them.
 before(() => Promise.all([loadLanguage('de'), loadLanguage('ar')]));
@@ -24,24 +24,13 @@ const many = (n: number) => Array.from({ length: n }, (_, i) => contact(`c${i}@e
 
 const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
 
-let mounted: XmppChatContactList[] = [];
 async function mount(props: Partial<XmppChatContactList>): Promise<XmppChatContactList> {
-  const el = document.createElement('xmpp-chat-contact-list');
-  el.style.height = '400px';
-  Object.assign(el, props);
-  document.body.append(el);
-  mounted.push(el);
-  await el.updateComplete;
+  const el = await mountElement<XmppChatContactList>('xmpp-chat-contact-list', props, document.body, (list) => { list.style.height = '400px'; });
   await frame(); // lets the ResizeObserver measure the viewport
   await el.updateComplete;
   return el;
 }
 
-function record<K extends keyof XmppChatEvents>(el: HTMLElement, type: K): XmppChatEvents[K][] {
-  const seen: XmppChatEvents[K][] = [];
-  el.addEventListener(type, (e) => seen.push((e as CustomEvent<XmppChatEvents[K]>).detail));
-  return seen;
-}
 
 const $ = <T extends Element = HTMLElement>(el: XmppChatContactList, selector: string) => el.shadowRoot!.querySelector<T & Element>(selector)!;
 const rows = (el: XmppChatContactList) => [...el.shadowRoot!.querySelectorAll<HTMLElement>('[part~="contact"]')];
@@ -54,10 +43,7 @@ async function search(el: XmppChatContactList, text: string): Promise<void> {
   await el.updateComplete;
 }
 
-afterEach(() => {
-  for (const el of mounted) el.remove();
-  mounted = [];
-});
+afterEach(unmountAll);
 
 describe('xmpp-chat-contact-list', () => {
   it('renders a hostile name as text', async () => {

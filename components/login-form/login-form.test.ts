@@ -1,29 +1,16 @@
 import { expect } from '@esm-bundle/chai';
 import { sendKeys } from '@web/test-runner-commands';
 import axe from 'axe-core';
-import type { XmppChatEvents } from '../events.ts';
 import './login-form.ts';
 import type { XmppChatLoginForm } from './login-form.ts';
 import { loadLanguage } from '../i18n/i18n.ts';
+import { mount as mountElement, record, unmountAll } from '../test-fixtures.ts';
 
 // German and Arabic strings load on demand, as in a page that asks for them.
 before(() => Promise.all([loadLanguage('de'), loadLanguage('ar')]));
 
-let mounted: XmppChatLoginForm[] = [];
-async function mount(props: Partial<XmppChatLoginForm> = {}): Promise<XmppChatLoginForm> {
-  const el = document.createElement('xmpp-chat-login-form');
-  Object.assign(el, props);
-  document.body.append(el);
-  mounted.push(el);
-  await el.updateComplete;
-  return el;
-}
+const mount = (props: Partial<XmppChatLoginForm> = {}) => mountElement<XmppChatLoginForm>('xmpp-chat-login-form', props);
 
-function record<K extends keyof XmppChatEvents>(el: HTMLElement, type: K): XmppChatEvents[K][] {
-  const seen: XmppChatEvents[K][] = [];
-  el.addEventListener(type, (e) => seen.push((e as CustomEvent<XmppChatEvents[K]>).detail));
-  return seen;
-}
 
 const $ = <T extends HTMLElement = HTMLElement>(el: XmppChatLoginForm, selector: string) => el.shadowRoot!.querySelector<T>(selector)!;
 const jidField = (el: XmppChatLoginForm) => $<HTMLInputElement>(el, '#jid');
@@ -36,10 +23,7 @@ async function submit(el: XmppChatLoginForm, jid: string, password: string): Pro
   await el.updateComplete;
 }
 
-afterEach(() => {
-  for (const el of mounted) el.remove();
-  mounted = [];
-});
+afterEach(unmountAll);
 
 describe('xmpp-chat-login-form', () => {
   it('labels its fields and lets password managers fill them', async () => {

@@ -1,5 +1,6 @@
 /** Pages for end-to-end tests: an iframe holding a host page with the widget's single script tag. */
 import axe from 'axe-core';
+import { until } from '../integration/servers.ts';
 
 const frames: HTMLIFrameElement[] = [];
 
@@ -46,16 +47,9 @@ export function deepAll<T extends HTMLElement = HTMLElement>(root: ParentNode, s
   return all;
 }
 
-/** Waits until `check` gives a truthy value. */
-export async function waitFor<T>(check: () => T | undefined | null | false, what: string, timeoutMs = 20_000): Promise<T> {
-  const start = Date.now();
-  for (;;) {
-    const value = check();
-    if (value) return value;
-    if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
+/** Waits until `check` gives a truthy value (pages take longer than clients: 20 s by default). */
+export const waitFor = <T>(check: () => T | undefined | null | false, what: string, timeoutMs = 20_000): Promise<T> =>
+  until(check, what, timeoutMs);
 
 /** Types into the composer and presses Enter, as a person would. */
 export function typeAndSend(root: ParentNode, text: string): void {

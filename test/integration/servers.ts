@@ -44,7 +44,7 @@ export function record(client: Client) {
   return { statuses, stanzas };
 }
 
-export async function until<T>(check: () => T | undefined | false, what: string, timeoutMs = 15_000): Promise<T> {
+export async function until<T>(check: () => T | undefined | null | false, what: string, timeoutMs = 15_000): Promise<T> {
   const start = Date.now();
   for (;;) {
     const value = check();
