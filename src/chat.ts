@@ -120,7 +120,9 @@ export function createChat(options: ChatOptions): Chat {
       return messaging.send(peer, body);
     },
     setNickname(name) {
-      nickname = name?.trim() || undefined;
+      const next = name?.trim() || undefined;
+      if (next === nickname) return; // the widget passes it with every render: only a change is news
+      nickname = next;
       strangers.refresh();
     },
     conversations: () => store.conversations(),
