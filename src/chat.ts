@@ -12,7 +12,7 @@ import { createBlocking, type Blocking } from './features/blocking.ts';
 import { createChatStates, type ChatStates } from './features/chat-states.ts';
 import { createCsi } from './features/csi.ts';
 import { createDisco, type Disco } from './features/disco.ts';
-import { createMessaging, type Messaging } from './features/messaging.ts';
+import { createMessaging, type Messaging, type SendOptions } from './features/messaging.ts';
 import { createRoster, type Roster } from './features/roster.ts';
 import { resolveOptions, type ClientOptions } from './options.ts';
 import { buildEnableCarbons } from './stanza/carbons.ts';
@@ -56,7 +56,7 @@ export interface Chat {
   readonly strangers: Strangers;
   connect(): ReturnType<Client['connect']>;
   disconnect(): Promise<void>;
-  send(peer: string, body: string): Promise<StoredMessage>;
+  send(peer: string, body: string, options?: SendOptions): Promise<StoredMessage>;
   /** Changes the nickname sent to people who are not contacts (and tells those we watch). */
   setNickname(nickname: string | undefined): void;
   /** Conversations, latest activity first, with their unread counts and last message. */
@@ -115,9 +115,9 @@ export function createChat(options: ChatOptions): Chat {
     async disconnect() {
       await client.disconnect();
     },
-    async send(peer, body) {
+    async send(peer, body, sendOptions) {
       chatStates.sent(peer);
-      return messaging.send(peer, body);
+      return messaging.send(peer, body, sendOptions);
     },
     setNickname(name) {
       const next = name?.trim() || undefined;

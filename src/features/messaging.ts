@@ -9,6 +9,7 @@ import { childOf, type XmlElement } from '../stanza/element.ts';
 import { unwrapCarbon } from '../stanza/carbons.ts';
 import { buildChatMessage, newStanzaId } from '../stanza/message.ts';
 import { buildMarker, buildReceipt, withRequests, type ChatState } from '../stanza/message-extensions.ts';
+import { buildVisitorContext, normalizeVisitorContext, type VisitorContext } from '../stanza/visitor-context.ts';
 import type { MessageState, MessageStore, StoredMessage } from '../storage/index.ts';
 import { createOutbox } from './outbox.ts';
 import { readMessage, type ReadContext, type ReadMessage } from './read-message.ts';
@@ -21,8 +22,16 @@ export interface MessagingEvents extends Record<string, unknown> {
   error: Error;
 }
 
+/** What may travel with a message besides its body. */
+export interface SendOptions {
+  /** Who the visitor is and where they are: for a support desk (see stanza/visitor-context.ts). */
+  context?: VisitorContext;
+  /** Nobody at the peer is available now: kept with the message, so it can say it will wait. */
+  whileAway?: boolean;
+}
+
 export interface Messaging {
-  send(peer: string, body: string): Promise<StoredMessage>;
+  send(peer: string, body: string, options?: SendOptions): Promise<StoredMessage>;
   /** Replaces the body of one of our messages (XEP-0308). */
   correct(peer: string, key: string, body: string): Promise<void>;
   /** Sends a failed message again. */
@@ -49,7 +58,9 @@ export function createMessaging(client: Client, store: MessageStore, account: ()
     return updates;
   };
   const outbox = createOutbox(client, store,
-    (message) => withRequests(buildChatMessage({ to: message.peer, body: message.body, id: message.key }), { receipt: true, markable: true, state: 'active' }),
+    (message) => withContext(
+      withRequests(buildChatMessage({ to: message.peer, body: message.body, id: message.key }), { receipt: true, markable: true, state: 'active' }),
+      message.context),
     (peer, key) => serial(() => advance(peer, key, { state: 'sent' })));
 
   // Live messages wait while the archive is being caught up, so history is stored in archive
@@ -105,9 +116,12 @@ export function createMessaging(client: Client, store: MessageStore, account: ()
   }
 
   return {
-    async send(peer, body) {
+    async send(peer, body, options = {}) {
       const key = newStanzaId();
       const message: StoredMessage = { key, peer, direction: 'out', body, time: Date.now(), state: 'pending', ids: [key] };
+      const context = options.context && normalizeVisitorContext(options.context);
+      if (context && Object.keys(context).length) message.context = context;
+      if (options.whileAway) message.whileAway = true;
       await outbox.put(message);
       return message;
     },
@@ -145,5 +159,10 @@ function canMove(from: MessageState, to: MessageState): boolean {
   if (from === 'failed') return to === 'pending';
   return RANK[to] > RANK[from];
 }
+
+const withContext = (message: XmlElement, context: VisitorContext | undefined): XmlElement => {
+  const payload = context && buildVisitorContext(context);
+  return payload ? { ...message, children: [...message.children, payload] } : message;
+};
 
 const markRead = (message: StoredMessage): StoredMessage => (message.direction === 'in' ? { ...message, state: 'read' } : message);

@@ -19,6 +19,13 @@ describe('readMessage', () => {
     expect(r.chat!.ids).to.have.members(['o1', 'm1', 'a1']);
   });
 
+  it('keeps the visitor context a message carries', () => {
+    const r = read(`<message xmlns='jabber:client' from='visitor-9@example.org/web' type='chat' id='v1'><body>hi</body>
+      <visitor xmlns='urn:xmpp-chat:visitor:0'><page title='Cart'>https://shop.example/cart</page><language>fr</language></visitor></message>`)!;
+    expect(r.chat!.context).to.deep.equal({ page: 'https://shop.example/cart', pageTitle: 'Cart', language: 'fr' });
+    expect(read(`<message xmlns='jabber:client' from='bob@example.org' type='chat'><body>x</body></message>`)!.chat).not.to.have.property('context');
+  });
+
   it('reads our own message from another device as outgoing, to its recipient', () => {
     const r = read(`<message xmlns='jabber:client' from='alice@example.org/phone' to='bob@example.org' type='chat' id='s1'><body>yo</body></message>`, { carbon: 'sent' })!;
     expect(r.direction).to.equal('out');

@@ -7,6 +7,7 @@ import type { XmlElement } from '../stanza/element.ts';
 import { bareJid } from '../stanza/jid.ts';
 import { parseChatMessage } from '../stanza/message.ts';
 import { parseMessageExtensions, type ChatState, type MessageExtensions } from '../stanza/message-extensions.ts';
+import { parseVisitorContext } from '../stanza/visitor-context.ts';
 
 type MarkerType = NonNullable<MessageExtensions['marker']>['type'];
 import type { StoredMessage } from '../storage/index.ts';
@@ -92,8 +93,10 @@ export function readMessage(el: XmlElement, ctx: ReadContext): ReadMessage | und
   let time = toTime(parsed.delay?.stamp ?? ctx.archived?.stamp) ?? ctx.now;
   // Within the millisecond before it, in steps a double still resolves at today's epoch times.
   if (ctx.olderThan && time >= ctx.olderThan.time) time = ctx.olderThan.time - 1 + Math.min(ctx.olderThan.position, 999) * 1e-3;
+  const context = parseVisitorContext(el);
   read.chat = {
     key, peer, direction: read.direction, body: parsed.body, time, ids: [...new Set(ids)],
+    ...(context ? { context } : {}),
     state: read.direction === 'out' ? 'sent' : 'delivered',
     ...(read.markable && parsed.id ? { markerId: parsed.id } : {}),
     ...(ownArchiveId ? { archiveId: ownArchiveId } : {}),

@@ -133,6 +133,14 @@ describe('createMessageStore', () => {
     expect((await store.conversations())[1].unread).to.equal(0);
   });
 
+  it('keeps the newest visitor context a peer sent in its summary', async () => {
+    await store.add([message(2, { context: { page: 'https://shop.example/two' } })]);
+    await store.add([message(1, { context: { page: 'https://shop.example/one' } }), message(3, { direction: 'out', context: { page: 'ours' } })]);
+    expect((await store.conversations())[0].context).to.deep.equal({ page: 'https://shop.example/two' });
+    await store.add([message(4, { context: { page: 'https://shop.example/four', name: 'Ada' } })]);
+    expect((await store.conversations())[0].context).to.deep.equal({ page: 'https://shop.example/four', name: 'Ada' });
+  });
+
   it('keeps history, roster and meta across store instances', async () => {
     await store.add([message(1), message(2)]);
     await Promise.all([store.setRoster({ ver: 'v7', items: [{ jid: PEER }] }), store.setMeta('mam-last', 'arch-9')]);

@@ -1,5 +1,6 @@
 /** The chat-history model, the key scheme and the backend interface of the storage module. */
 import { XmppChatError } from '../errors.ts';
+import type { VisitorContext } from '../stanza/visitor-context.ts';
 
 export type MessageState = 'pending' | 'sent' | 'delivered' | 'read' | 'failed';
 export interface StoredMessage {
@@ -22,8 +23,16 @@ export interface StoredMessage {
   markerId?: string;
   /** Set when the body was corrected (XEP-0308); the body is the latest version. */
   corrected?: boolean;
+  /** Who the visitor is and where they wrote from, if the message carried it (see stanza/visitor-context.ts). */
+  context?: VisitorContext;
+  /** Ours, written while nobody at the peer was available: it waits for them (offline storage, archive). */
+  whileAway?: boolean;
 }
-export interface ConversationSummary { peer: string; lastTime: number; lastBody: string; lastDirection: 'in'|'out'; unread: number; count: number }
+export interface ConversationSummary {
+  peer: string; lastTime: number; lastBody: string; lastDirection: 'in'|'out'; unread: number; count: number;
+  /** The newest visitor context the peer sent. */
+  context?: VisitorContext;
+}
 export interface Page { messages: StoredMessage[] /* oldest first */; cursor?: string /* pass to olderPage; undefined = nothing older stored */ }
 
 /** What `update()` may change; `ids` are merged into the known ids, never removed. */

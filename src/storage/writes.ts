@@ -149,9 +149,12 @@ async function prefetch(records: StagedRecords, account: string, ops: WriteOp[])
 function summarize(summary: ConversationSummary, message: StoredMessage): void {
   summary.count++;
   if (message.direction === 'in' && message.state !== 'read') summary.unread++;
-  if (summary.count === 1 || message.time >= summary.lastTime) {
+  const newest = summary.count === 1 || message.time >= summary.lastTime;
+  if (newest) {
     summary.lastTime = message.time;
     summary.lastBody = message.body;
     summary.lastDirection = message.direction;
   }
+  // The newest context, or any at all when older history brings the first one.
+  if (message.direction === 'in' && message.context && (newest || !summary.context)) summary.context = message.context;
 }
