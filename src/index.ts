@@ -21,3 +21,6 @@ export type { Registration } from './registration.ts';
 export { forgetVisitor, forgetVisitorAccount, visitorAccount } from './visitor-account.ts';
 export type { VisitorAccount, VisitorAccountOptions } from './visitor-account.ts';
 export type { Availability, Strangers } from './features/availability.ts';
+export type { SendOptions } from './features/messaging.ts';
+export { buildVisitorContext, parseVisitorContext, NS_VISITOR } from './stanza/visitor-context.ts';
+export type { VisitorContext } from './stanza/visitor-context.ts';
