@@ -14,6 +14,7 @@ export interface PublicEvents {
   'xmpp-chat-message': { from: string; to: string; body: string; id: string; direction: 'in' | 'out' };
   'xmpp-chat-unread': { count: number };
   'xmpp-chat-error': { code: string; message: string };
+  'xmpp-chat-identify': { name?: string; email?: string };
 }
 
 /** Between the widget's own elements. */
@@ -36,6 +37,8 @@ export interface InternalEvents {
   'xmpp-chat-answer-request': { jid: string; accept: boolean };
   /** Panel: the user asked to close it (close button). */
   'xmpp-chat-close-request': Record<string, never>;
+  /** Pre-chat form: the visitor's answers. */
+  'xmpp-chat-prechat': { name?: string; email?: string };
   /** Login form: sign in with these credentials. */
   'xmpp-chat-login': { jid: string; password: string };
 }
@@ -57,4 +60,5 @@ export type XmppChatEventMap = { [K in keyof XmppChatEvents]: CustomEvent<XmppCh
 
 declare global {
   interface HTMLElementEventMap extends XmppChatEventMap {}
+  'xmpp-chat-identify': true,
 }

@@ -2,6 +2,7 @@ import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { forgetVisitor } from '../../src/index.ts';
 import { ChatSession, type SessionConfig } from '../controllers/chat-session.ts';
 import { renewRefusedAccount, visitorHistoryOwner, visitorSessionOptions } from '../controllers/visitor-identity.ts';
+import { VisitorIntake } from '../controllers/visitor-intake.ts';
 import { saveDraft } from '../composer/drafts.ts';
 import { emit } from '../events.ts';
 import { t } from '../i18n/i18n.ts';
@@ -52,6 +53,10 @@ export class ChatPanel extends LitElement {
   #renewed = false;
   #unread = -1;
   #off: Array<() => void> = [];
+  /** Visitor mode: who the visitor is (page and pre-chat form), and what their first message tells. */
+  readonly intake = new VisitorIntake(() => this.config);
+  /** Full mode: the visitor details are shown (the agent may fold them away). */
+  detailsOpen = true;
 
   constructor() {
     super();
@@ -77,6 +82,7 @@ export class ChatPanel extends LitElement {
     this.#wanted = false;
     this.#pending = (async () => {
       if (this.config.to) saveDraft(this.config.to, '');
+      this.intake.forget();
       if (session) {
         await session.disconnect();
         await session.chat.store.clear(); // after the writes this session still has queued
@@ -132,7 +138,7 @@ export class ChatPanel extends LitElement {
       this.#loggedOut = false;
       this.#start();
     }
-    if (changed.has('config')) this.session?.chat.setNickname(this.config.visitor?.name);
+    if (changed.has('config')) this.session?.chat.setNickname(this.intake.visitor().name);
     if (changed.has('active') && this.active) {
       if (!this.session && !this.#pending && (this.#key === undefined || this.#configKey() !== this.#key)) this.#start();
       if (this.session?.status === 'disconnected' && !this.session.chat.client.jid) void this.session.connect();
@@ -155,6 +161,15 @@ export class ChatPanel extends LitElement {
           : html`${full && session ? renderContacts(this, session) : nothing}
             ${session ? renderConversation(this, session) : nothing}`}
       </div>`;
+  }
+
+  /** Visitor mode: the pre-chat form was answered. */
+  prechatAnswered(answers: { name?: string; email?: string }): void {
+    this.intake.answer(answers);
+    this.session?.chat.setNickname(this.intake.visitor().name);
+    emit(this, 'xmpp-chat-identify', this.intake.visitor());
+    this.requestUpdate();
+    void this.focusComposer();
   }
 
   /** Opens a conversation (full mode). */
@@ -183,12 +198,15 @@ export class ChatPanel extends LitElement {
     const key = (this.#key = this.#configKey());
     // Visitors never see the contact list or the login form: only full mode loads them.
     if (config.mode === 'full') void import('./full-mode.ts');
+    this.intake.load();
+    if (this.intake.needsForm()) void import('../prechat-form/prechat-form.ts');
     const configured = config.jid && config.password && !this.#loggedOut ? { jid: config.jid, password: config.password } : undefined;
     const credentials = this.#credentials ?? configured;
     this.#replace(undefined);
     if (config.mode === 'full' && !credentials && !config.anonymous) return;
     const base: SessionConfig = {
-      service: config.service || undefined, domain: config.domain || undefined, debug: config.debug, to: config.to, nickname: config.visitor?.name,
+      service: config.service || undefined, domain: config.domain || undefined, debug: config.debug, to: config.to,
+      nickname: this.intake.visitor().name, context: () => this.intake.context(),
     };
     // Agents answer visitors' presence, so that visitors see someone is there.
     if (config.mode === 'full') return this.#create({ ...base, to: undefined, answerStrangers: true, ...(credentials ?? { anonymous: true }) });

@@ -1,11 +1,12 @@
 /** The parts of the panel: header, status line, contacts and the open conversation. */
 import { html, nothing } from 'lit';
-import type { Contact } from '../../src/index.ts';
+import type { Contact, ConversationSummary, VisitorContext } from '../../src/index.ts';
 import type { ChatSession } from '../controllers/chat-session.ts';
+import { visitorName } from '../controllers/visitor-names.ts';
 import { t } from '../i18n/i18n.ts';
 import type { ChatPanel } from './chat-panel.ts';
 
-const LIST_PARTS = 'message-list, message, message-in, message-out, message-body, message-meta, message-error, retry-button, '
+const LIST_PARTS = 'message-list, message, message-in, message-out, message-body, message-meta, message-error, message-note, retry-button, '
   + 'day-separator, loading-row, history-start, empty, typing, jump-button';
 const CONTACT_PARTS = 'contact-list, contact, contact-selected, presence, unread-count, search, requests, add-button, add-form';
 
@@ -63,11 +64,13 @@ export function renderAvailability(panel: ChatPanel, session: ChatSession) {
 }
 
 export function renderContacts(panel: ChatPanel, session: ChatSession) {
-  // People we have talked with but who are not contacts (such as a site's visitors) are listed too.
+  // People we have talked with but who are not contacts (such as a site's visitors) are listed
+  // too, by the name they gave (with their presence, or in their first message) or a made-up one.
   const known = new Set(session.contacts.map((c) => c.jid));
   const others: Contact[] = session.conversations.filter((c) => !known.has(c.peer))
     .map((c) => ({
-      jid: c.peer, name: session.chat.strangers.name(c.peer), subscription: 'none', groups: [], presence: session.chat.strangers.presence(c.peer),
+      jid: c.peer, name: strangerName(session, c),
+      subscription: 'none', groups: [], presence: session.chat.strangers.presence(c.peer),
     }));
   return html`<xmpp-chat-contact-list class="contacts" exportparts=${CONTACT_PARTS} lang=${panel.lang}
     .contacts=${[...session.contacts, ...others]} .conversations=${session.conversations} .requests=${session.requests}
@@ -80,22 +83,48 @@ export function renderContacts(panel: ChatPanel, session: ChatSession) {
   ></xmpp-chat-contact-list>`;
 }
 
+/** How someone who is not a contact is called: the name they gave, with their presence or in their first message, or a made-up one. */
+function strangerName(session: ChatSession, summary: ConversationSummary): string {
+  return session.chat.strangers.name(summary.peer) ?? summary.context?.name ?? visitorName(summary.peer);
+}
+
 export function renderConversation(panel: ChatPanel, session: ChatSession) {
   const { lang } = panel;
   const view = session.conversation;
   const peer = view.peer;
   if (!peer) return html`<div class="conversation empty"><p>${t(lang, 'contacts.choose')}</p></div>`;
   const contact = session.contacts.find((c) => c.jid === peer);
+  const full = panel.config.mode === 'full';
+  const summary = session.conversations.find((c) => c.peer === peer);
+  const context = summary?.context;
   return html`<section class="conversation">
+    ${full && (context || !contact) ? renderDetails(panel, context) : nothing}
     <xmpp-chat-message-list exportparts=${LIST_PARTS} lang=${lang} .messages=${view.messages} .hasOlder=${view.hasOlder}
       .loadingOlder=${view.loadingOlder} .historyStart=${view.historyStart} .peerTyping=${view.peerTyping}
-      .peerName=${contact?.name || panel.config.heading || peer.split('@')[0]}
+      .peerName=${contact?.name || (full && summary && !contact ? strangerName(session, summary) : panel.config.heading) || peer.split('@')[0]}
       @xmpp-chat-load-older=${() => void view.loadOlder()}
       @xmpp-chat-retry=${(e: CustomEvent<{ key: string }>) => void session.chat.messaging.retry(peer, e.detail.key)}
       @xmpp-chat-seen=${() => { if (panel.active) view.markRead(); }}></xmpp-chat-message-list>
-    <xmpp-chat-composer exportparts="composer, input, send-button" lang=${lang} .draftKey=${peer}
+    ${!full && panel.intake.needsForm() ? renderPrechat(panel) : html`<xmpp-chat-composer exportparts="composer, input, send-button" lang=${lang} .draftKey=${peer}
       @xmpp-chat-send=${(e: CustomEvent<{ body: string }>) => void session.send(e.detail.body, peer)}
       @xmpp-chat-typing=${(e: CustomEvent<{ typing: boolean }>) => session.chat.chatStates.typing(peer, e.detail.typing)}
-    ></xmpp-chat-composer>
+    ></xmpp-chat-composer>`}
   </section>`;
+}
+
+/** Visitor mode: the pre-chat form, in place of the composer until it is answered. */
+function renderPrechat(panel: ChatPanel) {
+  const { prechat = [], prechatRequired = [] } = panel.config;
+  return html`<xmpp-chat-prechat-form exportparts="prechat-form, prechat-input, prechat-submit" lang=${panel.lang}
+    .fields=${prechat} .required=${prechatRequired} .values=${panel.intake.visitor()}
+    @xmpp-chat-prechat=${(e: CustomEvent<{ name?: string; email?: string }>) => panel.prechatAnswered(e.detail)}></xmpp-chat-prechat-form>`;
+}
+
+/** Full mode: what the visitor told about themselves and where they write from, which the agent may fold away. */
+function renderDetails(panel: ChatPanel, context: VisitorContext | undefined) {
+  return html`<details class="details" ?open=${panel.detailsOpen}
+    @toggle=${(e: Event) => { panel.detailsOpen = (e.target as HTMLDetailsElement).open; }}>
+    <summary>${t(panel.lang, 'visitor.details')}</summary>
+    <xmpp-chat-visitor-details exportparts="visitor-details" lang=${panel.lang} .context=${context}></xmpp-chat-visitor-details>
+  </details>`;
 }

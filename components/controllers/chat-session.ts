@@ -5,7 +5,7 @@
  */
 import {
   createChat, xml, type Availability, type Chat, type ChatOptions, type ConnectionStatus, type Contact, type ConversationSummary,
-  type StoredMessage,
+  type StoredMessage, type VisitorContext,
 } from '../../src/index.ts';
 import { ConversationView } from './conversation-view.ts';
 import { presenceOf } from './presence.ts';
@@ -14,6 +14,8 @@ import { describeError, type WidgetError } from './widget-error.ts';
 export interface SessionConfig extends ChatOptions {
   /** The one peer of visitor mode, whose availability the visitor watches. */
   to?: string;
+  /** Visitor mode: who the visitor is and where, sent with the first message of the session. */
+  context?: () => VisitorContext;
 }
 
 /** An agent tells the visitors of the last day that it is here, at most this many. */
@@ -47,6 +49,8 @@ export class ChatSession {
   readonly conversation: ConversationView;
   readonly #listeners = new Map<keyof SessionEvents, Set<Listener<never>>>();
   #changeQueued = false;
+  /** The visitor context went out with a message of this session. */
+  #contextSent = false;
 
   constructor(readonly config: SessionConfig) {
     this.chat = createChat(config); // throws ConfigError: the caller shows it
@@ -121,10 +125,17 @@ export class ChatSession {
     return this.chat.disconnect();
   }
 
-  /** Sends to `to`, or to the open conversation. */
+  /**
+   * Sends to `to`, or to the open conversation. A visitor's first message of the session carries
+   * the visitor context; one written while nobody is there is marked so, and says it will wait.
+   */
   async send(body: string, to = this.conversation.peer): Promise<StoredMessage | undefined> {
     if (!to || !body.trim()) return undefined;
-    return this.chat.send(to, body);
+    const visitor = to === this.config.to;
+    const context = visitor && !this.#contextSent ? this.config.context?.() : undefined;
+    if (context) this.#contextSent = true;
+    const whileAway = visitor && this.status === 'connected' && this.availabilityKnown && this.availability(to) === 'offline';
+    return this.chat.send(to, body, { context, whileAway });
   }
 
   dismissError(): void {

@@ -21,6 +21,7 @@ import { VirtualScroller } from './virtual-scroller.ts';
  * @csspart message-body - The text bubble of a message.
  * @csspart message-meta - Time, edited marker and delivery state under a bubble.
  * @csspart message-error - Why a message failed, with the retry button.
+ * @csspart message-note - Under messages written while nobody was there: they wait, and will be answered.
  * @csspart retry-button - Sends a failed message again.
  * @csspart day-separator - The date between messages of different days.
  * @csspart loading-row - "Loading older messages…" at the top.
@@ -122,7 +123,7 @@ export class MessageList extends LitElement {
         ${this.historyStart && !this.hasOlder && !this.loadingOlder && !empty ? notice('history-start', t(lang, 'messages.start')) : nothing}
         ${empty ? notice('empty', t(lang, 'messages.empty')) : nothing}
         <div class="items" style=${styleMap(spacers)}>
-          ${repeat(this.messages.slice(start, end), (message) => message.key, (message, i) => messageRow(message, this.messages[start + i - 1], row))}
+          ${repeat(this.messages.slice(start, end), (message) => message.key, (message, i) => messageRow(message, this.messages[start + i - 1], row, this.messages[start + i + 1]))}
         </div>
         ${this.peerTyping ? html`<div class="typing" part="typing"><span class="dots"><span></span><span></span><span></span></span>
           ${t(lang, 'messages.typing', { name: this.peerName })}</div>` : nothing}

@@ -18,8 +18,14 @@ export interface RowContext {
   retry: (key: string) => void;
 }
 
-/** The row of `message`; `previous` (the message before it, if any) decides the day separator and grouping. */
-export function messageRow(message: StoredMessage, previous: StoredMessage | undefined, { lang, peerName, retry }: RowContext): TemplateResult {
+/**
+ * The row of `message`; `previous` (the message before it, if any) decides the day separator and
+ * grouping, `next` whether this is the last of a run written while nobody was there (which says
+ * that the messages wait).
+ */
+export function messageRow(
+  message: StoredMessage, previous: StoredMessage | undefined, { lang, peerName, retry }: RowContext, next?: StoredMessage,
+): TemplateResult {
   const newDay = !previous || dayOf(previous.time) !== dayOf(message.time);
   const grouped = !newDay && previous.direction === message.direction && message.time - previous.time < 300_000;
   const { direction: dir, state } = message;
@@ -39,6 +45,7 @@ export function messageRow(message: StoredMessage, previous: StoredMessage | und
       ${dir === 'out' && state === 'failed' ? html`<div class="error" part="message-error"><span>${message.error ?? ''}</span>
         <button class="retry" part="retry-button" @click=${() => retry(message.key)}><span>${t(lang, 'messages.retry')}</span></button></div>` : nothing}
     </div>
+    ${message.whileAway && dir === 'out' && !next?.whileAway ? html`<p class="note" part="message-note">${t(lang, 'availability.later')}</p>` : nothing}
   </div>`;
 }
 

@@ -15,6 +15,11 @@ export interface WidgetConfig {
   awayMessage?: string;
   /** Visitor mode: who the visitor is, as the page said (`identify()`). */
   visitor?: { name?: string; email?: string };
+  /** Visitor mode: the fields of the pre-chat form, and those of them that are required. */
+  prechat?: ('name' | 'email')[];
+  prechatRequired?: ('name' | 'email')[];
+  /** Visitor mode: what the first message of a visit tells the desk: where the visitor is too, or only who. */
+  context?: 'page' | 'identity';
 }
 
 export interface PanelElement extends HTMLElement {

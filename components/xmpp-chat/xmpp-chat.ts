@@ -6,9 +6,9 @@ import type { PanelElement, WidgetConfig } from './panel-contract.ts';
 import { TitleHint } from '../controllers/title-hint.ts';
 
 const PANEL_PARTS = 'header, status, availability, contact-list, contact, contact-selected, presence, unread-count, search, requests, add-button, add-form, '
-  + 'message-list, message, message-in, message-out, message-body, message-meta, message-error, retry-button, day-separator, loading-row, '
+  + 'message-list, message, message-in, message-out, message-body, message-meta, message-error, message-note, retry-button, day-separator, loading-row, '
   + 'history-start, empty, typing, jump-button, composer, input, send-button, '
-  + 'login-form, jid-input, password-input, submit-button';
+  + 'login-form, jid-input, password-input, submit-button, prechat-form, prechat-input, prechat-submit, visitor-details';
 
 /**
  * The chat widget: a launcher with an unread badge that opens a panel with the conversation
@@ -31,6 +31,9 @@ const PANEL_PARTS = 'header, status, availability, contact-list, contact, contac
  * @attr {string} title - The panel's name in its header.
  * @attr {string} greeting - Visitor mode: the line shown while the peer is available.
  * @attr {string} away-message - Visitor mode: the line shown while nobody is.
+ * @attr {string} prechat - Visitor mode: the pre-chat form's fields, `name` and/or `email` (space-separated); no form without it.
+ * @attr {string} prechat-required - Which of those fields must be filled in.
+ * @attr {'page' | 'identity'} context - Visitor mode: what the first message of a visit tells the desk: name, email and the page, referrer, language, time zone and browser (`page`, the default), or only name and email.
  * @attr {boolean} debug - Log the XML traffic to the console.
  * @csspart launcher - The round button that opens and closes the panel (visitor mode).
  * @csspart unread-badge - The unread count on the launcher.
@@ -54,6 +57,7 @@ const PANEL_PARTS = 'header, status, availability, contact-list, contact, contac
  * @csspart message-body - The text of a message.
  * @csspart message-meta - A message's time, delivery state and "edited" marker.
  * @csspart message-error - Why a message was not sent.
+ * @csspart message-note - Visitor mode: under messages written while nobody was there, that they will be answered.
  * @csspart retry-button - Sends a failed message again.
  * @csspart day-separator - The date between messages of different days.
  * @csspart loading-row - "Loading older messages…".
@@ -68,6 +72,10 @@ const PANEL_PARTS = 'header, status, availability, contact-list, contact, contac
  * @csspart jid-input - The login form's address field.
  * @csspart password-input - The login form's password field.
  * @csspart submit-button - The login form's button.
+ * @csspart prechat-form - Visitor mode: the pre-chat form (`prechat`).
+ * @csspart prechat-input - A field of the pre-chat form.
+ * @csspart prechat-submit - The pre-chat form's button.
+ * @csspart visitor-details - Full mode: what a visitor told about themselves and where they write from.
  * @cssproperty --xmpp-chat-accent - Accent colour: launcher, own messages, buttons.
  * @cssproperty --xmpp-chat-accent-text - Text on the accent colour.
  * @cssproperty --xmpp-chat-text - Text colour.
@@ -89,12 +97,13 @@ const PANEL_PARTS = 'header, status, availability, contact-list, contact, contac
  * @fires xmpp-chat-message - A message was sent or received; detail: `{ from, to, body, id, direction }`.
  * @fires xmpp-chat-unread - The unread count changed; detail: `{ count }`.
  * @fires xmpp-chat-error - Something failed; detail: `{ code, message }`.
+ * @fires xmpp-chat-identify - The visitor answered the pre-chat form; detail: `{ name, email }` (as now known).
  */
 export class XmppChat extends LitElement {
   static override styles = styles;
   static override properties = {
     service: {}, domain: {}, jid: {}, password: {}, to: {}, mode: {}, position: {}, lang: {}, theme: { reflect: true },
-    greeting: {}, awayMessage: { attribute: 'away-message' },
+    greeting: {}, awayMessage: { attribute: 'away-message' }, prechat: {}, prechatRequired: { attribute: 'prechat-required' }, context: {},
     anonymous: { type: Boolean }, debug: { type: Boolean },
     opened: { type: Boolean, attribute: 'open', reflect: true },
     heading: { attribute: 'title' },
@@ -117,6 +126,9 @@ export class XmppChat extends LitElement {
   declare greeting?: string;
   declare visitor?: { name?: string; email?: string };
   declare awayMessage?: string;
+  declare prechat?: string;
+  declare prechatRequired?: string;
+  declare context?: string;
   declare unread: number;
   declare loaded: boolean;
   #loading?: Promise<unknown>;
@@ -232,7 +244,10 @@ export class XmppChat extends LitElement {
   /** The panel's configuration, from the attributes. */
   #config(): WidgetConfig {
     const { service, domain, jid, password, to, anonymous, debug, mode, heading, greeting, awayMessage, visitor } = this;
-    return { service, domain, jid, password, to, anonymous, debug, mode, heading, greeting, awayMessage, visitor };
+    return {
+      service, domain, jid, password, to, anonymous, debug, mode, heading, greeting, awayMessage, visitor,
+      prechat: fields(this.prechat), prechatRequired: fields(this.prechatRequired), context: this.context === 'identity' ? 'identity' : 'page',
+    };
   }
 
   /** Loads the panel (and with it the chat core) once, and renders it. */
@@ -254,5 +269,9 @@ export class XmppChat extends LitElement {
     }
   }
 }
+
+/** The known pre-chat fields named in a space- or comma-separated list. */
+const fields = (list: string | undefined): ('name' | 'email')[] =>
+  [...new Set(list?.toLowerCase().split(/[\s,]+/))].filter((f): f is 'name' | 'email' => f === 'name' || f === 'email');
 
 if (!customElements.get('xmpp-chat')) customElements.define('xmpp-chat', XmppChat);

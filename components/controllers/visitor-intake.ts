@@ -1,0 +1,60 @@
+/**
+ * Visitor mode: who the visitor is, from the page (`identify()`) and from the pre-chat form, and
+ * the context their first message of a visit carries to the support desk.
+ */
+import type { VisitorContext } from '../../src/index.ts';
+import type { WidgetConfig } from '../xmpp-chat/panel-contract.ts';
+import { forgetProfile, loadProfile, saveProfile, type VisitorProfile } from './visitor-profile.ts';
+
+export class VisitorIntake {
+  #profile: VisitorProfile = {};
+
+  constructor(private readonly config: () => WidgetConfig) {}
+
+  /** Reads what this visitor answered on an earlier visit (visitor mode only). */
+  load(): void {
+    const config = this.config();
+    this.#profile = config.mode === 'visitor' ? loadProfile(config.to) : {};
+  }
+
+  /** The name and email: the page's word first, then the visitor's answers. */
+  visitor(): { name?: string; email?: string } {
+    const page = this.config().visitor ?? {};
+    const name = page.name || this.#profile.name;
+    const email = page.email || this.#profile.email;
+    return { ...(name ? { name } : {}), ...(email ? { email } : {}) };
+  }
+
+  /** The pre-chat form is to be shown: it is set up, unanswered, and asks for something we do not know. */
+  needsForm(): boolean {
+    const { mode, prechat = [] } = this.config();
+    const known = this.visitor();
+    return mode === 'visitor' && !this.#profile.answered && prechat.some((field) => !known[field]);
+  }
+
+  /** The visitor answered the form: kept on this device. */
+  answer(answers: { name?: string; email?: string }): void {
+    this.#profile = { ...answers, answered: true };
+    saveProfile(this.config().to, this.#profile);
+  }
+
+  forget(): void {
+    this.#profile = {};
+    forgetProfile(this.config().to);
+  }
+
+  /** What the first message of a visit tells the support desk (`context="identity"`: only name and email). */
+  context(): VisitorContext {
+    const identity = this.visitor();
+    if (this.config().context === 'identity') return identity;
+    return {
+      ...identity,
+      page: location.href,
+      pageTitle: document.title,
+      referrer: document.referrer,
+      language: navigator.language,
+      timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
+      userAgent: navigator.userAgent,
+    };
+  }
+}

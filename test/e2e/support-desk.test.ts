@@ -1,0 +1,97 @@
+/**
+ * The support desk from both sides, against real servers: a visitor answers the pre-chat form and
+ * writes while nobody is there (and is told the message waits); the agent logs in later, gets it
+ * with the visitor's details, and answers; another session of the same support account sees the
+ * conversation and both sides' replies, each once; the visitor gets the answers.
+ */
+import { expect } from '@esm-bundle/chai';
+import { newStanzaId } from '../../src/index.ts';
+import { closeChats, connectAll, device, eventually, history } from '../integration/chat-helpers.ts';
+import { SERVERS, freshAccount, serviceUrl, type ServerName } from '../integration/servers.ts';
+import { closePages, deep, deepAll, page, reload, typeAndSend, waitFor } from './pages.ts';
+
+const bodies = (doc: Document) => deepAll(doc, '[part~="message-body"]').map((el) => el.textContent ?? '');
+const fill = (input: HTMLInputElement, value: string) => { input.value = value; };
+
+for (const server of Object.keys(SERVERS) as ServerName[]) {
+  describe(`the support desk on ${server}`, function () {
+    this.timeout(120_000);
+    const service = serviceUrl('websocket', SERVERS[server].httpPort);
+    afterEach(async () => { closePages(); await closeChats(); });
+
+    it('takes a visitor from the pre-chat form to the agents and back, with the visitor\'s details and no duplicates', async () => {
+      const agent = await freshAccount('desk', SERVERS[server].httpPort);
+      const support = `${agent}@localhost`;
+      const visitorFrame = await page(`<script>window.identified = []; window.xmppChat = [['on', 'identify', (d) => identified.push(d)]];</script>
+        <script type="module" src="/dist/xmpp-chat.js" data-service="${service}" data-domain="localhost" data-to="${support}"
+        data-prechat="name email" data-prechat-required="name" data-open></script>`);
+      const visitor = visitorFrame.contentDocument!;
+
+      // The pre-chat form stands in for the composer until it is answered.
+      const form = await waitFor(() => deep<HTMLFormElement>(visitor, '[part~="prechat-form"]'), 'the pre-chat form');
+      expect(deep(visitor, 'textarea')).to.equal(undefined);
+      fill(form.querySelector<HTMLInputElement>('#name')!, 'Ada <i>Lovelace</i>');
+      fill(form.querySelector<HTMLInputElement>('#email')!, 'ada@example.org');
+      form.requestSubmit();
+      await waitFor(() => deep(visitor, 'textarea'), 'the composer');
+      expect((visitorFrame.contentWindow as Window & { identified: unknown[] }).identified)
+        .to.deep.equal([{ name: 'Ada <i>Lovelace</i>', email: 'ada@example.org' }]);
+
+      // Nobody is there: the message is kept for the desk, and the visitor is told so.
+      await waitFor(() => deep(visitor, '[part~="availability"]')?.textContent?.includes('away right now'), 'the away message');
+      const question = `Where is my order? ${newStanzaId()}`;
+      typeAndSend(visitor, question);
+      const note = await waitFor(() => deep(visitor, '[part~="message-note"]'), 'the note under the message');
+      expect(note.textContent).to.include('we’ll answer here as soon as we can');
+      const more = `It was order 42. ${newStanzaId()}`;
+      typeAndSend(visitor, more);
+      await waitFor(() => bodies(visitor).includes(more), 'the second message');
+      expect(deepAll(visitor, '[part~="message-note"]')).to.have.length(1); // one note, under the last of the run
+
+      // The agent logs in later and finds the conversation, by the visitor's name, with the details.
+      const deskFrame = await page(`<main style="height:700px"><xmpp-chat mode="full" service="${service}" jid="${support}"
+        password="pass-${agent}"></xmpp-chat></main><script type="module" src="/dist/xmpp-chat.js"></script>`, { width: 1200 });
+      const desk = deskFrame.contentDocument!;
+      const row = await waitFor(() => deepAll(desk, '[part~="contact"]').find((el) => el.textContent?.includes('Ada <i>Lovelace</i>')), 'the visitor in the inbox');
+      expect(row.querySelector('i')).to.equal(null);
+      row.click();
+      await waitFor(() => bodies(desk).includes(question) && bodies(desk).includes(more), 'the visitor\'s messages');
+      const details = await waitFor(() => deep(desk, '[part~="visitor-details"]'), 'the visitor details');
+      const detail = (label: string) => [...details.querySelectorAll('.row')].find((r) => r.querySelector('dt')?.textContent === label)
+        ?.querySelector('dd')?.textContent?.trim();
+      expect(detail('Name')).to.equal('Ada <i>Lovelace</i>');
+      expect(detail('Email')).to.equal('ada@example.org');
+      expect(detail('Page')).to.equal('A host page'); // the page's title; its address is in the tooltip
+      expect(detail('Language')).to.equal(new Intl.DisplayNames(['en'], { type: 'language' }).of(navigator.language));
+      expect(detail('Browser')).to.equal('Chrome · Linux');
+      expect(detail('Local time')).to.include(Intl.DateTimeFormat().resolvedOptions().timeZone);
+
+      // Another agent of the same desk, on another device: the same conversation, each message once.
+      const colleague = device(agent, service);
+      await connectAll(colleague);
+      const visitorJid = await eventually(async () => (await colleague.conversations()).find((c) => c.context?.name)?.peer, 'the conversation at the colleague');
+      expect((await history(colleague, visitorJid)).map((m) => m.body)).to.deep.equal([question, more]);
+
+      const answer = `On its way! ${newStanzaId()}`;
+      typeAndSend(desk, answer);
+      await waitFor(() => bodies(visitor).includes(answer), 'the answer at the visitor');
+      await eventually(async () => (await history(colleague, visitorJid)).some((m) => m.body === answer && m.direction === 'out'), 'the answer at the colleague');
+      const followUp = `Tracking: 1Z999 ${newStanzaId()}`;
+      await colleague.send(visitorJid, followUp);
+      await waitFor(() => bodies(visitor).includes(followUp), 'the colleague\'s answer at the visitor');
+      await waitFor(() => bodies(desk).includes(followUp), 'the colleague\'s answer at the first agent');
+      await new Promise((r) => setTimeout(r, 1000)); // time for any duplicate to arrive
+      for (const doc of [desk, visitor]) expect(bodies(doc).filter((b) => [question, more, answer, followUp].includes(b))).to.deep.equal([question, more, answer, followUp]);
+      expect((await history(colleague, visitorJid)).map((m) => m.body)).to.deep.equal([question, more, answer, followUp]);
+
+      // The form is asked once per visitor: not after a reload, again after reset().
+      await reload(visitorFrame);
+      const again = visitorFrame.contentDocument!;
+      (visitorFrame.contentWindow as Window & { xmppChat: unknown[] }).xmppChat.push(['open']);
+      await waitFor(() => deep(again, 'textarea') && bodies(again).includes(followUp), 'the conversation after a reload');
+      expect(deep(again, '[part~="prechat-form"]')).to.equal(undefined);
+      (visitorFrame.contentWindow as Window & { xmppChat: unknown[] }).xmppChat.push(['reset'], ['open']);
+      await waitFor(() => deep(again, '[part~="prechat-form"]'), 'the pre-chat form after reset()');
+    });
+  });
+}
