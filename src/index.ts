@@ -24,3 +24,7 @@ export type { Availability, Strangers } from './features/availability.ts';
 export type { SendOptions } from './features/messaging.ts';
 export { buildVisitorContext, parseVisitorContext, NS_VISITOR } from './stanza/visitor-context.ts';
 export type { VisitorContext } from './stanza/visitor-context.ts';
+export { createCannedReplies, CannedReplyError } from './features/canned-replies.ts';
+export type { CannedReplies, CannedRepliesEvents, CannedReplyCondition, CannedReplyInput } from './features/canned-replies.ts';
+export { REPLY_LIMITS } from './stanza/canned-replies.ts';
+export type { CannedReply } from './stanza/canned-replies.ts';
