@@ -4,9 +4,8 @@
  */
 import type { Client } from '../client.ts';
 import { Emitter } from '../events.ts';
-import * as stanza from '../stanza/blocking.ts';
-
-const stanzas = async () => stanza;
+/** The stanza code loads with the first use of the block list. */
+const stanzas = () => import('../stanza/blocking.ts');
 
 const NS_BLOCKING = 'urn:xmpp:blocking';
 
