@@ -41,6 +41,12 @@ export interface InternalEvents {
   'xmpp-chat-prechat': { name?: string; email?: string };
   /** Login form: sign in with these credentials. */
   'xmpp-chat-login': { jid: string; password: string };
+  /** Canned replies: put this reply's text into the composer. */
+  'xmpp-chat-insert-reply': { text: string };
+  /** Canned replies: save the composer's text (trimmed, never empty) as a reply with this title. */
+  'xmpp-chat-save-reply': { title: string; text: string };
+  /** Canned replies: delete the reply with this id. */
+  'xmpp-chat-delete-reply': { id: string };
 }
 
 export type XmppChatEvents = PublicEvents & InternalEvents;
@@ -54,11 +60,11 @@ export function emit<K extends keyof XmppChatEvents>(target: EventTarget, type: 
 const PUBLIC: Record<keyof PublicEvents, true> = {
   'xmpp-chat-ready': true, 'xmpp-chat-open': true, 'xmpp-chat-close': true, 'xmpp-chat-connected': true,
   'xmpp-chat-disconnected': true, 'xmpp-chat-message': true, 'xmpp-chat-unread': true, 'xmpp-chat-error': true,
+  'xmpp-chat-identify': true,
 };
 
 export type XmppChatEventMap = { [K in keyof XmppChatEvents]: CustomEvent<XmppChatEvents[K]> };
 
 declare global {
   interface HTMLElementEventMap extends XmppChatEventMap {}
-  'xmpp-chat-identify': true,
 }

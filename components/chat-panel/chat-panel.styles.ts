@@ -67,6 +67,7 @@ export const styles = css`
   }
   .details summary:focus-visible { outline: 2px solid var(--xmpp-chat-accent, #2563eb); outline-offset: -2px; }
   .details xmpp-chat-visitor-details { padding-block-start: 0; }
+  .tools { display: flex; gap: 8px; padding: 4px 10px 0; border-block-start: 1px solid var(--xmpp-chat-border, #e2e8f0); }
   .contacts { inline-size: 300px; flex: none; border-inline-end: 1px solid var(--xmpp-chat-border, #e2e8f0); }
   /* Wide enough: the visitor details are a column beside the conversation. */
   @container (min-width: 1000px) {

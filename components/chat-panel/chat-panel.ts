@@ -3,7 +3,7 @@ import { forgetVisitor } from '../../src/index.ts';
 import { ChatSession, type SessionConfig } from '../controllers/chat-session.ts';
 import { renewRefusedAccount, visitorHistoryOwner, visitorSessionOptions } from '../controllers/visitor-identity.ts';
 import { VisitorIntake } from '../controllers/visitor-intake.ts';
-import { saveDraft } from '../composer/drafts.ts';
+import { loadDraft, saveDraft } from '../composer/drafts.ts';
 import { emit } from '../events.ts';
 import { t } from '../i18n/i18n.ts';
 import type { WidgetConfig } from '../xmpp-chat/panel-contract.ts';
@@ -11,7 +11,10 @@ import '../composer/composer.ts';
 import '../message-list/message-list.ts';
 import { styles } from './chat-panel.styles.ts';
 import { forwardSessionEvents } from './session-events.ts';
-import { renderAvailability, renderConversation, renderContacts, renderHeader, renderStatus } from './chat-panel.views.ts';
+import { alertOnMessages } from './alerting.ts';
+import { renderAvailability, renderConversation, renderHeader, renderStatus } from './chat-panel.views.ts';
+
+type FullMode = typeof import('./full-mode.ts');
 
 const LOGIN_FAILURES = new Set(['error.not-authorized', 'error.auth', 'error.connection', 'error.config']);
 
@@ -29,7 +32,7 @@ export class ChatPanel extends LitElement {
   static override styles = styles;
   static override properties = {
     config: { attribute: false }, lang: {}, active: { type: Boolean },
-    session: { state: true }, loginError: { state: true }, busy: { state: true }, view: { state: true },
+    session: { state: true }, full: { state: true }, loginError: { state: true }, busy: { state: true }, view: { state: true }, draft: { state: true },
   };
 
   declare config: WidgetConfig;
@@ -37,6 +40,9 @@ export class ChatPanel extends LitElement {
   /** The panel is on screen (visitor mode: opened). */
   declare active: boolean;
   declare session?: ChatSession;
+  /** Full mode's views and elements, once loaded. */
+  declare full?: FullMode;
+  #fullLoading?: Promise<FullMode>;
   declare loginError: string;
   declare busy: boolean;
   /** Full mode on a narrow screen shows one of the two. */
@@ -57,6 +63,8 @@ export class ChatPanel extends LitElement {
   readonly intake = new VisitorIntake(() => this.config);
   /** Full mode: the visitor details are shown (the agent may fold them away). */
   detailsOpen = true;
+  /** Full mode: the open conversation's draft, which the agent may save as a reply. */
+  declare draft: string;
 
   constructor() {
     super();
@@ -66,6 +74,7 @@ export class ChatPanel extends LitElement {
     this.loginError = '';
     this.busy = false;
     this.view = 'contacts';
+    this.draft = '';
   }
 
   /** Connects the session (it connects by itself when the panel is shown). */
@@ -158,7 +167,7 @@ export class ChatPanel extends LitElement {
         ${needsLogin
           ? html`<xmpp-chat-login-form exportparts="login-form, jid-input, password-input, submit-button" lang=${lang} .busy=${this.busy} .error=${this.loginError}
               .jid=${this.#credentials?.jid ?? this.config.jid ?? ''} @xmpp-chat-login=${this.#login}></xmpp-chat-login-form>`
-          : html`${full && session ? renderContacts(this, session) : nothing}
+          : html`${full && session ? this.full?.renderContacts(this, session) : nothing}
             ${session ? renderConversation(this, session) : nothing}`}
       </div>`;
   }
@@ -176,6 +185,7 @@ export class ChatPanel extends LitElement {
   select(jid: string): void {
     void this.session?.conversation.open(jid);
     this.view = 'conversation';
+    this.draft = loadDraft(jid);
   }
 
   logout(): void {
@@ -197,7 +207,7 @@ export class ChatPanel extends LitElement {
     const { config } = this;
     const key = (this.#key = this.#configKey());
     // Visitors never see the contact list or the login form: only full mode loads them.
-    if (config.mode === 'full') void import('./full-mode.ts');
+    if (config.mode === 'full') void this.#fullMode();
     this.intake.load();
     if (this.intake.needsForm()) void import('../prechat-form/prechat-form.ts');
     const configured = config.jid && config.password && !this.#loggedOut ? { jid: config.jid, password: config.password } : undefined;
@@ -229,13 +239,23 @@ export class ChatPanel extends LitElement {
 
   #create(options: SessionConfig): void {
     try {
-      this.#replace(new ChatSession(options));
+      const session = new ChatSession(options);
+      this.#replace(session);
+      if (this.config.mode === 'full') {
+        void this.#fullMode().then(({ createCannedReplies }) => {
+          if (this.session === session) session.useReplies(createCannedReplies(session.chat.client));
+        });
+      }
       if (this.active || this.#wanted) void this.session!.connect();
     } catch (error) {
       this.#replace(undefined);
       this.loginError = (error as Error).message;
       this.#report(error as Error);
     }
+  }
+
+  #fullMode(): Promise<FullMode> {
+    return (this.#fullLoading ??= import('./full-mode.ts').then((module) => (this.full = module)));
   }
 
   #report(error: Error): void {
@@ -247,13 +267,13 @@ export class ChatPanel extends LitElement {
     this.session?.close();
     this.session = session;
     if (!session) return;
-    this.#off = forwardSessionEvents(this, session, {
+    this.#off = [alertOnMessages(this, session), ...forwardSessionEvents(this, session, {
       changed: () => this.#changed(),
       connected: () => { this.busy = false; this.loginError = ''; },
       failed: (error) => {
         if (this.busy && LOGIN_FAILURES.has(error.key)) this.#loginFailed(t(this.lang, error.key, { message: error.message }));
       },
-    });
+    })];
   }
 
   #changed(): void {

@@ -1,14 +1,13 @@
 /** The parts of the panel: header, status line, contacts and the open conversation. */
 import { html, nothing } from 'lit';
-import type { Contact, ConversationSummary, VisitorContext } from '../../src/index.ts';
 import type { ChatSession } from '../controllers/chat-session.ts';
-import { visitorName } from '../controllers/visitor-names.ts';
+
 import { t } from '../i18n/i18n.ts';
+import type { XmppChatComposer } from '../composer/composer.ts';
 import type { ChatPanel } from './chat-panel.ts';
 
 const LIST_PARTS = 'message-list, message, message-in, message-out, message-body, message-meta, message-error, message-note, retry-button, '
   + 'day-separator, loading-row, history-start, empty, typing, jump-button';
-const CONTACT_PARTS = 'contact-list, contact, contact-selected, presence, unread-count, search, requests, add-button, add-form';
 
 export function renderHeader(panel: ChatPanel, needsLogin: boolean) {
   const { lang, session, config } = panel;
@@ -30,6 +29,7 @@ export function renderHeader(panel: ChatPanel, needsLogin: boolean) {
       <span class="name" dir="auto">${name}</span>
       ${presence ? html`<span class="presence ${presence}">${t(lang, `presence.${presence}` as 'presence.online')}</span>` : nothing}
     </span>
+    ${full && !needsLogin && session ? panel.full?.renderNotificationsButton(panel) : nothing}
     ${full && !needsLogin && session
       ? html`<button class="text" @click=${() => panel.logout()}>${t(lang, 'panel.logout')}</button>` : nothing}
     ${full ? nothing
@@ -63,29 +63,14 @@ export function renderAvailability(panel: ChatPanel, session: ChatSession) {
   return html`<p part="availability" class="availability ${online ? 'online' : 'offline'}" dir="auto">${text}</p>`;
 }
 
-export function renderContacts(panel: ChatPanel, session: ChatSession) {
-  // People we have talked with but who are not contacts (such as a site's visitors) are listed
-  // too, by the name they gave (with their presence, or in their first message) or a made-up one.
-  const known = new Set(session.contacts.map((c) => c.jid));
-  const others: Contact[] = session.conversations.filter((c) => !known.has(c.peer))
-    .map((c) => ({
-      jid: c.peer, name: strangerName(session, c),
-      subscription: 'none', groups: [], presence: session.chat.strangers.presence(c.peer),
-    }));
-  return html`<xmpp-chat-contact-list class="contacts" exportparts=${CONTACT_PARTS} lang=${panel.lang}
-    .contacts=${[...session.contacts, ...others]} .conversations=${session.conversations} .requests=${session.requests}
-    .selected=${session.conversation.peer ?? ''}
-    @xmpp-chat-select=${(e: CustomEvent<{ jid: string }>) => panel.select(e.detail.jid)}
-    @xmpp-chat-add-contact=${(e: CustomEvent<{ jid: string; name?: string }>) =>
-      void session.chat.roster.add(e.detail.jid, e.detail.name).catch((error: Error) => session.fail(error))}
-    @xmpp-chat-answer-request=${(e: CustomEvent<{ jid: string; accept: boolean }>) =>
-      (e.detail.accept ? session.chat.roster.approve(e.detail.jid) : session.chat.roster.deny(e.detail.jid))}
-  ></xmpp-chat-contact-list>`;
-}
 
-/** How someone who is not a contact is called: the name they gave, with their presence or in their first message, or a made-up one. */
-function strangerName(session: ChatSession, summary: ConversationSummary): string {
-  return session.chat.strangers.name(summary.peer) ?? summary.context?.name ?? visitorName(summary.peer);
+/** The name of `peer` in messages and notifications. */
+export function peerName(panel: ChatPanel, session: ChatSession, peer: string): string {
+  const contact = session.contacts.find((c) => c.jid === peer);
+  if (contact?.name) return contact.name;
+  const summary = panel.config.mode === 'full' && !contact ? session.conversations.find((c) => c.peer === peer) : undefined;
+  const other = summary ? panel.full?.strangerName(session, summary) : panel.config.mode === 'full' ? '' : panel.config.heading;
+  return other || peer.split('@')[0];
 }
 
 export function renderConversation(panel: ChatPanel, session: ChatSession) {
@@ -98,19 +83,24 @@ export function renderConversation(panel: ChatPanel, session: ChatSession) {
   const summary = session.conversations.find((c) => c.peer === peer);
   const context = summary?.context;
   return html`<section class="conversation">
-    ${full && (context || !contact) ? renderDetails(panel, context) : nothing}
+    ${full && (context || !contact) ? panel.full?.renderDetails(panel, context) : nothing}
     <xmpp-chat-message-list exportparts=${LIST_PARTS} lang=${lang} .messages=${view.messages} .hasOlder=${view.hasOlder}
       .loadingOlder=${view.loadingOlder} .historyStart=${view.historyStart} .peerTyping=${view.peerTyping}
-      .peerName=${contact?.name || (full && summary && !contact ? strangerName(session, summary) : panel.config.heading) || peer.split('@')[0]}
+      .peerName=${peerName(panel, session, peer)}
       @xmpp-chat-load-older=${() => void view.loadOlder()}
       @xmpp-chat-retry=${(e: CustomEvent<{ key: string }>) => void session.chat.messaging.retry(peer, e.detail.key)}
       @xmpp-chat-seen=${() => { if (panel.active) view.markRead(); }}></xmpp-chat-message-list>
+    ${full && session.replies ? panel.full?.renderReplies(panel, session) : nothing}
     ${!full && panel.intake.needsForm() ? renderPrechat(panel) : html`<xmpp-chat-composer exportparts="composer, input, send-button" lang=${lang} .draftKey=${peer}
       @xmpp-chat-send=${(e: CustomEvent<{ body: string }>) => void session.send(e.detail.body, peer)}
-      @xmpp-chat-typing=${(e: CustomEvent<{ typing: boolean }>) => session.chat.chatStates.typing(peer, e.detail.typing)}
+      @xmpp-chat-typing=${(e: CustomEvent<{ typing: boolean }>) => {
+        session.chat.chatStates.typing(peer, e.detail.typing);
+        if (full) panel.draft = (e.target as XmppChatComposer).value;
+      }}
     ></xmpp-chat-composer>`}
   </section>`;
 }
+
 
 /** Visitor mode: the pre-chat form, in place of the composer until it is answered. */
 function renderPrechat(panel: ChatPanel) {
@@ -120,11 +110,3 @@ function renderPrechat(panel: ChatPanel) {
     @xmpp-chat-prechat=${(e: CustomEvent<{ name?: string; email?: string }>) => panel.prechatAnswered(e.detail)}></xmpp-chat-prechat-form>`;
 }
 
-/** Full mode: what the visitor told about themselves and where they write from, which the agent may fold away. */
-function renderDetails(panel: ChatPanel, context: VisitorContext | undefined) {
-  return html`<details class="details" ?open=${panel.detailsOpen}
-    @toggle=${(e: Event) => { panel.detailsOpen = (e.target as HTMLDetailsElement).open; }}>
-    <summary>${t(panel.lang, 'visitor.details')}</summary>
-    <xmpp-chat-visitor-details exportparts="visitor-details" lang=${panel.lang} .context=${context}></xmpp-chat-visitor-details>
-  </details>`;
-}

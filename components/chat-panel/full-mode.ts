@@ -1,4 +1,81 @@
-/** The elements only full mode shows, loaded as their own chunk. */
+/**
+ * What only full mode shows — contacts, the visitor's details, saved replies — loaded as its own
+ * chunk with its elements, so a visitor's widget never carries it.
+ */
+import { html, nothing } from 'lit';
+import { createCannedReplies, type Contact, type ConversationSummary, type VisitorContext } from '../../src/index.ts';
+import type { ChatSession } from '../controllers/chat-session.ts';
+import { visitorName } from '../controllers/visitor-names.ts';
+import { t } from '../i18n/i18n.ts';
+import type { ChatPanel } from './chat-panel.ts';
 import '../contact-list/contact-list.ts';
 import '../login-form/login-form.ts';
 import '../visitor-details/visitor-details.ts';
+import '../canned-replies/canned-replies.ts';
+
+export { createCannedReplies };
+
+const CONTACT_PARTS = 'contact-list, contact, contact-selected, presence, unread-count, search, requests, add-button, add-form';
+const REPLY_PARTS = 'toggle-button: replies-button, panel: replies-panel, search: replies-search, list: replies-list, reply, '
+  + 'delete-button: reply-delete-button, save-form: reply-save-form, title-input: reply-title-input, save-button: reply-save-button';
+
+/** Someone who is not a contact: the name they gave, with their presence or in their first message, or a made-up one. */
+export function strangerName(session: ChatSession, summary: ConversationSummary): string {
+  return session.chat.strangers.name(summary.peer) ?? summary.context?.name ?? visitorName(summary.peer);
+}
+
+export function renderContacts(panel: ChatPanel, session: ChatSession) {
+  // People we have talked with but who are not contacts (such as a site's visitors) are listed
+  // too, by the name they gave (with their presence, or in their first message) or a made-up one.
+  const known = new Set(session.contacts.map((c) => c.jid));
+  const others: Contact[] = session.conversations.filter((c) => !known.has(c.peer))
+    .map((c) => ({
+      jid: c.peer, name: strangerName(session, c),
+      subscription: 'none', groups: [], presence: session.chat.strangers.presence(c.peer),
+    }));
+  return html`<xmpp-chat-contact-list class="contacts" exportparts=${CONTACT_PARTS} lang=${panel.lang}
+    .contacts=${[...session.contacts, ...others]} .conversations=${session.conversations} .requests=${session.requests}
+    .selected=${session.conversation.peer ?? ''}
+    @xmpp-chat-select=${(e: CustomEvent<{ jid: string }>) => panel.select(e.detail.jid)}
+    @xmpp-chat-add-contact=${(e: CustomEvent<{ jid: string; name?: string }>) =>
+      void session.chat.roster.add(e.detail.jid, e.detail.name).catch((error: Error) => session.fail(error))}
+    @xmpp-chat-answer-request=${(e: CustomEvent<{ jid: string; accept: boolean }>) =>
+      (e.detail.accept ? session.chat.roster.approve(e.detail.jid) : session.chat.roster.deny(e.detail.jid))}
+  ></xmpp-chat-contact-list>`;
+}
+
+/** Full mode: the agent's saved replies, above the composer: insert one, save the draft as one, delete one. */
+export function renderReplies(panel: ChatPanel, session: ChatSession) {
+  const replies = session.replies!;
+  const composer = () => panel.renderRoot.querySelector('xmpp-chat-composer');
+  return html`<div class="tools"><xmpp-chat-canned-replies exportparts=${REPLY_PARTS} lang=${panel.lang} .replies=${replies.replies}
+    .draft=${panel.draft}
+    @xmpp-chat-insert-reply=${(e: CustomEvent<{ text: string }>) => composer()?.insert(e.detail.text)}
+    @xmpp-chat-save-reply=${(e: CustomEvent<{ title: string; text: string }>) => void replies.save(e.detail).catch((error: Error) => session.fail(error))}
+    @xmpp-chat-delete-reply=${(e: CustomEvent<{ id: string }>) => void replies.remove(e.detail.id).catch((error: Error) => session.fail(error))}
+  ></xmpp-chat-canned-replies></div>`;
+}
+
+/** Full mode: what the visitor told about themselves and where they write from, which the agent may fold away. */
+export function renderDetails(panel: ChatPanel, context: VisitorContext | undefined) {
+  return html`<details class="details" ?open=${panel.detailsOpen}
+    @toggle=${(e: Event) => { panel.detailsOpen = (e.target as HTMLDetailsElement).open; }}>
+    <summary>${t(panel.lang, 'visitor.details')}</summary>
+    <xmpp-chat-visitor-details exportparts="visitor-details" lang=${panel.lang} .context=${context}></xmpp-chat-visitor-details>
+  </details>`;
+}
+
+/** Whether to offer turning desktop notifications on: the browser has them and has not been asked. */
+const canAskForNotifications = (): boolean => typeof Notification !== 'undefined' && Notification.permission === 'default';
+
+/** Asks for desktop notifications (from a click), then calls `done`. */
+function askForNotifications(done: () => void): void {
+  void Notification.requestPermission().then(done, done);
+}
+
+/** The header's offer to turn desktop notifications on, while the browser has not asked yet. */
+export function renderNotificationsButton(panel: ChatPanel) {
+  return canAskForNotifications()
+    ? html`<button class="text" @click=${() => askForNotifications(() => panel.requestUpdate())}>${t(panel.lang, 'notifications.enable')}</button>`
+    : nothing;
+}

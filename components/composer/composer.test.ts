@@ -173,4 +173,18 @@ describe('xmpp-chat-composer', () => {
     const { violations } = await axe.run(el);
     expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.html).join(' ')}`)).to.deep.equal([]);
   });
+
+  it('inserts a text where the cursor is, as if typed, keeping it as the draft', async () => {
+    const el = await mount({ draftKey: 'ada@example.org' });
+    const typing = record(el, 'xmpp-chat-typing');
+    await type(el, 'Hello , see you');
+    field(el).setSelectionRange(6, 6);
+    el.insert('Ada');
+    await el.updateComplete;
+    expect(el.value).to.equal('Hello Ada, see you');
+    expect(field(el).value).to.equal('Hello Ada, see you');
+    expect(field(el).selectionStart).to.equal(9);
+    expect(localStorage.getItem(`${DRAFT}ada@example.org`)).to.equal('Hello Ada, see you');
+    expect(typing.at(-1)).to.deep.equal({ typing: true });
+  });
 });

@@ -61,6 +61,23 @@ export class XmppChatComposer extends LitElement {
     else void this.updateComplete.then(() => this.#field?.focus(options));
   }
 
+  /** The text being written. */
+  get value(): string {
+    return this.text;
+  }
+
+  /** Puts `text` where the cursor is (replacing a selection), as if typed, and focuses the field. */
+  insert(text: string): void {
+    const field = this.#field;
+    if (field) {
+      field.focus();
+      field.setRangeText(text, field.selectionStart, field.selectionEnd, 'end');
+      this.#changed(field.value);
+    } else {
+      this.#changed(this.text + text);
+    }
+  }
+
   protected override willUpdate(changed: PropertyValues<this>): void {
     // The old draft needs no saving here: every edit has already stored it.
     if (changed.has('draftKey')) {
@@ -89,7 +106,11 @@ export class XmppChatComposer extends LitElement {
   }
 
   #onInput(event: InputEvent): void {
-    this.text = (event.target as HTMLTextAreaElement).value;
+    this.#changed((event.target as HTMLTextAreaElement).value);
+  }
+
+  #changed(text: string): void {
+    this.text = text;
     // Stored on every edit, so a reload or a crash at any moment keeps what was written.
     if (this.draftKey) saveDraft(this.draftKey, this.text);
     if (this.text.trim() !== '') {

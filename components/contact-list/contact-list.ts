@@ -2,6 +2,7 @@ import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { styleMap } from 'lit/directives/style-map.js';
 import type { Contact, ConversationSummary } from '../../src/index.ts';
 import { emit } from '../events.ts';
+import '../i18n/catalog-full.ts';
 import { t } from '../i18n/i18n.ts';
 import { addContactForm, readAddForm } from './add-contact-form.ts';
 import { buildRows, filterRows, type ContactRow } from './contact-rows.ts';

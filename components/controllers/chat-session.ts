@@ -5,7 +5,7 @@
  */
 import {
   createChat, xml, type Availability, type Chat, type ChatOptions, type ConnectionStatus, type Contact, type ConversationSummary,
-  type StoredMessage, type VisitorContext,
+  type CannedReplies, type StoredMessage, type VisitorContext,
 } from '../../src/index.ts';
 import { ConversationView } from './conversation-view.ts';
 import { presenceOf } from './presence.ts';
@@ -44,6 +44,8 @@ export class ChatSession {
   conversations: ConversationSummary[] = [];
   unread = 0;
   error?: WidgetError;
+  /** Full mode: the agent's saved replies, once their code has loaded. */
+  replies?: CannedReplies;
   /** Visitor mode: whether the peer's availability is known (it answered, or did not in time). */
   availabilityKnown = false;
   readonly conversation: ConversationView;
@@ -97,6 +99,18 @@ export class ChatSession {
     this.refreshContacts();
     void this.refreshConversations();
     if (config.to) void this.conversation.open(config.to);
+  }
+
+  /** Full mode: the saved replies, fetched now if connected and with every new session. */
+  useReplies(replies: CannedReplies): void {
+    this.replies = replies;
+    replies.on('changed', () => this.changed());
+    replies.on('error', (error) => this.fail(error));
+    const fetch = () => void replies.list().catch((error: Error) => this.fail(error));
+    if (this.chat.client.status === 'connected') fetch();
+    else {
+      const off = this.on('ready', () => { off(); fetch(); }); // later sessions: the feature fetches again itself
+    }
   }
 
   /** The peer's presence: from the roster for contacts, from directed presence for others. */

@@ -90,6 +90,19 @@ const ar: Catalog = {
   'error.storage': 'لا يمكن حفظ السجل على هذا الجهاز؛ سيبقى حتى تُغلق الصفحة.',
   'error.generic': 'حدث خطأ: {message}',
   'error.dismiss': 'إغلاق',
+  'replies.open': 'الردود',
+  'replies.label': 'الردود المحفوظة',
+  'replies.search': 'ابحث في الردود',
+  'replies.none': 'لا توجد ردود محفوظة بعد.',
+  'replies.no-match': 'لا يوجد رد يطابق «{query}».',
+  'replies.delete': 'احذف «{title}»',
+  'replies.title': 'العنوان',
+  'replies.save': 'احفظ النص الحالي كرد جاهز',
+  'replies.save-hint': 'اكتب رسالة أولًا، ثم احفظها هنا.',
+  'replies.too-long': 'هذا النص أطول من أن يُحفظ كرد جاهز (الحد الأقصى {max} حرف).',
+  'notifications.enable': 'فعّل إشعارات سطح المكتب',
+  'notifications.blocked': 'إشعارات سطح المكتب محظورة في إعدادات هذا المتصفح.',
+  'notifications.title': 'رسالة جديدة من {name}',
 };
 
 export default ar;

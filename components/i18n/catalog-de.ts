@@ -90,6 +90,19 @@ const de: Catalog = {
   'error.storage': 'Der Verlauf kann auf diesem Gerät nicht gespeichert werden; er bleibt erhalten, bis die Seite geschlossen wird.',
   'error.generic': 'Etwas ist schiefgelaufen: {message}',
   'error.dismiss': 'Schließen',
+  'replies.open': 'Vorlagen',
+  'replies.label': 'Gespeicherte Antworten',
+  'replies.search': 'Antworten durchsuchen',
+  'replies.none': 'Noch keine gespeicherten Antworten.',
+  'replies.no-match': 'Keine Antwort passt zu „{query}“.',
+  'replies.delete': '„{title}“ löschen',
+  'replies.title': 'Titel',
+  'replies.save': 'Aktuellen Text als Antwort speichern',
+  'replies.save-hint': 'Schreib zuerst eine Nachricht, dann kannst du sie hier speichern.',
+  'replies.too-long': 'Dieser Text ist zu lang für eine Antwortvorlage (höchstens {max} Zeichen).',
+  'notifications.enable': 'Desktop-Benachrichtigungen einschalten',
+  'notifications.blocked': 'Desktop-Benachrichtigungen sind in den Einstellungen dieses Browsers blockiert.',
+  'notifications.title': 'Neue Nachricht von {name}',
 };
 
 export default de;

@@ -3,6 +3,8 @@
  * catalog-<lang>.ts, loaded only by pages that use it. Keys are grouped by view; `{name}`
  * placeholders are filled by `t()`. A language missing a key falls back to English.
  */
+import type { enFull } from './catalog-full.ts';
+
 export const en = {
   // launcher and panel
   'launcher.open': 'Open chat',
@@ -37,16 +39,7 @@ export const en = {
   'prechat.required': 'Please fill in this field.',
   'prechat.invalid-email': 'Enter an email address like name@example.org.',
   'prechat.submit': 'Start chat',
-  // the agent's view of a visitor
   'visitor.details': 'Visitor details',
-  'visitor.name': 'Name',
-  'visitor.email': 'Email',
-  'visitor.page': 'Page',
-  'visitor.referrer': 'Came from',
-  'visitor.language': 'Language',
-  'visitor.time': 'Local time',
-  'visitor.browser': 'Browser',
-  'visitor.none': 'This visitor has not told us anything yet.',
   // message list
   'messages.label': 'Messages',
   'messages.today': 'Today',
@@ -68,32 +61,7 @@ export const en = {
   'composer.label': 'Write a message',
   'composer.placeholder': 'Write a message…',
   'composer.send': 'Send',
-  // contact list
-  'contacts.label': 'Contacts',
-  'contacts.search': 'Search contacts',
-  'contacts.none': 'No contacts yet.',
   'contacts.choose': 'Choose a contact to start chatting.',
-  'contacts.no-match': 'No contact matches “{query}”.',
-  'contacts.add': 'Add contact',
-  'contacts.add-jid': 'Address (name@example.org)',
-  'contacts.add-name': 'Name (optional)',
-  'contacts.add-submit': 'Add',
-  'contacts.add-cancel': 'Cancel',
-  'contacts.add-invalid': 'Enter an address like name@example.org.',
-  'contacts.unread': '{count} unread',
-  'contacts.requests': 'Contact requests',
-  'contacts.request': '{jid} wants to see when you are online.',
-  'contacts.accept': 'Accept',
-  'contacts.deny': 'Deny',
-  'contacts.pending': 'Waiting for approval',
-  // login form
-  'login.title': 'Sign in',
-  'login.jid': 'Address',
-  'login.password': 'Password',
-  'login.submit': 'Sign in',
-  'login.busy': 'Signing in…',
-  'login.required': 'Enter your address and password.',
-  'login.invalid-jid': 'Enter an address like name@example.org.',
   // errors (by error condition or code)
   'error.not-authorized': 'The address or password is wrong.',
   'error.auth': 'Signing in failed: {message}',
@@ -102,7 +70,11 @@ export const en = {
   'error.storage': 'History cannot be saved on this device; it is kept until the page is closed.',
   'error.generic': 'Something went wrong: {message}',
   'error.dismiss': 'Dismiss',
+  // desktop notifications
+  'notifications.enable': 'Turn on desktop notifications',
+  'notifications.blocked': 'Desktop notifications are blocked in this browser’s settings.',
+  'notifications.title': 'New message from {name}',
 };
 
-export type MessageKey = keyof typeof en;
+export type MessageKey = keyof typeof en | keyof typeof enFull;
 export type Catalog = Partial<Record<MessageKey, string>>;

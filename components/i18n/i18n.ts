@@ -10,6 +10,13 @@ const LOADERS: Record<string, () => Promise<{ default: Catalog }>> = {
   ar: () => import('./catalog-ar.ts'),
 };
 const loaded: Record<string, Catalog> = { en };
+/** English for every key: the built-in strings, and those added with the elements that use them. */
+const english: Catalog = { ...en };
+
+/** Adds English strings that load with the elements using them (see catalog-full.ts). */
+export function addStrings(strings: Catalog): void {
+  Object.assign(english, strings);
+}
 const RTL = new Set(['ar', 'fa', 'he', 'ur']);
 
 /** The catalog language for a requested tag (`de-AT` → `de`), English when we do not speak it. */
@@ -33,6 +40,7 @@ export function direction(lang: string): 'ltr' | 'rtl' {
 
 /** The string for `key` in `lang`, with `{name}` placeholders filled from `params`. */
 export function t(lang: string, key: MessageKey, params: Record<string, string | number> = {}): string {
-  const text = loaded[resolveLang(lang)]?.[key] ?? en[key];
+  // A key whose strings have not loaded shows as itself rather than breaking the view.
+  const text = loaded[resolveLang(lang)]?.[key] ?? english[key] ?? key;
   return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
 }

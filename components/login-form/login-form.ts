@@ -1,6 +1,7 @@
 import { html, LitElement, nothing } from 'lit';
 import { parseJid } from '../../src/index.ts';
 import { emit } from '../events.ts';
+import '../i18n/catalog-full.ts';
 import { t, type MessageKey } from '../i18n/i18n.ts';
 import { styles } from './login-form.styles.ts';
 

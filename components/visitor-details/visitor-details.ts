@@ -1,5 +1,6 @@
 import { html, LitElement, nothing, type TemplateResult } from 'lit';
 import type { VisitorContext } from '../../src/index.ts';
+import '../i18n/catalog-full.ts';
 import { t, type MessageKey } from '../i18n/i18n.ts';
 import { styles } from './visitor-details.styles.ts';
 

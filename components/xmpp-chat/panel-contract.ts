@@ -18,6 +18,8 @@ export interface WidgetConfig {
   /** Visitor mode: the fields of the pre-chat form, and those of them that are required. */
   prechat?: ('name' | 'email')[];
   prechatRequired?: ('name' | 'email')[];
+  /** Chime for new messages (in one tab of the site). */
+  sound?: boolean;
   /** Visitor mode: what the first message of a visit tells the desk: where the visitor is too, or only who. */
   context?: 'page' | 'identity';
 }

@@ -4,11 +4,13 @@ import { direction, isLoaded, loadLanguage, resolveLang, t } from '../i18n/i18n.
 import { styles } from './xmpp-chat.styles.ts';
 import type { PanelElement, WidgetConfig } from './panel-contract.ts';
 import { TitleHint } from '../controllers/title-hint.ts';
+import type { FaviconHint } from '../controllers/favicon-hint.ts';
 
 const PANEL_PARTS = 'header, status, availability, contact-list, contact, contact-selected, presence, unread-count, search, requests, add-button, add-form, '
   + 'message-list, message, message-in, message-out, message-body, message-meta, message-error, message-note, retry-button, day-separator, loading-row, '
   + 'history-start, empty, typing, jump-button, composer, input, send-button, '
-  + 'login-form, jid-input, password-input, submit-button, prechat-form, prechat-input, prechat-submit, visitor-details';
+  + 'login-form, jid-input, password-input, submit-button, prechat-form, prechat-input, prechat-submit, visitor-details, '
+  + 'replies-button, replies-panel, replies-search, replies-list, reply, reply-delete-button, reply-save-form, reply-title-input, reply-save-button';
 
 /**
  * The chat widget: a launcher with an unread badge that opens a panel with the conversation
@@ -34,6 +36,7 @@ const PANEL_PARTS = 'header, status, availability, contact-list, contact, contac
  * @attr {string} prechat - Visitor mode: the pre-chat form's fields, `name` and/or `email` (space-separated); no form without it.
  * @attr {string} prechat-required - Which of those fields must be filled in.
  * @attr {'page' | 'identity'} context - Visitor mode: what the first message of a visit tells the desk: name, email and the page, referrer, language, time zone and browser (`page`, the default), or only name and email.
+ * @attr {boolean} sound - Chime for new messages from the peer (in one tab when the site is open in several).
  * @attr {boolean} debug - Log the XML traffic to the console.
  * @csspart launcher - The round button that opens and closes the panel (visitor mode).
  * @csspart unread-badge - The unread count on the launcher.
@@ -76,6 +79,15 @@ const PANEL_PARTS = 'header, status, availability, contact-list, contact, contac
  * @csspart prechat-input - A field of the pre-chat form.
  * @csspart prechat-submit - The pre-chat form's button.
  * @csspart visitor-details - Full mode: what a visitor told about themselves and where they write from.
+ * @csspart replies-button - Full mode: opens the saved replies.
+ * @csspart replies-panel - The saved replies' panel.
+ * @csspart replies-search - Its search field.
+ * @csspart replies-list - The list of saved replies.
+ * @csspart reply - One saved reply.
+ * @csspart reply-delete-button - Deletes a saved reply.
+ * @csspart reply-save-form - Saves the draft as a reply.
+ * @csspart reply-title-input - The new reply's title.
+ * @csspart reply-save-button - The button that saves it.
  * @cssproperty --xmpp-chat-accent - Accent colour: launcher, own messages, buttons.
  * @cssproperty --xmpp-chat-accent-text - Text on the accent colour.
  * @cssproperty --xmpp-chat-text - Text colour.
@@ -104,7 +116,7 @@ export class XmppChat extends LitElement {
   static override properties = {
     service: {}, domain: {}, jid: {}, password: {}, to: {}, mode: {}, position: {}, lang: {}, theme: { reflect: true },
     greeting: {}, awayMessage: { attribute: 'away-message' }, prechat: {}, prechatRequired: { attribute: 'prechat-required' }, context: {},
-    anonymous: { type: Boolean }, debug: { type: Boolean },
+    anonymous: { type: Boolean }, debug: { type: Boolean }, sound: { type: Boolean },
     opened: { type: Boolean, attribute: 'open', reflect: true },
     heading: { attribute: 'title' },
     unread: { state: true }, loaded: { state: true }, visitor: { state: true },
@@ -121,6 +133,7 @@ export class XmppChat extends LitElement {
   declare theme: 'light' | 'dark' | 'auto';
   declare anonymous: boolean;
   declare debug: boolean;
+  declare sound: boolean;
   declare opened: boolean;
   declare heading?: string;
   declare greeting?: string;
@@ -132,8 +145,9 @@ export class XmppChat extends LitElement {
   declare unread: number;
   declare loaded: boolean;
   #loading?: Promise<unknown>;
-  /** Unread messages show in the page title while the tab is hidden. */
+  /** Unread messages show in the page title, and on its icon, while the tab is hidden. */
   readonly #title = new TitleHint();
+  #favicon?: Promise<FaviconHint>;
 
   constructor() {
     super();
@@ -143,6 +157,7 @@ export class XmppChat extends LitElement {
     this.theme = 'light';
     this.anonymous = false;
     this.debug = false;
+    this.sound = false;
     this.opened = false;
     this.unread = 0;
     this.loaded = false;
@@ -150,7 +165,7 @@ export class XmppChat extends LitElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.#title.update(0);
+    this.#hint(0);
   }
 
   /** `title` names the panel; it is moved off the element so the browser shows no tooltip over the chat. */
@@ -217,7 +232,7 @@ export class XmppChat extends LitElement {
         ?hidden=${!full && !this.opened} @keydown=${this.#onKeydown}>
         ${this.loaded
           ? html`<xmpp-chat-panel exportparts=${PANEL_PARTS} .config=${this.#config()} lang=${lang} ?active=${full || this.opened}
-              @xmpp-chat-unread=${(e: CustomEvent<{ count: number }>) => { this.unread = e.detail.count; this.#title.update(this.unread); }}
+              @xmpp-chat-unread=${(e: CustomEvent<{ count: number }>) => this.#hint(e.detail.count)}
               @xmpp-chat-close-request=${() => this.close()}></xmpp-chat-panel>`
           : html`<div class="loading" role="status">${t(lang, 'status.connecting')}</div>`}
       </div>
@@ -245,9 +260,18 @@ export class XmppChat extends LitElement {
   #config(): WidgetConfig {
     const { service, domain, jid, password, to, anonymous, debug, mode, heading, greeting, awayMessage, visitor } = this;
     return {
-      service, domain, jid, password, to, anonymous, debug, mode, heading, greeting, awayMessage, visitor,
+      service, domain, jid, password, to, anonymous, debug, mode, heading, greeting, awayMessage, visitor, sound: this.sound,
       prechat: fields(this.prechat), prechatRequired: fields(this.prechatRequired), context: this.context === 'identity' ? 'identity' : 'page',
     };
+  }
+
+  /** The unread count, on the launcher, and in the page's title and icon while the tab is hidden. */
+  #hint(count: number): void {
+    this.unread = count;
+    this.#title.update(count);
+    // The icon's code loads with the first unread message.
+    if (count > 0) this.#favicon ??= import('../controllers/favicon-hint.ts').then(({ FaviconHint: Hint }) => new Hint());
+    void this.#favicon?.then((hint) => hint.update(this.unread));
   }
 
   /** Loads the panel (and with it the chat core) once, and renders it. */

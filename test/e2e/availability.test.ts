@@ -8,7 +8,7 @@
 import { expect } from '@esm-bundle/chai';
 import { newStanzaId } from '../../src/index.ts';
 import { SERVERS, freshAccount, serviceUrl, type ServerName } from '../integration/servers.ts';
-import { closePages, deep, page, typeAndSend, waitFor } from './pages.ts';
+import { closePages, deep, page, typeAndSend, waitFor, headerButton } from './pages.ts';
 
 const line = (doc: Document) => deep(doc, '[part~="availability"]')?.textContent ?? '';
 const desk = (service: string, agent: string) => page(`<main style="height:600px"><xmpp-chat mode="full" service="${service}"
@@ -37,7 +37,7 @@ for (const server of Object.keys(SERVERS) as ServerName[]) {
       await waitFor(() => deep(agentPage, '[part~="contact"]')?.textContent?.includes('Ada <b>Lovelace</b>'), 'the visitor\'s name');
       expect(deep(agentPage, '[part~="contact"] b')).to.equal(undefined);
 
-      deep(agentPage, '.header button.text')!.click(); // the agent logs out
+      headerButton(agentPage, 'Log out')!.click(); // the agent logs out
       await waitFor(() => line(visitor).includes('away right now'), 'the away message again', 20_000);
     });
 

@@ -2,7 +2,8 @@
  * Size budgets, measured on the built files a real page loads: what comes before the launcher is
  * visible (≤ 20 KB gzip), and what a visitor has loaded once connected with the conversation open:
  * ≤ 60 KB gzip over WebSocket. BOSH, the fallback where WebSocket is blocked, brings strophe.js
- * (19 KB gzip on its own) and is held to ≤ 64 KB.
+ * (19 KB gzip on its own) and is held to ≤ 66 KB (64 KB until the support-desk features: visitor
+ * context, pre-chat form, notes and alerts).
  */
 import { expect } from '@esm-bundle/chai';
 import { executeServerCommand } from '@web/test-runner-commands';
@@ -45,7 +46,7 @@ describe('size budgets of the built widget', function () {
       const open = loadedFiles(frame, built);
       console.log(`connected over ${transport}, conversation open: ${(open.gzip / KB).toFixed(1)} KB gzip (${open.files.join(', ')})`);
       expect(open.files.some((f) => f.includes(transport === 'websocket' ? 'bosh' : 'websocket')), 'the other transport').to.equal(false);
-      expect(open.gzip).to.be.at.most((transport === 'websocket' ? 60 : 64) * KB);
+      expect(open.gzip).to.be.at.most((transport === 'websocket' ? 60 : 66) * KB);
     });
   }
 });

@@ -7,7 +7,7 @@ import { expect } from '@esm-bundle/chai';
 import { newStanzaId } from '../../src/index.ts';
 import { closeChats, connectAll, device, eventually, history } from '../integration/chat-helpers.ts';
 import { SERVERS, freshAccount, serviceUrl, until } from '../integration/servers.ts';
-import { accessibilityViolations, closePages, deep, deepAll, page, typeAndSend, waitFor } from './pages.ts';
+import { accessibilityViolations, closePages, deep, deepAll, page, typeAndSend, waitFor, headerButton } from './pages.ts';
 
 const service = serviceUrl('websocket', SERVERS.prosody.httpPort);
 
@@ -78,7 +78,7 @@ describe('the full widget', function () {
     await waitFor(() => !contactRow(doc, 'Bob <b>B</b>')!.querySelector('[part~="unread-count"]'), 'the unread count to clear');
     expect(await accessibilityViolations(frame), 'contacts and a conversation').to.deep.equal([]);
 
-    deep(doc, '.header button.text')!.click(); // Log out
+    headerButton(doc, 'Log out')!.click(); // Log out
     await waitFor(() => deep(doc, '[part~="jid-input"]'), 'the login form again');
     expect(deep(doc, '[part~="contact-list"]')).to.equal(undefined);
   });

@@ -5,10 +5,11 @@
  * conversation and both sides' replies, each once; the visitor gets the answers.
  */
 import { expect } from '@esm-bundle/chai';
+import { executeServerCommand } from '@web/test-runner-commands';
 import { newStanzaId } from '../../src/index.ts';
 import { closeChats, connectAll, device, eventually, history } from '../integration/chat-helpers.ts';
 import { SERVERS, freshAccount, serviceUrl, type ServerName } from '../integration/servers.ts';
-import { closePages, deep, deepAll, page, reload, typeAndSend, waitFor } from './pages.ts';
+import { closePages, deep, deepAll, headerButton, page, reload, typeAndSend, waitFor } from './pages.ts';
 
 const bodies = (doc: Document) => deepAll(doc, '[part~="message-body"]').map((el) => el.textContent ?? '');
 const fill = (input: HTMLInputElement, value: string) => { input.value = value; };
@@ -17,7 +18,11 @@ for (const server of Object.keys(SERVERS) as ServerName[]) {
   describe(`the support desk on ${server}`, function () {
     this.timeout(120_000);
     const service = serviceUrl('websocket', SERVERS[server].httpPort);
-    afterEach(async () => { closePages(); await closeChats(); });
+    afterEach(async () => {
+      closePages();
+      await closeChats();
+      await executeServerCommand('grant-notifications', { revoke: true });
+    });
 
     it('takes a visitor from the pre-chat form to the agents and back, with the visitor\'s details and no duplicates', async () => {
       const agent = await freshAccount('desk', SERVERS[server].httpPort);
@@ -49,7 +54,10 @@ for (const server of Object.keys(SERVERS) as ServerName[]) {
       expect(deepAll(visitor, '[part~="message-note"]')).to.have.length(1); // one note, under the last of the run
 
       // The agent logs in later and finds the conversation, by the visitor's name, with the details.
-      const deskFrame = await page(`<main style="height:700px"><xmpp-chat mode="full" service="${service}" jid="${support}"
+      // Desktop notifications are seen through the real constructor, wrapped.
+      const deskFrame = await page(`<script>window.notes = []; const Real = window.Notification;
+        window.Notification = class extends Real { constructor(title, o) { super(title, o); notes.push({ title, body: o.body, tag: o.tag }); } };</script>
+        <main style="height:700px"><xmpp-chat mode="full" service="${service}" jid="${support}"
         password="pass-${agent}"></xmpp-chat></main><script type="module" src="/dist/xmpp-chat.js"></script>`, { width: 1200 });
       const desk = deskFrame.contentDocument!;
       const row = await waitFor(() => deepAll(desk, '[part~="contact"]').find((el) => el.textContent?.includes('Ada <i>Lovelace</i>')), 'the visitor in the inbox');
@@ -66,6 +74,12 @@ for (const server of Object.keys(SERVERS) as ServerName[]) {
       expect(detail('Browser')).to.equal('Chrome · Linux');
       expect(detail('Local time')).to.include(Intl.DateTimeFormat().resolvedOptions().timeZone);
 
+      // The agent turns desktop notifications on (the browser's prompt answered by the test runner).
+      const turnOn = await waitFor(() => headerButton(desk, 'Turn on desktop notifications'), 'the offer of notifications');
+      await executeServerCommand('grant-notifications');
+      turnOn.click();
+      await waitFor(() => !headerButton(desk, 'Turn on desktop notifications'), 'the offer to go once granted');
+
       // Another agent of the same desk, on another device: the same conversation, each message once.
       const colleague = device(agent, service);
       await connectAll(colleague);
@@ -75,14 +89,20 @@ for (const server of Object.keys(SERVERS) as ServerName[]) {
       const answer = `On its way! ${newStanzaId()}`;
       typeAndSend(desk, answer);
       await waitFor(() => bodies(visitor).includes(answer), 'the answer at the visitor');
+      const thanks = `Thanks! ${newStanzaId()}`;
+      typeAndSend(visitor, thanks); // the desk's page is not focused: the agent is notified, once
+      type Note = { title: string; body: string; tag: string };
+      const notes = () => (deskFrame.contentWindow as Window & { notes: Note[] }).notes.filter((n) => n.body === thanks);
+      await waitFor(() => notes().length, 'the desktop notification');
+      expect(notes()).to.deep.equal([{ title: 'New message from Ada <i>Lovelace</i>', body: thanks, tag: visitorJid }]);
       await eventually(async () => (await history(colleague, visitorJid)).some((m) => m.body === answer && m.direction === 'out'), 'the answer at the colleague');
       const followUp = `Tracking: 1Z999 ${newStanzaId()}`;
       await colleague.send(visitorJid, followUp);
       await waitFor(() => bodies(visitor).includes(followUp), 'the colleague\'s answer at the visitor');
       await waitFor(() => bodies(desk).includes(followUp), 'the colleague\'s answer at the first agent');
       await new Promise((r) => setTimeout(r, 1000)); // time for any duplicate to arrive
-      for (const doc of [desk, visitor]) expect(bodies(doc).filter((b) => [question, more, answer, followUp].includes(b))).to.deep.equal([question, more, answer, followUp]);
-      expect((await history(colleague, visitorJid)).map((m) => m.body)).to.deep.equal([question, more, answer, followUp]);
+      for (const doc of [desk, visitor]) expect(bodies(doc).filter((b) => [question, more, answer, thanks, followUp].includes(b))).to.deep.equal([question, more, answer, thanks, followUp]);
+      expect((await history(colleague, visitorJid)).map((m) => m.body)).to.deep.equal([question, more, answer, thanks, followUp]);
 
       // The form is asked once per visitor: not after a reload, again after reset().
       await reload(visitorFrame);

@@ -72,6 +72,15 @@ export function testCommands() {
     await page.screenshot({ path: new URL(`${name}.png`, dir).pathname });
     return true;
   }
+  // Lets the test page's origin show desktop notifications ({ revoke: true } takes that back), so
+  // tests can construct a real Notification without a person answering the permission prompt.
+  async function grantNotifications({ origin, revoke } = {}, session) {
+    const page = session.browser.getPage(session.id);
+    const context = page.browserContext();
+    if (revoke) await context.clearPermissionOverrides();
+    else await context.overridePermissions(origin ?? new URL(page.url()).origin, ['notifications']);
+    return true;
+  }
   // The built files, for the size budget test.
   async function builtFiles(dir = new URL('../../dist/', import.meta.url).pathname, prefix = '') {
     const { readdir } = await import('node:fs/promises');
@@ -88,6 +97,7 @@ export function testCommands() {
     async executeCommand({ command, payload, session }) {
       if (command === 'screenshot') return screenshot(payload, session);
       if (command === 'built-files') return builtFiles();
+      if (command === 'grant-notifications') return grantNotifications(payload ?? {}, session);
       const handler = commands[command];
       return handler ? handler(payload ?? {}) : undefined;
     },
