@@ -16,7 +16,7 @@ import '../canned-replies/canned-replies.ts';
 export { createCannedReplies };
 
 const CONTACT_PARTS = 'contact-list, contact, contact-selected, presence, unread-count, search, requests, add-button, add-form';
-const REPLY_PARTS = 'toggle-button: replies-button, panel: replies-panel, search: replies-search, list: replies-list, reply, '
+const REPLY_PARTS = 'toggle-button: replies-button, panel: replies-panel, search: replies-search, list: replies-list, reply, reply-active, '
   + 'delete-button: reply-delete-button, save-form: reply-save-form, title-input: reply-title-input, save-button: reply-save-button';
 
 /** Someone who is not a contact: the name they gave, with their presence or in their first message, or a made-up one. */

@@ -10,7 +10,7 @@ const PANEL_PARTS = 'header, status, availability, contact-list, contact, contac
   + 'message-list, message, message-in, message-out, message-body, message-meta, message-error, message-note, retry-button, day-separator, loading-row, '
   + 'history-start, empty, typing, jump-button, composer, input, send-button, '
   + 'login-form, jid-input, password-input, submit-button, prechat-form, prechat-input, prechat-submit, visitor-details, '
-  + 'replies-button, replies-panel, replies-search, replies-list, reply, reply-delete-button, reply-save-form, reply-title-input, reply-save-button';
+  + 'replies-button, replies-panel, replies-search, replies-list, reply, reply-active, reply-delete-button, reply-save-form, reply-title-input, reply-save-button';
 
 /**
  * The chat widget: a launcher with an unread badge that opens a panel with the conversation
@@ -84,6 +84,7 @@ const PANEL_PARTS = 'header, status, availability, contact-list, contact, contac
  * @csspart replies-search - Its search field.
  * @csspart replies-list - The list of saved replies.
  * @csspart reply - One saved reply.
+ * @csspart reply-active - The saved reply the arrow keys are on.
  * @csspart reply-delete-button - Deletes a saved reply.
  * @csspart reply-save-form - Saves the draft as a reply.
  * @csspart reply-title-input - The new reply's title.

@@ -5,11 +5,11 @@
  * conversation and both sides' replies, each once; the visitor gets the answers.
  */
 import { expect } from '@esm-bundle/chai';
-import { executeServerCommand } from '@web/test-runner-commands';
-import { newStanzaId } from '../../src/index.ts';
+import { executeServerCommand, setViewport } from '@web/test-runner-commands';
+import { createCannedReplies, newStanzaId } from '../../src/index.ts';
 import { closeChats, connectAll, device, eventually, history } from '../integration/chat-helpers.ts';
 import { SERVERS, freshAccount, serviceUrl, type ServerName } from '../integration/servers.ts';
-import { closePages, deep, deepAll, headerButton, page, reload, typeAndSend, waitFor } from './pages.ts';
+import { accessibilityViolations, closePages, deep, deepAll, headerButton, page, reload, typeAndSend, waitFor } from './pages.ts';
 
 const bodies = (doc: Document) => deepAll(doc, '[part~="message-body"]').map((el) => el.textContent ?? '');
 const fill = (input: HTMLInputElement, value: string) => { input.value = value; };
@@ -17,6 +17,7 @@ const fill = (input: HTMLInputElement, value: string) => { input.value = value; 
 for (const server of Object.keys(SERVERS) as ServerName[]) {
   describe(`the support desk on ${server}`, function () {
     this.timeout(120_000);
+    before(() => setViewport({ width: 1220, height: 780 })); // room for the pages, for screenshots
     const service = serviceUrl('websocket', SERVERS[server].httpPort);
     afterEach(async () => {
       closePages();
@@ -35,6 +36,7 @@ for (const server of Object.keys(SERVERS) as ServerName[]) {
       // The pre-chat form stands in for the composer until it is answered.
       const form = await waitFor(() => deep<HTMLFormElement>(visitor, '[part~="prechat-form"]'), 'the pre-chat form');
       expect(deep(visitor, 'textarea')).to.equal(undefined);
+      if (server === 'prosody') await executeServerCommand('screenshot', { name: 'visitor-prechat' });
       fill(form.querySelector<HTMLInputElement>('#name')!, 'Ada <i>Lovelace</i>');
       fill(form.querySelector<HTMLInputElement>('#email')!, 'ada@example.org');
       form.requestSubmit();
@@ -112,6 +114,45 @@ for (const server of Object.keys(SERVERS) as ServerName[]) {
       expect(deep(again, '[part~="prechat-form"]')).to.equal(undefined);
       (visitorFrame.contentWindow as Window & { xmppChat: unknown[] }).xmppChat.push(['reset'], ['open']);
       await waitFor(() => deep(again, '[part~="prechat-form"]'), 'the pre-chat form after reset()');
+    });
+
+    it('keeps an agent\'s saved replies: saved from the draft, inserted at the cursor, shared with the agent\'s other browsers', async () => {
+      const [agent, customer] = await Promise.all([freshAccount('desk', SERVERS[server].httpPort), freshAccount('customer', SERVERS[server].httpPort)]);
+      const asker = device(customer, service);
+      await connectAll(asker);
+      await asker.send(`${agent}@localhost`, 'Hello?');
+      const deskFrame = await page(`<main style="height:700px"><xmpp-chat mode="full" service="${service}" jid="${agent}@localhost"
+        password="pass-${agent}"></xmpp-chat></main><script type="module" src="/dist/xmpp-chat.js"></script>`, { width: 1200 });
+      const desk = deskFrame.contentDocument!;
+      (await waitFor(() => deepAll(desk, '[part~="contact"]')[0], 'the conversation')).click();
+      const input = await waitFor(() => deep<HTMLTextAreaElement>(desk, 'textarea'), 'the composer');
+      const text = `Thanks for waiting! <b>We</b> are on it. ${newStanzaId()}`;
+      input.value = text;
+      input.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
+
+      deep(desk, '[part~="toggle-button"]')!.click();
+      const title = await waitFor(() => deep<HTMLInputElement>(desk, '[part~="title-input"]'), 'the save form');
+      await waitFor(() => title.value === 'Thanks for waiting! <b>We</b> are on', 'the title suggested from the draft').catch((e: Error) => { throw new Error(`${e.message}: "${title.value}"`); });
+      title.value = 'Waiting';
+      title.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
+      deep<HTMLFormElement>(desk, '[part~="save-form"]')!.requestSubmit();
+      await waitFor(() => deepAll(desk, '[part~="reply"]').some((r) => r.textContent?.includes('Waiting')), 'the saved reply in the list');
+      if (server === 'prosody') await executeServerCommand('screenshot', { name: 'desk-details-and-replies' });
+
+      // The agent's other browser has it.
+      const colleague = device(agent, service);
+      await connectAll(colleague);
+      const saved = await createCannedReplies(colleague.client).list();
+      expect(saved.map((r) => [r.title, r.text])).to.deep.equal([['Waiting', text]]);
+
+      // Inserted where the cursor is.
+      input.value = 'Hi Bob! ';
+      input.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
+      input.setSelectionRange(8, 8);
+      deep(desk, '[part~="reply"]')!.click();
+      await waitFor(() => input.value === `Hi Bob! ${text}`, 'the reply in the composer');
+      expect(deep(desk, '[part~="reply"] b'), 'the reply shown as text').to.equal(undefined);
+      expect(await accessibilityViolations(deskFrame), 'the desk with a visitor and saved replies').to.deep.equal([]);
     });
   });
 }
