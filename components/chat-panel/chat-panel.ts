@@ -1,9 +1,8 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
-import { forgetVisitor } from '../../src/index.ts';
-import { ChatSession, type SessionConfig } from '../controllers/chat-session.ts';
-import { renewRefusedAccount, visitorHistoryOwner, visitorSessionOptions } from '../controllers/visitor-identity.ts';
+import type { ChatSession } from '../controllers/chat-session.ts';
+import { SessionLifecycle } from '../controllers/session-lifecycle.ts';
 import { VisitorIntake } from '../controllers/visitor-intake.ts';
-import { loadDraft, saveDraft } from '../composer/drafts.ts';
+import { loadDraft } from '../composer/drafts.ts';
 import { emit } from '../events.ts';
 import { t } from '../i18n/i18n.ts';
 import type { WidgetConfig } from '../xmpp-chat/panel-contract.ts';
@@ -47,16 +46,8 @@ export class ChatPanel extends LitElement {
   declare busy: boolean;
   /** Full mode on a narrow screen shows one of the two. */
   declare view: 'contacts' | 'conversation';
-  #key?: string;
-  #credentials?: { jid: string; password: string };
-  /** After a log-out, the configured credentials are not used again until they change. */
-  #loggedOut = false;
-  /** The page asked to connect or send: connect even while the panel is not shown. */
-  #wanted = false;
-  /** The visitor's account is being looked up or registered. */
-  #pending?: Promise<void>;
-  /** A stored visitor account the server refused was replaced (at most once). */
-  #renewed = false;
+  /** When the session starts, from what, and when it ends. */
+  readonly #lifecycle = new SessionLifecycle(this);
   #unread = -1;
   #off: Array<() => void> = [];
   /** Visitor mode: who the visitor is (page and pre-chat form), and what their first message tells. */
@@ -79,33 +70,13 @@ export class ChatPanel extends LitElement {
 
   /** Connects the session (it connects by itself when the panel is shown). */
   async connect(): Promise<void> {
-    await this.#ensureSession();
+    await this.#lifecycle.ensure();
     await this.session?.connect();
   }
 
-  /** Forgets the visitor: history, account and drafts on this device; the next session is new. */
-  async reset(): Promise<void> {
-    await this.#pending;
-    const session = this.session;
-    this.#key = undefined;
-    this.#wanted = false;
-    this.#pending = (async () => {
-      if (this.config.to) saveDraft(this.config.to, '');
-      this.intake.forget();
-      if (session) {
-        await session.disconnect();
-        await session.chat.store.clear(); // after the writes this session still has queued
-      } else {
-        await forgetVisitor(visitorHistoryOwner(this.config.to));
-      }
-      this.#replace(undefined);
-    })();
-    try {
-      await this.#pending;
-    } finally {
-      this.#pending = undefined;
-    }
-    if (this.active) this.#start(); // opened again meanwhile
+  /** Forgets the visitor: history, account, drafts and answers on this device; the next session is new. */
+  reset(): Promise<void> {
+    return this.#lifecycle.reset();
   }
 
   async disconnect(): Promise<void> {
@@ -113,44 +84,33 @@ export class ChatPanel extends LitElement {
   }
 
   async send(body: string, to?: string): Promise<void> {
-    await this.#ensureSession();
+    await this.#lifecycle.ensure();
     if (!this.session) return;
     if (!this.session.chat.client.jid && this.session.status === 'disconnected') void this.session.connect();
     await this.session.send(body, to);
   }
 
-  /** Starts the session now if it has not been (the page asked to connect or send). */
-  async #ensureSession(): Promise<void> {
-    this.#wanted = true;
-    await this.#pending; // a reset or a start under way
-    if (!this.session) this.#start();
-    await this.#pending;
-  }
-
   /** Focuses the composer, once the session (and with it the conversation) is there. */
   async focusComposer(): Promise<void> {
-    await this.#pending;
+    await this.#lifecycle.settled;
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLElement & { focus(): void }>('xmpp-chat-composer')?.focus();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.#replace(undefined);
-    this.#key = undefined; // put back into the page, it starts anew when shown
+    this.#lifecycle.detached();
   }
 
   override willUpdate(changed: PropertyValues<this>): void {
     // A new object arrives with every render of the host: only a changed setting starts anew.
     // Nothing connects, and nothing is stored, before the chat is shown or the page asks for it.
-    if (changed.has('config') && this.#key !== undefined && this.#configKey() !== this.#key) {
-      this.#loggedOut = false;
-      this.#start();
+    if (changed.has('config')) {
+      this.#lifecycle.configChanged();
+      this.session?.chat.setNickname(this.intake.visitor().name);
     }
-    if (changed.has('config')) this.session?.chat.setNickname(this.intake.visitor().name);
     if (changed.has('active') && this.active) {
-      if (!this.session && !this.#pending && (this.#key === undefined || this.#configKey() !== this.#key)) this.#start();
-      if (this.session?.status === 'disconnected' && !this.session.chat.client.jid) void this.session.connect();
+      this.#lifecycle.shown();
       this.session?.conversation.markRead();
     }
   }
@@ -166,7 +126,7 @@ export class ChatPanel extends LitElement {
       <div class="body ${full ? 'full' : 'visitor'}" data-view=${this.view}>
         ${needsLogin
           ? html`<xmpp-chat-login-form exportparts="login-form, jid-input, password-input, submit-button" lang=${lang} .busy=${this.busy} .error=${this.loginError}
-              .jid=${this.#credentials?.jid ?? this.config.jid ?? ''} @xmpp-chat-login=${this.#login}></xmpp-chat-login-form>`
+              .jid=${this.#lifecycle.loginJid} @xmpp-chat-login=${this.#login}></xmpp-chat-login-form>`
           : html`${full && session ? this.full?.renderContacts(this, session) : nothing}
             ${session ? renderConversation(this, session) : nothing}`}
       </div>`;
@@ -189,80 +149,28 @@ export class ChatPanel extends LitElement {
   }
 
   logout(): void {
-    this.#credentials = undefined;
-    this.#loggedOut = true;
-    this.#replace(undefined);
+    this.#lifecycle.logout();
   }
 
   closeRequested(): void {
     emit(this, 'xmpp-chat-close-request', {});
   }
 
-  #configKey(): string {
-    const { service, domain, jid, password, to, anonymous, mode } = this.config;
-    return JSON.stringify([service, domain, jid, password, to, anonymous, mode]);
-  }
-
-  #start(): void {
-    const { config } = this;
-    const key = (this.#key = this.#configKey());
-    // Visitors never see the contact list or the login form: only full mode loads them.
-    if (config.mode === 'full') void this.#fullMode();
-    this.intake.load();
-    if (this.intake.needsForm()) void import('../prechat-form/prechat-form.ts');
-    const configured = config.jid && config.password && !this.#loggedOut ? { jid: config.jid, password: config.password } : undefined;
-    const credentials = this.#credentials ?? configured;
-    this.#replace(undefined);
-    if (config.mode === 'full' && !credentials && !config.anonymous) return;
-    const base: SessionConfig = {
-      service: config.service || undefined, domain: config.domain || undefined, debug: config.debug, to: config.to,
-      nickname: this.intake.visitor().name, context: () => this.intake.context(),
-    };
-    // Agents answer visitors' presence, so that visitors see someone is there.
-    if (config.mode === 'full') return this.#create({ ...base, to: undefined, answerStrangers: true, ...(credentials ?? { anonymous: true }) });
-    if (credentials) return this.#create({ ...base, ...credentials });
-    // Asked to be anonymous: a new address each visit, the same history all the same.
-    if (config.anonymous) return this.#create({ ...base, anonymous: true, historyOwner: visitorHistoryOwner(config.to) });
-    this.#pending = visitorSessionOptions(base, (error) => this.#report(error)).then((options) => {
-      this.#pending = undefined;
-      if (this.#key !== key) return;
-      this.#create(options);
-      // A stored account the server no longer knows is replaced, once per page.
-      if (this.session && !this.#renewed) {
-        renewRefusedAccount(this.session, options, () => {
-          this.#renewed = true;
-          if (this.#key === key) this.#start();
-        });
-      }
-    });
-  }
-
-  #create(options: SessionConfig): void {
-    try {
-      const session = new ChatSession(options);
-      this.#replace(session);
-      if (this.config.mode === 'full') {
-        void this.#fullMode().then(({ createCannedReplies }) => {
-          if (this.session === session) session.useReplies(createCannedReplies(session.chat.client));
-        });
-      }
-      if (this.active || this.#wanted) void this.session!.connect();
-    } catch (error) {
-      this.#replace(undefined);
-      this.loginError = (error as Error).message;
-      this.#report(error as Error);
-    }
-  }
-
-  #fullMode(): Promise<FullMode> {
+  /** Full mode's views and elements, loaded on first use. */
+  fullMode(): Promise<FullMode> {
     return (this.#fullLoading ??= import('./full-mode.ts').then((module) => (this.full = module)));
   }
 
-  #report(error: Error): void {
+  report(error: Error): void {
     emit(this, 'xmpp-chat-error', { code: (error as { condition?: string }).condition ?? 'error', message: error.message });
   }
 
-  #replace(session: ChatSession | undefined): void {
+  failed(error: Error): void {
+    this.loginError = error.message;
+    this.report(error);
+  }
+
+  replace(session: ChatSession | undefined): void {
     for (const off of this.#off.splice(0)) off();
     this.session?.close();
     this.session = session;
@@ -286,20 +194,16 @@ export class ChatPanel extends LitElement {
   }
 
   #login = (event: CustomEvent<{ jid: string; password: string }>): void => {
-    this.#credentials = event.detail;
     this.busy = true;
     this.loginError = '';
-    this.#start();
+    this.#lifecycle.login(event.detail);
   };
 
   /** A failed login goes back to the form, with the reason. */
   #loginFailed(message: string): void {
     this.busy = false;
     this.loginError = message;
-    if (this.config.mode === 'full' && this.#credentials) {
-      this.#credentials = undefined;
-      this.#replace(undefined);
-    }
+    this.#lifecycle.loginFailed();
   }
 }
 

@@ -1,0 +1,184 @@
+/**
+ * When the panel's chat session starts, what it is made from, and when it ends: from the widget's
+ * configuration, the login form's credentials, or the visitor's stored (or newly registered)
+ * account. Nothing connects, and nothing is stored, before the chat is shown or the page asks.
+ */
+import { forgetVisitor, type CannedReplies, type Client } from '../../src/index.ts';
+import { saveDraft } from '../composer/drafts.ts';
+import type { WidgetConfig } from '../xmpp-chat/panel-contract.ts';
+import { ChatSession, type SessionConfig } from './chat-session.ts';
+import { renewRefusedAccount, visitorHistoryOwner, visitorSessionOptions } from './visitor-identity.ts';
+import type { VisitorIntake } from './visitor-intake.ts';
+
+/** What the lifecycle needs of the panel. */
+export interface LifecycleHost {
+  readonly config: WidgetConfig;
+  /** The panel is on screen. */
+  readonly active: boolean;
+  readonly intake: VisitorIntake;
+  readonly session?: ChatSession;
+  /** Puts this session in place of the current one (closing that). */
+  replace(session: ChatSession | undefined): void;
+  /** Something failed on the way (the visitor's account could not be looked up): told to the page. */
+  report(error: Error): void;
+  /** A session could not be made: told to the page, and shown in words. */
+  failed(error: Error): void;
+  /** Full mode's code, loaded on first use: the agent's saved replies come with it. */
+  fullMode(): Promise<{ createCannedReplies(client: Client): CannedReplies }>;
+}
+
+export class SessionLifecycle {
+  /** The settings the current session was made from; undefined until one is wanted. */
+  #key?: string;
+  #credentials?: { jid: string; password: string };
+  /** After a log-out, the configured credentials are not used again until they change. */
+  #loggedOut = false;
+  /** The page asked to connect or send: connect even while the panel is not shown. */
+  #wanted = false;
+  /** The visitor's account is being looked up or registered, or a reset is under way. */
+  #pending?: Promise<void>;
+  /** A stored visitor account the server refused was replaced (at most once). */
+  #renewed = false;
+
+  constructor(private readonly host: LifecycleHost) {}
+
+  /** Settles once a start or reset under way is done. */
+  get settled(): Promise<void> | undefined {
+    return this.#pending;
+  }
+
+  /** The address to prefill in the login form. */
+  get loginJid(): string {
+    return this.#credentials?.jid ?? this.host.config.jid ?? '';
+  }
+
+  /** The configuration changed: a changed setting starts anew (a new object arrives with every render). */
+  configChanged(): void {
+    if (this.#key !== undefined && this.#configKey() !== this.#key) {
+      this.#loggedOut = false;
+      this.start();
+    }
+  }
+
+  /** The panel was shown: start, or connect again after a log-out or a failure. */
+  shown(): void {
+    const { session } = this.host;
+    if (!session && !this.#pending && (this.#key === undefined || this.#configKey() !== this.#key)) this.start();
+    if (session?.status === 'disconnected' && !session.chat.client.jid) void session.connect();
+  }
+
+  /** Starts the session now if it has not been (the page asked to connect or send). */
+  async ensure(): Promise<void> {
+    this.#wanted = true;
+    await this.#pending;
+    if (!this.host.session) this.start();
+    await this.#pending;
+  }
+
+  /** Forgets the visitor: history, account, drafts and answers on this device; the next session is new. */
+  async reset(): Promise<void> {
+    await this.#pending;
+    const { session, config } = this.host;
+    this.#key = undefined;
+    this.#wanted = false;
+    this.#pending = (async () => {
+      if (config.to) saveDraft(config.to, '');
+      this.host.intake.forget();
+      if (session) {
+        await session.disconnect();
+        await session.chat.store.clear(); // after the writes this session still has queued
+      } else {
+        await forgetVisitor(visitorHistoryOwner(config.to));
+      }
+      this.host.replace(undefined);
+    })();
+    try {
+      await this.#pending;
+    } finally {
+      this.#pending = undefined;
+    }
+    if (this.host.active) this.start(); // opened again meanwhile
+  }
+
+  login(credentials: { jid: string; password: string }): void {
+    this.#credentials = credentials;
+    this.start();
+  }
+
+  logout(): void {
+    this.#credentials = undefined;
+    this.#loggedOut = true;
+    this.host.replace(undefined);
+  }
+
+  /** The login failed: back to the form (full mode). */
+  loginFailed(): void {
+    if (this.host.config.mode !== 'full' || !this.#credentials) return;
+    this.#credentials = undefined;
+    this.host.replace(undefined);
+  }
+
+  /** The panel left the page: put back, it starts anew when shown. */
+  detached(): void {
+    this.host.replace(undefined);
+    this.#key = undefined;
+  }
+
+  start(): void {
+    const { config, intake } = this.host;
+    const key = (this.#key = this.#configKey());
+    // Visitors never see the contact list or the login form: only full mode loads them.
+    if (config.mode === 'full') void this.host.fullMode();
+    intake.load();
+    if (intake.needsForm()) void import('../prechat-form/prechat-form.ts');
+    const configured = config.jid && config.password && !this.#loggedOut ? { jid: config.jid, password: config.password } : undefined;
+    const credentials = this.#credentials ?? configured;
+    this.host.replace(undefined);
+    if (config.mode === 'full' && !credentials && !config.anonymous) return;
+    const base: SessionConfig = {
+      service: config.service || undefined, domain: config.domain || undefined, debug: config.debug, to: config.to,
+      nickname: intake.visitor().name, context: () => intake.context(),
+    };
+    // Agents answer visitors' presence, so that visitors see someone is there.
+    if (config.mode === 'full') return void this.#create({ ...base, to: undefined, answerStrangers: true, ...(credentials ?? { anonymous: true }) });
+    if (credentials) return void this.#create({ ...base, ...credentials });
+    // Asked to be anonymous: a new address each visit, the same history all the same.
+    if (config.anonymous) return void this.#create({ ...base, anonymous: true, historyOwner: visitorHistoryOwner(config.to) });
+    this.#pending = visitorSessionOptions(base, (error) => this.host.report(error)).then((options) => {
+      this.#pending = undefined;
+      if (this.#key !== key) return;
+      const session = this.#create(options);
+      // A stored account the server no longer knows is replaced, once per page.
+      if (session && !this.#renewed) {
+        renewRefusedAccount(session, options, () => {
+          this.#renewed = true;
+          if (this.#key === key) this.start();
+        });
+      }
+    });
+  }
+
+  #create(options: SessionConfig): ChatSession | undefined {
+    let session: ChatSession;
+    try {
+      session = new ChatSession(options);
+    } catch (error) {
+      this.host.replace(undefined);
+      this.host.failed(error as Error);
+      return undefined;
+    }
+    this.host.replace(session);
+    if (this.host.config.mode === 'full') {
+      void this.host.fullMode().then(({ createCannedReplies }) => {
+        if (this.host.session === session) session.useReplies(createCannedReplies(session.chat.client));
+      });
+    }
+    if (this.host.active || this.#wanted) void session.connect();
+    return session;
+  }
+
+  #configKey(): string {
+    const { service, domain, jid, password, to, anonymous, mode } = this.host.config;
+    return JSON.stringify([service, domain, jid, password, to, anonymous, mode]);
+  }
+}
