@@ -1,7 +1,9 @@
 import { css } from 'lit';
 
 export const styles = css`
-  :host { display: flex; flex-direction: column; flex: 1; min-block-size: 0; min-inline-size: 0; }
+  :host { display: flex; flex-direction: column; flex: 1; min-block-size: 0; min-inline-size: 0; container: panel / inline-size; }
+  /* Contacts and conversation side by side: nothing to go back to. */
+  @container panel (min-width: 640px) { .back { display: none; } }
   * { box-sizing: border-box; }
   button { font: inherit; color: inherit; }
   .header {
