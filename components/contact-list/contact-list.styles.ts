@@ -111,8 +111,8 @@ export const styles = css`
     outline-offset: -2px;
   }
   .text { flex: 1 1 auto; min-inline-size: 0; display: flex; flex-direction: column; }
-  .name, .pending { overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
-  .pending { font-size: 13px; color: var(--xmpp-chat-muted, #475569); }
+  .name, .pending, .preview { overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
+  .pending, .preview { font-size: 13px; color: var(--xmpp-chat-muted, #475569); }
   /* Shapes as well as colours, so presence does not depend on telling colours apart. */
   .dot {
     flex: none;

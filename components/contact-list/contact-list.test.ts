@@ -90,6 +90,21 @@ describe('xmpp-chat-contact-list', () => {
     expect(bob.textContent).not.to.contain('Waiting for approval');
   });
 
+  it('previews the latest message of each conversation on one line, as text', async () => {
+    const el = await mount({
+      contacts: [contact('bob@x.org', 'Bob'), contact('amy@x.org', 'Amy'), contact('eve@x.org', 'Eve')],
+      conversations: [
+        { ...summary('bob@x.org', 30), lastBody: 'Where is\n my <b>order</b>?' },
+        { ...summary('amy@x.org', 20), lastBody: 'x'.repeat(200), lastDirection: 'out' },
+      ],
+    });
+    const [bob, amy, eve] = rows(el).map((row) => row.querySelector('.preview')?.textContent);
+    expect(bob).to.equal('Where is my <b>order</b>?');
+    expect(amy).to.equal(`You: ${'x'.repeat(80)}…`);
+    expect(eve).to.equal(undefined);
+    expect(el.shadowRoot!.querySelector('.preview b')).to.equal(null);
+  });
+
   it('marks the selected contact and fires xmpp-chat-select on click', async () => {
     const el = await mount({ contacts: [contact('amy@x.org', 'Amy'), contact('bob@x.org', 'Bob')], selected: 'bob@x.org' });
     const selects = record(el, 'xmpp-chat-select');

@@ -140,7 +140,8 @@ export class XmppChatContactList extends LitElement {
       <span class="sr-only">${t(lang, `presence.${row.availability}`)}</span>
       <span class="text">
         <span class="name" dir="auto">${row.label}</span>
-        ${row.pending ? html`<span class="pending">${t(lang, 'contacts.pending')}</span>` : nothing}
+        ${row.pending ? html`<span class="pending">${t(lang, 'contacts.pending')}</span>`
+          : row.preview ? html`<span class="preview" dir="auto">${row.preview}</span>` : nothing}
       </span>
       ${row.unread > 0 ? html`<span part="unread-count" class="badge"><span aria-hidden="true">${
         row.unread > 99 ? '99+' : row.unread}</span><span class="sr-only">${t(lang, 'contacts.unread', { count: row.unread })}</span></span>`

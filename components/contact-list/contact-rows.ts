@@ -4,7 +4,7 @@
  * only slices an array.
  */
 import type { Contact, ConversationSummary, Show } from '../../src/index.ts';
-import { resolveLang } from '../i18n/i18n.ts';
+import { resolveLang, t } from '../i18n/i18n.ts';
 
 /** What the presence dot shows: the best `<show>` across resources, `online` without one. */
 export type Availability = Show | 'online' | 'offline';
@@ -21,6 +21,8 @@ export interface ContactRow {
   pending: boolean;
   /** Time of the latest message, 0 without a conversation. */
   lastTime: number;
+  /** The latest message on one line ("You: …" for ours), '' without a conversation. */
+  preview: string;
 }
 
 // Best first. Someone "busy" is at a device, so more reachable than someone away from it.
@@ -54,9 +56,17 @@ export function buildRows(contacts: readonly Contact[], conversations: readonly 
       unread: summary?.unread ?? 0,
       pending: contact.ask === 'subscribe',
       lastTime: summary?.lastTime ?? 0,
+      preview: summary ? previewOf(summary, lang) : '',
     };
   });
   return rows.sort((a, b) => b.lastTime - a.lastTime || collator.compare(a.label, b.label) || (a.jid < b.jid ? -1 : 1));
+}
+
+/** The latest message on one line, short enough for a row. */
+function previewOf(summary: ConversationSummary, lang: string): string {
+  const text = summary.lastBody.replace(/\s+/g, ' ').trim();
+  const short = text.length > 80 ? `${Array.from(text).slice(0, 80).join('')}…` : text;
+  return summary.lastDirection === 'out' ? `${t(lang, 'messages.you')}: ${short}` : short;
 }
 
 /** Rows whose name or address contains `query`, ignoring case. */
