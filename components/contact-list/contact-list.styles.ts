@@ -1,5 +1,5 @@
 import { css } from 'lit';
-import { ownText, srOnly } from '../shared.styles.ts';
+import { controls, ownText, srOnly } from '../shared.styles.ts';
 
 // Inherited text properties are all set here, so hostile page CSS on ancestors cannot leak in.
 export const styles = css`
@@ -25,38 +25,11 @@ export const styles = css`
   ${srOnly}
   h2, p, ul, form { margin: 0; padding: 0; }
   ul { list-style: none; }
-  button, input {
-    font: inherit;
-    color: inherit;
-    letter-spacing: inherit;
-    text-transform: none;
-  }
-  button {
-    min-block-size: 32px;
-    min-inline-size: 32px;
-    padding-block: 4px;
-    padding-inline: 12px;
-    /* The muted colour, not the border colour: a button's edge needs 3:1 contrast to be seen. */
-    border: 1px solid var(--xmpp-chat-muted, #475569);
-    border-radius: calc(var(--xmpp-chat-radius, 12px) / 2);
-    background: var(--xmpp-chat-background, #fff);
-    cursor: pointer;
-  }
+  ${controls}
   button.primary {
     border-color: var(--xmpp-chat-accent, #2563eb);
     background: var(--xmpp-chat-accent, #2563eb);
     color: var(--xmpp-chat-accent-text, #fff);
-  }
-  input {
-    /* 16px keeps mobile browsers from zooming into the field. */
-    font-size: 16px;
-    inline-size: 100%;
-    min-block-size: 40px;
-    padding-block: 6px;
-    padding-inline: 10px;
-    border: 1px solid var(--xmpp-chat-muted, #475569);
-    border-radius: calc(var(--xmpp-chat-radius, 12px) / 2);
-    background: var(--xmpp-chat-background, #fff);
   }
   button:focus-visible, input:focus-visible, [part~='contact-list']:focus-visible {
     outline: 2px solid var(--xmpp-chat-accent, #2563eb);
