@@ -64,9 +64,13 @@ export function typeAndSend(root: ParentNode, text: string): void {
 /** axe-core's WCAG 2.2 AA findings for the page in `frame`, one line each. */
 export async function accessibilityViolations(frame: HTMLIFrameElement): Promise<string[]> {
   const win = frame.contentWindow as Window & { axe?: typeof axe; eval(code: string): unknown };
-  // Colours are checked as they end up, not halfway through the panel's fade-in.
-  const ending = frame.contentDocument!.getAnimations().filter((a) => a.effect?.getTiming().iterations !== Infinity);
-  await Promise.all(ending.map((a) => a.finished));
+  // Colours are checked as they end up, not halfway through the panel's fade-in (which a busy or
+  // throttled frame may not have played yet): finite animations, shadow roots included, are ended.
+  const doc = frame.contentDocument!;
+  const roots: DocumentOrShadowRoot[] = [doc, ...deepAll(doc, '*').flatMap((el) => (el.shadowRoot ? [el.shadowRoot] : []))];
+  for (const animation of roots.flatMap((root) => root.getAnimations())) {
+    if (animation.effect?.getTiming().iterations !== Infinity) animation.finish();
+  }
   if (!win.axe) win.eval(axe.source);
   const result = await win.axe!.run(frame.contentDocument!, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] });
   return result.violations.map((v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join('; ')}`);
