@@ -19,7 +19,7 @@ function setup(answer: boolean, nick?: string) {
 }
 
 describe('strangers (directed presence)', () => {
-  it('answers a stranger once, tracks their resources, and not contacts or ourselves', () => {
+  it('answers each session of a stranger once, tracks their resources, and not contacts or ourselves', () => {
     const { strangers, sent, hear } = setup(true);
     const changes: string[] = [];
     strangers.on('changed', ({ jid, availability }) => changes.push(`${jid} ${availability}`));
@@ -27,13 +27,17 @@ describe('strangers (directed presence)', () => {
     hear(`<presence xmlns='jabber:client' from='v1@anon.example.org/b' to='agent@example.org/desk'><show>away</show></presence>`);
     hear(`<presence xmlns='jabber:client' from='friend@example.org/x'/>`);
     hear(`<presence xmlns='jabber:client' from='agent@example.org/phone'/>`);
-    expect(sent.map((el) => el.attrs.to)).to.deep.equal(['v1@anon.example.org']);
+    hear(`<presence xmlns='jabber:client' from='v1@anon.example.org/a'><status>still here</status></presence>`);
+    expect(sent.map((el) => el.attrs.to)).to.deep.equal(['v1@anon.example.org/a', 'v1@anon.example.org/b']);
     expect(strangers.of('v1@anon.example.org')).to.equal('online');
     hear(`<presence xmlns='jabber:client' type='unavailable' from='v1@anon.example.org/a'/>`);
     expect(strangers.of('v1@anon.example.org')).to.equal('away');
     hear(`<presence xmlns='jabber:client' type='unavailable' from='v1@anon.example.org'/>`);
     expect(strangers.of('v1@anon.example.org')).to.equal('offline');
-    expect(changes).to.deep.equal(['v1@anon.example.org online', 'v1@anon.example.org online', 'v1@anon.example.org away', 'v1@anon.example.org offline']);
+    expect(changes).to.deep.equal(['v1@anon.example.org online', 'v1@anon.example.org online', 'v1@anon.example.org online', 'v1@anon.example.org away', 'v1@anon.example.org offline']);
+    // Their next session (a reload) is new to us, and is answered.
+    hear(`<presence xmlns='jabber:client' from='v1@anon.example.org/a'/>`);
+    expect(sent.map((el) => el.attrs.to)).to.deep.equal(['v1@anon.example.org/a', 'v1@anon.example.org/b', 'v1@anon.example.org/a']);
   });
 
   it('does not answer when not asked to, watches a peer with each new session, and forgets presence without one', () => {

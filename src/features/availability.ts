@@ -55,7 +55,10 @@ export function createStrangers(client: Client, options: StrangersOptions, avail
   const events = new Emitter<AvailabilityEvents>();
   const resources = new Map<string, Map<string, Presence>>();
   const watched = new Set<string>();
+  /** Full addresses answered in this session: each session of a visitor (a reload is one) hears from us once. */
   const answered = new Set<string>();
+  /** Bare addresses told at login that we are here. */
+  const announced = new Set<string>();
   const names = new Map<string, string>();
   const send = (to: string, withNick = false) => {
     const presence = buildPresence({ ...options.own?.(), to });
@@ -89,15 +92,22 @@ export function createStrangers(client: Client, options: StrangersOptions, avail
     // Someone we watch came (an agent logging in after we wrote): they have not heard from us yet.
     // Their full address, as servers need not pass presence to a bare one without a subscription.
     if (watched.has(jid) && !wasThere && presence.type === 'available') send(presence.from!, true);
-    // Answered once per session: our later changes reach them through the server.
-    if (options.answer && presence.type === 'available' && !answered.has(jid) && !watched.has(jid)) {
-      answered.add(jid);
-      send(jid);
+    // Each of their sessions is answered once, at its full address: our later changes reach it
+    // through the server. A session that ends is forgotten, so the next one (a reload) is answered.
+    if (options.answer && !watched.has(jid)) {
+      if (presence.type === 'unavailable') {
+        if (from.resource) answered.delete(presence.from!);
+        else for (const full of [...answered]) if (bareJid(full) === jid) answered.delete(full);
+      } else if (!answered.has(presence.from!)) {
+        answered.add(presence.from!);
+        send(presence.from!);
+      }
     }
   });
   client.on('status', ({ status }) => {
     if (status === 'connected') return;
     answered.clear();
+    announced.clear();
     const gone = [...resources.keys()];
     resources.clear();
     for (const jid of gone) events.emit('changed', { jid, availability: 'offline' });
@@ -118,8 +128,8 @@ export function createStrangers(client: Client, options: StrangersOptions, avail
     },
     announce(jids) {
       for (const jid of jids) {
-        if (answered.has(jid) || options.isContact(jid)) continue;
-        answered.add(jid);
+        if (announced.has(jid) || options.isContact(jid)) continue;
+        announced.add(jid);
         send(jid);
       }
     },

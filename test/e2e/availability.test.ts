@@ -8,7 +8,7 @@
 import { expect } from '@esm-bundle/chai';
 import { newStanzaId } from '../../src/index.ts';
 import { SERVERS, freshAccount, serviceUrl, type ServerName } from '../integration/servers.ts';
-import { closePages, deep, page, typeAndSend, waitFor, headerButton } from './pages.ts';
+import { closePages, deep, headerButton, page, reload, typeAndSend, waitFor } from './pages.ts';
 
 const line = (doc: Document) => deep(doc, '[part~="availability"]')?.textContent ?? '';
 const desk = (service: string, agent: string) => page(`<main style="height:600px"><xmpp-chat mode="full" service="${service}"
@@ -49,6 +49,19 @@ for (const server of Object.keys(SERVERS) as ServerName[]) {
         data-anonymous data-to="${agent}@localhost" data-open></script>`)).contentDocument!;
       await waitFor(() => line(visitor).includes('here'), 'the greeting', 15_000);
       expect(deep(visitor, '.presence')?.textContent).to.equal('Online');
+    });
+
+    it('greets a returning visitor again after a reload: the agent answers each new session of a visitor', async () => {
+      const agent = await freshAccount('agent', SERVERS[server].httpPort);
+      const agentPage = (await desk(service, agent)).contentDocument!;
+      await new Promise((resolve) => agentPage.addEventListener('xmpp-chat-ready', resolve, { once: true }));
+      // A registered visitor: the same address before and after the reload.
+      const frame = await page(`<script type="module" src="/dist/xmpp-chat.js" data-service="${service}" data-domain="localhost"
+        data-to="${agent}@localhost" data-open></script>`);
+      await waitFor(() => line(frame.contentDocument!).includes('here'), 'the greeting', 15_000);
+      await reload(frame);
+      await waitFor(() => line(frame.contentDocument!).includes('here'), 'the greeting after the reload', 15_000);
+      expect(deep(frame.contentDocument!, '.presence')?.textContent).to.equal('Online');
     });
   });
 }
