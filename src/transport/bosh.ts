@@ -9,6 +9,7 @@ import { fromDom, toDom } from '../stanza/dom.ts';
 import type { XmlElement } from '../stanza/element.ts';
 import { chooseMechanism } from '../sasl/choose.ts';
 import { acknowledgeOnResponse, flushWithoutIdleDelay, watchForStall } from './bosh-patches.ts';
+import { confirmAttached, forgetKeptSession, hasKeptSession, keepFeatures, keptFeatures } from './bosh-restore.ts';
 import type { SessionInfo, SessionOptions, Transport, TransportListener } from './transport.ts';
 
 const { Status } = Strophe;
@@ -40,8 +41,11 @@ export function createBoshTransport(options: SessionOptions, listener: Transport
     },
   };
 
-  function connect(): Promise<SessionInfo> {
-    const c = new Strophe.Connection(options.service, { mechanisms: Object.values(MECHANISMS) as never });
+  // An anonymous session is kept for the tab's next page, which attaches to it (bosh-restore.ts).
+  const keep = !options.username;
+
+  function connect(attach = keep && hasKeptSession()): Promise<SessionInfo> {
+    const c = new Strophe.Connection(options.service, { mechanisms: Object.values(MECHANISMS) as never, keepalive: keep } as never);
     conn = c;
     let lastError: XmppChatError | undefined;
     // The mechanism is ours to choose, by the same policy as over WebSocket.
@@ -97,6 +101,14 @@ export function createBoshTransport(options: SessionOptions, listener: Transport
 
     return new Promise<SessionInfo>((resolve, reject) => {
       let online = false;
+      /** Attached to the earlier page's session, and waiting to hear that the server still holds it. */
+      let attaching = false;
+      const anew = () => {
+        attaching = false;
+        clearTimeout(timer);
+        c.reset(); // forgets the kept session too
+        resolve(connect(false));
+      };
       const timer = setTimeout(() => fail(new ConnectionError('timeout', 'The chat server did not answer in time.')), options.timeoutMs);
       const fail = (error: XmppChatError) => {
         clearTimeout(timer);
@@ -113,8 +125,16 @@ export function createBoshTransport(options: SessionOptions, listener: Transport
       c._proto._abortAllRequests(); // requests held on a dead link would never come back
       c._doDisconnect('link dead');
     };
-    c.connect(jid, options.password ?? '', (status: number, condition: string | null, elem?: Element) => {
-        if (status === Status.CONNECTED) {
+    const callback = (status: number, condition: string | null, elem?: Element) => {
+        if (status === Status.ATTACHED) {
+          attaching = true;
+          void confirmAttached(c, options.timeoutMs).then((alive) => {
+            if (!attaching) return;
+            if (!alive) return anew();
+            attaching = false;
+            callback(Status.CONNECTED, null);
+          });
+        } else if (status === Status.CONNECTED) {
           clearTimeout(timer);
           online = true;
           watchForStall(c, () => {
@@ -124,7 +144,11 @@ export function createBoshTransport(options: SessionOptions, listener: Transport
             listener.unacknowledged?.([...unacked.values()]);
             unacked.clear();
           }
-          resolve({ jid: c.jid, resumed: false, mechanism: c._sasl_mechanism?.mechname ?? '', streamFeatures: featureNamespaces(c) });
+          const restored = c.restored === true;
+          const streamFeatures = restored ? keptFeatures() : featureNamespaces(c);
+          if (keep && !restored) keepFeatures(streamFeatures);
+          // The server's session goes on, but this page knows nothing of it: the chat sets up anew.
+          resolve({ jid: c.jid, resumed: false, mechanism: restored ? 'ANONYMOUS' : c._sasl_mechanism?.mechname ?? '', streamFeatures });
         } else if (status === Status.AUTHFAIL) {
           const failure = elem ? parseSaslFailure(fromDom(elem)) : undefined;
           const cond = failure?.condition ?? condition ?? 'not-authorized';
@@ -132,13 +156,16 @@ export function createBoshTransport(options: SessionOptions, listener: Transport
           c.disconnect('auth failed');
         } else if (status === Status.CONNFAIL || status === Status.CONNTIMEOUT) {
           lastError ??= toChatError(condition, status, options.service);
+        } else if (status === Status.DISCONNECTED && attaching) {
+          anew(); // the server no longer holds the earlier page's session
         } else if (status === Status.DISCONNECTED) {
           whenDisconnected?.();
           fail(lastError ?? new ConnectionError(online ? 'closed' : 'unreachable', online
             ? 'The connection to the chat server was lost.'
             : `Could not reach the chat server at ${options.service}.`));
         }
-      });
+      };
+      if (!attach || !restore(c, options.domain, callback)) c.connect(jid, options.password ?? '', callback);
     });
   }
 
@@ -156,6 +183,7 @@ export function createBoshTransport(options: SessionOptions, listener: Transport
     },
     async close() {
       closing = true;
+      if (keep) forgetKeptSession();
       const c = conn;
       if (!c?.connected) return;
       await new Promise<void>((resolve) => {
@@ -169,6 +197,17 @@ export function createBoshTransport(options: SessionOptions, listener: Transport
       abortSession?.(reason);
     },
   };
+}
+
+/** Attaches to the session kept for `domain`; false when there is none for it (another host's). */
+function restore(conn: Connection, domain: string, callback: (status: number, condition: string | null) => void): boolean {
+  try {
+    conn.restore(domain, callback);
+    return true;
+  } catch (error) {
+    if ((error as Error).name === 'StropheSessionError') return false;
+    throw error;
+  }
 }
 
 function featureNamespaces(conn: Connection): string[] {

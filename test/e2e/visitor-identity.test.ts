@@ -54,3 +54,54 @@ for (const server of Object.keys(SERVERS) as ServerName[]) {
     });
   }
 }
+
+/**
+ * Without registration a visitor logs in anonymously, and an anonymous login is a new account, which
+ * no server lets resume an earlier stream (XEP-0198 answers item-not-found). Over BOSH, though, the
+ * next page of the tab attaches to the earlier page's session while the server still holds it.
+ */
+for (const server of Object.keys(SERVERS) as ServerName[]) {
+  describe(`an anonymous visitor over BOSH on ${server}`, function () {
+    this.timeout(90_000);
+    const service = serviceUrl('bosh', SERVERS[server].httpPort);
+    afterEach(async () => { closePages(); await closeChats(); });
+
+    it('keeps its address across a reload, in one conversation at the desk, and gets a new one after reset()', async () => {
+      const dave = device('dave', serviceUrl('websocket', SERVERS[server].httpPort));
+      await connectAll(dave);
+      const frame = await page(`<script>window.calls = []; window.errors = []; window.xmppChat = [['on', 'connected', (d) => calls.push(d.jid)], ['on', 'error', (d) => errors.push(d.code + ': ' + d.message)]];</script>
+        <script type="module" src="/dist/xmpp-chat.js" data-service="${service}" data-domain="anon.localhost" data-anonymous data-to="dave@localhost"></script>`);
+      const hello = `before the reload ${newStanzaId()}`;
+      const first = await openAndSend(frame, hello);
+      expect(first).to.match(/@anon\.localhost$/);
+      await eventually(async () => (await history(dave, first)).some((m) => m.body === hello), 'dave to receive the first');
+      await reload(frame);
+      const again = `after the reload ${newStanzaId()}`;
+      expect(await openAndSend(frame, again)).to.equal(first);
+      await eventually(async () => (await history(dave, first)).some((m) => m.body === again), 'dave to see both in one conversation');
+      // (Dave's answer usually reaches the attached session, but on ejabberd 23.01 about one run in
+      // fifteen it is written into the earlier page's held request, which nobody reads: see README.)
+      (frame.contentWindow as Api).xmppChat.push(['reset']);
+      await new Promise((r) => setTimeout(r, 500));
+      expect(await openAndSend(frame, `after reset ${newStanzaId()}`)).to.not.equal(first);
+    });
+
+    it('opens a new session, without an error, when the server no longer holds the earlier page\'s', async () => {
+      const frame = await page(`<script>window.calls = []; window.errors = []; window.xmppChat = [['on', 'connected', (d) => calls.push(d.jid)], ['on', 'error', (d) => errors.push(d.code + ': ' + d.message)]];</script>
+        <script type="module" src="/dist/xmpp-chat.js" data-service="${service}" data-domain="anon.localhost" data-anonymous data-to="dave@localhost"></script>`);
+      const first = await openAndSend(frame, `hello ${newStanzaId()}`);
+      // As if the server had dropped the session meanwhile (its inactivity timeout passed): the
+      // page leaves with a session id the server does not know.
+      const win = frame.contentWindow!;
+      win.addEventListener('pagehide', () => {
+        const kept = JSON.parse(win.sessionStorage.getItem('strophe-bosh-session')!) as { sid: string };
+        win.sessionStorage.setItem('strophe-bosh-session', JSON.stringify({ ...kept, sid: 'gone' }));
+      });
+      await reload(frame);
+      const second = await openAndSend(frame, `hello again ${newStanzaId()}`);
+      expect(second).to.match(/@anon\.localhost$/).and.not.equal(first);
+      expect((frame.contentWindow as unknown as { errors: string[] }).errors).to.deep.equal([]);
+    });
+  });
+}
+
