@@ -34,7 +34,7 @@ export const srOnly = css`
     border: 0;
   }`;
 
-/** Buttons and text fields of the tool-like elements (contact list, saved replies): plain, bordered, at least 32px. */
+/** Buttons and text fields of the widget's forms (contact list, saved replies, pre-chat form): plain, bordered, at least 32px. */
 export const controls = css`
   button, input {
     margin: 0;
@@ -42,16 +42,16 @@ export const controls = css`
     color: inherit;
     letter-spacing: inherit;
     text-transform: none;
+    /* The muted colour, not the border colour: an edge needs 3:1 contrast to be seen. */
+    border: 1px solid var(--xmpp-chat-muted, #475569);
+    border-radius: calc(var(--xmpp-chat-radius, 12px) / 2);
+    background: var(--xmpp-chat-background, #fff);
   }
   button {
     min-block-size: 32px;
     min-inline-size: 32px;
     padding-block: 4px;
     padding-inline: 12px;
-    /* The muted colour, not the border colour: a button's edge needs 3:1 contrast to be seen. */
-    border: 1px solid var(--xmpp-chat-muted, #475569);
-    border-radius: calc(var(--xmpp-chat-radius, 12px) / 2);
-    background: var(--xmpp-chat-background, #fff);
     cursor: pointer;
   }
   input {
@@ -61,7 +61,4 @@ export const controls = css`
     min-block-size: 40px;
     padding-block: 6px;
     padding-inline: 10px;
-    border: 1px solid var(--xmpp-chat-muted, #475569);
-    border-radius: calc(var(--xmpp-chat-radius, 12px) / 2);
-    background: var(--xmpp-chat-background, #fff);
   }`;

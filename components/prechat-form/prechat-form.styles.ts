@@ -1,5 +1,5 @@
 import { css } from 'lit';
-import { ownText } from '../shared.styles.ts';
+import { controls, ownText } from '../shared.styles.ts';
 
 // Inherited text properties are all set here, so hostile page CSS on ancestors cannot leak in.
 export const styles = css`
@@ -17,18 +17,7 @@ export const styles = css`
   #intro { margin: 0 0 4px; }
   label { margin-block-start: 6px; font-weight: 500; }
   .optional { font-weight: 400; color: var(--xmpp-chat-muted, #475569); }
-  input, button { margin: 0; font-family: inherit; letter-spacing: inherit; text-transform: none; }
-  input {
-    /* 16px keeps mobile browsers from zooming into the field. */
-    font-size: 16px;
-    inline-size: 100%;
-    min-block-size: 40px;
-    padding: 6px 10px;
-    color: inherit;
-    border: 1px solid var(--xmpp-chat-muted, #475569);
-    border-radius: calc(var(--xmpp-chat-radius, 12px) / 2);
-    background: var(--xmpp-chat-background, #fff);
-  }
+  ${controls}
   input[aria-invalid='true'] { border-color: #b91c1c; }
   .problem { margin: 4px 0 0; color: #b91c1c; font-size: 14px; }
   [part~='prechat-submit'] {
@@ -37,10 +26,8 @@ export const styles = css`
     font-size: 16px;
     font-weight: 600;
     border: 0;
-    border-radius: calc(var(--xmpp-chat-radius, 12px) / 2);
     background: var(--xmpp-chat-accent, #2563eb);
     color: var(--xmpp-chat-accent-text, #fff);
-    cursor: pointer;
   }
   [part~='prechat-submit']:hover { filter: brightness(0.92); }
   input:focus-visible, [part~='prechat-submit']:focus-visible { outline: 2px solid var(--xmpp-chat-accent, #2563eb); outline-offset: 2px; }
