@@ -33,13 +33,26 @@ describe('readMessage', () => {
     expect(r.receiptRequest).to.equal(false);
   });
 
-  it('takes the time from a delay or the archive stamp, and ignores unreadable stamps', () => {
-    const delayed = read(`<message xmlns='jabber:client' from='bob@example.org' type='chat'><body>x</body><delay xmlns='urn:xmpp:delay' stamp='2026-01-02T03:04:05Z'/></message>`)!;
+  it('takes the time from our server\'s delay or the archive stamp, and ignores unreadable stamps', () => {
+    const delayed = read(`<message xmlns='jabber:client' from='bob@example.org' type='chat'><body>x</body><delay xmlns='urn:xmpp:delay' from='Example.org' stamp='2026-01-02T03:04:05Z'/></message>`)!;
     expect(delayed.chat!.time).to.equal(Date.parse('2026-01-02T03:04:05Z'));
-    const broken = read(`<message xmlns='jabber:client' from='bob@example.org' type='chat'><body>x</body><delay xmlns='urn:xmpp:delay' stamp='yesterday'/></message>`)!;
+    const broken = read(`<message xmlns='jabber:client' from='bob@example.org' type='chat'><body>x</body><delay xmlns='urn:xmpp:delay' from='example.org' stamp='yesterday'/></message>`)!;
     expect(broken.chat!.time).to.equal(ctx.now);
     const archived = read(`<message xmlns='jabber:client' from='bob@example.org' type='chat' id='i'><body>x</body></message>`, { archived: { id: 'arch', stamp: '2026-01-01T00:00:00Z' } })!;
     expect(archived.chat).to.include({ archiveId: 'arch', time: Date.parse('2026-01-01T00:00:00Z') });
+  });
+
+  it('ignores a delay stamped by anyone but our server, live or archived, so nobody can reorder the inbox', () => {
+    const stamped = (from: string, extra = {}) => read(`<message xmlns='jabber:client' from='mallory@evil.example/x' type='chat'><body>first!</body>
+      <delay xmlns='urn:xmpp:delay' ${from} stamp='1999-01-01T00:00:00Z'/></message>`, extra)!.chat!.time;
+    expect(stamped('')).to.equal(ctx.now);
+    expect(stamped(`from='evil.example'`)).to.equal(ctx.now);
+    expect(stamped(`from='mallory@evil.example'`)).to.equal(ctx.now);
+    expect(stamped(`from='alice@example.org'`)).to.equal(ctx.now);
+    expect(stamped(`from='example.org.evil.example'`)).to.equal(ctx.now);
+    expect(stamped(`from='evil.example'`, { carbon: 'received' })).to.equal(ctx.now);
+    expect(stamped(`from='evil.example'`, { archived: { id: 'a', stamp: '2026-01-01T00:00:00Z' } })).to.equal(Date.parse('2026-01-01T00:00:00Z'));
+    expect(stamped(`from='example.org'`)).to.equal(Date.parse('1999-01-01T00:00:00Z'));
   });
 
   it('places older history just before the message it is older than, in archive order', () => {

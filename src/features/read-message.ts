@@ -39,7 +39,7 @@ export interface ReadContext {
   archived?: { id: string; stamp?: string };
   /** Carbon copies: `sent` means one of our other clients sent it. */
   carbon?: 'sent' | 'received';
-  /** Arrival time, for messages without a delay stamp. */
+  /** Arrival time: a live message's time unless our server stamped it as delayed. */
   now: number;
   /** Older history loaded on request: it counts as read. */
   readHistory?: boolean;
@@ -90,7 +90,7 @@ export function readMessage(el: XmlElement, ctx: ReadContext): ReadMessage | und
   // The store finds ids per conversation, so ids a peer chose cannot collide with another's.
   const key = parsed.originId ?? ownArchiveId ?? parsed.id ?? `local-${ctx.now}-${Math.random().toString(36).slice(2)}`;
   const ids = [key, parsed.originId, parsed.id, ownArchiveId].filter((id): id is string => Boolean(id));
-  let time = toTime(parsed.delay?.stamp ?? ctx.archived?.stamp) ?? ctx.now;
+  let time = toTime(trustedDelay(parsed.delay, ctx.account) ?? ctx.archived?.stamp) ?? ctx.now;
   // Within the millisecond before it, in steps a double still resolves at today's epoch times.
   if (ctx.olderThan && time >= ctx.olderThan.time) time = ctx.olderThan.time - 1 + Math.min(ctx.olderThan.position, 999) * 1e-3;
   const context = parseVisitorContext(el);
@@ -102,6 +102,18 @@ export function readMessage(el: XmlElement, ctx: ReadContext): ReadMessage | und
     ...(ownArchiveId ? { archiveId: ownArchiveId } : {}),
   };
   return read;
+}
+
+/**
+ * The stamp of a delay (XEP-0203) that only our own server can have added: offline storage stamps
+ * messages with its domain. Anyone can put a `<delay>` in a message they send, and a stamp from
+ * the past or the future would move it anywhere in the inbox; such stamps are ignored, so a live
+ * message takes the time it arrived and an archived one the archive's stamp.
+ */
+function trustedDelay(delay: { stamp: string; from?: string } | undefined, account: string): string | undefined {
+  if (!delay?.from) return undefined;
+  const domain = account.slice(account.lastIndexOf('@') + 1);
+  return domain && bareJid(delay.from) === domain ? delay.stamp : undefined;
 }
 
 /**
