@@ -56,6 +56,22 @@ describe('IqRouter', () => {
     expect(childOf(childOf(byId('m1'), 'error')!, 'bad-request')).to.exist;
   });
 
+  it('answers with the condition of a StanzaError a handler throws, without reporting a failure', async () => {
+    const { iqs, sent, failures } = router();
+    iqs.handle('query', 'jabber:iq:roster', () => { throw new StanzaError('service-unavailable', 'Refused.', 'cancel'); });
+    iqs.handle('block', 'urn:xmpp:blocking', () => { throw new StanzaError('bad-request', 'Unreadable.', 'modify'); });
+    iqs.receive(xml('iq', { type: 'set', id: 'r1', from: 'mallory@evil.example' }, xml('query', { xmlns: 'jabber:iq:roster' })));
+    iqs.receive(xml('iq', { type: 'set', id: 'b1' }, xml('block', { xmlns: 'urn:xmpp:blocking' })));
+    await new Promise((r) => setTimeout(r, 0));
+    const byId = (id: string) => sent.find((s) => s.attrs.id === id)!;
+    expect(byId('r1').attrs).to.include({ type: 'error', to: 'mallory@evil.example' });
+    expect(childOf(byId('r1'), 'error')!.attrs.type).to.equal('cancel');
+    expect(childOf(childOf(byId('r1'), 'error')!, 'service-unavailable', NS_STANZAS)).to.exist;
+    expect(childOf(byId('b1'), 'error')!.attrs.type).to.equal('modify');
+    expect(childOf(childOf(byId('b1'), 'error')!, 'bad-request', NS_STANZAS)).to.exist;
+    expect(failures).to.deep.equal([]);
+  });
+
   it('answers internal-server-error when a handler throws, and reports it', async () => {
     const { iqs, sent, failures } = router();
     iqs.handle('query', 'jabber:iq:roster', () => { throw new Error('boom'); });

@@ -3,7 +3,19 @@ import { describeStanzaError, parseStanzaError } from './stanza/conditions.ts';
 import { childrenOf, xml, type XmlElement } from './stanza/element.ts';
 import { newStanzaId } from './stanza/message.ts';
 
+/**
+ * Answers one iq request with the payload of its result (or none). A handler that refuses the
+ * request throws a StanzaError: its condition and type go back to the sender as the iq error.
+ */
 export type IqHandler = (request: XmlElement, payload: XmlElement) => XmlElement | undefined | Promise<XmlElement | undefined>;
+
+/**
+ * The answer to a push (roster, block list) from anyone but our own account: it is not processed,
+ * and refused as if nothing here handled it (RFC 6121 §2.1.6), which tells a forger nothing.
+ */
+export function forgedPushError(): StanzaError {
+  return new StanzaError('service-unavailable', 'Only your own account may change this list.', 'cancel');
+}
 
 /** Matches iq responses to requests, and answers requests from the server (RFC 6120 §8.2.3). */
 export class IqRouter {
@@ -82,6 +94,7 @@ export class IqRouter {
       const result = await handler(request, payload);
       reply('result', ...(result ? [result] : []));
     } catch (cause) {
+      if (cause instanceof StanzaError) return error(cause.type ?? 'cancel', cause.condition);
       this.onHandlerError(cause);
       error('cancel', 'internal-server-error');
     }

@@ -3,7 +3,9 @@
  * only once someone asks for it: a visitor's widget never does, and saves the round trip.
  */
 import type { Client } from '../client.ts';
+import { StanzaError } from '../errors.ts';
 import { Emitter } from '../events.ts';
+import { forgedPushError } from '../iq.ts';
 /** The stanza code loads with the first use of the block list. */
 const stanzas = () => import('../stanza/blocking.ts');
 
@@ -30,8 +32,10 @@ export function createBlocking(client: Client, account: () => string, supported:
   const changed = () => events.emit('blocked', blocked);
 
   const onPush = async (iq: Parameters<Parameters<Client['handleIq']>[2]>[0]) => {
-    const push = (await stanzas()).parseBlockPush(iq, account());
-    if (!push) return undefined;
+    const { fromOwnAccount, parseBlockPush } = await stanzas();
+    if (!fromOwnAccount(iq.attrs.from, account())) throw forgedPushError();
+    const push = parseBlockPush(iq, account());
+    if (!push) throw new StanzaError('bad-request', 'The block list change could not be read.', 'modify');
     for (const jid of push.block ?? []) blocked.add(jid);
     if (push.unblock === 'all') blocked.clear();
     else for (const jid of push.unblock ?? []) blocked.delete(jid);

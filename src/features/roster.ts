@@ -4,11 +4,14 @@
  * presence. The roster is cached in the store, so contacts show before the connection is up.
  */
 import type { Client } from '../client.ts';
+import { StanzaError } from '../errors.ts';
 import { Emitter } from '../events.ts';
+import { forgedPushError } from '../iq.ts';
 import { bareJid, parseJid } from '../stanza/jid.ts';
 import { buildPresence, buildSubscription, parsePresence, type Presence, type Show } from '../stanza/presence.ts';
 import {
-  buildRosterGet, buildRosterRemove, buildRosterSet, parseRosterPush, parseRosterResult, ROSTER_NAMESPACE, type RosterItem,
+  buildRosterGet, buildRosterRemove, buildRosterSet, fromOwnAccount, parseRosterPush, parseRosterResult, ROSTER_NAMESPACE,
+  type RosterItem,
 } from '../stanza/roster.ts';
 import type { MessageStore } from '../storage/index.ts';
 
@@ -77,8 +80,9 @@ export function createRoster(client: Client, store: MessageStore, account: () =>
   });
 
   client.handleIq('query', ROSTER_NAMESPACE, (iq) => {
+    if (!fromOwnAccount(iq.attrs.from, account())) throw forgedPushError();
     const push = parseRosterPush(iq, account());
-    if (!push) return undefined; // not from our server: ignored (RFC 6121 §2.1.6)
+    if (!push) throw new StanzaError('bad-request', 'The contact list change could not be read.', 'modify');
     put(push.item);
     if (push.ver !== undefined) ver = push.ver;
     changed();

@@ -35,7 +35,7 @@ function bareOnly(s: string): string | undefined {
 }
 
 /** True when `from` is absent or the user's own bare address. */
-function fromOwnAccount(from: string | undefined, ownBareJid: string): boolean {
+export function fromOwnAccount(from: string | undefined, ownBareJid: string): boolean {
   if (from === undefined) return true;
   const own = bareOnly(ownBareJid);
   return own !== undefined && bareOnly(from) === own;

@@ -58,7 +58,7 @@ function rosterQuery(iq: XmlElement): XmlElement | undefined {
 }
 
 /** True when `from` is absent or the user's own bare address (RFC 6121 §2.1.6). */
-function fromOwnAccount(from: string | undefined, ownBareJid: string): boolean {
+export function fromOwnAccount(from: string | undefined, ownBareJid: string): boolean {
   if (from === undefined) return true;
   const own = bareOnly(ownBareJid);
   return own !== undefined && bareOnly(from) === own;
@@ -96,7 +96,7 @@ export function parseRosterResult(iq: XmlElement): RosterResult | undefined {
 /**
  * Reads a roster push: an iq set holding exactly one valid item. Only the user's own account
  * may push: `from` must be absent or the user's bare address, otherwise anyone could rewrite the
- * roster (a forged push returns undefined and should get no answer, or an error). The caller
+ * roster (a forged push returns undefined and should get a service-unavailable error). The caller
  * answers a valid push with an empty iq result carrying the push's id.
  */
 export function parseRosterPush(iq: XmlElement, ownBareJid: string): { ver?: string; item: RosterItem } | undefined {
