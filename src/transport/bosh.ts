@@ -7,6 +7,7 @@ import { AuthError, ConnectionError, StreamError, type XmppChatError } from '../
 import { describeAuthFailure, describeStreamError, parseSaslFailure } from '../stanza/conditions.ts';
 import { fromDom, toDom } from '../stanza/dom.ts';
 import type { XmlElement } from '../stanza/element.ts';
+import { redactForLog } from '../stanza/redact.ts';
 import { chooseMechanism } from '../sasl/choose.ts';
 import { acknowledgeOnResponse, flushWithoutIdleDelay, watchForStall } from './bosh-patches.ts';
 import { confirmAttached, forgetKeptSession, hasKeptSession, keepFeatures, keptFeatures } from './bosh-restore.ts';
@@ -77,8 +78,8 @@ export function createBoshTransport(options: SessionOptions, listener: Transport
       }
     };
     if (options.debug) {
-      c.xmlInput = (el: Node) => console.debug('[xmpp-chat] in', el);
-      c.xmlOutput = (el: Element) => console.debug('[xmpp-chat] out', el);
+      c.xmlInput = (el: Node) => console.debug('[xmpp-chat] in', redactForLog(el));
+      c.xmlOutput = (el: Element) => console.debug('[xmpp-chat] out', redactForLog(el));
     }
     c.addHandler((el: Element) => {
       // After a dropped HTTP connection, a retried request can come back with its own body as the
@@ -86,7 +87,7 @@ export function createBoshTransport(options: SessionOptions, listener: Transport
       // are our own stanzas, not received ones, and the real response, with whatever it carried
       // for us, is gone. Only a new session (which catches up from the archive) can recover that.
       if ((el.parentNode as Element | null)?.getAttribute?.('rid')) {
-        if (options.debug) console.debug('[xmpp-chat] ignored an echo of our own request', el);
+        if (options.debug) console.debug('[xmpp-chat] ignored an echo of our own request', redactForLog(el));
         if (c.authenticated && !closing && conn === c) {
           queueMicrotask(() => abortSession?.(new ConnectionError('closed', 'The connection to the chat server was interrupted; reconnecting.')));
         }

@@ -19,6 +19,7 @@ import { AuthError, ConnectionError, StreamError, type XmppChatError } from '../
 import { scramMechanism, ScramError, type ScramMechanism } from '../sasl/scram.ts';
 import { describeAuthFailure, describeStreamError } from '../stanza/conditions.ts';
 import type { XmlElement } from '../stanza/element.ts';
+import { redactForLog } from '../stanza/redact.ts';
 import { chooseMechanism } from '../sasl/choose.ts';
 import type { SessionOptions, Transport, TransportListener, SessionInfo } from './transport.ts';
 
@@ -107,8 +108,8 @@ export function createWebSocketTransport(options: SessionOptions, listener: Tran
     listener.dropped(reason);
   });
   if (options.debug) {
-    entity.on('send', (el: LtxElement) => console.debug('[xmpp-chat] out', String(el)));
-    entity.on('element', (el: LtxElement) => console.debug('[xmpp-chat] in', String(el)));
+    entity.on('send', (el: LtxElement) => console.debug('[xmpp-chat] out', redactForLog(String(el))));
+    entity.on('element', (el: LtxElement) => console.debug('[xmpp-chat] in', redactForLog(String(el))));
   }
 
   async function open(): Promise<SessionInfo> {

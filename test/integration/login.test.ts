@@ -111,5 +111,26 @@ describe('console', function () {
         methods.forEach((m, i) => { console[m] = saved[i]; });
       }
     });
+
+    it(`never logs credentials over ${transport}, even with debug on`, async () => {
+      const lines: string[] = [];
+      const saved = console.debug;
+      const show = (arg: unknown) => (arg instanceof Node ? new XMLSerializer().serializeToString(arg) : String(arg));
+      console.debug = (...args: unknown[]) => { lines.push(args.map(show).join(' ')); };
+      try {
+        const service = serviceUrl(transport, SERVERS.prosody.httpPort);
+        // PLAIN sends the password itself, base64-encoded; SCRAM sends proofs derived from it.
+        await trackedClient(accountOptions('carol', service, { debug: true, mechanisms: ['PLAIN'] })).connect();
+        await trackedClient(accountOptions('carol', service, { debug: true })).connect();
+        await disconnectAll();
+      } finally {
+        console.debug = saved;
+      }
+      const log = lines.join('\n');
+      expect(log).to.contain('<auth');
+      expect(log).not.to.contain(btoa('\0carol\0pass-carol'));
+      expect(log).not.to.contain('pass-carol');
+      for (const match of log.matchAll(/<(auth|response|challenge|success)\b[^>]*(?<!\/)>([^<]*)</g)) expect(match[2], match[0]).to.equal('[redacted]');
+    });
   }
 });
