@@ -5,6 +5,9 @@
 #   scripts/servers.sh install                      install missing system packages (Debian/Ubuntu)
 #   scripts/servers.sh start|stop [server]          server: prosody, ejabberd or all (default)
 #   scripts/servers.sh restart [server]             stop and start again, keeping accounts and data
+#   scripts/servers.sh freeze|thaw [server]         SIGSTOP / SIGCONT: a stalled server, links left open
+#   scripts/servers.sh kill [server]                SIGKILL: a crash (start-kept brings it back)
+#   scripts/servers.sh start-kept [server]          start on the data of the last run
 #   scripts/servers.sh status [server]              exits non-zero unless every named server runs
 #   scripts/servers.sh accounts [server]            (re)creates the test accounts
 #
@@ -127,6 +130,15 @@ start_one() { # server fresh
   if running "$1"; then say "$1 already runs (pid $(pid_of "$1"))"; return; fi
   local t=$SECONDS; "start_$1" "$2"; say "$1 ready on ports ${PORTS[$1]} (pid $(pid_of "$1"), $((SECONDS - t)) s)"
 }
+signal_one() { # server signal
+  local pid; pid=$(pid_of "$1")
+  [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null || die "$1 is not running"
+  kill "-$2" "$pid"
+  if [ "$2" = KILL ]; then
+    for _ in $(seq 1 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.05; done
+    rm -f "$RUN/$1/pid"
+  fi
+}
 status_one() {
   if running "$1"; then echo "$1: running (pid $(pid_of "$1"), ports ${PORTS[$1]})"; else echo "$1: stopped"; return 1; fi
 }
@@ -139,7 +151,11 @@ case $command in
   start) for s in "${servers[@]}"; do start_one "$s" 1; done ;;
   stop) for s in "${servers[@]}"; do stop_one "$s"; done ;;
   restart) for s in "${servers[@]}"; do stop_one "$s"; start_one "$s" 0; done ;;
+  start-kept) for s in "${servers[@]}"; do start_one "$s" 0; done ;;
+  freeze) for s in "${servers[@]}"; do signal_one "$s" STOP; done ;;
+  thaw) for s in "${servers[@]}"; do signal_one "$s" CONT; done ;;
+  kill) for s in "${servers[@]}"; do signal_one "$s" KILL; done ;;
   status) rc=0; for s in "${servers[@]}"; do status_one "$s" || rc=1; done; exit $rc ;;
   accounts) for s in "${servers[@]}"; do running "$s" || die "$s is not running"; "accounts_$s"; done ;;
-  *) die "unknown command: $command (install|start|stop|restart|status|accounts)" ;;
+  *) die "unknown command: $command (install|start|stop|restart|start-kept|freeze|thaw|kill|status|accounts)" ;;
 esac

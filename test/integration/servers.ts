@@ -62,6 +62,10 @@ export const proxy = {
   stall: (port: number) => executeServerCommand('proxy-stall', { port }),
   down: (port: number) => executeServerCommand('proxy-down', { port }),
   up: (port: number) => executeServerCommand('proxy-up', { port }),
+  /** Every chunk waits `ms` before it is passed on, both ways; 0 ends it. */
+  delay: (port: number, ms: number) => executeServerCommand('proxy-delay', { port, ms }),
+  /** Connections open but nothing gets through, both ways, until turned off. */
+  blackhole: (port: number, on: boolean) => executeServerCommand('proxy-blackhole', { port, on }),
   stop: (port: number) => executeServerCommand('proxy-stop', { port }),
 };
 

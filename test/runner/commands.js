@@ -8,6 +8,9 @@ const run = promisify(execFile);
 const BENCH_REPORT = new URL('../artifacts/bench.json', import.meta.url);
 const restarts = new Map();
 const SERVERS_SCRIPT = new URL('../../scripts/servers.sh', import.meta.url).pathname;
+const ARCHIVE_READER = new URL('./read-archive.py', import.meta.url).pathname;
+const SERVER_ACTIONS = new Set(['restart', 'freeze', 'thaw', 'kill', 'start-kept']);
+const C2S_PORTS = { prosody: 15222, ejabberd: 25222 };
 
 export function testCommands() {
   const proxies = new Map();
@@ -34,10 +37,26 @@ export function testCommands() {
       await proxies.get(port).up();
       return true;
     },
+    async 'proxy-delay'({ port, ms }) {
+      proxies.get(port).delay(ms);
+      return true;
+    },
+    async 'proxy-blackhole'({ port, on }) {
+      proxies.get(port).blackhole(on);
+      return true;
+    },
     async 'proxy-stop'({ port }) {
       await proxies.get(port)?.down();
       proxies.delete(port);
       return true;
+    },
+    // An account's archive as slixmpp (a third-party client, from Debian) reads it over c2s.
+    async 'archive-read'({ server, jid, password, withJid }) {
+      const args = [ARCHIVE_READER, jid, password, '127.0.0.1', String(C2S_PORTS[server])];
+      if (withJid) args.push(withJid);
+      const { stdout } = await run('/usr/bin/python3', args, { timeout: 19_000, maxBuffer: 64 * 1024 * 1024 })
+        .catch((error) => ({ stdout: error.stdout || JSON.stringify({ error: `${error.message}\n${error.stderr ?? ''}` }) }));
+      return JSON.parse(stdout);
     },
     async 'bench-record'({ section, rows }) {
       await mkdir(new URL('.', BENCH_REPORT), { recursive: true });
@@ -47,9 +66,12 @@ export function testCommands() {
       return true;
     },
     // A restart can outlast the runner's 20 s limit per command: start it, then wait in steps.
-    async 'server-restart'({ server }) {
+    // `action` is one of scripts/servers.sh's: restart (clean), freeze, thaw, kill, start-kept.
+    async 'server-restart'({ server, action = 'restart' }) {
       if (!['prosody', 'ejabberd'].includes(server)) throw new Error(`unknown server ${server}`);
-      restarts.set(server, run(SERVERS_SCRIPT, ['restart', server], { timeout: 120_000 }).then(
+      if (!SERVER_ACTIONS.has(action)) throw new Error(`unknown server action ${action}`);
+      if (restarts.has(server)) throw new Error(`${server} is still busy with an earlier action`);
+      restarts.set(server, run(SERVERS_SCRIPT, [action, server], { timeout: 120_000 }).then(
         () => ({ done: true }),
         (error) => ({ done: true, error: `${error.message}\n${error.stderr ?? ''}` }),
       ));

@@ -1,12 +1,16 @@
 // A loopback TCP proxy that tests put between the browser and a real server, to cut live
-// connections (a dropped socket), freeze them (a dead link that never says so) or refuse new ones
-// (a server that is down) on demand.
+// connections (a dropped socket), freeze them (a dead link that never says so), delay them,
+// swallow everything (a black hole) or refuse new ones (a server that is down) on demand.
 import net from 'node:net';
 
 export class TcpProxy {
   #server;
   #sockets = new Set();
   #pairs = new Set();
+  /** Milliseconds each chunk waits before it is passed on, either way. */
+  #delayMs = 0;
+  /** While set, connections are accepted and data is swallowed in both directions. */
+  #blackhole = false;
 
   constructor(targetPort, targetHost = '127.0.0.1') {
     this.targetPort = targetPort;
@@ -22,10 +26,11 @@ export class TcpProxy {
         s.on('close', () => this.#sockets.delete(s));
         s.on('error', () => { client.destroy(); upstream.destroy(); });
       }
-      const pair = [client, upstream];
+      const pair = { client, upstream, live: true };
       this.#pairs.add(pair);
       client.on('close', () => this.#pairs.delete(pair));
-      client.pipe(upstream).pipe(client);
+      this.#forward(pair, client, upstream);
+      this.#forward(pair, upstream, client);
     });
     await new Promise((resolve, reject) => {
       this.#server.once('error', reject);
@@ -35,7 +40,21 @@ export class TcpProxy {
     return this.port;
   }
 
-  /** Cuts every live connection without any goodbye, as a network failure would. */
+  /** Passes data on in order, after the current delay; drops it while black-holed or stalled. */
+  #forward(pair, from, to) {
+    let last = 0; // chunks keep their order even when the delay changes
+    from.on('data', (chunk) => {
+      if (!pair.live || this.#blackhole) return;
+      const due = Math.max(Date.now() + this.#delayMs, last);
+      last = due;
+      const write = () => { if (pair.live && !to.destroyed) to.write(chunk); };
+      if (due <= Date.now()) write();
+      else setTimeout(write, due - Date.now());
+    });
+    from.on('end', () => { if (pair.live) to.end(); });
+  }
+
+  /** Cuts every live connection without any goodbye (a TCP reset), as a network failure would. */
   drop() {
     for (const s of this.#sockets) s.resetAndDestroy ? s.resetAndDestroy() : s.destroy();
     this.#sockets.clear();
@@ -43,13 +62,18 @@ export class TcpProxy {
 
   /** Live connections stop carrying data but stay open, as behind a dead NAT; new ones work. */
   stall() {
-    for (const [client, upstream] of this.#pairs) {
-      client.unpipe(upstream);
-      upstream.unpipe(client);
-      client.pause();
-      upstream.pause();
-    }
+    for (const pair of this.#pairs) pair.live = false;
     this.#pairs.clear();
+  }
+
+  /** Every chunk from now on waits this long, both ways (0 ends the delay). */
+  delay(ms) {
+    this.#delayMs = ms;
+  }
+
+  /** While on, connections open but nothing gets through either way, and nothing is refused. */
+  blackhole(on) {
+    this.#blackhole = on;
   }
 
   /** Stops listening and cuts live connections: new connections are refused. */

@@ -1,0 +1,62 @@
+/**
+ * The fault bed: what a test can do to the real servers (freeze, thaw, crash, start again,
+ * restart cleanly) and to the links to them (through the loopback proxy in servers.ts), and the
+ * server's archive as a third-party client (slixmpp) reads it — the judge of exactly-once.
+ */
+import { executeServerCommand } from '@web/test-runner-commands';
+import type { ServerName } from './servers.ts';
+
+export type ServerAction = 'restart' | 'freeze' | 'thaw' | 'kill' | 'start-kept';
+
+/** Runs one of scripts/servers.sh's actions on a server and waits until it is done. */
+export async function serverAction(server: ServerName, action: ServerAction): Promise<void> {
+  await executeServerCommand('server-restart', { server, action });
+  for (;;) {
+    const result = await executeServerCommand<{ done: boolean; error?: string }, { server: string }>('server-restart-wait', { server });
+    if (result?.error) throw new Error(`${action} of ${server} failed: ${result.error}`);
+    if (result?.done) return;
+  }
+}
+
+/** A crash: the server is killed (no goodbye to anyone) and started again on its data. */
+export async function crash(server: ServerName, downMs = 0): Promise<void> {
+  await serverAction(server, 'kill');
+  if (downMs) await new Promise((r) => setTimeout(r, downMs));
+  await serverAction(server, 'start-kept');
+}
+
+/** A stall: the server stops answering for `ms` (SIGSTOP), links stay open, then it goes on. */
+export async function freeze(server: ServerName, ms: number): Promise<void> {
+  await serverAction(server, 'freeze');
+  try {
+    await new Promise((r) => setTimeout(r, ms));
+  } finally {
+    await serverAction(server, 'thaw');
+  }
+}
+
+export interface ArchivedMessage {
+  archiveId: string;
+  from: string;
+  to: string;
+  id?: string;
+  originId?: string;
+  body?: string;
+}
+
+/** Every message in `jid`'s archive (optionally only with `withJid`), in archive order. */
+export async function readArchive(server: ServerName, jid: string, password: string, withJid?: string): Promise<ArchivedMessage[]> {
+  const result = await executeServerCommand<{ messages?: ArchivedMessage[]; error?: string }, object>('archive-read', { server, jid, password, withJid });
+  if (!result?.messages) throw new Error(`reading the archive of ${jid} failed: ${result?.error ?? 'no answer'}`);
+  return result.messages;
+}
+
+/** How often each body occurs: the archive's verdict on lost (0) and duplicated (> 1) messages. */
+export function countBodies(messages: ArchivedMessage[], bodies: string[]): { lost: string[]; duplicated: string[] } {
+  const counts = new Map<string, number>();
+  for (const m of messages) if (m.body) counts.set(m.body, (counts.get(m.body) ?? 0) + 1);
+  return {
+    lost: bodies.filter((b) => !counts.get(b)),
+    duplicated: bodies.filter((b) => (counts.get(b) ?? 0) > 1),
+  };
+}
