@@ -6,7 +6,8 @@ import { resolveOptions, type ClientOptions } from './options.ts';
 import { LinkWatch } from './link-watch.ts';
 import { SessionOpener } from './session-opener.ts';
 import type { XmlElement } from './stanza/element.ts';
-import type { SessionInfo, TransportKind } from './transport/transport.ts';
+import { takeIncoming } from './stanza/incoming.ts';
+import { loadTransport, type SessionInfo, type TransportKind } from './transport/transport.ts';
 
 export type ConnectionStatus = 'disconnected' | 'connecting' | 'connected' | 'reconnecting';
 
@@ -35,6 +36,11 @@ export interface Client {
   /** The full JID of the current session. */
   readonly jid: string | undefined;
   readonly transport: TransportKind | undefined;
+  /**
+   * Counts sessions that started afresh (a resumed one keeps its number). Work begun for one
+   * session checks it is still current before acting, so a replaced session leaves nothing behind.
+   */
+  readonly epoch: number;
   /** Connects and logs in; rejects with the first failure (and keeps retrying unless it is fatal). */
   connect(): Promise<SessionInfo>;
   disconnect(): Promise<void>;
@@ -47,8 +53,14 @@ export interface Client {
   on<K extends keyof ClientEvents>(type: K, listener: (detail: ClientEvents[K]) => void): () => void;
 }
 
-/** Creates a client. Throws a ConfigError at once when the options are wrong. */
-export function createClient(clientOptions: ClientOptions): Client {
+/** A session that died younger than this was not a working one: the next drop backs off. */
+const SHORT_SESSION_MS = 10_000;
+
+/**
+ * Creates a client. Throws a ConfigError at once when the options are wrong.
+ * `transports` loads the transport adapters; tests pass their own.
+ */
+export function createClient(clientOptions: ClientOptions, transports = loadTransport): Client {
   const options = resolveOptions(clientOptions);
   const events = new Emitter<ClientEvents>();
   let status: ConnectionStatus = 'disconnected';
@@ -58,6 +70,10 @@ export function createClient(clientOptions: ClientOptions): Client {
   let attempt = 0;
   let retryTimer: ReturnType<typeof setTimeout> | undefined;
   let connecting: Promise<SessionInfo> | undefined;
+  let epoch = 0;
+  let onlineAt = 0;
+  /** Sessions in a row that dropped soon after they opened. */
+  let shortSessions = 0;
   const waiting: XmlElement[] = [];
 
   const setStatus = (change: StatusChange) => {
@@ -74,23 +90,29 @@ export function createClient(clientOptions: ClientOptions): Client {
   const opener = new SessionOpener(options, {
     stanza(stanza) {
       link.heard();
-      if (!iqs.receive(stanza)) events.emit('stanza', stanza);
+      takeIncoming(stanza, {
+        deliver: (s) => { if (!iqs.receive(s)) events.emit('stanza', s); },
+        unreadable: (error, reply) => { events.emit('error', error); if (reply) client.send(reply); },
+      });
     },
     dropped(reason) {
       link.stop();
+      iqs.linkLost();
       if (!wanted) return;
-      attempt = 0;
-      retryLater(reason, 0); // a dropped link is retried at once: the stream may still be resumable
+      // A dropped link is retried at once: the stream may still be resumable. But a server that
+      // accepts the login and drops the link every time would make that a tight loop: after a
+      // second short session in a row, the retries back off.
+      shortSessions = Date.now() - onlineAt < SHORT_SESSION_MS ? shortSessions + 1 : 0;
+      attempt = Math.max(0, shortSessions - 2);
+      retryLater(reason, shortSessions < 2 ? 0 : undefined);
     },
     acknowledged(stanza) {
       events.emit('acked', stanza);
     },
-    unacknowledged(stanzas) {
-      // The old stream could not be resumed: messages it never confirmed go out again (each keeps
-      // its id, so receivers recognise a copy), before anything sent since.
-      waiting.unshift(...stanzas.filter((s) => s.name === 'message'));
-    },
-  });
+    // What a lost stream never confirmed is not sent again here: our messages wait in the outbox,
+    // which first asks the archive whether the server has them (features/outbox.ts); iqs of the
+    // old session fail, and presence is sent afresh by the new one.
+  }, transports);
 
   function retryLater(reason: XmppChatError, delay?: number) {
     if (!options.reconnect || isFatal(reason)) {
@@ -117,6 +139,10 @@ export function createClient(clientOptions: ClientOptions): Client {
       jid = info.jid;
       session = info;
       attempt = 0;
+      onlineAt = Date.now();
+      // Before anyone hears of the new session: what the old one still awaited fails first.
+      if (!info.resumed) epoch += 1;
+      iqs.sessionOpened(info.resumed);
       setStatus({ status: 'connected' });
       events.emit('online', info);
       for (const stanza of waiting.splice(0)) transmit(stanza);
@@ -137,11 +163,13 @@ export function createClient(clientOptions: ClientOptions): Client {
     get status() { return status; },
     get jid() { return jid; },
     get transport() { return opener.transport?.kind; },
+    get epoch() { return epoch; },
     connect() {
       if (status === 'connected' && session) return Promise.resolve(session);
       if (connecting) return connecting;
       wanted = true;
       attempt = 0;
+      shortSessions = 0;
       clearTimeout(retryTimer);
       setStatus({ status: 'connecting' });
       connecting = attemptSession().finally(() => { connecting = undefined; });

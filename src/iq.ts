@@ -17,10 +17,28 @@ export function forgedPushError(): StanzaError {
   return new StanzaError('service-unavailable', 'Only your own account may change this list.', 'cancel');
 }
 
-/** Matches iq responses to requests, and answers requests from the server (RFC 6120 §8.2.3). */
+interface Pending {
+  resolve(el: XmlElement): void;
+  reject(e: Error): void;
+  /** Absent while the link it was sent on is down: silence then says nothing about the server. */
+  timer?: ReturnType<typeof setTimeout>;
+  /** The link it was sent on (see `linkLost`). */
+  link: number;
+}
+
+/**
+ * Matches iq responses to requests, and answers requests from the server (RFC 6120 §8.2.3).
+ * A request belongs to the session it was sent in: when the link drops it waits, and only a
+ * resumed session can still answer it; a new session never will, so it is rejected then, before
+ * anything of the new session runs.
+ */
 export class IqRouter {
-  readonly #pending = new Map<string, { resolve(el: XmlElement): void; reject(e: Error): void; timer: ReturnType<typeof setTimeout> }>();
+  readonly #pending = new Map<string, Pending>();
   readonly #handlers = new Map<string, IqHandler>();
+  /** Counts lost links; requests sent before the last loss wait for the session's fate. */
+  #link = 0;
+  /** Counts new (not resumed) sessions; an answer computed for an older one is not sent. */
+  #session = 0;
 
   constructor(
     private readonly send: (stanza: XmlElement) => void,
@@ -33,13 +51,45 @@ export class IqRouter {
     const id = iq.attrs.id ?? newStanzaId();
     const stanza = iq.attrs.id ? iq : { ...iq, attrs: { ...iq.attrs, id } };
     return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => {
-        this.#pending.delete(id);
-        reject(new ConnectionError('timeout', 'The chat server did not answer in time.'));
-      }, this.timeoutMs);
-      this.#pending.set(id, { resolve, reject, timer });
+      const pending: Pending = { resolve, reject, link: this.#link };
+      this.#pending.set(id, pending);
+      this.#startTimer(id, pending);
       this.send(stanza);
     });
+  }
+
+  /** The link dropped: requests sent on it neither time out nor fail until we know whether the session resumes. */
+  linkLost(): void {
+    this.#link += 1;
+    for (const pending of this.#pending.values()) {
+      clearTimeout(pending.timer);
+      pending.timer = undefined;
+    }
+  }
+
+  /**
+   * A session is up. Resumed (XEP-0198), the server answers what it still owes, and the waiting
+   * requests get a new deadline; new, requests sent on an earlier link are rejected now.
+   */
+  sessionOpened(resumed: boolean): void {
+    if (!resumed) this.#session += 1;
+    for (const [id, pending] of this.#pending) {
+      if (pending.link === this.#link) continue;
+      if (resumed) {
+        pending.link = this.#link;
+        this.#startTimer(id, pending);
+      } else {
+        this.#pending.delete(id);
+        pending.reject(new ConnectionError('closed', 'The connection was lost before the chat server answered.'));
+      }
+    }
+  }
+
+  #startTimer(id: string, pending: Pending): void {
+    pending.timer = setTimeout(() => {
+      this.#pending.delete(id);
+      pending.reject(new ConnectionError('timeout', 'The chat server did not answer in time.'));
+    }, this.timeoutMs);
   }
 
   /** Registers the answer to requests whose payload is `name` in namespace `xmlns`. */
@@ -65,7 +115,7 @@ export class IqRouter {
       return true;
     }
     if (type === 'get' || type === 'set') {
-      void this.#answer(stanza);
+      this.#answer(stanza).catch((error: unknown) => this.onHandlerError(error));
       return true;
     }
     return false;
@@ -83,8 +133,11 @@ export class IqRouter {
   async #answer(request: XmlElement): Promise<void> {
     const payloads = childrenOf(request);
     const payload = payloads[0];
-    const reply = (type: string, ...children: XmlElement[]) =>
-      this.send(xml('iq', { type, id: request.attrs.id, to: request.attrs.from }, ...children));
+    const session = this.#session;
+    // The server that asked is gone with its session: a new one does not know the request.
+    const reply = (type: string, ...children: XmlElement[]) => {
+      if (session === this.#session) this.send(xml('iq', { type, id: request.attrs.id, to: request.attrs.from }, ...children));
+    };
     const error = (type: string, condition: string) =>
       reply('error', xml('error', { type }, xml(condition, { xmlns: 'urn:ietf:params:xml:ns:xmpp-stanzas' })));
     if (payloads.length !== 1 || !payload) return error('modify', 'bad-request');

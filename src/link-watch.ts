@@ -12,6 +12,8 @@ interface LinkWatchOptions {
  */
 export class LinkWatch {
   #timer: ReturnType<typeof setTimeout> | undefined;
+  /** The unanswered ping's deadline: cleared on stop, or it would cut the next session's link. */
+  #deadline: ReturnType<typeof setTimeout> | undefined;
   #running = false;
 
   constructor(
@@ -28,6 +30,7 @@ export class LinkWatch {
   stop(): void {
     this.#running = false;
     clearTimeout(this.#timer);
+    clearTimeout(this.#deadline);
   }
 
   /** Any traffic from the server proves the link is alive. */
@@ -39,9 +42,9 @@ export class LinkWatch {
 
   #ping(): void {
     const ping = xml('iq', { type: 'get', to: this.options.domain }, xml('ping', { xmlns: 'urn:xmpp:ping' }));
-    const deadline = setTimeout(() => {
+    const deadline = (this.#deadline = setTimeout(() => {
       if (this.#running) this.dropLink();
-    }, this.options.pingTimeoutMs);
+    }, this.options.pingTimeoutMs));
     this.request(ping).then(
       () => clearTimeout(deadline),
       // An error reply still proves the server is there; only silence means a dead link.

@@ -10,7 +10,11 @@ import { loadTransport, transportKindOf, type SessionInfo, type Transport, type 
 export class SessionOpener {
   #transport?: Transport;
 
-  constructor(private readonly options: ResolvedOptions, private readonly listener: TransportListener) {}
+  constructor(
+    private readonly options: ResolvedOptions,
+    private readonly listener: TransportListener,
+    private readonly load: typeof loadTransport = loadTransport,
+  ) {}
 
   get transport(): Transport | undefined {
     return this.#transport;
@@ -25,7 +29,7 @@ export class SessionOpener {
     for (const service of services) {
       const kind = transportKindOf(service);
       if (!kind) continue;
-      const factory = await loadTransport(kind);
+      const factory = await this.load(kind);
       const transport = factory({ ...this.options, service }, this.listener);
       try {
         const info = await transport.open();

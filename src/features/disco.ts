@@ -32,8 +32,7 @@ export interface Disco {
 export function createDisco(client: Client, domain: () => string): Disco {
   let ver: string | undefined;
   let features = new Set<string>();
-  let markReady: () => void = () => {};
-  let ready = new Promise<void>((resolve) => { markReady = resolve; });
+  let ready = new Promise<void>(() => {});
   // Without WebCrypto (pages on plain http) there is no caps hash, and presence goes without it.
   capsVerification(CLIENT_INFO).then((v) => { ver = v; }, () => { ver = undefined; });
 
@@ -43,18 +42,22 @@ export function createDisco(client: Client, domain: () => string): Disco {
 
   client.on('online', async (info) => {
     if (info.resumed) return;
-    ready = new Promise<void>((resolve) => { markReady = resolve; });
+    const epoch = client.epoch;
+    let done: (value: Promise<void> | void) => void = () => {};
+    ready = new Promise<void>((resolve) => { done = resolve; });
     const found = new Set<string>();
     const own = bareJid(info.jid);
     for (const to of [domain(), own]) {
       if (!to) continue;
       // A server that refuses disco simply offers nothing we could use.
       const reply = await client.iq(buildDiscoInfoGet(to)).catch((error: unknown) => ({ refused: error }));
+      // Replaced meanwhile: the new session learns its own features, and whoever waits gets those.
+      if (client.epoch !== epoch) return done(ready);
       const result = 'refused' in reply ? undefined : parseDiscoInfo(reply);
       for (const feature of result?.features ?? []) found.add(feature);
     }
     features = found;
-    markReady();
+    done();
   });
 
   return {

@@ -92,10 +92,16 @@ export function createRoster(client: Client, store: MessageStore, account: () =>
 
   client.on('online', (info) => {
     if (info.resumed) return;
-    fetchRoster(info.streamFeatures)
-      .catch((error: Error) => events.emit('error', error))
+    // A session replaced before this is done sends its own presence: this one stays silent.
+    const epoch = client.epoch;
+    const current = () => client.epoch === epoch;
+    const report = (error: Error) => { if (current()) events.emit('error', error); };
+    void fetchRoster(info.streamFeatures)
+      .catch(report)
       .then(() => hooks.beforePresence?.())
-      .finally(() => {
+      .catch(report)
+      .then(() => {
+        if (!current() || client.status === 'disconnected') return;
         // After the roster, so the presences that follow find their contacts.
         sendPresence();
         events.emit('available', undefined);
