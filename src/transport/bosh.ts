@@ -10,6 +10,7 @@ import type { XmlElement } from '../stanza/element.ts';
 import { redactForLog } from '../stanza/redact.ts';
 import { chooseMechanism } from '../sasl/choose.ts';
 import { acknowledgeOnResponse, flushWithoutIdleDelay, watchForStall } from './bosh-patches.ts';
+import { checkBoshResponsesUnderTrustedTypes } from './bosh-trusted-types.ts';
 import { confirmAttached, forgetKeptSession, hasKeptSession, keepFeatures, keptFeatures } from './bosh-restore.ts';
 import type { SessionInfo, SessionOptions, Transport, TransportListener } from './transport.ts';
 
@@ -26,6 +27,7 @@ const STREAM_CONDITIONS = new Set(['conflict', 'host-unknown', 'policy-violation
 type Connection = InstanceType<typeof Strophe.Connection>;
 
 export function createBoshTransport(options: SessionOptions, listener: TransportListener): Transport {
+  checkBoshResponsesUnderTrustedTypes();
   // strophe.js's level is global; with debug on we log the XML ourselves and keep its warnings.
   Strophe.setLogLevel(options.debug ? Strophe.LogLevel.WARN : Strophe.LogLevel.FATAL);
   let conn: Connection | undefined;
