@@ -33,9 +33,12 @@ const COMMANDS: Record<string, (widget: PageWidget, args: unknown[]) => unknown>
   toggle: (w) => w.toggle(),
   connect: (w) => w.connect(),
   disconnect: (w) => w.disconnect(),
-  send: (w, [body, to]) => w.send(String(body), to === undefined ? undefined : String(to)),
+  send: (w, [body, to]) => {
+    if (to !== undefined && typeof to !== 'string') throw new TypeError('xmppChat.push([\'send\', body, to]): `to` must be an address');
+    return w.send(String(body), to);
+  },
   reset: (w) => w.reset(),
-  identify: (w, [visitor]) => w.identify((visitor ?? {}) as { name?: string; email?: string }),
+  identify: (w, [visitor]) => w.identify(visitor ?? {}),
   on: (w, [event, listener]) => {
     if (typeof listener !== 'function') throw new TypeError('xmppChat.push([\'on\', event, listener]): the listener must be a function');
     const type = String(event).startsWith('xmpp-chat-') ? String(event) : `xmpp-chat-${String(event)}`;

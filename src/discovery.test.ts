@@ -28,13 +28,14 @@ const HOSTILE_HOST_META = `<XRD xmlns='http://docs.oasis-open.org/ns/xri/xrd-1.0
   <Link rel="urn:example:other" href="https://example.org/other"/>
 </XRD>`;
 
-type Answer = string | number | Error | 'hang' | 'hang-ignoring-abort';
+/** A body, a status, a network error, or 'hang' / 'hang-ignoring-abort' (never answers). */
+type Answer = string | number | Error;
 
 /** A fake fetch answering each URL with a body (200), a status, a network error or never. */
 function fakeFetch(answers: Record<string, Answer>) {
   const calls: { url: string; signal?: AbortSignal | null }[] = [];
   const fetchFn = ((input: RequestInfo | URL, init?: RequestInit) => {
-    const url = String(input);
+    const url = input instanceof Request ? input.url : String(input);
     calls.push({ url, signal: init?.signal });
     const answer = answers[url] ?? 404;
     if (answer instanceof Error) return Promise.reject(answer);

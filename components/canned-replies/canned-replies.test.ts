@@ -46,7 +46,7 @@ async function type(el: XmppChatCannedReplies, input: HTMLInputElement, text: st
 describe('xmpp-chat-canned-replies', () => {
   it('opens a panel from its button and focuses the search', async () => {
     const el = await mount();
-    expect(toggle(el).textContent!.trim()).to.equal('Replies');
+    expect(toggle(el).textContent.trim()).to.equal('Replies');
     expect(toggle(el).getAttribute('aria-expanded')).to.equal('false');
     expect($(el, '[part="panel"]').hidden).to.equal(true);
     await open(el);
@@ -64,7 +64,7 @@ describe('xmpp-chat-canned-replies', () => {
     expect(options(el)[0].querySelector('.preview')!.textContent).to.equal('Hello! How can I help you today?');
     expect(options(el)[2].querySelector('.preview')!.textContent).to.equal(`<b>${HOSTILE}</b>`);
     expect(el.shadowRoot!.querySelector('img, b')).to.equal(null);
-    const deleteNames = [...el.shadowRoot!.querySelectorAll('[part="delete-button"]')].map((b) => b.textContent!.trim());
+    const deleteNames = [...el.shadowRoot!.querySelectorAll('[part="delete-button"]')].map((b) => b.textContent.trim());
     expect(deleteNames).to.deep.equal(['Delete “Greeting”', 'Delete “Rückerstattung”', `Delete “${HOSTILE}”`]);
   });
 
@@ -184,10 +184,10 @@ describe('xmpp-chat-canned-replies', () => {
 
   it('speaks German and Arabic', async () => {
     const de = await mount({ lang: 'de' });
-    expect(toggle(de).textContent!.trim()).to.equal('Vorlagen');
-    expect($(de, '[part="save-button"]').textContent!.trim()).to.equal('Aktuellen Text als Antwort speichern');
+    expect(toggle(de).textContent.trim()).to.equal('Vorlagen');
+    expect($(de, '[part="save-button"]').textContent.trim()).to.equal('Aktuellen Text als Antwort speichern');
     const ar = await mount({ lang: 'ar', replies: [] });
-    expect(toggle(ar).textContent!.trim()).to.equal('الردود');
+    expect(toggle(ar).textContent.trim()).to.equal('الردود');
     expect($(ar, '.empty').textContent).to.equal('لا توجد ردود محفوظة بعد.');
   });
 

@@ -130,7 +130,7 @@ export class XmppChatCannedReplies extends LitElement {
             <path d="M6 6l12 12M18 6L6 18" stroke="currentColor" stroke-width="2" stroke-linecap="round"/></svg>
             <span class="sr-only">${t(lang, 'replies.delete', { title: reply.title })}</span></button>`)}</div>
         </div>
-        ${saveReplyForm(lang, this.draft, this.typedTitle, (title) => { this.typedTitle = title; }, (e) => this.#onSave(e))}
+        ${saveReplyForm(lang, this.draft, this.typedTitle, this.#onTitle, (e) => this.#onSave(e))}
       </div>`;
   }
 
@@ -160,6 +160,8 @@ export class XmppChatCannedReplies extends LitElement {
     this.#refocus = this.#shown.findIndex((row) => row.reply === reply);
     emit(this, 'xmpp-chat-delete-reply', { id: reply.id });
   }
+
+  #onTitle = (title: string): void => { this.typedTitle = title; };
 
   #onSave(event: SubmitEvent): void {
     event.preventDefault();

@@ -1,6 +1,7 @@
 /** The contact list's inline form for adding a contact: its template and how its input is read. */
 import { html, nothing } from 'lit';
 import { parseJid } from '../../src/index.ts';
+import { fieldText } from '../form-field.ts';
 import { t } from '../i18n/i18n.ts';
 
 /** The bare address typed into the form, normalized; undefined unless it is `local@domain`. */
@@ -12,7 +13,7 @@ export function contactAddress(text: string): string | undefined {
 /** What the form holds: `jid` is undefined when the address is not valid. */
 export function readAddForm(form: HTMLFormElement): { jid?: string; name: string } {
   const data = new FormData(form);
-  return { jid: contactAddress(String(data.get('jid') ?? '')), name: String(data.get('name') ?? '').trim() };
+  return { jid: contactAddress(fieldText(data, 'jid')), name: fieldText(data, 'name').trim() };
 }
 
 export function addContactForm(lang: string, invalid: boolean, onSubmit: (event: SubmitEvent) => void, onCancel: () => void) {

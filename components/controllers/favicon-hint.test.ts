@@ -131,7 +131,7 @@ describe('FaviconHint', () => {
         const element = doc.createElement(tag);
         if (element instanceof doc.defaultView!.HTMLCanvasElement) taint(element);
         return element;
-      }) as Document['createElement'],
+      }),
     };
     function taint(canvas: HTMLCanvasElement) {
       const context = canvas.getContext('2d')!;

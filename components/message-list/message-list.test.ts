@@ -84,7 +84,7 @@ describe('xmpp-chat-message-list', () => {
     const messages = [message('a', { time: old }), message('b', { time: old + MINUTE }), message('c', { time: today.getTime() - 12 * 60 * MINUTE }),
       message('d', { time: today.getTime() }), message('e', { time: today.getTime() + MINUTE })];
     const el = await mount({ messages, lang: 'de' });
-    expect(all(el, '[part="day-separator"]').map((day) => day.textContent!.trim())).to.deep.equal(['5. März 2024', 'Gestern', 'Heute']);
+    expect(all(el, '[part="day-separator"]').map((day) => day.textContent.trim())).to.deep.equal(['5. März 2024', 'Gestern', 'Heute']);
     expect(keys(el).filter((key) => row(el, key)!.querySelector('[part="day-separator"]'))).to.deep.equal(['a', 'c', 'd']);
     const time = row(el, 'b')!.querySelector('time')!;
     expect(time.textContent).to.equal(new Intl.DateTimeFormat('de', { hour: 'numeric', minute: '2-digit' }).format(old + MINUTE));
@@ -120,7 +120,7 @@ describe('xmpp-chat-message-list', () => {
     expect(row(el, 'ok')!.querySelector('[part="retry-button"]')).to.equal(null);
     const retry = row(el, 'bad')!.querySelector<HTMLButtonElement>('[part="retry-button"]')!;
     expect(retry.tagName).to.equal('BUTTON');
-    expect(retry.textContent!.trim()).to.equal('Retry');
+    expect(retry.textContent.trim()).to.equal('Retry');
     expect(retry.getBoundingClientRect().height).to.be.at.least(24);
     retry.click();
     expect(fired.filter((event) => event.type === 'xmpp-chat-retry')).to.deep.equal([{ type: 'xmpp-chat-retry', detail: { key: 'bad' } }]);
@@ -187,7 +187,7 @@ describe('xmpp-chat-message-list', () => {
     el.loadingOlder = true;
     await settle(el);
     const loading = one(el, '[part="loading-row"]')!;
-    expect(loading.textContent!.trim()).to.equal('Loading older messages…');
+    expect(loading.textContent.trim()).to.equal('Loading older messages…');
     expect(loading.getBoundingClientRect().top).to.be.at.least(scroller(el).getBoundingClientRect().top - 1); // visible
     const key = keys(el).find((k) => topInView(el, k) >= 0)!;
     const before = topInView(el, key);
@@ -306,7 +306,7 @@ describe('xmpp-chat-message-list', () => {
     expect(keys(el)).to.include('h9999');
     expect(scroller(el).scrollHeight, 'spacers stand in for the rest').to.be.above(10_000 * 20);
     await scrollTo(el, scroller(el).scrollHeight / 2);
-    const middle = keys(el).map((k) => Number(k!.slice(1)));
+    const middle = keys(el).map((k) => Number(k.slice(1)));
     expect(middle[0]).to.be.within(2_000, 8_000);
     expect(middle.every((n, i) => i === 0 || n === middle[i - 1] + 1), 'a contiguous run').to.equal(true);
     await scrollTo(el, 0);

@@ -1,12 +1,12 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
-import { styleMap } from 'lit/directives/style-map.js';
 import type { StoredMessage } from '../../src/index.ts';
 import { emit } from '../events.ts';
 import { t } from '../i18n/i18n.ts';
 import { styles } from './message-list.styles.ts';
 import { messageRow } from './message-row.ts';
 import { VirtualScroller } from './virtual-scroller.ts';
+import { styleProperties } from '../style-properties.ts';
 
 /**
  * The messages of one conversation, oldest first, with day separators, delivery states and links.
@@ -69,7 +69,7 @@ export class MessageList extends LitElement {
   /** Language of the strings, dates and times (`en`, `de`, `ar`, or a regional tag such as `en-GB`). */
   declare lang: string;
 
-  #virtual = new VirtualScroller(this, () => this.messages[0]?.key);
+  readonly #virtual: VirtualScroller = new VirtualScroller(this, () => this.messages[0]?.key);
   #olderAsked = false;
   #seenKey?: string;
   #jump = false;
@@ -122,7 +122,7 @@ export class MessageList extends LitElement {
         ${this.loadingOlder ? notice('loading-row', t(lang, 'messages.loading-older'), html`<span class="spinner"></span>`) : nothing}
         ${this.historyStart && !this.hasOlder && !this.loadingOlder && !empty ? notice('history-start', t(lang, 'messages.start')) : nothing}
         ${empty ? notice('empty', t(lang, 'messages.empty')) : nothing}
-        <div class="items" style=${styleMap(spacers)}>
+        <div class="items" ${styleProperties(spacers)}>
           ${repeat(this.messages.slice(start, end), (message) => message.key, (message, i) => messageRow(message, this.messages[start + i - 1], row, this.messages[start + i + 1]))}
         </div>
         ${this.peerTyping ? html`<div class="typing" part="typing"><span class="dots"><span></span><span></span><span></span></span>

@@ -80,7 +80,7 @@ function dayLabel(time: number, lang: string): string {
 }
 
 // Beside the state in words: a clock, one tick sent, two delivered, two in the accent colour read.
-const icon = (d: string, ring = false) => html`<svg viewBox="0 0 16 16" aria-hidden="true">${ring ? svg`<circle cx="8" cy="8" r="6"/>` : nothing}<path d=${d}/></svg>`;
+const icon = (d: string, ring = false) => html`<svg viewBox="0 0 16 16" aria-hidden="true">${ring ? svg`<circle cx="8" cy="8" r="6"/>` : nothing}<path d=${d}></path></svg>`;
 const TICKS = 'M1 8.5l3 3 7-7M7 11.5l7-7';
 const ICONS: Record<MessageState, TemplateResult> = {
   pending: icon('M8 5v3l2 1.5', true), sent: icon('M3 8.5l3 3 7-7'), delivered: icon(TICKS), read: icon(TICKS), failed: icon('M8 5v3.5M8 11v.5', true),

@@ -21,7 +21,7 @@ describe('xmpp-chat-prechat-form', () => {
   it('asks for the fields the site chose, marking the optional ones', async () => {
     const el = await mount({ fields: ['email'], required: [] });
     expect(field(el, 'name')).to.equal(null);
-    expect(el.shadowRoot!.querySelector('label[for="email"]')!.textContent!.replace(/\s+/g, ' ').trim()).to.equal('Your email (optional)');
+    expect(el.shadowRoot!.querySelector('label[for="email"]')!.textContent.replace(/\s+/g, ' ').trim()).to.equal('Your email (optional)');
     expect(field(el, 'email')!.type).to.equal('email');
     expect(field(el, 'email')!.autocomplete).to.equal('email');
   });

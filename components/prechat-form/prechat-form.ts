@@ -1,5 +1,6 @@
 import { html, LitElement, nothing } from 'lit';
 import { emit } from '../events.ts';
+import { fieldText } from '../form-field.ts';
 import { t, type MessageKey } from '../i18n/i18n.ts';
 import { styles } from './prechat-form.styles.ts';
 
@@ -81,7 +82,7 @@ export class XmppChatPrechatForm extends LitElement {
     event.preventDefault();
     const form = event.target as HTMLFormElement;
     const data = new FormData(form);
-    const values = { name: String(data.get('name') ?? '').trim(), email: String(data.get('email') ?? '').trim() };
+    const values = { name: fieldText(data, 'name').trim(), email: fieldText(data, 'email').trim() };
     this.problem = check(this.fields, this.required, values);
     if (this.problem) {
       const field = form.querySelector<HTMLInputElement>(`#${this.problem.field}`);

@@ -8,7 +8,7 @@ afterEach(unmountAll);
 
 const mount = (props: Partial<XmppChatVisitorDetails> = {}) => mountElement<XmppChatVisitorDetails>('xmpp-chat-visitor-details', props);
 const rows = (el: XmppChatVisitorDetails) => [...el.shadowRoot!.querySelectorAll('.row')]
-  .map((row) => [row.querySelector('dt')!.textContent, row.querySelector('dd')!.textContent!.trim()]);
+  .map((row) => [row.querySelector('dt')!.textContent, row.querySelector('dd')!.textContent.trim()]);
 const UA = 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36';
 
 describe('xmpp-chat-visitor-details', () => {

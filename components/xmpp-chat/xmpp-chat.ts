@@ -223,7 +223,7 @@ export class XmppChat extends LitElement {
     return html`<div class="root ${full ? 'full' : 'visitor'} ${this.position === 'left' ? 'left' : 'right'} ${this.opened ? 'open' : ''}"
       dir=${direction(this.lang)} lang=${lang}>
       ${full ? nothing : html`<button part="launcher" class="launcher" aria-label=${label} aria-expanded=${this.opened ? 'true' : 'false'}
-        aria-controls="panel" @click=${this.toggle}>
+        aria-controls="panel" @click=${() => this.toggle()}>
         <svg aria-hidden="true" viewBox="0 0 24 24" width="28" height="28">${this.opened
           ? svg`<path d="M6 6l12 12M18 6L6 18" stroke="currentColor" stroke-width="2.2" stroke-linecap="round" fill="none"/>`
           : svg`<path d="M4 5.5A2.5 2.5 0 0 1 6.5 3h11A2.5 2.5 0 0 1 20 5.5v8a2.5 2.5 0 0 1-2.5 2.5H10l-4.5 4v-4A2.5 2.5 0 0 1 3 13.5z" fill="currentColor"/>`}</svg>

@@ -55,7 +55,7 @@ export function createArchive(client: Client, store: MessageStore, messaging: Me
     const results: XmlElement[] = [];
     const ids: string[] = [];
     const ingests: Promise<void>[] = [];
-    let failure: unknown;
+    let failure: Error | undefined;
     const off = client.on('stanza', (stanza) => {
       const result = parseMamResult(stanza, queryId, account());
       if (!result) return;
@@ -65,7 +65,7 @@ export function createArchive(client: Client, store: MessageStore, messaging: Me
       ingests.push(messaging.ingest(result.message, {
         archived: { id: result.archiveId, stamp: result.stamp }, readHistory,
         ...(olderThan !== undefined ? { olderThan: { time: olderThan, position } } : {}),
-      }).catch((error: unknown) => { failure ??= error; }));
+      }).catch((error: Error) => { failure ??= error; }));
     });
     try {
       const fin = parseMamFin(await client.iq(buildMamQuery({ ...opts, queryId })));

@@ -70,9 +70,9 @@ export function createMemoryBackend(readThrough?: Backend): Backend {
         },
         async first(prefix) {
           const start = encodePrefix(prefix);
-          for (const [id, slot] of writes) if (id.startsWith(start) && slot !== DELETED) return { key: JSON.parse(id), value: structuredClone(slot) };
+          for (const [id, slot] of writes) if (id.startsWith(start) && slot !== DELETED) return { key: JSON.parse(id) as StorageKey, value: structuredClone(slot) };
           if (cleared.some((p) => start.startsWith(p))) return undefined;
-          for (const [id, slot] of records) if (id.startsWith(start) && slot !== DELETED && !writes.has(id)) return { key: JSON.parse(id), value: structuredClone(slot) };
+          for (const [id, slot] of records) if (id.startsWith(start) && slot !== DELETED && !writes.has(id)) return { key: JSON.parse(id) as StorageKey, value: structuredClone(slot) };
           if (!under || isCleared(start)) return undefined;
           const found = await under.transaction('readonly', (inner) => inner.first(prefix));
           return found && !records.has(encode(found.key)) && !pending(encode(found.key)) ? found : undefined;

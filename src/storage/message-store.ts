@@ -48,6 +48,12 @@ export interface MessageStore {
   setRoster(roster: RosterCache): Promise<void>;
   getMeta<T = unknown>(name: string): Promise<T | undefined>;
   setMeta(name: string, value: unknown): Promise<void>;
+  /**
+   * Reads a value and writes what `change` makes of it in one transaction, so two tabs changing
+   * it at once never lose each other's change; resolves with the new value. `change` must be
+   * synchronous and may run again if storage falls back to memory.
+   */
+  updateMeta<T>(name: string, change: (current: T | undefined) => T): Promise<T>;
   /** Removes everything stored for this account. */
   clear(): Promise<void>;
   on<K extends keyof MessageStoreEvents>(type: K, listener: (detail: MessageStoreEvents[K]) => void): () => void;
@@ -126,7 +132,7 @@ export function createMessageStore(account: string, options: MessageStoreOptions
 
   /** On logout the history must go from the disk too, even when the store no longer writes there. */
   function forget(from: Backend): void {
-    from.transaction('readwrite', async (tx) => tx.deletePrefix([account])).catch((error: unknown) => {
+    from.transaction('readwrite', (tx) => { tx.deletePrefix([account]); return Promise.resolve(); }).catch((error: unknown) => {
       events.emit('error', new StorageError('failed', 'Chat history saved earlier could not be removed from this browser.', { cause: error }));
     });
   }
@@ -190,6 +196,8 @@ export function createMessageStore(account: string, options: MessageStoreOptions
     setRoster: (roster) => write({ kind: 'put', key: rosterKey(account), value: roster }),
     getMeta: <T>(name: string) => read((records) => records.get<T>(metaKey(account, name))),
     setMeta: (name, value) => write({ kind: 'put', key: metaKey(account, name), value }),
+    updateMeta: <T>(name: string, change: (current: T | undefined) => T) =>
+      write<T>({ kind: 'modify', key: metaKey(account, name), change: change as (current: unknown) => unknown }),
     clear: () => write({ kind: 'clear' }),
     on: (type, listener) => events.on(type, listener),
     close: () => sync.close(),

@@ -155,7 +155,7 @@ describe('chat with failing storage', function () {
     const failing = {
       transaction: () => Promise.reject(new DOMException('The quota has been exceeded.', 'QuotaExceededError')),
     };
-    const alice = device('alice', service, { storage: { backend: failing as never, channelName: newStanzaId() } });
+    const alice = device('alice', service, { storage: { backend: failing, channelName: newStanzaId() } });
     const bob = device('bob', service);
     const errors: StorageError[] = [];
     alice.on('error', (e) => errors.push(e as StorageError));
