@@ -10,7 +10,7 @@ export type ChimeContext = Pick<AudioContext,
   'state' | 'currentTime' | 'destination' | 'resume' | 'close' | 'createOscillator' | 'createGain'>;
 
 /** A Notification constructor with its permission. */
-export type NotificationConstructor = Pick<typeof Notification, 'permission' | 'requestPermission'>
+export type NotificationConstructor = Pick<typeof Notification, 'permission'>
   & (new (title: string, options?: NotificationOptions) => Notification);
 
 /** What the browser offers; injected so tests can watch. */
@@ -83,14 +83,6 @@ export class Alerts {
   /** The page's notification permission, or `unsupported` where there are no notifications. */
   get permission(): NotificationPermission | 'unsupported' {
     return this.env.Notification?.permission ?? 'unsupported';
-  }
-
-  /** Asks the visitor to allow notifications; call it from a click, or browsers refuse to ask. */
-  async requestPermission(): Promise<NotificationPermission | 'unsupported'> {
-    const notification = this.env.Notification;
-    if (!notification) return 'unsupported';
-    // Older Safari answers only through the callback and returns no promise.
-    return new Promise((resolve, reject) => notification.requestPermission(resolve)?.then(resolve, reject));
   }
 
   /**

@@ -20,8 +20,6 @@ export interface ChatStates {
   of(peer: string): ChatState | undefined;
   /** Call on every edit of the draft: `typing` is false when the draft became empty. */
   typing(peer: string, typing: boolean): void;
-  /** Call when the conversation is left (closed or hidden). */
-  leave(peer: string): void;
   /** A message went to the peer: it carried `active`. */
   sent(peer: string): void;
   on<K extends keyof ChatStatesEvents>(type: K, listener: (detail: ChatStatesEvents[K]) => void): () => void;
@@ -47,7 +45,7 @@ export function createChatStates(client: Client, messaging: Messaging, options =
     clearTimeout(previous?.pause);
     const now = Date.now();
     const repeat = state === 'composing' && previous?.state === 'composing' && now - previous.at < options.repeatMs;
-    const entry = { state, at: repeat ? previous!.at : now, pause: undefined as ReturnType<typeof setTimeout> | undefined };
+    const entry = { state, at: repeat ? previous.at : now, pause: undefined as ReturnType<typeof setTimeout> | undefined };
     ours.set(peer, entry);
     if (state === 'composing') entry.pause = setTimeout(() => send(peer, 'paused'), options.pauseMs);
     if (repeat || previous?.state === state || !speaking.has(peer) || client.status !== 'connected') return;
@@ -57,7 +55,6 @@ export function createChatStates(client: Client, messaging: Messaging, options =
   return {
     of: (peer) => theirs.get(peer),
     typing: (peer, typing) => send(peer, typing ? 'composing' : 'active'),
-    leave: (peer) => send(peer, 'inactive'),
     sent(peer) {
       clearTimeout(ours.get(peer)?.pause);
       ours.set(peer, { state: 'active', at: Date.now() });

@@ -1,6 +1,6 @@
 import { expect } from '@esm-bundle/chai';
 import {
-  buildDiscoInfoGet, buildDiscoInfoResult, capsVerification, parseDiscoInfo, parseDiscoItems, type DiscoInfo,
+  buildDiscoInfoGet, buildDiscoInfoResult, capsVerification, parseDiscoInfo, type DiscoInfo,
 } from './disco.ts';
 import { parseXml } from './dom.ts';
 import { childOf, toXmlString, xml, type XmlElement } from './element.ts';
@@ -159,24 +159,6 @@ describe('buildDiscoInfoResult', () => {
   });
 });
 
-describe('parseDiscoItems', () => {
-  it('reads an ejabberd items answer, skipping items without a valid jid', () => {
-    const iq = parseXml(`<iq xmlns='jabber:client' from='example.org' type='result' id='i1'><query xmlns='http://jabber.org/protocol/disco#items'>`
-      + `<item jid='conference.example.org' name='Chatrooms'/><item jid='pubsub.example.org' node='princely_musings'/>`
-      + `<item jid='upload.example.org' name='&lt;b&gt;Upload&lt;/b&gt;'/><item name='no jid'/><item jid='bad jid@x'/></query></iq>`);
-    expect(parseDiscoItems(iq)).to.deep.equal([
-      { jid: 'conference.example.org', name: 'Chatrooms' }, { jid: 'pubsub.example.org', node: 'princely_musings' },
-      { jid: 'upload.example.org', name: '<b>Upload</b>' }]);
-  });
-
-  it('returns undefined for anything but an items result', () => {
-    const cases = [xml('iq', { type: 'result' }), xml('iq', { type: 'error' }, xml('query', { xmlns: 'http://jabber.org/protocol/disco#items' })),
-      xml('iq', { type: 'result' }, xml('query', { xmlns: NS_INFO }))];
-    for (const el of cases) expect(parseDiscoItems(el), toXmlString(el)).to.equal(undefined);
-    expect(parseDiscoItems(xml('iq', { type: 'result' }, xml('query', { xmlns: 'http://jabber.org/protocol/disco#items' })))).to.deep.equal([]);
-  });
-});
-
 describe('disco parsers', () => {
   it('never throw on odd elements', () => {
     const odd: XmlElement[] = [xml(''), xml('iq', { type: 'result' }, 'x'),
@@ -184,7 +166,6 @@ describe('disco parsers', () => {
       xml('iq', { type: 'result' }, xml('query', { xmlns: 'http://jabber.org/protocol/disco#items' }, xml('item', { jid: '' })))];
     for (const el of odd) {
       expect(() => parseDiscoInfo(el)).not.to.throw();
-      expect(() => parseDiscoItems(el)).not.to.throw();
     }
   });
 });

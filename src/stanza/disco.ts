@@ -3,11 +3,9 @@
  * capabilities verification string (XEP-0115 §5).
  */
 import { childOf, childrenOf, textOf, xml, type XmlElement } from './element.ts';
-import { parseJid } from './jid.ts';
 import { newStanzaId } from './message.ts';
 
 const NS_INFO = 'http://jabber.org/protocol/disco#info';
-const NS_ITEMS = 'http://jabber.org/protocol/disco#items';
 const NS_DATA = 'jabber:x:data';
 
 /** What an entity says about itself in answer to a disco#info request. */
@@ -19,13 +17,6 @@ export interface DiscoInfo {
    * and `fields` are its other fields; forms without a single hidden FORM_TYPE are left out.
    */
   forms: { type: string; fields: { var: string; values: string[] }[] }[];
-}
-
-/** An item in a disco#items answer. */
-export interface DiscoItem {
-  jid: string;
-  node?: string;
-  name?: string;
 }
 
 /** Builds a disco#info request to `to`, for one of its nodes if given. */
@@ -127,21 +118,4 @@ export async function capsVerification(info: DiscoInfo): Promise<string> {
   if (parts.some((p) => p.includes('<'))) throw new Error('Service discovery information holds a "<".');
   const digest = await crypto.subtle.digest('SHA-1', encoder.encode(parts.map((p) => `${p}<`).join('')));
   return btoa(String.fromCharCode(...new Uint8Array(digest)));
-}
-
-/**
- * Reads a disco#items answer: an iq result with a disco#items query. Items without a valid `jid`
- * are left out. Undefined for anything else.
- */
-export function parseDiscoItems(iq: XmlElement): DiscoItem[] | undefined {
-  if (iq.name !== 'iq' || iq.attrs.type !== 'result') return undefined;
-  const query = childOf(iq, 'query', NS_ITEMS);
-  if (!query) return undefined;
-  const items: DiscoItem[] = [];
-  for (const el of childrenOf(query, 'item')) {
-    const { jid, node, name } = el.attrs;
-    if (!jid || !parseJid(jid)) continue;
-    items.push({ jid, ...(node !== undefined && { node }), ...(name !== undefined && { name }) });
-  }
-  return items;
 }

@@ -32,11 +32,6 @@ export function isElement(node: XmlNode | undefined): node is XmlElement {
   return typeof node === 'object' && node !== null;
 }
 
-/** The element's namespace, as declared by its own `xmlns` attribute. */
-export function namespaceOf(element: XmlElement): string | undefined {
-  return element.attrs.xmlns;
-}
-
 /** Child elements, optionally filtered by local name and namespace (`xmlns` attribute). */
 export function childrenOf(element: XmlElement, name?: string, xmlns?: string): XmlElement[] {
   return element.children.filter(
