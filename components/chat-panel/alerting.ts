@@ -3,7 +3,8 @@
  * new messages from the peer. Every tab of the site sees each message — received itself, or
  * stored by another tab — and the Alerts class lets exactly one of them alert; a tab where the
  * reader is looking at the conversation claims the message, so none does. The Alerts code loads
- * only where it may be needed: with `sound`, or in full mode.
+ * only where it may be needed: with `sound`, or in full mode. Alerts is a controller of the panel:
+ * it stops, and closes its audio, when the panel leaves the page.
  */
 import type { ChatSession } from '../controllers/chat-session.ts';
 import type { Alerts } from '../controllers/alerts.ts';
@@ -21,7 +22,7 @@ const alertsOf = new WeakMap<ChatPanel, Promise<Alerts>>();
 function alerts(panel: ChatPanel): Promise<Alerts> {
   let loading = alertsOf.get(panel);
   if (!loading) {
-    loading = import('../controllers/alerts.ts').then(({ Alerts: Made }) => new Made({
+    loading = import('../controllers/alerts.ts').then(({ Alerts: Made }) => new Made(panel, {
       sound: () => !!panel.config.sound,
       notifications: () => panel.config.mode === 'full',
       onActivate: (peer) => panel.select(peer),

@@ -1,5 +1,6 @@
 import { expect } from '@esm-bundle/chai';
 import { executeServerCommand } from '@web/test-runner-commands';
+import { LitElement, type ReactiveController, type ReactiveControllerHost } from 'lit';
 import { Alerts, browserEnvironment, type AlertEnvironment, type ChimeContext, type NotificationConstructor } from './alerts.ts';
 
 /** An AudioContext that records the tones it is asked to play. */
@@ -50,7 +51,15 @@ function environment(overrides: Partial<AlertEnvironment> = {}) {
     document: page, locks: navigator.locks, Notification: notes.Notification,
     createAudioContext: () => audio.context, focus: () => void (focused += 1),
     // Short waits really wait; long ones (a lock held, a notification open) are run by the test.
-    later: (run, ms) => void (ms < 1000 ? setTimeout(run, ms) : scheduled.push({ run, ms })),
+    later: (run, ms) => {
+      if (ms < 1000) {
+        const timer = setTimeout(run, ms);
+        return () => clearTimeout(timer);
+      }
+      const entry = { run, ms };
+      scheduled.push(entry);
+      return () => void scheduled.splice(scheduled.indexOf(entry), 1);
+    },
     ...overrides,
   };
   return { env, audio, notes, page, scheduled, focused: () => focused };
@@ -59,11 +68,21 @@ function environment(overrides: Partial<AlertEnvironment> = {}) {
 const message = (peer = 'ada@example.org', body = 'Hello!') => ({ key: crypto.randomUUID(), peer, title: 'New message from Ada', body });
 const on = { sound: () => true, notifications: () => true };
 
+/** A host that connects its controllers at once, and disconnects them on demand. */
+function fakeHost() {
+  const controllers: ReactiveController[] = [];
+  return {
+    addController: (c: ReactiveController) => { controllers.push(c); c.hostConnected?.(); },
+    removeController() {}, requestUpdate() {}, updateComplete: Promise.resolve(true),
+    disconnect: () => controllers.forEach((c) => c.hostDisconnected?.()),
+  } satisfies ReactiveControllerHost & { disconnect(): void };
+}
+
 describe('Alerts', () => {
   it('chimes two quiet sine tones once per message', async () => {
     const { env, audio } = environment();
     let made = 0;
-    const alerts = new Alerts(on, { ...env, createAudioContext: () => (made++, audio.context) });
+    const alerts = new Alerts(fakeHost(), on, { ...env, createAudioContext: () => (made++, audio.context) });
     expect(made, 'no AudioContext before the first chime').to.equal(0);
     const first = message();
     expect(await alerts.incoming(first)).to.equal(true);
@@ -77,7 +96,7 @@ describe('Alerts', () => {
   it('notifies only while the page is not looked at, one notification per conversation', async () => {
     const { env, notes, page, scheduled, focused } = environment();
     const activated: string[] = [];
-    const alerts = new Alerts({ sound: () => false, notifications: () => true, onActivate: (peer) => activated.push(peer) }, env);
+    const alerts = new Alerts(fakeHost(), { sound: () => false, notifications: () => true, onActivate: (peer) => activated.push(peer) }, env);
     expect(await alerts.incoming(message()), 'visible and focused: nothing to do').to.equal(false);
     page.focused = false;
     const long = `Line one\n\n${'x'.repeat(200)}`;
@@ -100,59 +119,85 @@ describe('Alerts', () => {
   it('asks for nothing it may not do', async () => {
     const denied = environment({ Notification: fakeNotifications('denied').Notification });
     denied.page.hidden = true;
-    const alerts = new Alerts({ sound: () => false, notifications: () => true }, denied.env);
+    const alerts = new Alerts(fakeHost(), { sound: () => false, notifications: () => true }, denied.env);
     expect(alerts.permission).to.equal('denied');
     expect(await alerts.incoming(message())).to.equal(false);
-    const none = new Alerts(on, environment({ Notification: undefined, createAudioContext: undefined }).env);
+    const none = new Alerts(fakeHost(), on, environment({ Notification: undefined, createAudioContext: undefined }).env);
     expect(none.permission).to.equal('unsupported');
   });
 
   it('skips the chime, and says why, while the browser keeps the audio suspended', async () => {
     const blocked = fakeAudio('suspended', () => new Promise(() => {}));
     const said: string[] = [];
-    const alerts = new Alerts({ ...on, debug: (why) => said.push(why) }, environment({ createAudioContext: () => blocked.context }).env);
+    const alerts = new Alerts(fakeHost(), { ...on, debug: (why) => said.push(why) }, environment({ createAudioContext: () => blocked.context }).env);
     expect(await alerts.incoming(message())).to.equal(true);
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(blocked.tones).to.deep.equal([]);
     expect(said.join()).to.match(/interacts with the page/);
 
     const resumable = fakeAudio('suspended');
-    await new Alerts(on, environment({ createAudioContext: () => resumable.context }).env).incoming(message());
+    await new Alerts(fakeHost(), on, environment({ createAudioContext: () => resumable.context }).env).incoming(message());
     await new Promise((resolve) => setTimeout(resolve, 10));
     expect(resumable.tones, 'resumed in time').to.have.length(2);
   });
 
   it('lets one tab alert per message: the first to take its lock, or without locks the visible one', async () => {
     const [a, b] = [environment(), environment()];
-    const quiet = new Alerts({ sound: () => false, notifications: () => false }, environment().env);
+    const quiet = new Alerts(fakeHost(), { sound: () => false, notifications: () => false }, environment().env);
     const shared = message();
     expect(await quiet.incoming(shared), 'a tab with nothing to do takes no lock').to.equal(false);
     b.page.hidden = true;
-    const won = await Promise.all([new Alerts(on, b.env).incoming(shared), new Alerts(on, a.env).incoming(shared)]);
+    const won = await Promise.all([new Alerts(fakeHost(), on, b.env).incoming(shared), new Alerts(fakeHost(), on, a.env).incoming(shared)]);
     expect(won, 'the visible tab first').to.deep.equal([false, true]);
     expect(a.scheduled.map(({ ms }) => ms), 'the lock is held for a minute').to.include(60_000);
 
     const [looking, away] = [environment(), environment()];
     away.page.hidden = true;
     const read = message();
-    const results = await Promise.all([new Alerts(on, away.env).incoming(read), new Alerts(on, looking.env).incoming(read, { onScreen: true })]);
+    const results = await Promise.all([new Alerts(fakeHost(), on, away.env).incoming(read), new Alerts(fakeHost(), on, looking.env).incoming(read, { onScreen: true })]);
     expect(results, 'a tab showing the message claims it, and no tab alerts').to.deep.equal([false, false]);
     expect(away.audio.tones, 'no chime in the hidden tab').to.have.length(0);
 
     const [seen, unseen] = [environment({ locks: undefined }), environment({ locks: undefined })];
     unseen.page.hidden = true;
     const other = message();
-    expect([await new Alerts(on, seen.env).incoming(other), await new Alerts(on, unseen.env).incoming(other)]).to.deep.equal([true, false]);
+    expect([await new Alerts(fakeHost(), on, seen.env).incoming(other), await new Alerts(fakeHost(), on, unseen.env).incoming(other)]).to.deep.equal([true, false]);
   });
 
   it('never throws into the page with the browser’s own audio: it chimes or says why not', async () => {
     const said: string[] = [];
-    const alerts = new Alerts({ sound: () => true, notifications: () => false, debug: (why) => said.push(why) });
+    const host = fakeHost();
+    const alerts = new Alerts(host, { sound: () => true, notifications: () => false, debug: (why) => said.push(why) });
     expect(await alerts.incoming(message())).to.equal(true);
     await new Promise((resolve) => setTimeout(resolve, 300));
     // Headless Chromium has had no click, so its autoplay policy keeps the AudioContext suspended.
     expect(said.join(), said.join()).to.match(/^$|interacts with the page/);
-    alerts.dispose();
+    host.disconnect();
+  });
+
+  it('stops when its element leaves the page: audio closed, notifications closed, locks released, no more alerts', async () => {
+    const { env, audio, notes, page, scheduled } = environment();
+    page.hidden = true;
+    const el = document.createElement('test-alerts-host') as AlertsHost;
+    document.body.append(el);
+    const alerts = new Alerts(el, on, env);
+    const first = message();
+    expect(await alerts.incoming(first)).to.equal(true);
+    expect([audio.context.state, notes.shown.length, scheduled.length]).to.deep.equal(['running', 1, 2]);
+    const held = async () => ((await navigator.locks.query()).held ?? []).map(({ name }) => name);
+    expect(await held()).to.include(`xmpp-chat-alert:${first.key}`);
+
+    el.remove();
+    expect(audio.context.state, 'AudioContext closed').to.equal('closed');
+    expect([notes.shown[0].closed, scheduled.length], 'notification closed, no timer left').to.deep.equal([true, 0]);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(await held()).to.not.include(`xmpp-chat-alert:${first.key}`);
+    expect(await alerts.incoming(message()), 'removed: no alert').to.equal(false);
+    expect([notes.shown.length, audio.tones.length]).to.deep.equal([1, 2]);
+
+    document.body.append(el);
+    expect(await alerts.incoming(message()), 'back on the page').to.equal(true);
+    el.remove();
   });
 
   it('alerts in exactly one of two same-origin pages, through the real Web Locks', async () => {
@@ -187,7 +232,7 @@ describe('Alerts', () => {
         }
       }
       const activated: string[] = [];
-      const alerts = new Alerts({ sound: () => false, notifications: () => true, onActivate: (peer) => activated.push(peer) },
+      const alerts = new Alerts(fakeHost(), { sound: () => false, notifications: () => true, onActivate: (peer) => activated.push(peer) },
         { ...browserEnvironment(), document: { hidden: true, hasFocus: () => false }, Notification: Spy });
       expect(alerts.permission).to.equal('granted');
       expect(await alerts.incoming(message('ada@example.org', 'Is the blue teapot in stock?'))).to.equal(true);
@@ -207,6 +252,9 @@ describe('Alerts', () => {
   });
 });
 
+class AlertsHost extends LitElement {}
+customElements.define('test-alerts-host', AlertsHost);
+
 /** A same-origin page with its own copy of the Alerts module and its own Web Locks, chiming into a fake. */
 async function framedAlerts(name: string) {
   const frame = document.createElement('iframe');
@@ -223,7 +271,7 @@ async function framedAlerts(name: string) {
   }
   const { Alerts: FramedAlerts, browserEnvironment: framedEnvironment } = win.alertsModule;
   const audio = fakeAudio();
-  const alerts = new FramedAlerts({ sound: () => true, notifications: () => false },
+  const alerts = new FramedAlerts(fakeHost(), { sound: () => true, notifications: () => false },
     { ...framedEnvironment(), createAudioContext: () => audio.context });
   return { frame, alerts, chimes: () => audio.tones.length / 2 };
 }

@@ -3,7 +3,10 @@
  * is not looked at. When several tabs of a site run the widget, exactly one alerts per message:
  * the first to take the message's Web Lock, which it holds long enough that a tab getting the
  * same message later finds it taken. Strings come from the caller; this class shows them as given.
+ * A reactive controller of the element that shows the messages: when it leaves the page, alerts
+ * stop, the audio closes, open notifications close and held locks are released.
  */
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
 
 /** The audio a chime needs (a subset of AudioContext). */
 export type ChimeContext = Pick<AudioContext,
@@ -23,8 +26,8 @@ export interface AlertEnvironment {
   createAudioContext?: () => ChimeContext;
   /** Brings the page's window to the front. */
   focus: () => void;
-  /** Runs `run` after `ms` milliseconds. */
-  later: (run: () => void, ms: number) => void;
+  /** Runs `run` after `ms` milliseconds; returns the function that cancels it. */
+  later: (run: () => void, ms: number) => () => void;
 }
 
 export interface AlertOptions {
@@ -68,17 +71,41 @@ export function browserEnvironment(): AlertEnvironment {
     Notification: globalThis.Notification,
     createAudioContext: Audio && (() => new Audio()),
     focus: () => window.focus(),
-    later: (run, ms) => void setTimeout(run, ms),
+    later: (run, ms) => {
+      const timer = setTimeout(run, ms);
+      return () => clearTimeout(timer);
+    },
   };
 }
 
-export class Alerts {
+export class Alerts implements ReactiveController {
   /** Messages this tab has already alerted for, or decided not to. */
   readonly #seen = new Set<string>();
   #audio?: ChimeContext;
-  #disposed = false;
+  #connected = false;
+  /** Timers still to come (waits, notifications to close, locks to release), by their cancel function. */
+  readonly #timers = new Map<() => void, () => void>();
 
-  constructor(private readonly options: AlertOptions, private readonly env: AlertEnvironment = browserEnvironment()) {}
+  constructor(host: ReactiveControllerHost, private readonly options: AlertOptions, private readonly env: AlertEnvironment = browserEnvironment()) {
+    host.addController(this);
+  }
+
+  hostConnected(): void {
+    this.#connected = true;
+  }
+
+  /** Alerts still to come are not made; what a timer would have done later (end a wait, close a notification, release a lock) is done now. */
+  hostDisconnected(): void {
+    this.#connected = false;
+    const timers = [...this.#timers];
+    this.#timers.clear();
+    for (const [cancel, run] of timers) {
+      cancel();
+      run();
+    }
+    this.#audio?.close().catch((error: unknown) => this.#debug('The audio did not close.', error));
+    this.#audio = undefined;
+  }
 
   /** The page's notification permission, or `unsupported` where there are no notifications. */
   get permission(): NotificationPermission | 'unsupported' {
@@ -90,7 +117,7 @@ export class Alerts {
    * the reader is looking at it in this tab, which only claims it. Resolves whether this tab alerted.
    */
   async incoming(message: IncomingMessage, { onScreen = false } = {}): Promise<boolean> {
-    if (this.#disposed || this.#seen.has(message.key)) return false;
+    if (!this.#connected || this.#seen.has(message.key)) return false;
     this.#seen.add(message.key);
     if (this.#seen.size > REMEMBERED) this.#seen.delete(this.#seen.values().next().value!);
     // The reader sees it here: this tab claims it, so that no other tab alerts.
@@ -101,17 +128,10 @@ export class Alerts {
     // A tab with nothing to do takes no lock, so another tab may still alert.
     if (!chime && !notify) return false;
     if (hidden) await this.#wait(HIDDEN_DELAY_MS);
-    if (!(await this.#claim(message.key)) || this.#disposed) return false;
+    if (!(await this.#claim(message.key)) || !this.#connected) return false;
     if (chime) void this.#chime();
     if (notify) this.#notify(message);
     return true;
-  }
-
-  /** Closes the audio; alerts still to come are not made. */
-  dispose(): void {
-    this.#audio?.close().catch((error: unknown) => this.#debug('The audio did not close.', error));
-    this.#audio = undefined;
-    this.#disposed = true;
   }
 
   #claim(key: string): Promise<boolean> {
@@ -122,7 +142,7 @@ export class Alerts {
       locks.request(`xmpp-chat-alert:${key}`, { ifAvailable: true }, (lock) => {
         resolve(lock !== null);
         // Held on to, so that a tab getting this message later finds it taken.
-        return lock && new Promise<void>((release) => this.env.later(release, HOLD_MS));
+        return lock && new Promise<void>((release) => this.#later(release, HOLD_MS));
       }).catch((error: unknown) => {
         this.#debug('Web Locks refused the request; alerting only if this tab is visible.', error);
         resolve(!document.hidden);
@@ -155,7 +175,7 @@ export class Alerts {
         this.options.onActivate?.(peer);
         note.close();
       };
-      this.env.later(() => note.close(), CLOSE_MS);
+      this.#later(() => note.close(), CLOSE_MS);
     } catch (error) {
       // Chrome on Android, for one, shows notifications only through a service worker.
       this.#debug('The notification could not be shown.', error);
@@ -163,7 +183,15 @@ export class Alerts {
   }
 
   #wait(ms: number): Promise<void> {
-    return new Promise((resolve) => this.env.later(resolve, ms));
+    return new Promise((resolve) => this.#later(resolve, ms));
+  }
+
+  #later(run: () => void, ms: number): void {
+    const cancel = this.env.later(() => {
+      this.#timers.delete(cancel);
+      run();
+    }, ms);
+    this.#timers.set(cancel, run);
   }
 
   #debug(message: string, error?: unknown): void {

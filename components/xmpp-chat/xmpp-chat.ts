@@ -3,8 +3,7 @@ import { emit } from '../events.ts';
 import { direction, isLoaded, loadLanguage, resolveLang, t } from '../i18n/i18n.ts';
 import { styles } from './xmpp-chat.styles.ts';
 import type { PanelElement, WidgetConfig } from './panel-contract.ts';
-import { TitleHint } from '../controllers/title-hint.ts';
-import type { FaviconHint } from '../controllers/favicon-hint.ts';
+import { HiddenTabHint } from '../controllers/hidden-tab-hint.ts';
 
 const PANEL_PARTS = 'header, status, availability, contact-list, contact, contact-selected, presence, unread-count, search, requests, add-button, add-form, '
   + 'message-list, message, message-in, message-out, message-body, message-meta, message-error, message-note, retry-button, day-separator, loading-row, '
@@ -147,8 +146,9 @@ export class XmppChat extends LitElement {
   declare loaded: boolean;
   #loading?: Promise<unknown>;
   /** Unread messages show in the page title, and on its icon, while the tab is hidden. */
-  readonly #title = new TitleHint();
-  #favicon?: Promise<FaviconHint>;
+  readonly #hiddenTabHint = new HiddenTabHint(this, {
+    onError: (error) => { if (this.debug) console.debug('xmpp-chat: the favicon badge did not load.', error); },
+  });
 
   constructor() {
     super();
@@ -162,11 +162,6 @@ export class XmppChat extends LitElement {
     this.opened = false;
     this.unread = 0;
     this.loaded = false;
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.#hint(0);
   }
 
   /** `title` names the panel; it is moved off the element so the browser shows no tooltip over the chat. */
@@ -269,10 +264,7 @@ export class XmppChat extends LitElement {
   /** The unread count, on the launcher, and in the page's title and icon while the tab is hidden. */
   #hint(count: number): void {
     this.unread = count;
-    this.#title.update(count);
-    // The icon's code loads with the first unread message.
-    if (count > 0) this.#favicon ??= import('../controllers/favicon-hint.ts').then(({ FaviconHint: Hint }) => new Hint());
-    void this.#favicon?.then((hint) => hint.update(this.unread));
+    this.#hiddenTabHint.update(count);
   }
 
   /** Loads the panel (and with it the chat core) once, and renders it. */

@@ -1,11 +1,12 @@
 /**
- * The favicon tells of unread messages while the tab is hidden: a red dot with the count over the
- * page's own icon when that icon can be read (same origin or CORS), a plain red badge when it
- * cannot. The page's icon links are taken out meanwhile and put back, the same elements in the
- * same places, when the tab is shown again or everything is read.
+ * The favicon's output of the hidden-tab hint: a red dot with the count over the page's own icon
+ * when that icon can be read (same origin or CORS), a plain red badge when it cannot. The page's
+ * icon links are taken out meanwhile and put back, the same elements in the same places, on
+ * `restore()`.
  */
-export type FaviconDocument = Pick<Document,
-  'hidden' | 'head' | 'documentElement' | 'baseURI' | 'querySelectorAll' | 'createElement' | 'addEventListener' | 'removeEventListener'>;
+import type { HintOutput } from './hidden-tab-hint.ts';
+
+export type FaviconDocument = Pick<Document, 'head' | 'documentElement' | 'baseURI' | 'querySelectorAll' | 'createElement'>;
 
 /** Marks the link we add, so it is never mistaken for one of the page's. */
 const MARK = 'data-xmpp-chat-badge';
@@ -13,7 +14,8 @@ const SIZE = 32;
 
 interface Taken { link: HTMLLinkElement; parent: Node; next: Node | null }
 
-export class FaviconHint {
+export class FaviconBadge implements HintOutput {
+  /** The count shown; 0 while the page has its own icons. */
   #unread = 0;
   #taken: Taken[] = [];
   #badge?: HTMLLinkElement;
@@ -21,25 +23,26 @@ export class FaviconHint {
   /** The page's icon by address: an image ready to draw on, still loading, or unusable. */
   readonly #icons = new Map<string, HTMLImageElement | 'loading' | 'failed'>();
 
-  constructor(private readonly doc: FaviconDocument = document) {
-    doc.addEventListener('visibilitychange', this.#refresh);
-  }
+  constructor(private readonly doc: FaviconDocument = document) {}
 
-  /** The unread count changed. */
-  update(unread: number): void {
+  show(unread: number): void {
     this.#unread = unread;
-    this.#refresh();
+    this.#draw();
   }
 
-  /** Stops listening and gives the page its icons back. */
-  dispose(): void {
-    this.doc.removeEventListener('visibilitychange', this.#refresh);
+  restore(): void {
     this.#unread = 0;
-    this.#restore();
+    // Backwards, so a link whose next sibling was taken too finds that sibling back in place.
+    for (const { link, parent, next } of this.#taken.reverse()) {
+      parent.insertBefore(link, next?.parentNode === parent ? next : null);
+    }
+    this.#taken = [];
+    this.#badge?.remove();
+    this.#drawn = '';
   }
 
-  #refresh = (): void => {
-    if (!this.doc.hidden || this.#unread === 0) return this.#restore();
+  #draw(): void {
+    if (this.#unread === 0) return;
     // Taken on every refresh: the page may have added an icon of its own meanwhile.
     for (const link of this.doc.querySelectorAll<HTMLLinkElement>(`link[rel~="icon" i]:not([${MARK}])`)) {
       this.#taken.push({ link, parent: link.parentNode!, next: link.nextSibling });
@@ -56,16 +59,6 @@ export class FaviconHint {
     this.#badge.type = href.startsWith('data:image/svg') ? 'image/svg+xml' : 'image/png';
     this.#badge.href = href;
     if (!this.#badge.isConnected) (this.doc.head ?? this.doc.documentElement).append(this.#badge);
-  };
-
-  #restore(): void {
-    // Backwards, so a link whose next sibling was taken too finds that sibling back in place.
-    for (const { link, parent, next } of this.#taken.reverse()) {
-      parent.insertBefore(link, next?.parentNode === parent ? next : null);
-    }
-    this.#taken = [];
-    this.#badge?.remove();
-    this.#drawn = '';
   }
 
   /** The icon the browser shows: the last icon link, or /favicon.ico when the page has none. */
@@ -81,7 +74,7 @@ export class FaviconHint {
     image.crossOrigin = 'anonymous';
     image.onload = () => {
       this.#icons.set(source, image);
-      this.#refresh();
+      this.#draw(); // only while the badge still shows
     };
     // The plain badge is already showing, and stays.
     image.onerror = () => this.#icons.set(source, 'failed');

@@ -1,9 +1,9 @@
 import { expect } from '@esm-bundle/chai';
-import { FaviconHint, type FaviconDocument } from './favicon-hint.ts';
+import { FaviconBadge, type FaviconDocument } from './favicon-badge.ts';
 
 const frames: HTMLIFrameElement[] = [];
 
-/** A same-origin page with `head`, whose visibility the test sets. */
+/** A same-origin page with `head`. */
 async function page(head: string) {
   const frame = document.createElement('iframe');
   frame.srcdoc = `<!doctype html><html><head><meta charset="utf-8"><title>Shop</title>${head}</head><body></body></html>`;
@@ -11,14 +11,7 @@ async function page(head: string) {
   document.body.append(frame);
   frames.push(frame);
   await loaded;
-  const doc = frame.contentDocument!;
-  let hidden = false;
-  Object.defineProperty(doc, 'hidden', { configurable: true, get: () => hidden });
-  const setHidden = (value: boolean) => {
-    hidden = value;
-    doc.dispatchEvent(new Event('visibilitychange'));
-  };
-  return { doc, setHidden };
+  return { doc: frame.contentDocument! };
 }
 
 /** A green square, as the page's own icon. */
@@ -57,76 +50,76 @@ async function until(check: () => boolean | Promise<boolean>, what: string): Pro
   }
 }
 
-describe('FaviconHint', () => {
+describe('FaviconBadge', () => {
   afterEach(() => frames.splice(0).forEach((frame) => frame.remove()));
 
-  it('draws the count over the page’s icon while hidden, and puts the very same links back', async () => {
+  it('draws the count over the page’s icon, and puts the very same links back', async () => {
     const green = greenIcon();
-    const { doc, setHidden } = await page(`<link rel="icon" sizes="32x32" href="${green}">`
+    const { doc } = await page(`<link rel="icon" sizes="32x32" href="${green}">`
       + `<link rel="stylesheet" href="data:text/css,"><link rel="Shortcut Icon" href="${green}">`
       + `<link rel="apple-touch-icon" href="${green}">`);
     const before = doc.head.innerHTML;
     const links = [...doc.head.querySelectorAll('link')];
-    const hint = new FaviconHint(doc);
-    hint.update(3);
-    expect(doc.head.innerHTML, 'visible').to.equal(before);
-
-    setHidden(true);
+    const badge = new FaviconBadge(doc);
+    badge.show(3);
     expect(icons(doc)[0].hasAttribute('data-xmpp-chat-badge')).to.equal(true);
     expect(doc.querySelector('link[rel="apple-touch-icon"]'), 'not a favicon: left alone').to.exist;
     await until(async () => isGreen((await pixels(doc, [2, 2]))[0]), 'the page’s icon under the badge');
     expect(isRed((await pixels(doc, [21, 13]))[0]), 'the red dot').to.equal(true);
 
     const three = icons(doc)[0].href;
-    hint.update(12);
+    badge.show(12);
     expect(icons(doc)[0].href, 'redrawn at once: the icon is loaded').to.not.equal(three);
 
-    setHidden(false);
+    badge.restore();
     expect(doc.head.innerHTML).to.equal(before);
     expect([...doc.head.querySelectorAll('link')]).to.deep.equal(links);
-    hint.dispose();
   });
 
-  it('adds a plain badge to a page without an icon, and removes it when read or disposed', async () => {
-    const { doc, setHidden } = await page('');
+  it('adds a plain badge to a page without an icon, and removes it', async () => {
+    const { doc } = await page('');
     const before = doc.head.innerHTML;
-    const hint = new FaviconHint(doc);
-    setHidden(true);
-    hint.update(1);
+    const badge = new FaviconBadge(doc);
+    badge.show(1);
     const [corner, middle] = await pixels(doc, [1, 1], [16, 4]);
     expect(corner[3], 'nothing under a plain badge').to.equal(0);
     expect(isRed(middle)).to.equal(true);
-    hint.update(0);
+    badge.restore();
     expect(doc.head.innerHTML).to.equal(before);
-
-    hint.update(2);
+    badge.show(2);
     expect(icons(doc)).to.have.length(1);
-    hint.dispose();
+    badge.restore();
     expect(doc.head.innerHTML).to.equal(before);
-    setHidden(true);
-    expect(doc.head.innerHTML, 'no longer listening').to.equal(before);
+  });
+
+  it('draws nothing once restored, even when the page’s icon loads afterwards', async () => {
+    const { doc } = await page(`<link rel="icon" href="${greenIcon()}">`);
+    const before = doc.head.innerHTML;
+    const badge = new FaviconBadge(doc);
+    badge.show(2);
+    badge.restore();
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(doc.head.innerHTML).to.equal(before);
   });
 
   it('falls back to the plain badge when the icon cannot be loaded or read', async () => {
     // Port 9 refuses connections: the icon fails to load.
     const unreachable = await page('<link rel="icon" href="http://127.0.0.1:9/favicon.png">');
-    const failing = new FaviconHint(unreachable.doc);
-    unreachable.setHidden(true);
-    failing.update(4);
+    const failing = new FaviconBadge(unreachable.doc);
+    failing.show(4);
     await new Promise((resolve) => setTimeout(resolve, 300));
     const [corner, middle] = await pixels(unreachable.doc, [1, 1], [16, 4]);
     expect([corner[3], isRed(middle)]).to.deep.equal([0, true]);
-    failing.dispose();
+    failing.restore();
     expect(icons(unreachable.doc)[0].href).to.equal('http://127.0.0.1:9/favicon.png');
 
     // A canvas that refuses to be read once an icon is drawn on it, as a tainted one does.
-    const { doc, setHidden } = await page(`<link rel="icon" href="${greenIcon()}">`);
+    const { doc } = await page(`<link rel="icon" href="${greenIcon()}">`);
     let drawn = 0;
     const tainting: FaviconDocument = {
-      get hidden() { return doc.hidden; }, get head() { return doc.head; },
+      get head() { return doc.head; },
       get documentElement() { return doc.documentElement; }, baseURI: doc.baseURI,
       querySelectorAll: doc.querySelectorAll.bind(doc),
-      addEventListener: doc.addEventListener.bind(doc), removeEventListener: doc.removeEventListener.bind(doc),
       createElement: ((tag: string) => {
         const element = doc.createElement(tag);
         if (element instanceof doc.defaultView!.HTMLCanvasElement) taint(element);
@@ -148,14 +141,13 @@ describe('FaviconHint', () => {
         return toDataURL(type);
       };
     }
-    const hint = new FaviconHint(tainting);
-    setHidden(true);
-    hint.update(2);
+    const badge = new FaviconBadge(tainting);
+    badge.show(2);
     await until(() => drawn === 1, 'the icon to be drawn');
     const [top, dot] = await pixels(doc, [1, 1], [16, 4]);
     expect([top[3], isRed(dot)], 'the plain badge').to.deep.equal([0, true]);
-    hint.update(3);
+    badge.show(3);
     expect(drawn, 'the unreadable icon is not tried again').to.equal(1);
-    hint.dispose();
+    badge.restore();
   });
 });
