@@ -12,6 +12,7 @@ import { styles } from './chat-panel.styles.ts';
 import { forwardSessionEvents } from './session-events.ts';
 import { alertOnMessages } from './alerting.ts';
 import { renderAvailability, renderConversation, renderHeader, renderStatus } from './chat-panel.views.ts';
+import { PARTS, exportparts } from '../parts.ts';
 
 type FullMode = typeof import('./full-mode.ts');
 
@@ -125,7 +126,7 @@ export class ChatPanel extends LitElement {
         ? html`<div part="status" class="status"><div role="alert" class="error">${this.loginError}</div></div>` : nothing}
       <div class="body ${full ? 'full' : 'visitor'}" data-view=${this.view}>
         ${needsLogin
-          ? html`<xmpp-chat-login-form exportparts="login-form, jid-input, password-input, submit-button" lang=${lang} .busy=${this.busy} .error=${this.loginError}
+          ? html`<xmpp-chat-login-form exportparts=${exportparts(PARTS.loginForm)} lang=${lang} .busy=${this.busy} .error=${this.loginError}
               .jid=${this.#lifecycle.loginJid} @xmpp-chat-login=${this.#login}></xmpp-chat-login-form>`
           : html`${full && session ? this.full?.renderContacts(this, session) : nothing}
             ${session ? renderConversation(this, session) : nothing}`}

@@ -4,10 +4,8 @@ import type { ChatSession } from '../controllers/chat-session.ts';
 
 import { t } from '../i18n/i18n.ts';
 import type { XmppChatComposer } from '../composer/composer.ts';
+import { PARTS, exportparts } from '../parts.ts';
 import type { ChatPanel } from './chat-panel.ts';
-
-const LIST_PARTS = 'message-list, message, message-in, message-out, message-body, message-meta, message-error, message-note, retry-button, '
-  + 'day-separator, loading-row, history-start, empty, typing, jump-button';
 
 export function renderHeader(panel: ChatPanel, needsLogin: boolean) {
   const { lang, session, config } = panel;
@@ -84,14 +82,14 @@ export function renderConversation(panel: ChatPanel, session: ChatSession) {
   const context = summary?.context;
   return html`<section class="conversation">
     ${full && (context || !contact) ? panel.full?.renderDetails(panel, context) : nothing}
-    <xmpp-chat-message-list exportparts=${LIST_PARTS} lang=${lang} .messages=${view.messages} .hasOlder=${view.hasOlder}
+    <xmpp-chat-message-list exportparts=${exportparts(PARTS.messageList)} lang=${lang} .messages=${view.messages} .hasOlder=${view.hasOlder}
       .loadingOlder=${view.loadingOlder} .historyStart=${view.historyStart} .peerTyping=${view.peerTyping}
       .peerName=${peerName(panel, session, peer)}
       @xmpp-chat-load-older=${() => void view.loadOlder()}
       @xmpp-chat-retry=${(e: CustomEvent<{ key: string }>) => void session.chat.messaging.retry(peer, e.detail.key)}
       @xmpp-chat-seen=${() => { if (panel.active) view.markRead(); }}></xmpp-chat-message-list>
     ${full && session.replies ? panel.full?.renderReplies(panel, session) : nothing}
-    ${!full && panel.intake.needsForm() ? renderPrechat(panel) : html`<xmpp-chat-composer exportparts="composer, input, send-button" lang=${lang} .draftKey=${peer}
+    ${!full && panel.intake.needsForm() ? renderPrechat(panel) : html`<xmpp-chat-composer exportparts=${exportparts(PARTS.composer)} lang=${lang} .draftKey=${peer}
       @xmpp-chat-send=${(e: CustomEvent<{ body: string }>) => void session.send(e.detail.body, peer)}
       @xmpp-chat-typing=${(e: CustomEvent<{ typing: boolean }>) => {
         session.chat.chatStates.typing(peer, e.detail.typing);
@@ -105,7 +103,7 @@ export function renderConversation(panel: ChatPanel, session: ChatSession) {
 /** Visitor mode: the pre-chat form, in place of the composer until it is answered. */
 function renderPrechat(panel: ChatPanel) {
   const { prechat = [], prechatRequired = [] } = panel.config;
-  return html`<xmpp-chat-prechat-form exportparts="prechat-form, prechat-input, prechat-submit" lang=${panel.lang}
+  return html`<xmpp-chat-prechat-form exportparts=${exportparts(PARTS.prechatForm)} lang=${panel.lang}
     .fields=${prechat} .required=${prechatRequired} .values=${panel.intake.visitor()}
     @xmpp-chat-prechat=${(e: CustomEvent<{ name?: string; email?: string }>) => panel.prechatAnswered(e.detail)}></xmpp-chat-prechat-form>`;
 }

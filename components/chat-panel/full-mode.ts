@@ -7,6 +7,7 @@ import { createCannedReplies, type Contact, type ConversationSummary, type Visit
 import type { ChatSession } from '../controllers/chat-session.ts';
 import { visitorName } from '../controllers/visitor-names.ts';
 import { t } from '../i18n/i18n.ts';
+import { PARTS, exportparts } from '../parts.ts';
 import type { ChatPanel } from './chat-panel.ts';
 import '../contact-list/contact-list.ts';
 import '../login-form/login-form.ts';
@@ -14,10 +15,6 @@ import '../visitor-details/visitor-details.ts';
 import '../canned-replies/canned-replies.ts';
 
 export { createCannedReplies };
-
-const CONTACT_PARTS = 'contact-list, contact, contact-selected, presence, unread-count, search, requests, add-button, add-form';
-const REPLY_PARTS = 'toggle-button: replies-button, panel: replies-panel, search: replies-search, list: replies-list, reply, reply-active, '
-  + 'delete-button: reply-delete-button, save-form: reply-save-form, title-input: reply-title-input, save-button: reply-save-button';
 
 /** Someone who is not a contact: the name they gave, with their presence or in their first message, or a made-up one. */
 export function strangerName(session: ChatSession, summary: ConversationSummary): string {
@@ -33,7 +30,7 @@ export function renderContacts(panel: ChatPanel, session: ChatSession) {
       jid: c.peer, name: strangerName(session, c),
       subscription: 'none', groups: [], presence: session.chat.strangers.presence(c.peer),
     }));
-  return html`<xmpp-chat-contact-list class="contacts" exportparts=${CONTACT_PARTS} lang=${panel.lang}
+  return html`<xmpp-chat-contact-list class="contacts" exportparts=${exportparts(PARTS.contactList)} lang=${panel.lang}
     .contacts=${[...session.contacts, ...others]} .conversations=${session.conversations} .requests=${session.requests}
     .selected=${session.conversation.peer ?? ''}
     @xmpp-chat-select=${(e: CustomEvent<{ jid: string }>) => panel.select(e.detail.jid)}
@@ -48,7 +45,7 @@ export function renderContacts(panel: ChatPanel, session: ChatSession) {
 export function renderReplies(panel: ChatPanel, session: ChatSession) {
   const replies = session.replies!;
   const composer = () => panel.renderRoot.querySelector('xmpp-chat-composer');
-  return html`<div class="tools"><xmpp-chat-canned-replies exportparts=${REPLY_PARTS} lang=${panel.lang} .replies=${replies.replies}
+  return html`<div class="tools"><xmpp-chat-canned-replies exportparts=${exportparts(PARTS.cannedReplies)} lang=${panel.lang} .replies=${replies.replies}
     .draft=${panel.draft}
     @xmpp-chat-insert-reply=${(e: CustomEvent<{ text: string }>) => composer()?.insert(e.detail.text)}
     @xmpp-chat-save-reply=${(e: CustomEvent<{ title: string; text: string }>) => void replies.save(e.detail).catch((error: Error) => session.fail(error))}
@@ -61,7 +58,7 @@ export function renderDetails(panel: ChatPanel, context: VisitorContext | undefi
   return html`<details class="details" ?open=${panel.detailsOpen}
     @toggle=${(e: Event) => { panel.detailsOpen = (e.target as HTMLDetailsElement).open; }}>
     <summary>${t(panel.lang, 'visitor.details')}</summary>
-    <xmpp-chat-visitor-details exportparts="visitor-details" lang=${panel.lang} .context=${context}></xmpp-chat-visitor-details>
+    <xmpp-chat-visitor-details exportparts=${exportparts(PARTS.visitorDetails)} lang=${panel.lang} .context=${context}></xmpp-chat-visitor-details>
   </details>`;
 }
 

@@ -4,12 +4,7 @@ import { direction, isLoaded, loadLanguage, resolveLang, t } from '../i18n/i18n.
 import { styles } from './xmpp-chat.styles.ts';
 import type { PanelElement, WidgetConfig } from './panel-contract.ts';
 import { HiddenTabHint } from '../controllers/hidden-tab-hint.ts';
-
-const PANEL_PARTS = 'header, status, availability, contact-list, contact, contact-selected, presence, unread-count, search, requests, add-button, add-form, '
-  + 'message-list, message, message-in, message-out, message-body, message-meta, message-error, message-note, retry-button, day-separator, loading-row, '
-  + 'history-start, empty, typing, jump-button, composer, input, send-button, '
-  + 'login-form, jid-input, password-input, submit-button, prechat-form, prechat-input, prechat-submit, visitor-details, '
-  + 'replies-button, replies-panel, replies-search, replies-list, reply, reply-active, reply-delete-button, reply-save-form, reply-title-input, reply-save-button';
+import { PANEL_PARTS } from '../parts.ts';
 
 /**
  * The chat widget: a launcher with an unread badge that opens a panel with the conversation

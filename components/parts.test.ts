@@ -1,0 +1,20 @@
+import { expect } from '@esm-bundle/chai';
+import { PANEL_PARTS, PARTS, exportparts } from './parts.ts';
+
+describe('parts', () => {
+  it('passes on each part once, by the name the page sees', () => {
+    const names = PANEL_PARTS.split(', ');
+    expect(names).to.have.length(new Set(names).size);
+    expect(names).to.include.members(['header', 'message-list', 'send-button', 'replies-button', 'reply-save-button']);
+    expect(names.some((name) => name.includes(':'))).to.equal(false);
+    expect(exportparts(PARTS.composer)).to.equal('composer, input, send-button');
+  });
+
+  it('passes on exactly the parts <xmpp-chat> documents, besides its own', async () => {
+    type Declaration = { tagName?: string; cssParts?: { name: string }[] };
+    const manifest = await (await fetch('/custom-elements.json')).json() as { modules: { declarations?: Declaration[] }[] };
+    const widget = manifest.modules.flatMap((m) => m.declarations ?? []).find((d) => d.tagName === 'xmpp-chat')!;
+    const documented = widget.cssParts!.map(({ name }) => name).filter((name) => !['launcher', 'unread-badge', 'panel'].includes(name));
+    expect([...PANEL_PARTS.split(', ')].sort()).to.deep.equal(documented.sort());
+  });
+});

@@ -1,0 +1,27 @@
+/**
+ * The parts each inner element shows to the page, written once. Shadow DOM hides an inner
+ * element's parts from the page unless every shadow root on the way passes them on with
+ * `exportparts`: the panel passes on those of the elements it renders, and `<xmpp-chat>` all of
+ * the panel's. `inner: outer` renames a part on the way (the canned replies' generic names).
+ */
+export const PARTS = {
+  panel: ['header', 'status', 'availability'],
+  contactList: ['contact-list', 'contact', 'contact-selected', 'presence', 'unread-count', 'search', 'requests', 'add-button', 'add-form'],
+  messageList: ['message-list', 'message', 'message-in', 'message-out', 'message-body', 'message-meta', 'message-error', 'message-note',
+    'retry-button', 'day-separator', 'loading-row', 'history-start', 'empty', 'typing', 'jump-button'],
+  composer: ['composer', 'input', 'send-button'],
+  loginForm: ['login-form', 'jid-input', 'password-input', 'submit-button'],
+  prechatForm: ['prechat-form', 'prechat-input', 'prechat-submit'],
+  visitorDetails: ['visitor-details'],
+  cannedReplies: ['toggle-button: replies-button', 'panel: replies-panel', 'search: replies-search', 'list: replies-list', 'reply',
+    'reply-active', 'delete-button: reply-delete-button', 'save-form: reply-save-form', 'title-input: reply-title-input',
+    'save-button: reply-save-button'],
+} as const satisfies Record<string, readonly string[]>;
+
+/** The `exportparts` value that passes on `parts`. */
+export function exportparts(parts: readonly string[]): string {
+  return parts.join(', ');
+}
+
+/** What `<xmpp-chat>` passes on from the panel: every part above, by the name the page sees. */
+export const PANEL_PARTS = exportparts(Object.values(PARTS).flat().map((part) => part.split(':').at(-1)!.trim()));
