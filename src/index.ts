@@ -14,6 +14,7 @@ export type { Chat, ChatEvents, ChatOptions } from './chat.ts';
 export type { Contact, Roster } from './features/roster.ts';
 export type { ChatState } from './stanza/message-extensions.ts';
 export type { Show, Presence } from './stanza/presence.ts';
+export { bestAvailability } from './stanza/presence.ts';
 export { StorageError, createMemoryBackend } from './storage/index.ts';
 export type { StoredMessage, MessageState, ConversationSummary, Page, StorageChange } from './storage/index.ts';
 export type { RegistrationError } from './registration.ts';

@@ -3,11 +3,8 @@
  * so that a keystroke in the search box only filters precomputed lower-case keys and scrolling
  * only slices an array.
  */
-import type { Contact, ConversationSummary, Show } from '../../src/index.ts';
+import { bestAvailability, type Availability, type Contact, type ConversationSummary } from '../../src/index.ts';
 import { resolveLang, t } from '../i18n/i18n.ts';
-
-/** What the presence dot shows: the best `<show>` across resources, `online` without one. */
-export type Availability = Show | 'online' | 'offline';
 
 export interface ContactRow {
   jid: string;
@@ -25,20 +22,6 @@ export interface ContactRow {
   preview: string;
 }
 
-// Best first. Someone "busy" is at a device, so more reachable than someone away from it.
-const RANK: Record<Availability, number> = { chat: 0, online: 1, dnd: 2, away: 3, xa: 4, offline: 5 };
-
-/** The most available state across the contact's resources; `offline` when none is available. */
-export function availability(contact: Contact): Availability {
-  let best: Availability = 'offline';
-  for (const presence of contact.presence.values()) {
-    if (presence.type !== 'available') continue;
-    const state = presence.show ?? 'online';
-    if (RANK[state] < RANK[best]) best = state;
-  }
-  return best;
-}
-
 /** Rows in display order: recent conversations first (newest first), then by name. */
 export function buildRows(contacts: readonly Contact[], conversations: readonly ConversationSummary[], lang: string): ContactRow[] {
   const byPeer = new Map(conversations.map((c) => [c.peer, c]));
@@ -52,7 +35,7 @@ export function buildRows(contacts: readonly Contact[], conversations: readonly 
       label,
       // The newline keeps a query from matching across the end of the name and the address.
       key: `${label.toLowerCase()}\n${contact.jid.toLowerCase()}`,
-      availability: availability(contact),
+      availability: bestAvailability(contact.presence.values()),
       unread: summary?.unread ?? 0,
       pending: contact.ask === 'subscribe',
       lastTime: summary?.lastTime ?? 0,

@@ -3,6 +3,7 @@ import type { Client } from '../client.ts';
 import { Emitter } from '../events.ts';
 import { parseXml } from '../stanza/dom.ts';
 import type { XmlElement } from '../stanza/element.ts';
+import { bestAvailability } from '../stanza/presence.ts';
 import { createStrangers } from './availability.ts';
 
 function setup(answer: boolean, nick?: string) {
@@ -71,5 +72,13 @@ describe('strangers (directed presence)', () => {
     expect(nick.children).to.deep.equal(['Ada <b>L</b>']);
     hear(`<presence xmlns='jabber:client' from='v1@anon.example.org/x'><nick xmlns='http://jabber.org/protocol/nick'>Bob</nick></presence>`);
     expect(strangers.name('v1@anon.example.org')).to.equal('Bob');
+  });
+
+  it('ranks a stranger’s resources as contacts are ranked: busy above away', () => {
+    const { strangers, hear } = setup(false);
+    hear(`<presence xmlns='jabber:client' from='v1@anon.example.org/a'><show>away</show></presence>`);
+    hear(`<presence xmlns='jabber:client' from='v1@anon.example.org/b'><show>dnd</show></presence>`);
+    expect(strangers.of('v1@anon.example.org')).to.equal('dnd');
+    expect(strangers.of('v1@anon.example.org')).to.equal(bestAvailability(strangers.presence('v1@anon.example.org').values()));
   });
 });

@@ -8,7 +8,7 @@ import type { Client } from '../client.ts';
 import { Emitter } from '../events.ts';
 import { xml } from '../stanza/element.ts';
 import { bareJid, parseJid } from '../stanza/jid.ts';
-import { buildPresence, parsePresence, type Presence, type Show } from '../stanza/presence.ts';
+import { bestAvailability, buildPresence, parsePresence, type Presence, type Show } from '../stanza/presence.ts';
 
 export type Availability = Show | 'online' | 'offline';
 
@@ -48,8 +48,6 @@ export interface StrangersOptions {
 
 const NS_NICK = 'http://jabber.org/protocol/nick';
 
-const RANK: Availability[] = ['chat', 'online', 'away', 'xa', 'dnd'];
-
 /** `available` resolves once our initial presence of a session has gone out. */
 export function createStrangers(client: Client, options: StrangersOptions, available: (listener: () => void) => void): Strangers {
   const events = new Emitter<AvailabilityEvents>();
@@ -67,12 +65,7 @@ export function createStrangers(client: Client, options: StrangersOptions, avail
   };
 
   function of(jid: string): Availability {
-    let best: Availability = 'offline';
-    for (const p of resources.get(jid)?.values() ?? []) {
-      const show = p.show ?? 'online';
-      if (best === 'offline' || RANK.indexOf(show) < RANK.indexOf(best)) best = show;
-    }
-    return best;
+    return bestAvailability(resources.get(jid)?.values() ?? []);
   }
 
   client.on('stanza', (stanza) => {

@@ -1,7 +1,7 @@
 import { expect } from '@esm-bundle/chai';
 import { parseXml } from './dom.ts';
 import { toXmlString, xml, type XmlElement } from './element.ts';
-import { buildPresence, buildSubscription, parsePresence } from './presence.ts';
+import { bestAvailability, buildPresence, buildSubscription, parsePresence, type Presence, type Show } from './presence.ts';
 
 // Presence as Prosody 0.12 relays it from a Conversations client, with caps, idle and a delay.
 const PROSODY_PRESENCE = `<presence xmlns='jabber:client' from='romeo@example.net/phone' to='juliet@example.com/balcony'>
@@ -117,5 +117,29 @@ describe('buildSubscription', () => {
 
   it('passes an unparsable address through for the server to refuse', () => {
     expect(buildSubscription('not a jid', 'subscribed').attrs.to).to.equal('not a jid');
+  });
+});
+
+describe('bestAvailability', () => {
+  const available = (show?: Show): Pick<Presence, 'type' | 'show'> => ({ type: 'available', show });
+
+  it('is the most available resource: chat, online, dnd, away, xa, then offline', () => {
+    expect(bestAvailability([])).to.equal('offline');
+    expect(bestAvailability([available('xa'), available('away')])).to.equal('away');
+    expect(bestAvailability([available('away'), available('dnd')]), 'busy is at a device').to.equal('dnd');
+    expect(bestAvailability([available('dnd'), available()])).to.equal('online');
+    expect(bestAvailability([available(), available('chat')])).to.equal('chat');
+  });
+
+  it('counts only available presences', () => {
+    expect(bestAvailability([{ type: 'unavailable' }, { type: 'error', show: 'chat' }])).to.equal('offline');
+    expect(bestAvailability([{ type: 'unavailable' }, available('xa')])).to.equal('xa');
+  });
+
+  it('does not depend on the order of the resources', () => {
+    const shows: (Show | undefined)[] = ['chat', undefined, 'dnd', 'away', 'xa'];
+    for (const a of shows) for (const b of shows) {
+      expect(bestAvailability([available(a), available(b)])).to.equal(bestAvailability([available(b), available(a)]));
+    }
   });
 });

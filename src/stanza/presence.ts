@@ -42,6 +42,27 @@ export interface Presence {
   idle?: string;
 }
 
+/** How available someone is: the best `<show>` over their resources, `online` without one, `offline` with none. */
+export type Availability = Show | 'online' | 'offline';
+
+// Best first. Someone "busy" is at a device, so more reachable than someone away from it.
+const AVAILABILITY_RANK: Record<Availability, number> = { chat: 0, online: 1, dnd: 2, away: 3, xa: 4, offline: 5 };
+
+/**
+ * Someone's availability from the presences of their resources: the most available of them
+ * (RFC 6121 leaves the order to clients; this is ours, for every view). Only `available`
+ * presences count.
+ */
+export function bestAvailability(presences: Iterable<Pick<Presence, 'type' | 'show'>>): Availability {
+  let best: Availability = 'offline';
+  for (const presence of presences) {
+    if (presence.type !== 'available') continue;
+    const state = presence.show ?? 'online';
+    if (AVAILABILITY_RANK[state] < AVAILABILITY_RANK[best]) best = state;
+  }
+  return best;
+}
+
 /** What `buildPresence` needs; everything is optional. */
 export interface PresenceInit {
   show?: Show;
