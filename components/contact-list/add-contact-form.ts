@@ -5,7 +5,7 @@ import { fieldText } from '../form-field.ts';
 import { t } from '../i18n/i18n.ts';
 
 /** The bare address typed into the form, normalized; undefined unless it is `local@domain`. */
-export function contactAddress(text: string): string | undefined {
+function contactAddress(text: string): string | undefined {
   const jid = /\s/.test(text.trim()) ? undefined : parseJid(text);
   return jid?.local && jid.resource === undefined ? `${jid.local}@${jid.domain}` : undefined;
 }

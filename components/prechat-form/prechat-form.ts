@@ -5,7 +5,7 @@ import { t, type MessageKey } from '../i18n/i18n.ts';
 import { styles } from './prechat-form.styles.ts';
 
 export type PrechatField = 'name' | 'email';
-export const PRECHAT_FIELDS: readonly PrechatField[] = ['name', 'email'];
+const PRECHAT_FIELDS: readonly PrechatField[] = ['name', 'email'];
 type Problem = { field: PrechatField; key: MessageKey } | undefined;
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;

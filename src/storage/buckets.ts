@@ -9,7 +9,7 @@ import {
 } from './types.ts';
 
 /** Appends start a new bucket at this size. */
-export const BUCKET_SIZE = 100;
+const BUCKET_SIZE = 100;
 /** A bucket that grows past this by inserts in the middle is split in two. */
 export const BUCKET_MAX = 200;
 
@@ -147,7 +147,7 @@ export function lastIndex<T>(items: T[], test: (item: T) => boolean): number {
 }
 
 /** The first position whose message is later than `time`. */
-export function upperBound(list: StoredMessage[], time: number): number {
+function upperBound(list: StoredMessage[], time: number): number {
   let low = 0;
   let high = list.length;
   while (low < high) {

@@ -6,12 +6,12 @@ export const DB_NAME = 'xmpp-chat';
 export const STORE_NAME = 'kv';
 
 /** How long opening the database may take before we take it as blocked by another tab. */
-export const OPEN_TIMEOUT_MS = 5000;
+const OPEN_TIMEOUT_MS = 5000;
 
 let sharedStore: UseStore | undefined;
 
 /** One connection per page, opened on first use (as idb-keyval's default store). */
-export function defaultUseStore(): UseStore {
+function defaultUseStore(): UseStore {
   return (sharedStore ??= createStore(DB_NAME, STORE_NAME));
 }
 
