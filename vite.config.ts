@@ -21,7 +21,7 @@ export default defineConfig({
       '@xmpp/sasl', '@xmpp/sasl-plain', '@xmpp/sasl-anonymous', '@xmpp/resource-binding',
       '@xmpp/stream-management', '@xmpp/xml', 'saslmechanisms', 'strophe.js',
       // Listed so that no test page is reloaded when Vite discovers them late.
-      'lit', 'lit/directives/live.js', 'lit/directives/repeat.js', 'lit/directives/class-map.js', 'lit/directives/style-map.js',
+      'lit', 'lit/directives/live.js', 'lit/directives/repeat.js', 'lit/directives/class-map.js', 'lit/directive.js',
       'lit/directives/if-defined.js', 'axe-core',
     ],
     // Served as is: it imports the test runner's own socket module by absolute URL.

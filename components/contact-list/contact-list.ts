@@ -1,5 +1,4 @@
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
-import { styleMap } from 'lit/directives/style-map.js';
 import type { Contact, ConversationSummary } from '../../src/index.ts';
 import { emit } from '../events.ts';
 import '../i18n/catalog-full.ts';
@@ -9,6 +8,7 @@ import { buildRows, filterRows, type ContactRow } from './contact-rows.ts';
 import { styles } from './contact-list.styles.ts';
 import { subscriptionRequests } from './subscription-requests.ts';
 import { VirtualWindow } from './virtual-window.ts';
+import { styleProperties } from '../style-properties.ts';
 
 /** Row height in px; fixed, so which rows are visible is arithmetic on the scroll offset. */
 export const ROW_HEIGHT = 48;
@@ -122,7 +122,7 @@ export class XmppChatContactList extends LitElement {
       <div part="contact-list" role="listbox" aria-label=${t(lang, 'contacts.label')} tabindex=${rows.length ? 0 : -1}
         aria-activedescendant=${activeShown ? `option-${this.active}` : nothing}
         @scroll=${this.#window.onScroll} @keydown=${this.#onListKey}>
-        <div class="spacer" role="presentation" style=${styleMap({ blockSize: `${rows.length * ROW_HEIGHT}px` })}>
+        <div class="spacer" role="presentation" ${styleProperties({ blockSize: `${rows.length * ROW_HEIGHT}px` })}>
           ${rows.slice(start, end).map((row, i) => this.#renderRow(row, start + i, rows.length))}
         </div>
       </div>
@@ -134,7 +134,7 @@ export class XmppChatContactList extends LitElement {
     const selected = row.jid === this.selected;
     return html`<div id="option-${index}" role="option" part=${selected ? 'contact contact-selected' : 'contact'}
       class=${index === this.active ? 'row active' : 'row'} aria-selected=${String(selected)}
-      aria-setsize=${count} aria-posinset=${index + 1} style=${styleMap({ insetBlockStart: `${index * ROW_HEIGHT}px` })}
+      aria-setsize=${count} aria-posinset=${index + 1} ${styleProperties({ insetBlockStart: `${index * ROW_HEIGHT}px` })}
       @click=${() => this.#choose(index)}>
       <span part="presence" class="dot" data-presence=${row.availability}></span>
       <span class="sr-only">${t(lang, `presence.${row.availability}`)}</span>
