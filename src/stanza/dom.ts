@@ -4,6 +4,7 @@
  */
 import { XmppChatError } from '../errors.ts';
 import type { XmlElement, XmlNode } from './element.ts';
+import { parseXmlDocument } from './trusted-xml.ts';
 
 const NS_XMLNS = 'http://www.w3.org/2000/xmlns/';
 const NS_XML = 'http://www.w3.org/XML/1998/namespace';
@@ -81,7 +82,7 @@ function convertFromDom(el: Element, parent: Scope): XmlElement {
  */
 export function parseXml(text: string): XmlElement {
   if (text.trim() === '') throw new StanzaParseError('Received an empty answer where XML was expected.');
-  const doc = new DOMParser().parseFromString(text, 'text/xml');
+  const doc = parseXmlDocument(text); // through our Trusted Types policy (trusted-xml.ts)
   const failed = PARSER_ERROR_NAMESPACES.some((ns) => doc.getElementsByTagNameNS(ns, 'parsererror').length > 0);
   if (failed || !doc.documentElement) throw new StanzaParseError();
   if (doc.doctype) throw new StanzaParseError('Received XML with a document type declaration, which is not allowed.');
