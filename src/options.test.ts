@@ -14,6 +14,17 @@ const conditionOf = (options: ClientOptions) => {
 };
 
 describe('resolveOptions', () => {
+  const keys = { salt: 'c2FsdA==', iterations: 4096, clientKey: 'Y2s=', serverKey: 'c2s=' };
+
+  it('logs in with SCRAM keys instead of a password, through their mechanisms only', () => {
+    const resolved = resolveOptions({ service: 'wss://x.example/ws', jid: 'a@b', scramKeys: { 'SCRAM-SHA-1': keys } });
+    expect(resolved.password).to.equal(undefined);
+    expect(resolved.mechanisms).to.deep.equal(['SCRAM-SHA-1']);
+    expect(conditionOf({ service: 'wss://x.example/ws', jid: 'a@b', scramKeys: {} })).to.equal('missing-password');
+    expect(conditionOf({ service: 'wss://x.example/ws', jid: 'a@b', scramKeys: { 'SCRAM-SHA-1': keys }, mechanisms: ['PLAIN'] })).to.equal('invalid-option');
+    expect(conditionOf({ domain: 'b', anonymous: true, scramKeys: { 'SCRAM-SHA-1': keys } })).to.equal('conflicting-options');
+  });
+
   it('takes the domain, user and resource from the JID', () => {
     const resolved = resolveOptions({ service: 'wss://x.example/ws', jid: 'Alice@Example.org/desk', password: 'p' });
     expect(resolved).to.include({ domain: 'example.org', username: 'alice', resource: 'desk', allowPlain: false });

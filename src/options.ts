@@ -1,6 +1,7 @@
 import { DEFAULT_BACKOFF, type BackoffOptions } from './backoff.ts';
 import { ConfigError } from './errors.ts';
 import { PASSWORD_MECHANISMS } from './sasl/choose.ts';
+import type { ScramKeyring } from './sasl/scram.ts';
 import { parseJid } from './stanza/jid.ts';
 import { transportKindOf } from './transport/transport.ts';
 
@@ -13,6 +14,11 @@ export interface ClientOptions {
   /** Account for password login, e.g. `alice@example.org` (a resource part is used as resource). */
   jid?: string;
   password?: string;
+  /**
+   * Instead of `password`: SCRAM keys derived from it (salt, iteration count, ClientKey and
+   * ServerKey per mechanism), so that the password need not be kept. Only those mechanisms are used.
+   */
+  scramKeys?: ScramKeyring;
   /** SASL ANONYMOUS login on `domain` (a fresh temporary account each time). */
   anonymous?: boolean;
   resource?: string;
@@ -39,6 +45,7 @@ export interface ResolvedOptions {
   domain: string;
   username?: string;
   password?: string;
+  scramKeys?: ScramKeyring;
   resource?: string;
   allowPlain: boolean;
   mechanisms?: readonly string[];
@@ -60,12 +67,12 @@ export function resolveOptions(options: ClientOptions): ResolvedOptions {
   let resource = options.resource;
   let domain = options.domain?.trim().toLowerCase();
   if (anonymous) {
-    if (options.password) throw new ConfigError('conflicting-options', 'Anonymous login takes no password.');
+    if (options.password || options.scramKeys) throw new ConfigError('conflicting-options', 'Anonymous login takes no password.');
   } else {
     if (!options.jid) throw new ConfigError('missing-jid', 'Give an account (jid) and password, or choose anonymous login.');
     const jid = parseJid(options.jid);
     if (!jid?.local) throw new ConfigError('invalid-jid', `"${options.jid}" is not a valid account address (like alice@example.org).`);
-    if (!options.password) throw new ConfigError('missing-password', 'A password is needed to sign in.');
+    if (!options.password && !keyMechanisms(options.scramKeys).length) throw new ConfigError('missing-password', 'A password is needed to sign in.');
     username = jid.local;
     resource ??= jid.resource;
     domain ??= jid.domain;
@@ -75,7 +82,7 @@ export function resolveOptions(options: ClientOptions): ResolvedOptions {
   return {
     service, domain, username, password: options.password, resource,
     allowPlain: options.allowPlain ?? false,
-    mechanisms: checkMechanisms(options.mechanisms),
+    ...(options.password || anonymous ? { mechanisms: checkMechanisms(options.mechanisms) } : withKeys(options)),
     discoveryOrigin: options.discoveryOrigin,
     reconnect,
     pingIntervalMs: positive(options.pingIntervalMs, 60_000, 'pingIntervalMs'),
@@ -84,6 +91,17 @@ export function resolveOptions(options: ClientOptions): ResolvedOptions {
     debug: options.debug ?? false,
   };
 }
+
+/** Keys log in only through the SCRAM mechanisms they were derived for. */
+function withKeys(options: ClientOptions): Pick<ResolvedOptions, 'scramKeys' | 'mechanisms'> {
+  const allowed = checkMechanisms(options.mechanisms);
+  const mechanisms = keyMechanisms(options.scramKeys).filter((m) => !allowed || allowed.includes(m));
+  if (!mechanisms.length) throw new ConfigError('invalid-option', 'The SCRAM keys given are for no allowed mechanism.');
+  return { scramKeys: options.scramKeys, mechanisms };
+}
+
+const keyMechanisms = (keys: ScramKeyring | undefined): string[] =>
+  PASSWORD_MECHANISMS.filter((m) => keys?.[m as keyof ScramKeyring]);
 
 function checkMechanisms(mechanisms: readonly string[] | undefined): readonly string[] | undefined {
   if (mechanisms === undefined) return undefined;

@@ -1,16 +1,21 @@
 /**
  * A site's visitor stays one person: the first time, a random account is registered in-band
- * (XEP-0077) where the server offers it, and its credentials are kept with the visitor's history,
- * so every later visit logs in as the same address. Where registration is not offered, there is
- * no account: the caller logs in anonymously.
+ * (XEP-0077) where the server offers it, and SCRAM keys derived from its password are kept with the
+ * visitor's history (visitor-keys.ts), so every later visit logs in as the same address. Where
+ * registration is not offered, there is no account: the caller logs in anonymously.
  */
 import type { RegistrationError } from './registration.ts';
-import { createMessageStore, type MessageStoreOptions } from './storage/index.ts';
+import type { PreLoginStream } from './prelogin-stream.ts';
+import type { ScramSalts } from './sasl/salts.ts';
+import type { ScramKeyring } from './sasl/scram.ts';
+import { createMessageStore, type MessageStore, type MessageStoreOptions } from './storage/index.ts';
+import type { StoredVisitorAccount } from './visitor-keys.ts';
 
 /** Kept per domain: an account belongs to one server. */
 const meta = (domain: string) => `visitor-account:${domain}`;
 
-export interface VisitorAccount { jid: string; password: string }
+/** What to log in with: keys, or the password only where the server leaves no other way. */
+export interface VisitorAccount { jid: string; password?: string; scramKeys?: ScramKeyring }
 
 export interface VisitorAccountOptions {
   /** Whose history this is (the widget's `visitor:<to>`); the credentials are kept with it. */
@@ -25,15 +30,18 @@ export interface VisitorAccountOptions {
 export async function visitorAccount(options: VisitorAccountOptions): Promise<VisitorAccount | undefined> {
   const store = createMessageStore(options.owner, options.storage);
   try {
-    const known = await store.getMeta<VisitorAccount | { offered: false }>(meta(options.domain));
-    if (known && 'jid' in known) return known;
+    const known = await store.getMeta<StoredVisitorAccount | { offered: false }>(meta(options.domain));
+    if (known && 'jid' in known) return await keep(store, options, known);
     if (known?.offered === false) return undefined; // asked before: the server does not offer it
     const username = `visitor-${randomText(12)}`;
     const password = randomText(24);
+    let salts: ScramSalts | undefined;
     try {
       // Only a first visit registers: the code loads then.
-      const { registerAccount } = await import('./registration.ts');
-      await registerAccount({ service: options.service, domain: options.domain, username, password, timeoutMs: options.timeoutMs });
+      const [{ registerAccount }, { scramSaltsOn }] = await Promise.all([import('./registration.ts'), import('./sasl/salts.ts')]);
+      // The salts are read on the registering stream; if that fails, on a stream of their own.
+      const readSalts = (stream: PreLoginStream) => scramSaltsOn(stream, username).then((found) => { salts = found; }, () => undefined);
+      await registerAccount({ service: options.service, domain: options.domain, username, password, timeoutMs: options.timeoutMs }, readSalts);
     } catch (error) {
       // Not offered or refused: anonymous. Unreachable: the login that follows reports it.
       const name = (error as Error).name;
@@ -43,12 +51,21 @@ export async function visitorAccount(options: VisitorAccountOptions): Promise<Vi
       if (name === 'RegistrationError' || name === 'ConnectionError') return undefined;
       throw error;
     }
-    const account = { jid: `${username}@${options.domain}`, password };
-    await store.setMeta(meta(options.domain), account);
-    return account;
+    return await keep(store, options, { jid: `${username}@${options.domain}`, password }, salts);
   } finally {
     store.close();
   }
+}
+
+/** Stores keys in place of a password that is to be replaced (a new account's, or one kept before keys). */
+async function keep(store: MessageStore, options: VisitorAccountOptions, account: StoredVisitorAccount, salts?: ScramSalts): Promise<VisitorAccount> {
+  let kept = account;
+  if (account.password !== undefined && !('keyless' in account && account.keyless)) {
+    const { keepableAccount } = await import('./visitor-keys.ts'); // a first visit's code, as registration
+    kept = await keepableAccount(account, options, salts && (async () => salts!));
+    await store.setMeta(meta(options.domain), kept); // the whole record: a password it held is gone
+  }
+  return kept.password === undefined ? { jid: kept.jid, scramKeys: kept.scramKeys } : { jid: kept.jid, password: kept.password };
 }
 
 function randomText(length: number): string {

@@ -1,5 +1,5 @@
 import { expect } from '@esm-bundle/chai';
-import { ScramClient, ScramError, scramMechanism } from './scram.ts';
+import { deriveScramKeys, ScramClient, ScramError, scramMechanism } from './scram.ts';
 
 // RFC 5802 §5 and RFC 7677 §3 test vectors.
 const SHA1 = {
@@ -120,6 +120,43 @@ describe('ScramClient', () => {
   it('refuses a server-final message before the client-final one', async () => {
     const client = new ScramClient('SHA-1', PENCIL, SHA1.nonce);
     expect((await scramErrorOf(client.verifyServerFinal(SHA1.serverFinal))).condition).to.equal('out-of-order');
+  });
+});
+
+describe('SCRAM with stored keys', () => {
+  const vectors = [['SHA-1', SHA1, 'QSXCR+Q6sek8bf92'], ['SHA-256', SHA256, 'W22ZaJ0SNY7soEsUEjb6gQ==']] as const;
+  for (const [hash, vector, salt] of vectors) {
+    it(`logs in with ${hash} keys alone, as with the password`, async () => {
+      const keys = await deriveScramKeys(hash, 'pencil', salt, 4096);
+      expect(JSON.stringify(keys)).to.not.contain('pencil');
+      const client = new ScramClient(hash, { username: 'user', keys }, vector.nonce);
+      expect(await client.clientFinal(vector.serverFirst)).to.equal(vector.clientFinal);
+      await client.verifyServerFinal(vector.serverFinal);
+    });
+  }
+
+  it('refuses keys made for another salt or iteration count', async () => {
+    const keys = await deriveScramKeys('SHA-1', 'pencil', 'QSXCR+Q6sek8bf92', 4096);
+    for (const stale of [{ ...keys, salt: 'AAAAAAAAAAAAAAAA' }, { ...keys, iterations: 4097 }]) {
+      const client = new ScramClient('SHA-1', { username: 'user', keys: stale }, SHA1.nonce);
+      expect((await scramErrorOf(client.clientFinal(SHA1.serverFirst))).condition).to.equal('stale-keys');
+    }
+  });
+
+  it('reads the salt and count of a server-first message', () => {
+    const client = new ScramClient('SHA-1', PENCIL, SHA1.nonce);
+    expect(client.saltOf(SHA1.serverFirst)).to.deep.equal({ salt: 'QSXCR+Q6sek8bf92', iterations: 4096 });
+  });
+
+  it('lets the mechanism use the keys of its own hash', async () => {
+    const scramKeys = { 'SCRAM-SHA-256': await deriveScramKeys('SHA-256', 'pencil', 'W22ZaJ0SNY7soEsUEjb6gQ==', 4096) };
+    const mech = new (scramMechanism('SHA-256', () => SHA256.nonce))();
+    await mech.response({ username: 'user', scramKeys });
+    await mech.challenge(SHA256.serverFirst);
+    expect(await mech.response({ username: 'user', scramKeys })).to.equal(SHA256.clientFinal);
+    await mech.verifySuccess(SHA256.serverFinal);
+    const other = new (scramMechanism('SHA-1'))();
+    expect((await scramErrorOf(other.response({ username: 'user', scramKeys }))).condition).to.equal('missing-credentials');
   });
 });
 

@@ -9,8 +9,19 @@
  */
 
 export type ScramHash = 'SHA-1' | 'SHA-256';
+export type ScramMechanismName = 'SCRAM-SHA-1' | 'SCRAM-SHA-256';
 
-export interface ScramCredentials { username: string; password: string; authzid?: string }
+/**
+ * What a client may keep instead of the password (RFC 5802 §3): the salt and iteration count the
+ * server gave, and the ClientKey and ServerKey derived from them, all base64 except the count.
+ * They log in to this one account with these settings; they do not reveal the password.
+ */
+export interface ScramKeys { salt: string; iterations: number; clientKey: string; serverKey: string }
+/** Keys per mechanism, as the server's salt and count may differ between hashes. */
+export type ScramKeyring = Partial<Record<ScramMechanismName, ScramKeys>>;
+
+/** A password, or the keys derived from it. */
+export interface ScramCredentials { username: string; password?: string; keys?: ScramKeys; authzid?: string }
 
 /** The server's data is malformed, contradicts ours, or reports an error; or the exchange is misused. */
 export class ScramError extends Error {
@@ -39,7 +50,7 @@ export class ScramClient {
     this.clientFirstBare = `n=${saslName(credentials.username)},r=${this.clientNonce}`;
   }
 
-  get mechanism(): 'SCRAM-SHA-1' | 'SCRAM-SHA-256' {
+  get mechanism(): ScramMechanismName {
     return this.hash === 'SHA-1' ? 'SCRAM-SHA-1' : 'SCRAM-SHA-256';
   }
 
@@ -51,14 +62,35 @@ export class ScramClient {
     const { nonce, salt, iterations } = parseServerFirst(serverFirst, this.clientNonce);
     const withoutProof = `c=${toBase64(utf8(this.gs2Header))},r=${nonce}`;
     const authMessage = utf8(`${this.clientFirstBare},${serverFirst},${withoutProof}`);
-    const salted = await pbkdf2(this.hash, utf8(saslPrep(this.credentials.password)), salt, iterations);
-    const clientKey = await hmac(this.hash, salted, utf8('Client Key'));
+    const { clientKey, serverKey } = await this.keysFor(salt, iterations);
     const storedKey = new Uint8Array(await crypto.subtle.digest(this.hash, clientKey));
     const clientSignature = await hmac(this.hash, storedKey, authMessage);
     const proof = clientKey.map((byte, i) => byte ^ clientSignature[i]!);
-    const serverKey = await hmac(this.hash, salted, utf8('Server Key'));
     this.serverSignature = await hmac(this.hash, serverKey, authMessage);
     return `${withoutProof},p=${toBase64(proof)}`;
+  }
+
+  /** The salt (base64) and iteration count of the server's first message, checked as for a login. */
+  saltOf(serverFirst: string): { salt: string; iterations: number } {
+    const { salt, iterations } = parseServerFirst(serverFirst, this.clientNonce);
+    return { salt: toBase64(salt), iterations };
+  }
+
+  /** The ServerSignature the server must send back, once `clientFinal` has run (base64). */
+  get expectedServerSignature(): string | undefined {
+    return this.serverSignature && toBase64(this.serverSignature);
+  }
+
+  private async keysFor(salt: Uint8Array<ArrayBuffer>, iterations: number) {
+    const { password, keys } = this.credentials;
+    if (typeof password === 'string') return rawKeys(this.hash, password, salt, iterations);
+    if (!keys) throw new ScramError('missing-credentials', 'SCRAM needs a password or keys derived from it.');
+    // Keys hold for one salt and count only: a server that changed them (its data was reset, or
+    // it keeps passwords in clear and salts each login anew) needs the password itself.
+    if (keys.iterations !== iterations || !sameBytes(fromBase64(keys.salt), salt)) {
+      throw new ScramError('stale-keys', 'The saved sign-in keys do not match the server\'s salt or iteration count.');
+    }
+    return { clientKey: fromBase64(keys.clientKey), serverKey: fromBase64(keys.serverKey) };
   }
 
   /** Proves the server knows the password too; without this the exchange is only one-way. */
@@ -77,11 +109,14 @@ export class ScramClient {
   }
 }
 
+/** The credentials @xmpp/sasl passes on: a password, or keys for each mechanism (ignored with a password). */
+export interface ScramMechanismCredentials { username?: string | null; password?: string | null; scramKeys?: ScramKeyring }
+
 /** The mechanism a `saslmechanisms` factory (as used by @xmpp/sasl) instantiates per exchange. */
 export interface ScramMechanism {
   name: string;
   clientFirst: boolean;
-  response(cred: ScramCredentials): Promise<string>;
+  response(cred: ScramMechanismCredentials): Promise<string>;
   challenge(chal: string): Promise<void>;
   /** Checks the server-final data of `<success>`, which @xmpp/sasl 0.14 drops: the transport must call it. */
   verifySuccess(data: string): Promise<void>;
@@ -100,12 +135,14 @@ export function scramMechanism(hash: ScramHash, makeNonce = randomNonce): new ()
     private next?: string;
     private verified = false;
 
-    async response(cred: ScramCredentials): Promise<string> {
+    async response(cred: ScramMechanismCredentials): Promise<string> {
       if (!this.client) {
-        if (typeof cred.username !== 'string' || typeof cred.password !== 'string') {
-          throw new ScramError('missing-credentials', 'SCRAM needs a username and a password.');
+        const { username, password, scramKeys } = cred;
+        const keys = scramKeys?.[this.name as ScramMechanismName];
+        if (typeof username !== 'string' || (typeof password !== 'string' && !keys)) {
+          throw new ScramError('missing-credentials', 'SCRAM needs a username and a password or keys derived from it.');
         }
-        this.client = new ScramClient(hash, cred, makeNonce());
+        this.client = new ScramClient(hash, typeof password === 'string' ? { username, password } : { username, keys }, makeNonce());
         return toByteString(utf8(this.client.clientFirst()));
       }
       const reply = this.next ?? '';
@@ -129,6 +166,17 @@ export function scramMechanism(hash: ScramHash, makeNonce = randomNonce): new ()
   Mechanism.prototype.name = hash === 'SHA-1' ? 'SCRAM-SHA-1' : 'SCRAM-SHA-256';
   Mechanism.prototype.clientFirst = true;
   return Mechanism;
+}
+
+/** Derives what `ScramKeys` holds from a password and the server's salt (base64) and count. */
+export async function deriveScramKeys(hash: ScramHash, password: string, salt: string, iterations: number): Promise<ScramKeys> {
+  const { clientKey, serverKey } = await rawKeys(hash, password, fromBase64(salt), iterations);
+  return { salt, iterations, clientKey: toBase64(clientKey), serverKey: toBase64(serverKey) };
+}
+
+async function rawKeys(hash: ScramHash, password: string, salt: Uint8Array<ArrayBuffer>, iterations: number) {
+  const salted = await pbkdf2(hash, utf8(saslPrep(password)), salt, iterations);
+  return { clientKey: await hmac(hash, salted, utf8('Client Key')), serverKey: await hmac(hash, salted, utf8('Server Key')) };
 }
 
 function parseServerFirst(message: string, clientNonce: string) {

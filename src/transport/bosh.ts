@@ -11,13 +11,14 @@ import { redactForLog } from '../stanza/redact.ts';
 import { chooseMechanism } from '../sasl/choose.ts';
 import { acknowledgeOnResponse, flushWithoutIdleDelay, watchForStall } from './bosh-patches.ts';
 import { checkBoshResponsesUnderTrustedTypes } from './bosh-trusted-types.ts';
+import { BoshScramSha1, BoshScramSha256 } from './bosh-scram.ts';
 import { confirmAttached, forgetKeptSession, hasKeptSession, keepFeatures, keptFeatures } from './bosh-restore.ts';
 import type { SessionInfo, SessionOptions, Transport, TransportListener } from './transport.ts';
 
 const { Status } = Strophe;
 const MECHANISMS: Record<string, unknown> = {
-  'SCRAM-SHA-256': Strophe.SASLSHA256,
-  'SCRAM-SHA-1': Strophe.SASLSHA1,
+  'SCRAM-SHA-256': BoshScramSha256,
+  'SCRAM-SHA-1': BoshScramSha1,
   PLAIN: Strophe.SASLPlain,
   ANONYMOUS: Strophe.SASLAnonymous,
 };
@@ -168,7 +169,7 @@ export function createBoshTransport(options: SessionOptions, listener: Transport
             : `Could not reach the chat server at ${options.service}.`));
         }
       };
-      if (!attach || !restore(c, options.domain, callback)) c.connect(jid, options.password ?? '', callback);
+      if (!attach || !restore(c, options.domain, callback)) c.connect(jid, options.password ?? (options.scramKeys as never) ?? '', callback); // keys: see bosh-scram.ts
     });
   }
 

@@ -1,4 +1,5 @@
 import type { XmppChatError } from '../errors.ts';
+import type { ScramKeyring } from '../sasl/scram.ts';
 import type { XmlElement } from '../stanza/element.ts';
 
 export type TransportKind = 'websocket' | 'bosh';
@@ -11,6 +12,8 @@ export interface SessionOptions {
   /** Local part of the account; absent for anonymous login. */
   readonly username?: string;
   readonly password?: string;
+  /** Instead of the password: SCRAM keys derived from it (used only when no password is given). */
+  readonly scramKeys?: ScramKeyring;
   readonly resource?: string;
   /** PLAIN is offered only over TLS, or on loopback when this is set. */
   readonly allowPlain: boolean;

@@ -73,7 +73,7 @@ export function createWebSocketTransport(options: SessionOptions, listener: Tran
     const onNonza = (el: LtxElement) => { if (el.is('success', NS_SASL)) successData = textOf(el); };
     entity.on('nonza', onNonza);
     try {
-      await authenticate({ username: options.username, password: options.password }, mechanism);
+      await authenticate({ username: options.username, password: options.password, scramKeys: options.scramKeys }, mechanism);
     } finally {
       entity.off('nonza', onNonza);
     }
@@ -201,6 +201,8 @@ function toChatError(error: unknown, service: string): XmppChatError {
   const e = error as { name?: string; condition?: string; text?: string; message?: string };
   if (e?.name === 'SASLError' && e.condition) return new AuthError(e.condition, describeAuthFailure(e.condition), e.text);
   if (e?.name === 'StreamError' && e.condition) return new StreamError(e.condition, describeStreamError(e.condition), e.text);
+  // Keys made for other salts cannot log in: as for a refused password, the account is not usable.
+  if (error instanceof ScramError && error.condition === 'stale-keys') return new AuthError('not-authorized', error.message);
   if (error instanceof ScramError) return new AuthError('server-not-verified', `The server could not prove it knows the password (${error.condition}), so the login was stopped.`);
   if (e instanceof ConnectionError || e instanceof AuthError || e instanceof StreamError) return e;
   if (e?.name === 'TimeoutError') return new ConnectionError('timeout', 'The chat server did not answer in time.');
