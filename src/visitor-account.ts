@@ -13,6 +13,8 @@ import type { StoredVisitorAccount } from './visitor-keys.ts';
 
 /** Kept per domain: an account belongs to one server. */
 const meta = (domain: string) => `visitor-account:${domain}`;
+/** Held while one tab reads, registers or forgets the account. */
+const lockName = (owner: string, domain: string) => `xmpp-chat ${meta(domain)} ${owner}`;
 
 /** What to log in with: keys, or the password only where the server leaves no other way. */
 export interface VisitorAccount { jid: string; password?: string; scramKeys?: ScramKeyring }
@@ -26,8 +28,16 @@ export interface VisitorAccountOptions {
   timeoutMs?: number;
 }
 
-/** The visitor's account: the stored one, or a newly registered one; undefined when none can be had. */
-export async function visitorAccount(options: VisitorAccountOptions): Promise<VisitorAccount | undefined> {
+/**
+ * The visitor's account: the stored one, or a newly registered one; undefined when none can be had.
+ * Tabs that open the chat at the same moment take turns, so the second finds the first one's account
+ * instead of registering another.
+ */
+export function visitorAccount(options: VisitorAccountOptions): Promise<VisitorAccount | undefined> {
+  return exclusively(lockName(options.owner, options.domain), () => readOrRegister(options));
+}
+
+async function readOrRegister(options: VisitorAccountOptions): Promise<VisitorAccount | undefined> {
   const store = createMessageStore(options.owner, options.storage);
   try {
     const known = await store.getMeta<StoredVisitorAccount | { offered: false }>(meta(options.domain));
@@ -68,6 +78,20 @@ async function keep(store: MessageStore, options: VisitorAccountOptions, account
   return kept.password === undefined ? { jid: kept.jid, scramKeys: kept.scramKeys } : { jid: kept.jid, password: kept.password };
 }
 
+/** Turns within this page, where the browser has no Web Locks (older browsers, insecure contexts). */
+const turns = new Map<string, Promise<unknown>>();
+
+/** Runs `task` holding the lock `name`: across tabs with Web Locks, else within this page. */
+async function exclusively<T>(name: string, task: () => Promise<T>): Promise<T> {
+  const locks = typeof navigator === 'undefined' ? undefined : navigator.locks;
+  if (locks) return await locks.request(name, task);
+  const run = (turns.get(name) ?? Promise.resolve()).then(task);
+  const done = run.then(() => undefined, () => undefined);
+  turns.set(name, done);
+  void done.then(() => { if (turns.get(name) === done) turns.delete(name); });
+  return await run;
+}
+
 function randomText(length: number): string {
   const alphabet = 'abcdefghijklmnopqrstuvwxyz0123456789';
   return Array.from(crypto.getRandomValues(new Uint8Array(length)), (byte) => alphabet[byte % alphabet.length]).join('');
@@ -83,12 +107,19 @@ export async function forgetVisitor(owner: string, storage?: MessageStoreOptions
   }
 }
 
-/** Forgets the visitor's account on `domain` (the server no longer knows it); the next visit registers anew. */
-export async function forgetVisitorAccount(owner: string, domain: string, storage?: MessageStoreOptions): Promise<void> {
-  const store = createMessageStore(owner, storage);
-  try {
-    await store.setMeta(meta(domain), undefined);
-  } finally {
-    store.close();
-  }
+/**
+ * Forgets the visitor's account on `domain` (the server no longer knows it); the next visit registers
+ * anew. With `refused`, only while that is still the stored account: another tab may have replaced it.
+ */
+export function forgetVisitorAccount(owner: string, domain: string, storage?: MessageStoreOptions, refused?: string): Promise<void> {
+  return exclusively(lockName(owner, domain), async () => {
+    const store = createMessageStore(owner, storage);
+    try {
+      const known = await store.getMeta<VisitorAccount | { offered: false }>(meta(domain));
+      if (refused !== undefined && !(known && 'jid' in known && known.jid === refused)) return;
+      await store.setMeta(meta(domain), undefined);
+    } finally {
+      store.close();
+    }
+  });
 }

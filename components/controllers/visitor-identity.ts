@@ -26,7 +26,8 @@ export function renewRefusedAccount(session: ChatSession, options: SessionConfig
   const off = session.on('error', (error) => {
     if (error.code !== 'not-authorized') return;
     off();
-    void forgetVisitorAccount(options.historyOwner!, options.domain!).then(renew);
+    // Only the refused account: a tab that saw the refusal first may have registered the next one.
+    forgetVisitorAccount(options.historyOwner!, options.domain!, undefined, options.jid).then(renew, (failure: Error) => session.fail(failure));
   });
   return off;
 }
