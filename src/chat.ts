@@ -56,6 +56,8 @@ export interface Chat {
   readonly strangers: Strangers;
   connect(): ReturnType<Client['connect']>;
   disconnect(): Promise<void>;
+  /** Disconnects for good and lets go of the page listeners and the store (the widget was removed). */
+  close(): Promise<void>;
   send(peer: string, body: string, options?: SendOptions): Promise<StoredMessage>;
   /** Changes the nickname sent to people who are not contacts (and tells those we watch). */
   setNickname(nickname: string | undefined): void;
@@ -87,7 +89,7 @@ export function createChat(options: ChatOptions): Chat {
   const chatStates = createChatStates(client, messaging);
   const archive = createArchive(client, store, messaging, account);
   const blocking = createBlocking(client, account, () => disco.has('urn:xmpp:blocking'), () => disco.ready);
-  createCsi(client, options.visibility ?? pageVisibility());
+  const stopCsi = createCsi(client, options.visibility ?? pageVisibility());
   let nickname = options.nickname;
   const strangers = createStrangers(client, {
     account, isContact: (jid) => roster.contacts.has(jid), answer: options.answerStrangers, nick: () => nickname,
@@ -114,6 +116,12 @@ export function createChat(options: ChatOptions): Chat {
     connect: () => client.connect(),
     async disconnect() {
       await client.disconnect();
+    },
+    async close() {
+      stopCsi();
+      const disconnected = client.disconnect();
+      store.close();
+      await disconnected;
     },
     async send(peer, body, sendOptions) {
       chatStates.sent(peer);

@@ -173,7 +173,7 @@ export class ChatPanel extends LitElement {
 
   replace(session: ChatSession | undefined): void {
     for (const off of this.#off.splice(0)) off();
-    this.session?.close();
+    this.session?.close().catch((error: Error) => this.report(error));
     this.session = session;
     if (!session) return;
     this.#off = [alertOnMessages(this, session), ...forwardSessionEvents(this, session, {

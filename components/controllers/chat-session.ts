@@ -51,6 +51,8 @@ export class ChatSession {
   readonly conversation: ConversationView;
   readonly #listeners = new Map<keyof SessionEvents, Set<Listener<never>>>();
   #changeQueued = false;
+  /** Visitor mode: the wait for the peer's first answer after our presence. */
+  #availabilityWait?: ReturnType<typeof setTimeout>;
   /** The visitor context went out with a message of this session. */
   #contextSent = false;
 
@@ -83,7 +85,7 @@ export class ChatSession {
         chat.strangers.announce([change.peer]);
       }
       this.conversation.apply(change);
-      void this.refreshConversations();
+      this.refreshConversations();
     });
     chat.roster.on('contacts', () => this.refreshContacts());
     chat.roster.on('requests', () => this.refreshContacts());
@@ -97,8 +99,8 @@ export class ChatSession {
     // server keeps the session for a possible resumption (XEP-0198).
     if (config.answerStrangers) addEventListener('pagehide', this.#leave);
     this.refreshContacts();
-    void this.refreshConversations();
-    if (config.to) void this.conversation.open(config.to);
+    this.refreshConversations();
+    if (config.to) this.conversation.open(config.to).catch((error: Error) => this.fail(error));
   }
 
   /** Full mode: the saved replies, fetched now if connected and with every new session. */
@@ -123,7 +125,8 @@ export class ChatSession {
     const { to, answerStrangers } = this.config;
     if (to) {
       this.chat.strangers.watch(to);
-      setTimeout(() => { this.availabilityKnown = true; this.changed(); }, AVAILABILITY_WAIT_MS);
+      clearTimeout(this.#availabilityWait);
+      this.#availabilityWait = setTimeout(() => { this.availabilityKnown = true; this.changed(); }, AVAILABILITY_WAIT_MS);
     }
     if (answerStrangers) {
       const since = Date.now() - ANNOUNCE_WITHIN_MS;
@@ -161,11 +164,12 @@ export class ChatSession {
     if (this.chat.client.status === 'connected') this.chat.client.send(xml('presence', { type: 'unavailable' }));
   };
 
-  close(): void {
+  /** Ends the session for good: disconnects and lets go of its timers, listeners and store. */
+  close(): Promise<void> {
     removeEventListener('pagehide', this.#leave);
-    void this.chat.disconnect();
-    this.chat.store.close();
+    clearTimeout(this.#availabilityWait);
     this.#listeners.clear();
+    return this.chat.close();
   }
 
   on<K extends keyof SessionEvents>(type: K, listener: Listener<K>): () => void {
@@ -201,10 +205,11 @@ export class ChatSession {
     this.changed();
   }
 
-  private async refreshConversations(): Promise<void> {
-    this.conversations = await this.chat.conversations();
-    const unread = this.conversations.reduce((sum, c) => sum + c.unread, 0);
-    this.unread = unread;
-    this.changed();
+  private refreshConversations(): void {
+    this.chat.conversations().then((conversations) => {
+      this.conversations = conversations;
+      this.unread = conversations.reduce((sum, c) => sum + c.unread, 0);
+      this.changed();
+    }, (error: Error) => this.fail(error));
   }
 }

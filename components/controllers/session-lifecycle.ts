@@ -128,9 +128,10 @@ export class SessionLifecycle {
     const { config, intake } = this.host;
     const key = (this.#key = this.#configKey());
     // Visitors never see the contact list or the login form: only full mode loads them.
-    if (config.mode === 'full') void this.host.fullMode();
+    const report = (error: Error) => this.host.report(error);
+    if (config.mode === 'full') this.host.fullMode().catch(report);
     intake.load();
-    if (intake.needsForm()) void import('../prechat-form/prechat-form.ts');
+    if (intake.needsForm()) import('../prechat-form/prechat-form.ts').catch(report);
     const configured = config.jid && config.password && !this.#loggedOut ? { jid: config.jid, password: config.password } : undefined;
     const credentials = this.#credentials ?? configured;
     this.host.replace(undefined);
@@ -144,7 +145,7 @@ export class SessionLifecycle {
     if (credentials) return void this.#create({ ...base, ...credentials });
     // Asked to be anonymous: a new address each visit, the same history all the same.
     if (config.anonymous) return void this.#create({ ...base, anonymous: true, historyOwner: visitorHistoryOwner(config.to) });
-    this.#pending = visitorSessionOptions(base, (error) => this.host.report(error)).then((options) => {
+    this.#pending = visitorSessionOptions(base, report).then((options) => {
       this.#pending = undefined;
       if (this.#key !== key) return;
       const session = this.#create(options);
@@ -155,7 +156,7 @@ export class SessionLifecycle {
           if (this.#key === key) this.start();
         });
       }
-    });
+    }).catch(report);
   }
 
   #create(options: SessionConfig): ChatSession | undefined {
@@ -169,9 +170,9 @@ export class SessionLifecycle {
     }
     this.host.replace(session);
     if (this.host.config.mode === 'full') {
-      void this.host.fullMode().then(({ createCannedReplies }) => {
+      this.host.fullMode().then(({ createCannedReplies }) => {
         if (this.host.session === session) session.useReplies(createCannedReplies(session.chat.client));
-      });
+      }).catch((error: Error) => this.host.report(error));
     }
     if (this.host.active || this.#wanted) void session.connect();
     return session;

@@ -27,7 +27,7 @@ export interface RosterEvents extends Record<string, unknown> {
   contacts: ReadonlyMap<string, Contact>;
   /** People asking to see our presence, waiting for an answer. */
   requests: ReadonlySet<string>;
-  /** Fetching the roster failed (it is fetched again with the next session). */
+  /** Fetching the roster failed (it is fetched again with the next session), or keeping it on this device did. */
   error: Error;
   /** Our initial presence of a new session went out: we now receive messages live. */
   available: undefined;
@@ -65,7 +65,8 @@ export function createRoster(client: Client, store: MessageStore, account: () =>
   let own: { show?: Show; status?: string } = {};
 
   const changed = () => events.emit('contacts', contacts);
-  const save = () => store.setRoster({ ver, items: [...contacts.values()].map(({ presence: _, ...item }) => item) });
+  const save = () => store.setRoster({ ver, items: [...contacts.values()].map(({ presence: _, ...item }) => item) })
+    .catch((error: Error) => events.emit('error', error));
   const put = (item: RosterItem) => {
     if (item.subscription === 'remove') contacts.delete(item.jid);
     else contacts.set(item.jid, { ...item, presence: contacts.get(item.jid)?.presence ?? new Map() });
@@ -77,7 +78,7 @@ export function createRoster(client: Client, store: MessageStore, account: () =>
     ver = cached.ver;
     for (const item of cached.items as RosterItem[]) put(item);
     changed();
-  });
+  }).catch((error: Error) => events.emit('error', error)); // the server's roster follows all the same
 
   client.handleIq('query', ROSTER_NAMESPACE, (iq) => {
     if (!fromOwnAccount(iq.attrs.from, account())) throw forgedPushError();
