@@ -3,6 +3,7 @@ import { chromeLauncher } from '@web/test-runner-chrome';
 import { viteServe } from './runner/vite-serve.js';
 import { testCommands } from './runner/commands.js';
 import { hostMeta } from './runner/host-meta.js';
+import { cspPage } from './runner/csp-page.js';
 
 const CHROMIUM_FLAGS = [
   '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
@@ -18,7 +19,7 @@ export default {
       launchOptions: { executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: CHROMIUM_FLAGS },
     }),
   ],
-  middleware: [hostMeta, vite.middleware],
+  middleware: [hostMeta, cspPage, vite.middleware],
   plugins: [vite.plugin, testCommands()],
   concurrency: 1,
   testFramework: { config: { timeout: 30000 } },
