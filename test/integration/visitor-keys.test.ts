@@ -5,29 +5,11 @@
 import { expect } from '@esm-bundle/chai';
 import { AuthError, createClient, forgetVisitor, visitorAccount } from '../../src/index.ts';
 import { registerAccount } from '../../src/registration.ts';
-import { createMessageStore, DB_NAME, STORE_NAME } from '../../src/storage/index.ts';
+import { createMessageStore } from '../../src/storage/index.ts';
+import { everyStoredValue } from './stored-values.ts';
 import { DOMAIN, SERVERS, TEST_OPTIONS, TRANSPORTS, serviceUrl, type ServerName } from './servers.ts';
 
 const META = `visitor-account:${DOMAIN}`;
-
-/** Every value in the widget's IndexedDB database, read without our store. */
-export async function everyStoredValue(): Promise<unknown[]> {
-  const db = await new Promise<IDBDatabase>((resolve, reject) => {
-    const request = indexedDB.open(DB_NAME);
-    request.onsuccess = () => resolve(request.result);
-    request.onerror = () => reject(request.error);
-  });
-  try {
-    if (!db.objectStoreNames.contains(STORE_NAME)) return [];
-    return await new Promise<unknown[]>((resolve, reject) => {
-      const request = db.transaction(STORE_NAME).objectStore(STORE_NAME).getAll();
-      request.onsuccess = () => resolve(request.result);
-      request.onerror = () => reject(request.error);
-    });
-  } finally {
-    db.close();
-  }
-}
 
 /** Whether `value` holds a `password` anywhere, or the text `secret` anywhere. */
 function holdsPassword(value: unknown, secret?: string): boolean {

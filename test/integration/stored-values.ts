@@ -1,0 +1,21 @@
+/** What the widget left in the browser's storage, read without our store. */
+import { DB_NAME, STORE_NAME } from '../../src/storage/index.ts';
+
+/** Every value in the widget's IndexedDB database, read without our store. */
+export async function everyStoredValue(): Promise<unknown[]> {
+  const db = await new Promise<IDBDatabase>((resolve, reject) => {
+    const request = indexedDB.open(DB_NAME);
+    request.onsuccess = () => resolve(request.result);
+    request.onerror = () => reject(request.error);
+  });
+  try {
+    if (!db.objectStoreNames.contains(STORE_NAME)) return [];
+    return await new Promise<unknown[]>((resolve, reject) => {
+      const request = db.transaction(STORE_NAME).objectStore(STORE_NAME).getAll();
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+  } finally {
+    db.close();
+  }
+}
