@@ -3,7 +3,8 @@
  * HTTP header (test/runner/csp-page.js), Trusted Types enforced: a registered visitor answers the
  * pre-chat form and writes; an agent logs in to the full widget, finds the visitor with the
  * details, opens the saved replies and the add-contact form, answers a subscription request and
- * replies; and neither page reports a single `securitypolicyviolation`.
+ * replies; and neither page reports a single `securitypolicyviolation`. A probe page checks the
+ * XML parsing a healthy server never exercises (strophe.js's check of a malformed BOSH answer).
  */
 import { expect } from '@esm-bundle/chai';
 import { newStanzaId } from '../../src/index.ts';
@@ -115,3 +116,14 @@ for (const [server, transport, allowList] of runs) {
     });
   });
 }
+
+describe('XML parsing under a strict Content-Security-Policy', () => {
+  afterEach(() => { for (const frame of frames.splice(0)) frame.remove(); });
+
+  it('reads XML, and strophe.js reports a malformed BOSH response as bad-format, without a violation', async () => {
+    const frame = await strictPage('<script type="module" src="/test/e2e/csp-probe.ts"></script>', false);
+    const probe = await waitFor(() => (frame.contentWindow as CspWindow & { probe?: unknown }).probe, 'the probe');
+    expect(probe).to.deep.equal({ malformed: 'bad-format', parsed: '1' });
+    expect(violations(frame)).to.deep.equal([]);
+  });
+});
