@@ -7,6 +7,7 @@ import { createClient, type Client } from './client.ts';
 import { Emitter } from './events.ts';
 import type { XmppChatError } from './errors.ts';
 import { createArchive, type Archive } from './features/archive.ts';
+import { findInArchive } from './features/archive-lookup.ts';
 import { createStrangers, type Strangers } from './features/availability.ts';
 import { createBlocking, type Blocking } from './features/blocking.ts';
 import { createChatStates, type ChatStates } from './features/chat-states.ts';
@@ -85,7 +86,10 @@ export function createChat(options: ChatOptions): Chat {
   // arrived in between.
   const catchUp = () => disco.ready.then(() => (disco.has('urn:xmpp:mam:2') ? archive.catchUp() : undefined));
   const roster = createRoster(client, store, account, { caps: () => disco.caps(), beforePresence: catchUp });
-  const messaging = createMessaging(client, store, account);
+  // After a lost session, the outbox asks our archive which pending messages the server has.
+  const archived = (peer: string, ids: string[], since: number) => disco.ready.then(() =>
+    (disco.has('urn:xmpp:mam:2') ? findInArchive({ client, account }, peer, ids, since) : new Set<string>()));
+  const messaging = createMessaging(client, store, account, archived);
   const chatStates = createChatStates(client, messaging);
   const archive = createArchive(client, store, messaging, account);
   const blocking = createBlocking(client, account, () => disco.has('urn:xmpp:blocking'), () => disco.ready);

@@ -11,6 +11,7 @@ import { buildChatMessage, newStanzaId } from '../stanza/message.ts';
 import { buildMarker, buildReceipt, withRequests, type ChatState } from '../stanza/message-extensions.ts';
 import { buildVisitorContext, normalizeVisitorContext, type VisitorContext } from '../stanza/visitor-context.ts';
 import type { MessageState, MessageStore, StoredMessage } from '../storage/index.ts';
+import { tabLocks } from '../adapters/tab-locks.ts';
 import { createOutbox } from './outbox.ts';
 import { readMessage, type ReadContext, type ReadMessage } from './read-message.ts';
 
@@ -47,8 +48,14 @@ export interface Messaging {
 
 const NS_MAM = 'urn:xmpp:mam:2';
 
-/** `account` gives our bare JID (known once connected, for anonymous sessions). */
-export function createMessaging(client: Client, store: MessageStore, account: () => string): Messaging {
+/**
+ * `account` gives our bare JID (known once connected, for anonymous sessions); `archived` says
+ * which of our messages the server's archive already holds (see archive-lookup.ts).
+ */
+export function createMessaging(
+  client: Client, store: MessageStore, account: () => string,
+  archived: (peer: string, ids: string[], since: number) => Promise<Set<string>> = async () => new Set(),
+): Messaging {
   const events = new Emitter<MessagingEvents>();
   // Changes to stored messages run one at a time, so a late acknowledgement never undoes a bounce.
   let updates: Promise<unknown> = Promise.resolve();
@@ -57,11 +64,16 @@ export function createMessaging(client: Client, store: MessageStore, account: ()
     updates = next.catch((error: unknown) => events.emit('error', error as Error));
     return updates;
   };
-  const outbox = createOutbox(client, store,
-    (message) => withContext(
+  const outbox = createOutbox({
+    client, store, tabs: tabLocks(),
+    build: (message) => withContext(
       withRequests(buildChatMessage({ to: message.peer, body: message.body, id: message.key }), { receipt: true, markable: true, state: 'active' }),
       message.context),
-    (peer, key) => serial(() => advance(peer, key, { state: 'sent' })));
+    buildCorrection: (peer, key, { id, body }) => withRequests(buildChatMessage({ to: peer, body, id }), { replaceId: key }),
+    acked: (peer, key) => serial(() => advance(peer, key, { state: 'sent' })),
+    archived,
+    onError: (error) => events.emit('error', error as Error),
+  });
 
   // Live messages wait while the archive is being caught up, so history is stored in archive
   // order and live copies of archived messages only meet their duplicates afterwards.
@@ -129,8 +141,8 @@ export function createMessaging(client: Client, store: MessageStore, account: ()
       const original = await store.get(peer, key);
       if (!original || original.direction !== 'out') return;
       await store.update(peer, key, { body, corrected: true });
-      const correction = withRequests(buildChatMessage({ to: peer, body, id: newStanzaId() }), { replaceId: key });
-      client.send(correction);
+      // Through the outbox like a message: kept while offline, sent once.
+      await outbox.correct(peer, key, { id: newStanzaId(), body, time: Date.now() });
     },
     async retry(peer, key) {
       const message = await store.get(peer, key);

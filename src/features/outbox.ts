@@ -1,79 +1,175 @@
 /**
- * The outbox: a message is stored as pending before anything is sent, goes out when the client
- * is connected (in order, once per session), and is marked sent when the server acknowledges
- * it. Pending messages survive reloads and are sent when the connection returns, with their
- * original id, so receivers recognise a copy.
+ * The outbox: the one owner of sending our messages (and corrections) exactly once.
+ *
+ * - A message is stored as pending before anything is sent, and marked sent only when the
+ *   server acknowledges it (an XEP-0198 ack, or the BOSH response to the request carrying it).
+ * - It goes out only while the session is connected and reconciled; a resumed session resends
+ *   what it never confirmed by itself (XEP-0198), so nothing is handed over twice.
+ * - After a new session (the old one was lost: a crash, a restart, a stream that could not be
+ *   resumed) the messages still pending may or may not have reached the server. They are looked
+ *   up in our own archive first, and only those the server does not have are sent again.
+ * - The list lives in storage shared by the site's tabs. Each entry belongs to the tab that
+ *   sends it; when that tab goes (Web Locks tell), another tab adopts its entries. Every change
+ *   is one read-modify-write transaction, so two tabs never lose an entry or send one twice.
  */
+import type { TabLocks } from '../adapters/tab-locks.ts';
 import type { Client } from '../client.ts';
 import type { XmlElement } from '../stanza/element.ts';
 import type { MessageStore, StoredMessage } from '../storage/index.ts';
 
-interface Entry { peer: string; key: string }
+/** A correction (XEP-0308) waits in the outbox like a message: a new id, the corrected one's key. */
+export interface Correction { id: string; body: string; time: number }
+export interface OutboxEntry { peer: string; key: string; owner?: string; correction?: Correction }
 const META = 'outbox';
+
+export interface OutboxDeps {
+  client: Client;
+  store: MessageStore;
+  tabs: TabLocks;
+  build(message: StoredMessage): XmlElement;
+  buildCorrection(peer: string, key: string, correction: Correction): XmlElement;
+  /** The server has the message: mark it sent. */
+  acked(peer: string, key: string): Promise<unknown>;
+  /** Which of these ids of messages to `peer` since `since` are already in our archive (none without one). */
+  archived(peer: string, ids: string[], since: number): Promise<Set<string>>;
+  /** A step of the outbox failed (storage, mostly); what it held stays pending and is tried again. */
+  onError(error: unknown): void;
+}
 
 export interface Outbox {
   /** Stores the message (state pending) and sends it as soon as possible. */
   put(message: StoredMessage): Promise<void>;
+  /** Queues a correction of one of our messages. */
+  correct(peer: string, key: string, correction: Correction): Promise<void>;
 }
 
-export function createOutbox(
-  client: Client, store: MessageStore, build: (message: StoredMessage) => XmlElement, acked: (peer: string, key: string) => Promise<unknown>,
-): Outbox {
-  let entries: Entry[] | undefined;
-  /** Keys handed to the client in this page's life: the client resends those itself if needed. */
+const idOf = (e: OutboxEntry) => e.correction?.id ?? e.key;
+
+export function createOutbox(deps: OutboxDeps): Outbox {
+  const { client, store, tabs } = deps;
+  /** Ids handed to the client in this session: a resumed stream resends those itself. */
   const handedOver = new Set<string>();
+  /** False from a new session until its pending messages have been looked up in the archive. */
+  let reconciled = false;
   let chain: Promise<unknown> = Promise.resolve();
-  /** Outbox changes run one after another, so the saved list never loses an entry. */
+  /** Outbox work runs one step at a time in this page; storage makes each change atomic across tabs. */
   const serial = <T>(work: () => Promise<T>): Promise<T> => {
     const next = chain.then(work, work);
     chain = next.catch(() => undefined); // the failure reaches the caller of serial(); the chain goes on
     return next;
   };
-  const load = async () => (entries ??= (await store.getMeta<Entry[]>(META)) ?? []);
-  const save = () => store.setMeta(META, entries);
+  const change = (fn: (list: OutboxEntry[]) => OutboxEntry[]) => store.updateMeta<OutboxEntry[]>(META, (list) => fn(list ?? []));
+  // Without Web Locks a page cannot tell other tabs from earlier pages: it takes everything on.
+  const mine = (e: OutboxEntry) => tabs.alone || e.owner === tabs.self;
 
-  function transmit(message: StoredMessage): void {
-    if (client.status === 'disconnected' || handedOver.has(message.key)) return;
-    handedOver.add(message.key);
-    client.send(build(message));
+  function transmit(entry: OutboxEntry, message?: StoredMessage): void {
+    const id = idOf(entry);
+    if (!reconciled || client.status !== 'connected' || handedOver.has(id)) return;
+    const stanza = entry.correction ? deps.buildCorrection(entry.peer, entry.key, entry.correction) : message && deps.build(message);
+    if (!stanza) return;
+    handedOver.add(id);
+    client.send(stanza);
   }
 
-  async function flush(): Promise<void> {
-    for (const { peer, key } of [...await load()]) {
-      const message = await store.get(peer, key);
-      if (message?.state === 'pending') transmit(message);
+  /** Sends, in order, every entry of ours not handed over in this session. */
+  async function flush(list: OutboxEntry[]): Promise<void> {
+    for (const entry of list.filter(mine)) {
+      if (entry.correction) transmit(entry);
+      else {
+        const message = await store.get(entry.peer, entry.key);
+        if (message?.state === 'pending') transmit(entry, message);
+        else if (!message || message.state === 'failed') await change((l) => l.filter((e) => idOf(e) !== idOf(entry)));
+      }
     }
   }
 
+  /** Marks sent (and drops from the list) whatever of `list` the archive already holds. */
+  async function reconcile(list: OutboxEntry[]): Promise<OutboxEntry[]> {
+    const byPeer = new Map<string, OutboxEntry[]>();
+    for (const entry of list) byPeer.set(entry.peer, [...(byPeer.get(entry.peer) ?? []), entry]);
+    const found = new Set<string>();
+    for (const [peer, entries] of byPeer) {
+      const times = await Promise.all(entries.map(async (e) => e.correction?.time ?? (await store.get(peer, e.key))?.time ?? 0));
+      // If the archive cannot be asked, the messages go out again: a copy is better than a loss.
+      const inArchive = await deps.archived(peer, entries.map(idOf), Math.min(...times)).catch(() => new Set<string>());
+      for (const id of inArchive) found.add(id);
+    }
+    if (found.size === 0) return list;
+    await change((l) => l.filter((e) => !found.has(idOf(e))));
+    for (const entry of list) if (found.has(idOf(entry)) && !entry.correction) await deps.acked(entry.peer, entry.key);
+    return list.filter((e) => !found.has(idOf(e)));
+  }
+
+  /** Takes on the entries of tabs that are gone, then watches the owners of the others. */
+  async function adoptOrphans(): Promise<OutboxEntry[]> {
+    const adopted: OutboxEntry[] = [];
+    const list = await change((l) => l.map((e) => {
+      // Entries without an owner were written before tabs had ids: the first tab to look takes them.
+      if (e.owner === tabs.self || (e.owner && !gone.has(e.owner))) return e;
+      adopted.push(e);
+      return { ...e, owner: tabs.self };
+    }));
+    for (const e of list) if (e.owner && e.owner !== tabs.self && !gone.has(e.owner)) tabs.whenGone(e.owner, () => ownerGone(e.owner!));
+    return adopted;
+  }
+  const gone = new Set<string>();
+  function ownerGone(owner: string): void {
+    gone.add(owner);
+    // The other tab may have sent them: look them up like our own after a new session.
+    void serial(async () => {
+      const adopted = await adoptOrphans();
+      if (adopted.length && reconciled) await flush(await reconcile(adopted));
+    }).catch(report);
+  }
+  const report = (error: unknown) => deps.onError(error);
+
   client.on('online', (info) => {
-    if (!info.resumed) void serial(flush);
+    if (info.resumed) {
+      void serial(async () => {
+        reconciled = true;
+        await flush((await store.getMeta<OutboxEntry[]>(META)) ?? []);
+      }).catch(report);
+      return;
+    }
+    reconciled = false;
+    handedOver.clear();
+    void serial(async () => {
+      await adoptOrphans();
+      const list = ((await store.getMeta<OutboxEntry[]>(META)) ?? []).filter(mine);
+      const missing = await reconcile(list);
+      reconciled = true;
+      await flush(missing);
+      // Whatever was put while we looked.
+      await flush((await store.getMeta<OutboxEntry[]>(META)) ?? []);
+    }).catch(report);
   });
   client.on('acked', (stanza) => {
-    const key = stanza.name === 'message' ? stanza.attrs.id : undefined;
-    if (!key) return;
+    const id = stanza.name === 'message' ? stanza.attrs.id : undefined;
+    if (!id) return;
     void serial(async () => {
-      const list = await load();
-      const entry = list.find((e) => e.key === key);
-      if (!entry) return;
-      entries = list.filter((e) => e !== entry);
-      await save();
-      await acked(entry.peer, key);
-    });
+      let entry: OutboxEntry | undefined;
+      await change((list) => list.filter((e) => (idOf(e) === id ? ((entry = e), false) : true)));
+      if (entry && !entry.correction) await deps.acked(entry.peer, entry.key);
+    }).catch(report);
   });
   client.on('status', ({ status }) => {
-    // A session that ended for good hands nothing over any more: the next one sends it all again.
-    if (status === 'disconnected') handedOver.clear();
+    if (status === 'disconnected') {
+      reconciled = false;
+      handedOver.clear();
+    }
+  });
+
+  const enqueue = (entry: OutboxEntry, message?: StoredMessage) => serial(async () => {
+    await change((list) => (list.some((e) => idOf(e) === idOf(entry)) ? list : [...list, entry]));
+    handedOver.delete(idOf(entry));
+    transmit(entry, message);
   });
 
   return {
     put: (message) => serial(async () => {
-      const list = await load();
       const [added] = await store.add([message]);
       if (!added) await store.update(message.peer, message.key, { state: 'pending', error: undefined });
-      if (!list.some((e) => e.key === message.key)) list.push({ peer: message.peer, key: message.key });
-      handedOver.delete(message.key);
-      await save();
-      transmit(message);
-    }),
+    }).then(() => enqueue({ peer: message.peer, key: message.key, owner: tabs.self }, message)),
+    correct: (peer, key, correction) => enqueue({ peer, key, owner: tabs.self, correction }),
   };
 }

@@ -14,6 +14,8 @@ export type WriteOp =
   | { kind: 'update'; peer: string; key: string; patch: MessagePatch }
   | { kind: 'read'; peer: string }
   | { kind: 'put'; key: StorageKey; value: unknown }
+  /** Read-modify-write of one record inside the batch's transaction: atomic across tabs. */
+  | { kind: 'modify'; key: StorageKey; change: (current: unknown) => unknown }
   | { kind: 'clear' };
 
 export interface WriteOutcome { results: unknown[]; changes: ConversationChange[] }
@@ -92,6 +94,10 @@ export async function applyWrites(tx: BackendTransaction, account: string, ops: 
     else if (op.kind === 'put') {
       records.put(op.key, op.value);
       results.push(undefined);
+    } else if (op.kind === 'modify') {
+      const next = op.change(await records.get(op.key));
+      records.put(op.key, next);
+      results.push(next);
     } else if (op.kind === 'read') {
       const index = await indexOf(op.peer, false);
       if (index && index.summary.unread > 0) {

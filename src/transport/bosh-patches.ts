@@ -47,10 +47,28 @@ export function acknowledgeOnResponse(conn: Connection, listener: TransportListe
   if (!listener.acknowledged) return;
   const dataRecv = conn._dataRecv.bind(conn);
   conn._dataRecv = (req: never, raw?: string) => {
+    // Decided before strophe.js handles the response: a terminate tears the session down.
+    const received = serverReceived(req);
     dataRecv(req, raw);
-    for (const stanza of stanzasIn(req)) listener.acknowledged?.(fromDom(stanza));
+    if (received) for (const stanza of stanzasIn(req)) listener.acknowledged?.(fromDom(stanza));
     if (holdsOurStanzas(conn)) scheduleFlush(conn);
   };
+}
+
+/**
+ * Whether the response proves the server took in the request's stanzas: an HTTP 200 with a
+ * body that is neither a terminate (after a server restart, a request on the old session id is
+ * answered `type='terminate' condition='item-not-found'` and its stanzas are dropped) nor an
+ * echo of our own request (it carries our rid; see bosh.ts).
+ */
+function serverReceived(req: { xhr?: XMLHttpRequest }): boolean {
+  const xhr = req.xhr;
+  if (!xhr || xhr.readyState !== 4 || xhr.status !== 200) return false;
+  const body = xhr.responseXML?.documentElement;
+  if (body) return body.localName === 'body' && body.getAttribute('type') !== 'terminate' && !body.hasAttribute('rid');
+  // Served without an XML type: read the body's start tag.
+  const tag = /<body\b[^>]*>/.exec(xhr.responseText)?.[0];
+  return Boolean(tag) && !/\stype=['"]terminate['"]/.test(tag!) && !/\srid=/.test(tag!);
 }
 
 /**

@@ -1,0 +1,80 @@
+/**
+ * Tabs of one site, told apart by Web Locks: the one place the core uses `navigator.locks`.
+ * Each page holds a lock named after itself for as long as it lives, so another tab can tell
+ * whether the page that took on some work is still there, and learn the moment it is gone.
+ * Without Web Locks every page acts as if it were the only one, as before they existed.
+ */
+export interface TabLocks {
+  /** This page's id. */
+  readonly self: string;
+  /** True without Web Locks: the page cannot tell whether other pages of the site live. */
+  readonly alone: boolean;
+  /** Runs `work` while holding the lock `name` (in this browser profile and site), one page at a time. */
+  exclusive<T>(name: string, work: () => Promise<T>): Promise<T>;
+  /** Calls `gone` once the page `tab` no longer lives (at once if it is gone already). */
+  whenGone(tab: string, gone: () => void): void;
+}
+
+const PREFIX = 'xmpp-chat-tab:';
+
+type Locks = {
+  request(name: string, callback: () => Promise<unknown>): Promise<unknown>;
+  request(name: string, options: { mode?: 'exclusive'; ifAvailable?: boolean }, callback: (lock: unknown) => Promise<unknown>): Promise<unknown>;
+};
+
+let shared: TabLocks | undefined;
+
+/** The page's TabLocks, made on first use. */
+export function tabLocks(): TabLocks {
+  return (shared ??= createTabLocks(typeof navigator === 'undefined' ? undefined : (navigator as { locks?: Locks }).locks));
+}
+
+export function createTabLocks(locks: Locks | undefined, self = randomId()): TabLocks {
+  if (!locks) {
+    // One page alone: its own work is all there is, and no other page is waited for.
+    let chain: Promise<unknown> = Promise.resolve();
+    return {
+      self,
+      alone: true,
+      exclusive(_name, work) {
+        const run = chain.then(work, work);
+        chain = run.catch(() => undefined);
+        return run;
+      },
+      whenGone: () => undefined,
+    };
+  }
+  // Held until the page goes: the browser releases it when the page closes or navigates. Work
+  // waits for it, so no other page can see work of ours before we hold it.
+  const held = new Promise<void>((granted) => {
+    void locks.request(PREFIX + self, () => {
+      granted();
+      return new Promise(() => undefined);
+    });
+  });
+  const watched = new Set<string>();
+  return {
+    self,
+    alone: false,
+    exclusive: async (name, work) => {
+      await held;
+      return locks.request(name, work) as Promise<Awaited<ReturnType<typeof work>>>;
+    },
+    whenGone(tab, gone) {
+      if (tab === self) return;
+      if (watched.has(tab)) return;
+      watched.add(tab);
+      // Granted only once the page that holds it has gone.
+      void locks.request(PREFIX + tab, async () => {
+        watched.delete(tab);
+        gone();
+      });
+    },
+  };
+}
+
+function randomId(): string {
+  return typeof crypto.randomUUID === 'function'
+    ? crypto.randomUUID()
+    : Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
+}
