@@ -99,7 +99,8 @@ start_ejabberd() { # fresh: as for start_prosody
   ejabberdctl_ start || true
   local deadline=$((SECONDS + 60)) pid=""
   until [ -n "$pid" ]; do
-    pid=$(ps -eo pid=,args= | awk -v node="$EJABBERD_NODE" '/beam/ && index($0, node) { print $1; exit }')
+    # The Erlang VM itself, not the shell or su that started it (their command lines name the node too).
+    pid=$(ps -eo pid=,comm=,args= | awk -v node="$EJABBERD_NODE" '$2 ~ /^beam/ && index($0, node) { print $1; exit }')
     [ -n "$pid" ] || [ $SECONDS -lt $deadline ] || { show_log ejabberd; die "ejabberd did not start"; }
     [ -n "$pid" ] || sleep 0.2
   done
