@@ -55,7 +55,10 @@ export function parseXmlDocument(text: string): Document {
     return new DOMParser().parseFromString(trusted as string, 'text/xml');
   } catch (error) {
     if (!(error instanceof TypeError) || !refused) throw error;
-    throw new ConfigError('trusted-types', `This page requires Trusted Types but its Content-Security-Policy does not allow `
-      + `the policy "${XML_POLICY_NAME}" that the chat needs to read the server's XML: add it to the trusted-types directive.`);
+    throw new ConfigError(
+      'trusted-types',
+      `This page requires Trusted Types but its Content-Security-Policy does not allow ` +
+        `the policy "${XML_POLICY_NAME}" that the chat needs to read the server's XML: add it to the trusted-types directive.`,
+    );
   }
 }

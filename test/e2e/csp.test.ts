@@ -40,7 +40,10 @@ const otherHost = (service: string) => service.replace('//127.0.0.1:', '//localh
 
 // The last run adds the `trusted-types` allow-list the README gives to sites that keep one.
 const runs: [ServerName, TransportName, boolean][] = [
-  ['prosody', 'websocket', false], ['prosody', 'bosh', false], ['ejabberd', 'websocket', false], ['ejabberd', 'bosh', false],
+  ['prosody', 'websocket', false],
+  ['prosody', 'bosh', false],
+  ['ejabberd', 'websocket', false],
+  ['ejabberd', 'bosh', false],
   ['prosody', 'bosh', true],
 ];
 
@@ -61,8 +64,11 @@ for (const [server, transport, allowList] of runs) {
       const support = `${agent}@localhost`;
 
       // The visitor: launcher, panel, pre-chat form, away message, composer.
-      const visitorFrame = await strictPage(`<script type="module" src="/dist/xmpp-chat.js" data-service="${service}"
-        data-domain="localhost" data-to="${support}" data-title="Tea &amp; Co." data-prechat="name email" data-prechat-required="name"></script>`, allowList);
+      const visitorFrame = await strictPage(
+        `<script type="module" src="/dist/xmpp-chat.js" data-service="${service}"
+        data-domain="localhost" data-to="${support}" data-title="Tea &amp; Co." data-prechat="name email" data-prechat-required="name"></script>`,
+        allowList,
+      );
       const visitor = visitorFrame.contentDocument!;
       (await waitFor(() => deep(visitor, '[part~="launcher"]'), 'the launcher')).click();
       const form = await waitFor(() => deep<HTMLFormElement>(visitor, '[part~="prechat-form"]'), 'the pre-chat form');
@@ -76,8 +82,11 @@ for (const [server, transport, allowList] of runs) {
 
       // The agent: login form (a wrong password first), then the inbox with the visitor.
       const deskService = transport === 'bosh' ? otherHost(service) : service;
-      const deskFrame = await strictPage(`<main class="desk"><xmpp-chat mode="full" service="${deskService}"></xmpp-chat></main>
-        <script type="module" src="/dist/xmpp-chat.js"></script>`, allowList);
+      const deskFrame = await strictPage(
+        `<main class="desk"><xmpp-chat mode="full" service="${deskService}"></xmpp-chat></main>
+        <script type="module" src="/dist/xmpp-chat.js"></script>`,
+        allowList,
+      );
       const desk = deskFrame.contentDocument!;
       const login = async (password: string) => {
         fill(await waitFor(() => deep<HTMLInputElement>(desk, '[part~="jid-input"]'), 'the login form'), support);
@@ -87,13 +96,19 @@ for (const [server, transport, allowList] of runs) {
       await login('not-the-password');
       await waitFor(() => deepAll(desk, '[role="alert"]').find((el) => el.textContent?.trim()), 'the login error');
       await login(`pass-${agent}`);
-      const row = await waitFor(() => deepAll(desk, '[part~="contact"]').find((el) => el.textContent?.includes('Ada')), 'the visitor in the inbox');
+      const row = await waitFor(
+        () => deepAll(desk, '[part~="contact"]').find((el) => el.textContent?.includes('Ada')),
+        'the visitor in the inbox',
+      );
 
       // A stranger asks to see the agent's presence: the request shows, and is accepted.
       const stranger = device(await freshAccount('csp-stranger', port), serviceUrl('websocket', port));
       await connectAll(stranger);
       await stranger.roster.add(support);
-      const accept = await waitFor(() => deepAll(desk, '[part~="requests"] button').find((b) => /accept/i.test(b.textContent ?? '')), 'the request');
+      const accept = await waitFor(
+        () => deepAll(desk, '[part~="requests"] button').find((b) => /accept/i.test(b.textContent ?? '')),
+        'the request',
+      );
       accept.click();
       await waitFor(() => !deep(desk, '[part~="requests"]'), 'the request answered');
 
@@ -111,14 +126,16 @@ for (const [server, transport, allowList] of runs) {
       typeAndSend(desk, answer);
       await waitFor(() => bodies(visitor).includes(answer), 'the answer at the visitor');
 
-      expect(violations(visitorFrame), 'the visitor\'s page').to.deep.equal([]);
-      expect(violations(deskFrame), 'the agent\'s page').to.deep.equal([]);
+      expect(violations(visitorFrame), "the visitor's page").to.deep.equal([]);
+      expect(violations(deskFrame), "the agent's page").to.deep.equal([]);
     });
   });
 }
 
 describe('XML parsing under a strict Content-Security-Policy', () => {
-  afterEach(() => { for (const frame of frames.splice(0)) frame.remove(); });
+  afterEach(() => {
+    for (const frame of frames.splice(0)) frame.remove();
+  });
 
   it('reads XML, and strophe.js reports a malformed BOSH response as bad-format, without a violation', async () => {
     const frame = await strictPage('<script type="module" src="/test/e2e/csp-probe.ts"></script>', false);
