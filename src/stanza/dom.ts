@@ -3,8 +3,9 @@
  * XmlElement trees. Namespaces travel as `xmlns` / `xmlns:prefix` attributes, as in XmlElement.
  */
 import { XmppChatError } from '../errors.ts';
-import type { XmlElement, XmlNode } from './element.ts';
+import type { XmlElement } from './element.ts';
 import { parseXmlDocument } from './trusted-xml.ts';
+import { convertTree, type SourceElement } from './tree.ts';
 
 const NS_XMLNS = 'http://www.w3.org/2000/xmlns/';
 const NS_XML = 'http://www.w3.org/XML/1998/namespace';
@@ -25,10 +26,11 @@ export class StanzaParseError extends XmppChatError {
  * Converts a DOM element to an XmlElement. Attributes are copied as they are (including `xmlns`
  * declarations); where an element's namespace comes from the DOM rather than from an attribute,
  * an `xmlns` (or `xmlns:prefix`) attribute is added so the namespace is not lost. Text and CDATA
- * become strings; comments and processing instructions are dropped.
+ * become strings; comments and processing instructions are dropped. Elements nested deeper than
+ * MAX_DEPTH are left out (see tree.ts).
  */
 export function fromDom(el: Element): XmlElement {
-  return convertFromDom(el, { ns: undefined, prefixes: new Map() });
+  return convertTree<Element, Scope>(el, { ns: undefined, prefixes: new Map() }, readDom);
 }
 
 interface Scope {
@@ -40,6 +42,7 @@ interface Scope {
 
 /** The namespace scope inside an element with these attributes. */
 function scopeOf(attrs: Readonly<Record<string, string>>, parent: Scope): Scope {
+  if (!Object.keys(attrs).some((key) => key.startsWith('xmlns'))) return parent;
   const prefixes = new Map(parent.prefixes);
   for (const [key, value] of Object.entries(attrs)) {
     if (key.startsWith('xmlns:')) prefixes.set(key.slice('xmlns:'.length), value);
@@ -47,7 +50,7 @@ function scopeOf(attrs: Readonly<Record<string, string>>, parent: Scope): Scope 
   return { ns: attrs.xmlns ?? parent.ns, prefixes };
 }
 
-function convertFromDom(el: Element, parent: Scope): XmlElement {
+function readDom(el: Element, parent: Scope): SourceElement<Element, Scope> {
   const attrs: Record<string, string> = {};
   for (const attr of Array.from(el.attributes)) attrs[attr.name] = attr.value;
   const ns = el.namespaceURI;
@@ -60,19 +63,14 @@ function convertFromDom(el: Element, parent: Scope): XmlElement {
       attrs.xmlns = ns;
     }
   }
-  const scope = scopeOf(attrs, parent);
-  const children: XmlNode[] = [];
-  for (const node of Array.from(el.childNodes)) {
-    if (node.nodeType === Node.ELEMENT_NODE) {
-      children.push(convertFromDom(node as Element, scope));
-    } else if (node.nodeType === Node.TEXT_NODE || node.nodeType === Node.CDATA_SECTION_NODE) {
-      const text = node.nodeValue ?? '';
-      const last = children.length - 1;
-      if (last >= 0 && typeof children[last] === 'string') children[last] += text;
-      else children.push(text);
-    }
+  return { name: el.tagName, attrs, context: scopeOf(attrs, parent), children: domChildren(el) };
+}
+
+function* domChildren(el: Element): Generator<Element | string> {
+  for (let node = el.firstChild; node; node = node.nextSibling) {
+    if (node.nodeType === Node.ELEMENT_NODE) yield node as Element;
+    else if (node.nodeType === Node.TEXT_NODE || node.nodeType === Node.CDATA_SECTION_NODE) yield node.nodeValue ?? '';
   }
-  return { name: el.tagName, attrs, children };
 }
 
 /**

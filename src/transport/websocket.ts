@@ -20,6 +20,7 @@ import { scramMechanism, ScramError, type ScramMechanism } from '../sasl/scram.t
 import { describeAuthFailure, describeStreamError } from '../stanza/conditions.ts';
 import type { XmlElement } from '../stanza/element.ts';
 import { redactForLog } from '../stanza/redact.ts';
+import { fromPlainTree } from '../stanza/tree.ts';
 import { chooseMechanism } from '../sasl/choose.ts';
 import type { SessionOptions, Transport, TransportListener, SessionInfo } from './transport.ts';
 
@@ -40,11 +41,7 @@ const textOf = (el: LtxElement) => el.children.filter((c): c is string => typeof
 const toLtx = (el: XmlElement): LtxElement =>
   ltx(el.name, { ...el.attrs }, ...el.children.map((c) => (typeof c === 'string' ? c : toLtx(c))));
 
-const fromLtx = (el: LtxElement): XmlElement => ({
-  name: el.name,
-  attrs: { ...el.attrs },
-  children: el.children.map((c) => (typeof c === 'string' ? c : fromLtx(c))),
-});
+const fromLtx = (el: LtxElement): XmlElement => fromPlainTree(el); // bounded: see stanza/tree.ts
 
 export function createWebSocketTransport(options: SessionOptions, listener: TransportListener): Transport {
   const entity = new Client({ service: options.service, domain: options.domain, timeout: options.timeoutMs });
@@ -109,7 +106,7 @@ export function createWebSocketTransport(options: SessionOptions, listener: Tran
   });
   if (options.debug) {
     entity.on('send', (el: LtxElement) => console.debug('[xmpp-chat] out', redactForLog(String(el))));
-    entity.on('element', (el: LtxElement) => console.debug('[xmpp-chat] in', redactForLog(String(el))));
+    entity.on('element', (el: LtxElement) => console.debug('[xmpp-chat] in', redactForLog(fromLtx(el))));
   }
 
   async function open(): Promise<SessionInfo> {
