@@ -10,8 +10,6 @@
 import { Request, Strophe } from 'strophe.js';
 import { capDepth } from '../stanza/depth-cap.ts';
 import { MAX_DEPTH } from '../stanza/tree.ts';
-import { capDepth } from '../stanza/depth-cap.ts';
-import { MAX_DEPTH } from '../stanza/tree.ts';
 import { parseXmlDocument } from '../stanza/trusted-xml.ts';
 
 let patched = false;
@@ -26,9 +24,6 @@ export function checkBoshResponsesUnderTrustedTypes(): void {
     const { responseXML, responseText } = this.xhr;
     if (responseXML?.documentElement || !responseText) return getResponse.call(this);
     if (parseXmlDocument(responseText).getElementsByTagName('parsererror').length === 0) return null; // as strophe.js does
-    // Nested too deep for the browser (a hostile stanza): read it without the deep part (see tree.ts).
-    const capped = parseXmlDocument(capDepth(responseText, MAX_DEPTH + 2)); // + the body, + one to show the cut
-    if (capped.getElementsByTagName('parsererror').length === 0) return capped.documentElement;
     // Nested too deep for the browser (a hostile stanza): read it without the deep part (see tree.ts).
     const capped = parseXmlDocument(capDepth(responseText, MAX_DEPTH + 2)); // + the body, + one to show the cut
     if (capped.getElementsByTagName('parsererror').length === 0) return capped.documentElement;
