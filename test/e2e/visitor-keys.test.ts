@@ -20,7 +20,7 @@ async function connectedAs(frame: HTMLIFrameElement): Promise<string> {
   const jid = await waitFor(() => win.calls[0], 'the connection').catch((error: Error) => {
     throw new Error(`${error.message}; errors: ${win.errors.join(' | ')}`);
   });
-  return jid.split('/')[0]!;
+  return jid.split('/')[0];
 }
 
 async function stored(owner: string): Promise<Record<string, unknown> | undefined> {
