@@ -93,4 +93,24 @@ describe('<xmpp-chat>', () => {
     expect(mountFromScript(script), 'a second time').to.equal(undefined);
     expect(mountFromScript(document.createElement('script')), 'without settings').to.equal(undefined);
   });
+
+  it('gives the page its title and icon back when removed, and changes them no more', async () => {
+    const el = await widget({ to: 'support@example.org' });
+    el.loaded = true; // renders the panel element, whose unread event the widget listens to
+    await el.updateComplete;
+    const badge = () => document.querySelector('link[data-xmpp-chat-badge]');
+    document.title = 'Tea & Co.';
+    Object.defineProperty(document, 'hidden', { configurable: true, get: () => true });
+    try {
+      el.shadowRoot!.querySelector('xmpp-chat-panel')!.dispatchEvent(new CustomEvent('xmpp-chat-unread', { detail: { count: 2 } }));
+      expect(document.title).to.equal('(2) Tea & Co.');
+      el.remove();
+      expect(document.title).to.equal('Tea & Co.');
+      document.dispatchEvent(new Event('visibilitychange'));
+      await new Promise((resolve) => setTimeout(resolve, 200)); // the favicon code has loaded by now
+      expect([document.title, badge()]).to.deep.equal(['Tea & Co.', null]);
+    } finally {
+      delete (document as { hidden?: boolean }).hidden;
+    }
+  });
 });
