@@ -4,7 +4,7 @@ import { Emitter } from '../events.ts';
 import { parseXml } from '../stanza/dom.ts';
 import type { XmlElement } from '../stanza/element.ts';
 import { bestAvailability } from '../stanza/presence.ts';
-import { createStrangers } from './availability.ts';
+import { createStrangers, MAX_STRANGER_RESOURCES, MAX_STRANGERS } from './availability.ts';
 
 function setup(answer: boolean, nick?: string) {
   const sent: XmlElement[] = [];
@@ -80,5 +80,39 @@ describe('strangers (directed presence)', () => {
     hear(`<presence xmlns='jabber:client' from='v1@anon.example.org/b'><show>dnd</show></presence>`);
     expect(strangers.of('v1@anon.example.org')).to.equal('dnd');
     expect(strangers.of('v1@anon.example.org')).to.equal(bestAvailability(strangers.presence('v1@anon.example.org').values()));
+  });
+
+  it('keeps at most MAX_STRANGERS strangers, forgetting those heard from longest ago, never those it watches', () => {
+    const { strangers, hear } = setup(true);
+    strangers.watch('support@example.org');
+    hear(`<presence xmlns='jabber:client' from='support@example.org/desk'/>`);
+    const gone: string[] = [];
+    strangers.on('changed', ({ jid, availability }) => { if (availability === 'offline') gone.push(jid); });
+    const flood = MAX_STRANGERS + 100;
+    for (let i = 0; i < flood; i++) {
+      hear(`<presence xmlns='jabber:client' from='v${i}@anon.example.org/x'><nick xmlns='http://jabber.org/protocol/nick'>V${i}</nick></presence>`);
+      if (i === flood - 10) hear(`<presence xmlns='jabber:client' from='v0@anon.example.org/x'><show>away</show></presence>`); // heard again: newest
+    }
+    expect(strangers.of('support@example.org')).to.equal('online');
+    expect(strangers.of('v0@anon.example.org')).to.equal('away');
+    expect(strangers.of('v1@anon.example.org')).to.equal('offline');
+    expect(strangers.name('v1@anon.example.org')).to.equal(undefined);
+    expect(strangers.of(`v${flood - 1}@anon.example.org`)).to.equal('online');
+    expect(strangers.name(`v${flood - 1}@anon.example.org`)).to.equal(`V${flood - 1}`);
+    const online = Array.from({ length: flood }, (_, i) => strangers.of(`v${i}@anon.example.org`)).filter((a) => a !== 'offline');
+    expect(online).to.have.length(MAX_STRANGERS - 1); // and the watched one
+    // v0 was forgotten once before it was heard again.
+    expect(gone.filter((jid) => jid !== 'v0@anon.example.org')).to.have.length(flood - MAX_STRANGERS + 1);
+    expect(gone).not.to.include('support@example.org');
+  });
+
+  it('keeps at most MAX_STRANGER_RESOURCES sessions of one stranger, and answers a forgotten one again', () => {
+    const { strangers, sent, hear } = setup(true);
+    for (let i = 0; i <= MAX_STRANGER_RESOURCES; i++) hear(`<presence xmlns='jabber:client' from='v1@anon.example.org/r${i}'/>`);
+    expect(strangers.presence('v1@anon.example.org').size).to.equal(MAX_STRANGER_RESOURCES);
+    expect(strangers.presence('v1@anon.example.org').has('r0')).to.equal(false);
+    expect(sent).to.have.length(MAX_STRANGER_RESOURCES + 1);
+    hear(`<presence xmlns='jabber:client' from='v1@anon.example.org/r0'/>`);
+    expect(sent.at(-1)!.attrs.to).to.equal('v1@anon.example.org/r0');
   });
 });

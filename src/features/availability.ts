@@ -48,13 +48,28 @@ export interface StrangersOptions {
 
 const NS_NICK = 'http://jabber.org/protocol/nick';
 
+/**
+ * Strangers whose presence and nickname are kept at most. Anyone may send us presence, so a flood
+ * of made-up addresses must not grow memory without end: past this, those heard from longest ago
+ * are forgotten first (they read as offline, as after a reconnect). Those we watch are kept.
+ */
+export const MAX_STRANGERS = 500;
+/** Sessions (resources) kept per stranger; the oldest is forgotten first. */
+export const MAX_STRANGER_RESOURCES = 20;
+
+/** Sets `key` as the newest entry of a map kept in order of use. */
+function touch<K, V>(map: Map<K, V>, key: K, value: V): void {
+  map.delete(key);
+  map.set(key, value);
+}
+
 /** `available` resolves once our initial presence of a session has gone out. */
 export function createStrangers(client: Client, options: StrangersOptions, available: (listener: () => void) => void): Strangers {
   const events = new Emitter<AvailabilityEvents>();
   const resources = new Map<string, Map<string, Presence>>();
   const watched = new Set<string>();
-  /** Full addresses answered in this session: each session of a visitor (a reload is one) hears from us once. */
-  const answered = new Set<string>();
+  /** Resources answered in this session, by stranger: each session of a visitor (a reload is one) hears from us once. */
+  const answered = new Map<string, Set<string>>();
   /** Bare addresses told at login that we are here. */
   const announced = new Set<string>();
   const names = new Map<string, string>();
@@ -74,14 +89,20 @@ export function createStrangers(client: Client, options: StrangersOptions, avail
     if (!presence || !from || (presence.type !== 'available' && presence.type !== 'unavailable')) return;
     const jid = bareJid(presence.from!)!;
     if (jid === options.account() || options.isContact(jid)) return;
-    if (presence.nick) names.set(jid, presence.nick);
+    if (presence.nick) touch(names, jid, presence.nick);
     const wasThere = of(jid) !== 'offline';
     const known = new Map(resources.get(jid));
-    if (presence.type === 'available') known.set(from.resource ?? '', presence);
+    if (presence.type === 'available') touch(known, from.resource ?? '', presence);
     else if (from.resource) known.delete(from.resource);
     else known.clear();
-    resources.set(jid, known);
+    for (const resource of [...known.keys()].slice(0, Math.max(0, known.size - MAX_STRANGER_RESOURCES))) {
+      known.delete(resource);
+      answered.get(jid)?.delete(resource);
+    }
+    if (known.size > 0) touch(resources, jid, known);
+    else resources.delete(jid);
     events.emit('changed', { jid, availability: of(jid) });
+    prune();
     // Someone we watch came (an agent logging in after we wrote): they have not heard from us yet.
     // Their full address, as servers need not pass presence to a bare one without a subscription.
     if (watched.has(jid) && !wasThere && presence.type === 'available') send(presence.from!, true);
@@ -89,14 +110,29 @@ export function createStrangers(client: Client, options: StrangersOptions, avail
     // through the server. A session that ends is forgotten, so the next one (a reload) is answered.
     if (options.answer && !watched.has(jid)) {
       if (presence.type === 'unavailable') {
-        if (from.resource) answered.delete(presence.from!);
-        else for (const full of [...answered]) if (bareJid(full) === jid) answered.delete(full);
-      } else if (!answered.has(presence.from!)) {
-        answered.add(presence.from!);
+        const sessions = answered.get(jid);
+        if (from.resource) sessions?.delete(from.resource);
+        if (!from.resource || sessions?.size === 0) answered.delete(jid);
+      } else if (!answered.get(jid)?.has(from.resource ?? '')) {
+        answered.set(jid, (answered.get(jid) ?? new Set()).add(from.resource ?? ''));
         send(presence.from!);
       }
     }
   });
+  /** Forgets the strangers heard from longest ago, beyond MAX_STRANGERS, except those we watch. */
+  function prune(): void {
+    for (const map of [resources, names] as Map<string, unknown>[]) {
+      for (const jid of map.keys()) {
+        if (map.size <= MAX_STRANGERS) break;
+        if (watched.has(jid)) continue;
+        map.delete(jid);
+        if (map !== resources) continue;
+        answered.delete(jid);
+        events.emit('changed', { jid, availability: 'offline' });
+      }
+    }
+  }
+
   client.on('status', ({ status }) => {
     if (status === 'connected') return;
     answered.clear();
