@@ -5,7 +5,7 @@
  * the panel's. `inner: outer` renames a part on the way (the canned replies' generic names).
  */
 export const PARTS = {
-  panel: ['header', 'status', 'availability'],
+  panel: ['header', 'status', 'availability', 'forget-button'],
   contactList: ['contact-list', 'contact', 'contact-selected', 'presence', 'unread-count', 'search', 'requests', 'add-button', 'add-form'],
   messageList: ['message-list', 'message', 'message-in', 'message-out', 'message-body', 'message-meta', 'message-error', 'message-note',
     'retry-button', 'day-separator', 'loading-row', 'history-start', 'empty', 'typing', 'jump-button'],

@@ -25,6 +25,7 @@ const LOGIN_FAILURES = new Set(['error.not-authorized', 'error.auth', 'error.con
  *
  * @summary The chat panel of `<xmpp-chat>`, loaded when the chat is first used.
  * @csspart header - Peer or account, presence, close or log-out button.
+ * @csspart forget-button - Full mode: logs out and deletes the account's history and drafts from this device.
  * @csspart status - Connection status and errors, in words.
  * @fires xmpp-chat-close-request - The close button was pressed.
  */
@@ -151,6 +152,12 @@ export class ChatPanel extends LitElement {
 
   logout(): void {
     this.#lifecycle.logout();
+  }
+
+  /** Full mode: logs out and deletes the account's history and drafts from this device. */
+  forget(): void {
+    this.draft = '';
+    this.#lifecycle.forget().catch((error: Error) => this.report(error));
   }
 
   closeRequested(): void {

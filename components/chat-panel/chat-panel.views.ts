@@ -29,7 +29,8 @@ export function renderHeader(panel: ChatPanel, needsLogin: boolean) {
     </span>
     ${full && !needsLogin && session ? panel.full?.renderNotificationsButton(panel) : nothing}
     ${full && !needsLogin && session
-      ? html`<button class="text" @click=${() => panel.logout()}>${t(lang, 'panel.logout')}</button>` : nothing}
+      ? html`<button class="text" @click=${() => panel.logout()}>${t(lang, 'panel.logout')}</button>
+        <button class="text" part="forget-button" @click=${() => panel.forget()}>${t(lang, 'panel.forget')}</button>` : nothing}
     ${full ? nothing
       : html`<button class="icon" @click=${() => panel.closeRequested()} aria-label=${t(lang, 'panel.close')}>
           <svg aria-hidden="true" viewBox="0 0 24 24" width="20" height="20"><path d="M6 6l12 12M18 6L6 18" stroke="currentColor" stroke-width="2" stroke-linecap="round"/></svg></button>`}

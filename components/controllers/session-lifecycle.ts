@@ -4,7 +4,7 @@
  * account. Nothing connects, and nothing is stored, before the chat is shown or the page asks.
  */
 import { forgetVisitor, type CannedReplies, type Client } from '../../src/index.ts';
-import { saveDraft } from '../composer/drafts.ts';
+import { forgetDrafts, saveDraft } from '../composer/drafts.ts';
 import type { WidgetConfig } from '../xmpp-chat/panel-contract.ts';
 import { ChatSession, type SessionConfig } from './chat-session.ts';
 import { renewRefusedAccount, visitorHistoryOwner, visitorSessionOptions } from './visitor-identity.ts';
@@ -109,6 +109,21 @@ export class SessionLifecycle {
     this.#credentials = undefined;
     this.#loggedOut = true;
     this.host.replace(undefined);
+  }
+
+  /**
+   * Full mode: logs out and deletes what this device keeps of the account — its history, archive
+   * position, unsent messages and cached contacts (the store), and the drafts of its conversations.
+   * The server's archive keeps the history: logging in again fetches it anew.
+   */
+  async forget(): Promise<void> {
+    await this.#pending;
+    const { session } = this.host;
+    this.logout(); // closes the session: nothing it still does reaches the page
+    if (!session) return;
+    const { conversations, contacts, conversation } = session;
+    forgetDrafts([...conversations.map((c) => c.peer), ...contacts.map((c) => c.jid), ...(conversation.peer ? [conversation.peer] : [])]);
+    await session.chat.store.forget(); // after the writes queued, and refusing those still to come
   }
 
   /** The login failed: back to the form (full mode). */

@@ -79,6 +79,7 @@ const ar: Catalog = {
   'login.title': 'تسجيل الدخول',
   'login.jid': 'العنوان',
   'login.password': 'كلمة المرور',
+  'panel.forget': 'تسجيل الخروج ونسيان هذا الجهاز',
   'login.submit': 'دخول',
   'login.busy': 'جارٍ تسجيل الدخول…',
   'login.required': 'أدخل عنوانك وكلمة المرور.',

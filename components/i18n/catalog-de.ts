@@ -79,6 +79,7 @@ const de: Catalog = {
   'login.title': 'Anmelden',
   'login.jid': 'Adresse',
   'login.password': 'Passwort',
+  'panel.forget': 'Abmelden und dieses Gerät vergessen',
   'login.submit': 'Anmelden',
   'login.busy': 'Anmeldung läuft…',
   'login.required': 'Gib deine Adresse und dein Passwort ein.',

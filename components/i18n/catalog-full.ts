@@ -33,6 +33,7 @@ export const enFull = {
   'login.title': 'Sign in',
   'login.jid': 'Address',
   'login.password': 'Password',
+  'panel.forget': 'Log out and forget this device',
   'login.submit': 'Sign in',
   'login.busy': 'Signing in…',
   'login.required': 'Enter your address and password.',

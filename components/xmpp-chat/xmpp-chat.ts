@@ -65,6 +65,7 @@ import { PANEL_PARTS } from '../parts.ts';
  * @csspart composer - The message composer.
  * @csspart input - The composer's text field.
  * @csspart send-button - The composer's send button.
+ * @csspart forget-button - Full mode: "Log out and forget this device" (deletes the account's history and drafts here).
  * @csspart login-form - The login form (full mode).
  * @csspart jid-input - The login form's address field.
  * @csspart password-input - The login form's password field.

@@ -166,6 +166,19 @@ describe('createMessageStore', () => {
     other.close();
   });
 
+  it('forgets its account: removes every record, then refuses writes that were still to come', async () => {
+    const forgetting = createMessageStore(uniqueAccount());
+    const queued = Promise.all([forgetting.add([message(1)]), forgetting.setMeta('outbox', [1])]);
+    await forgetting.forget();
+    await queued;
+    expect(await forgetting.conversations()).to.deep.equal([]);
+    expect(await forgetting.getMeta('outbox')).to.equal(undefined);
+    const late = await forgetting.updateMeta('outbox', () => []).then(() => undefined, (e: unknown) => e);
+    expect((late as { condition?: string }).condition).to.equal('forgotten');
+    expect(await forgetting.getMeta('outbox')).to.equal(undefined);
+    forgetting.close();
+  });
+
   it('rejects messages without a key, a peer or a time', async () => {
     const error = await store.add([message(1, { time: Number.NaN })]).then(() => undefined, (e: unknown) => e);
     expect(error).to.be.instanceOf(TypeError);

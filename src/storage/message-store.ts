@@ -56,6 +56,12 @@ export interface MessageStore {
   updateMeta<T>(name: string, change: (current: T | undefined) => T): Promise<T>;
   /** Removes everything stored for this account. */
   clear(): Promise<void>;
+  /**
+   * Removes everything stored for this account and saves nothing more for it through this store:
+   * later writes are refused, so work still under way (an acknowledgement, the outbox) cannot
+   * bring any of it back. For "log out and forget this device".
+   */
+  forget(): Promise<void>;
   on<K extends keyof MessageStoreEvents>(type: K, listener: (detail: MessageStoreEvents[K]) => void): () => void;
   /** Stops listening to other tabs; writes already made still complete. */
   close(): void;
@@ -106,7 +112,10 @@ export function createMessageStore(account: string, options: MessageStoreOptions
   /** Settles once every write queued so far is committed. */
   let settled: Promise<void> = Promise.resolve();
 
+  let forgotten = false;
+
   function write<T>(op: WriteOp): Promise<T> {
+    if (forgotten) return Promise.reject(new StorageError('forgotten'));
     return new Promise<T>((resolve, reject) => {
       queue.push({ op, resolve: resolve as (result: unknown) => void, reject });
       if (scheduled) return;
@@ -199,6 +208,11 @@ export function createMessageStore(account: string, options: MessageStoreOptions
     updateMeta: <T>(name: string, change: (current: T | undefined) => T) =>
       write<T>({ kind: 'modify', key: metaKey(account, name), change: change as (current: unknown) => unknown }),
     clear: () => write({ kind: 'clear' }),
+    forget: () => {
+      const cleared = write<void>({ kind: 'clear' }); // after what is queued already, in the same order
+      forgotten = true;
+      return cleared;
+    },
     on: (type, listener) => events.on(type, listener),
     close: () => sync.close(),
   };

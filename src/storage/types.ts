@@ -90,7 +90,7 @@ export interface Backend {
   transaction<T>(mode: 'readonly' | 'readwrite', work: (tx: BackendTransaction) => Promise<T>): Promise<T>;
 }
 
-export type StorageCondition = 'quota-exceeded' | 'unavailable' | 'blocked' | 'failed';
+export type StorageCondition = 'quota-exceeded' | 'unavailable' | 'blocked' | 'failed' | 'forgotten';
 
 const KEPT_IN_MEMORY = 'so messages from now on are kept only until this page is closed.';
 const SENTENCES: Record<StorageCondition, string> = {
@@ -98,6 +98,7 @@ const SENTENCES: Record<StorageCondition, string> = {
   unavailable: `This browser does not let the chat save its history (storage may be turned off, or this is a private window), ${KEPT_IN_MEMORY}`,
   blocked: `Chat history could not be opened because another tab of this site is still using an older version of it, ${KEPT_IN_MEMORY} Closing the other tabs and reloading fixes this.`,
   failed: `Saving chat history failed, ${KEPT_IN_MEMORY}`,
+  forgotten: 'This account was forgotten on this device, so nothing more is saved for it.',
 };
 
 /** Chat history cannot be saved in the browser; the store keeps working from memory. */

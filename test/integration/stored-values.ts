@@ -19,3 +19,34 @@ export async function everyStoredValue(): Promise<unknown[]> {
     db.close();
   }
 }
+
+/** Every key in the widget's IndexedDB database (arrays, the account first). */
+export async function everyStoredKey(): Promise<IDBValidKey[]> {
+  const db = await new Promise<IDBDatabase>((resolve, reject) => {
+    const request = indexedDB.open(DB_NAME);
+    request.onsuccess = () => resolve(request.result);
+    request.onerror = () => reject(request.error);
+  });
+  try {
+    if (!db.objectStoreNames.contains(STORE_NAME)) return [];
+    return await new Promise<IDBValidKey[]>((resolve, reject) => {
+      const request = db.transaction(STORE_NAME).objectStore(STORE_NAME).getAllKeys();
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+  } finally {
+    db.close();
+  }
+}
+
+/** The localStorage and sessionStorage entries whose name or value mentions `text`. */
+export function webStorageMentioning(text: string): string[] {
+  const found: string[] = [];
+  for (const storage of [localStorage, sessionStorage]) {
+    for (let i = 0; i < storage.length; i++) {
+      const name = storage.key(i)!;
+      if (name.includes(text) || storage.getItem(name)?.includes(text)) found.push(name);
+    }
+  }
+  return found;
+}
