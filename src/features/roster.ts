@@ -17,6 +17,13 @@ import type { MessageStore } from '../storage/index.ts';
 
 const NS_ROSTERVER = 'urn:xmpp:features:rosterver';
 
+/**
+ * Subscription requests kept waiting for an answer at most. Anyone may ask, so past this the
+ * oldest are forgotten (here only: the server keeps them and delivers them again at the next
+ * login, RFC 6121 §3.1.3). A request asked again becomes the newest.
+ */
+export const MAX_REQUESTS = 200;
+
 export interface Contact extends RosterItem {
   /** Available resources and what they say, by resource. */
   presence: ReadonlyMap<string, Presence>;
@@ -135,7 +142,12 @@ export function createRoster(client: Client, store: MessageStore, account: () =>
       if (contact && (contact.subscription !== 'none' || contact.ask === 'subscribe')) {
         client.send(buildSubscription(bare, 'subscribed'));
       } else {
+        requests.delete(bare);
         requests.add(bare);
+        for (const oldest of requests) {
+          if (requests.size <= MAX_REQUESTS) break;
+          requests.delete(oldest);
+        }
         events.emit('requests', requests);
       }
     } else if (presence.type === 'available' || presence.type === 'unavailable') {

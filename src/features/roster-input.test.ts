@@ -6,7 +6,7 @@ import { parseXml } from '../stanza/dom.ts';
 import { childOf, type XmlElement } from '../stanza/element.ts';
 import type { MessageStore } from '../storage/index.ts';
 import { createBlocking } from './blocking.ts';
-import { createRoster } from './roster.ts';
+import { createRoster, MAX_REQUESTS } from './roster.ts';
 
 const NS_STANZAS = 'urn:ietf:params:xml:ns:xmpp-stanzas';
 
@@ -15,6 +15,7 @@ function setup() {
   const sent: XmlElement[] = [];
   const failures: unknown[] = [];
   const events = new Emitter<Record<string, unknown>>();
+  const hear = (xml: string) => events.emit('stanza', parseXml(xml));
   const iqs = new IqRouter((s) => sent.push(s), 1000, (e) => failures.push(e));
   const client = {
     status: 'disconnected', send: (el: XmlElement) => void sent.push(el), on: events.on.bind(events),
@@ -30,7 +31,7 @@ function setup() {
     for (let i = 0; i < 20 && !sent.some((s) => s.attrs.id === request.attrs.id); i++) await new Promise((r) => setTimeout(r, 5));
     return sent.find((s) => s.attrs.id === request.attrs.id)!;
   };
-  return { roster, blocking, answer, failures };
+  return { roster, blocking, answer, failures, hear };
 }
 
 const condition = (iq: XmlElement) => childOf(iq, 'error')?.children.find((c) => typeof c !== 'string' && c.attrs.xmlns === NS_STANZAS);
@@ -72,5 +73,21 @@ describe('roster and block list pushes', () => {
     const forgedBlock = await answer(`<iq xmlns='jabber:client' type='set' id='b3' from='example.org'><block xmlns='urn:xmpp:blocking'><item jid='bob@example.org'/></block></iq>`);
     expect(condition(forgedBlock)).to.include({ name: 'service-unavailable' });
     expect([...blocking.blocked]).to.deep.equal(['spam@example.org']);
+  });
+});
+
+describe('subscription requests', () => {
+  it('keeps at most MAX_REQUESTS subscription requests, forgetting the oldest; one asked again is the newest', () => {
+    const { roster, hear } = setup();
+    const ask = (i: number) => hear(`<presence xmlns='jabber:client' type='subscribe' from='spam${i}@evil.example/x'/>`);
+    for (let i = 0; i < MAX_REQUESTS + 50; i++) {
+      ask(i);
+      if (i === MAX_REQUESTS + 40) ask(0);
+    }
+    expect(roster.requests.size).to.equal(MAX_REQUESTS);
+    expect(roster.requests.has('spam0@evil.example')).to.equal(true);
+    expect(roster.requests.has('spam1@evil.example')).to.equal(false);
+    expect(roster.requests.has(`spam${MAX_REQUESTS + 49}@evil.example`)).to.equal(true);
+    expect([...roster.requests].at(-1)).to.equal(`spam${MAX_REQUESTS + 49}@evil.example`);
   });
 });
