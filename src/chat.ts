@@ -8,6 +8,7 @@ import { Emitter } from './events.ts';
 import type { XmppChatError } from './errors.ts';
 import { createArchive, type Archive } from './features/archive.ts';
 import { findInArchive } from './features/archive-lookup.ts';
+import { createTabLocks } from './adapters/tab-locks.ts';
 import { createStrangers, type Strangers } from './features/availability.ts';
 import { createBlocking, type Blocking } from './features/blocking.ts';
 import { createChatStates, type ChatStates } from './features/chat-states.ts';
@@ -89,7 +90,7 @@ export function createChat(options: ChatOptions): Chat {
   // After a lost session, the outbox asks our archive which pending messages the server has.
   const archived = (peer: string, ids: string[], since: number) => disco.ready.then(() =>
     (disco.has('urn:xmpp:mam:2') ? findInArchive({ client, account }, peer, ids, since) : new Set<string>()));
-  const messaging = createMessaging(client, store, account, archived);
+  const messaging = createMessaging({ client, store, account, archived, tabs: createTabLocks() });
   const chatStates = createChatStates(client, messaging);
   const archive = createArchive(client, store, messaging, account);
   const blocking = createBlocking(client, account, () => disco.has('urn:xmpp:blocking'), () => disco.ready);

@@ -26,10 +26,18 @@ let shared: TabLocks | undefined;
 
 /** The page's TabLocks, made on first use. */
 export function tabLocks(): TabLocks {
-  return (shared ??= createTabLocks(typeof navigator === 'undefined' ? undefined : (navigator as { locks?: Locks }).locks));
+  return (shared ??= createTabLocks());
 }
 
-export function createTabLocks(locks: Locks | undefined, self = randomId()): TabLocks {
+const browserLocks = () => (typeof navigator === 'undefined' ? undefined : (navigator as { locks?: Locks }).locks);
+
+/**
+ * A new member of the site's tabs. Each chat is one (two widgets on a page act as two tabs); it
+ * lives until the page goes, or until `lifetime` aborts.
+ */
+export function createTabLocks(options: { locks?: Locks | null; self?: string; lifetime?: AbortSignal } = {}): TabLocks {
+  const { self = randomId(), lifetime } = options;
+  const locks = options.locks === undefined ? browserLocks() : options.locks ?? undefined;
   if (!locks) {
     // One page alone: its own work is all there is, and no other page is waited for.
     let chain: Promise<unknown> = Promise.resolve();
@@ -49,7 +57,7 @@ export function createTabLocks(locks: Locks | undefined, self = randomId()): Tab
   const held = new Promise<void>((granted) => {
     void locks.request(PREFIX + self, () => {
       granted();
-      return new Promise(() => undefined);
+      return new Promise((release) => lifetime?.addEventListener('abort', release, { once: true }));
     });
   });
   const watched = new Set<string>();
@@ -65,9 +73,10 @@ export function createTabLocks(locks: Locks | undefined, self = randomId()): Tab
       if (watched.has(tab)) return;
       watched.add(tab);
       // Granted only once the page that holds it has gone.
-      void locks.request(PREFIX + tab, async () => {
+      void locks.request(PREFIX + tab, () => {
         watched.delete(tab);
         gone();
+        return Promise.resolve();
       });
     },
   };

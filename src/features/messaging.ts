@@ -11,7 +11,7 @@ import { buildChatMessage, newStanzaId } from '../stanza/message.ts';
 import { buildMarker, buildReceipt, withRequests, type ChatState } from '../stanza/message-extensions.ts';
 import { buildVisitorContext, normalizeVisitorContext, type VisitorContext } from '../stanza/visitor-context.ts';
 import type { MessageState, MessageStore, StoredMessage } from '../storage/index.ts';
-import { tabLocks } from '../adapters/tab-locks.ts';
+import { tabLocks, type TabLocks } from '../adapters/tab-locks.ts';
 import { createOutbox } from './outbox.ts';
 import { readMessage, type ReadContext, type ReadMessage } from './read-message.ts';
 
@@ -48,14 +48,18 @@ export interface Messaging {
 
 const NS_MAM = 'urn:xmpp:mam:2';
 
-/**
- * `account` gives our bare JID (known once connected, for anonymous sessions); `archived` says
- * which of our messages the server's archive already holds (see archive-lookup.ts).
- */
-export function createMessaging(
-  client: Client, store: MessageStore, account: () => string,
-  archived: (peer: string, ids: string[], since: number) => Promise<Set<string>> = async () => new Set(),
-): Messaging {
+export interface MessagingDeps {
+  client: Client;
+  store: MessageStore;
+  /** Our bare JID (known once connected, for anonymous sessions). */
+  account: () => string;
+  /** Which of our messages the server's archive already holds (see archive-lookup.ts); none by default. */
+  archived?: (peer: string, ids: string[], since: number) => Promise<Set<string>>;
+  /** This page among the site's tabs, for the shared outbox; its own by default. */
+  tabs?: TabLocks;
+}
+
+export function createMessaging({ client, store, account, archived = () => Promise.resolve(new Set<string>()), tabs = tabLocks() }: MessagingDeps): Messaging {
   const events = new Emitter<MessagingEvents>();
   // Changes to stored messages run one at a time, so a late acknowledgement never undoes a bounce.
   let updates: Promise<unknown> = Promise.resolve();
@@ -65,7 +69,7 @@ export function createMessaging(
     return updates;
   };
   const outbox = createOutbox({
-    client, store, tabs: tabLocks(),
+    client, store, tabs,
     build: (message) => withContext(
       withRequests(buildChatMessage({ to: message.peer, body: message.body, id: message.key }), { receipt: true, markable: true, state: 'active' }),
       message.context),

@@ -106,8 +106,9 @@ export function createOutbox(deps: OutboxDeps): Outbox {
     const list = await change((l) => l.map((e) => {
       // Entries without an owner were written before tabs had ids: the first tab to look takes them.
       if (e.owner === tabs.self || (e.owner && !gone.has(e.owner))) return e;
-      adopted.push(e);
-      return { ...e, owner: tabs.self };
+      const ours = { ...e, owner: tabs.self };
+      adopted.push(ours);
+      return ours;
     }));
     for (const e of list) if (e.owner && e.owner !== tabs.self && !gone.has(e.owner)) tabs.whenGone(e.owner, () => ownerGone(e.owner!));
     return adopted;

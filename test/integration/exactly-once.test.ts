@@ -47,8 +47,8 @@ for (const server of Object.keys(SERVERS) as ServerName[]) {
         for (const [i, body] of bodies.entries()) {
           const f = faultAt.indexOf(i);
           if (f >= 0) {
-            const fault = faults[f]!;
-            faulting = faulting.then(() => inflict(server, fault)).then(() => sleep(SPACING_MS));
+            const fault = faults[f];
+            faulting = faulting.then(() => inflict(server, fault)).then(() => sleep(SPACING_MS)).then(() => undefined);
           }
           await visitor.send(agent, body);
           await sleep(EVERY_MS);

@@ -1,0 +1,157 @@
+import { expect } from '@esm-bundle/chai';
+import { createTabLocks } from '../adapters/tab-locks.ts';
+import type { Client, ClientEvents, ConnectionStatus } from '../client.ts';
+import { Emitter } from '../events.ts';
+import { xml, type XmlElement } from '../stanza/element.ts';
+import { createMemoryBackend } from '../storage/memory-backend.ts';
+import { createMessageStore, type MessageStore } from '../storage/message-store.ts';
+import type { Backend, StoredMessage } from '../storage/types.ts';
+import { createOutbox, type OutboxEntry } from './outbox.ts';
+
+const PEER = 'support@example.org';
+
+/** A client whose sessions the test opens and loses by hand; it records what is sent. */
+function fakeClient() {
+  const events = new Emitter<ClientEvents>();
+  const sent: XmlElement[] = [];
+  let status: ConnectionStatus = 'disconnected';
+  const client = {
+    get status() { return status; },
+    send: (stanza: XmlElement) => { sent.push(stanza); },
+    on: (type: keyof ClientEvents, listener: (detail: unknown) => void) => events.on(type, listener),
+  } as unknown as Client;
+  return {
+    client, sent,
+    online(resumed = false) {
+      status = 'connected';
+      events.emit('online', { jid: 'visitor@example.org/x', resumed, mechanism: 'SCRAM-SHA-1', streamFeatures: [] });
+    },
+    lost() { status = 'reconnecting'; },
+    ack(id: string) { events.emit('acked', xml('message', { id })); },
+    sentIds: () => sent.map((s) => s.attrs.id),
+  };
+}
+
+interface TabOptions { backend: Backend; archive?: Set<string>; lifetime?: AbortSignal; locks?: null }
+
+/** One tab's outbox over a backend that tabs share (as IndexedDB is shared). */
+function tab({ backend, archive = new Set(), lifetime, locks }: TabOptions) {
+  const fake = fakeClient();
+  const store: MessageStore = createMessageStore('visitor@example.org', { backend, channelName: `outbox-test-${Math.random()}` });
+  const lookups: string[][] = [];
+  const outbox = createOutbox({
+    client: fake.client, store, tabs: createTabLocks({ lifetime, locks }),
+    build: (m) => xml('message', { id: m.key, to: m.peer }, xml('body', {}, m.body)),
+    buildCorrection: (peer, key, c) => xml('message', { id: c.id, to: peer }, xml('replace', { id: key })),
+    acked: (peer, key) => store.update(peer, key, { state: 'sent' }),
+    archived: async (_peer, ids) => { lookups.push(ids); return new Set(ids.filter((id) => archive.has(id))); },
+    onError: (error) => { throw error; },
+  });
+  return { ...fake, store, outbox, lookups };
+}
+
+let n = 0;
+const message = (): StoredMessage => {
+  n += 1;
+  const key = `m${n}-${Math.random().toString(36).slice(2, 6)}`;
+  return { key, peer: PEER, direction: 'out', body: `hello ${n}`, time: Date.now(), state: 'pending', ids: [key] };
+};
+const settle = () => new Promise((r) => setTimeout(r, 50));
+const stateOf = async (t: ReturnType<typeof tab>, m: StoredMessage) => (await t.store.get(PEER, m.key))?.state;
+
+describe('outbox', () => {
+  it('sends nothing until connected, then each message once; a resumed stream resends by itself', async () => {
+    const t = tab({ backend: createMemoryBackend() });
+    const m = message();
+    await t.outbox.put(m);
+    expect(t.sent).to.have.length(0);
+    t.online();
+    await settle();
+    expect(t.sentIds()).to.deep.equal([m.key]);
+    t.lost();
+    t.online(true);
+    await settle();
+    expect(t.sentIds(), 'not handed over again on a resumed stream').to.deep.equal([m.key]);
+    expect(await stateOf(t, m)).to.equal('pending');
+    t.ack(m.key);
+    await settle();
+    expect(await stateOf(t, m)).to.equal('sent');
+    expect(await t.store.getMeta<OutboxEntry[]>('outbox')).to.deep.equal([]);
+  });
+
+  it('after a lost session, sends again only what the archive does not hold', async () => {
+    const archive = new Set<string>();
+    const t = tab({ backend: createMemoryBackend(), archive });
+    t.online();
+    const [a, b] = [message(), message()];
+    await t.outbox.put(a);
+    await t.outbox.put(b);
+    archive.add(a.key); // the server stored a but crashed before acknowledging either
+    t.lost();
+    t.online(false);
+    await settle();
+    expect(t.lookups.at(-1)).to.have.members([a.key, b.key]);
+    expect(t.sentIds()).to.deep.equal([a.key, b.key, b.key]);
+    expect(await stateOf(t, a)).to.equal('sent');
+    expect(await stateOf(t, b)).to.equal('pending');
+  });
+
+  it('holds messages typed while a new session is looked up, and sends them after the older ones', async () => {
+    const t = tab({ backend: createMemoryBackend() });
+    t.online();
+    const old = message();
+    await t.outbox.put(old);
+    t.lost();
+    const typed = message();
+    await t.outbox.put(typed);
+    expect(t.sentIds()).to.deep.equal([old.key]);
+    t.online(false);
+    await settle();
+    expect(t.sentIds()).to.deep.equal([old.key, old.key, typed.key]);
+  });
+
+  it('queues a correction while offline and sends it once connected', async () => {
+    const t = tab({ backend: createMemoryBackend() });
+    const m = message();
+    await t.outbox.put(m);
+    await t.outbox.correct(PEER, m.key, { id: 'fix-1', body: 'fixed', time: Date.now() });
+    t.online();
+    await settle();
+    expect(t.sentIds()).to.deep.equal([m.key, 'fix-1']);
+    t.ack('fix-1');
+    await settle();
+    expect((await t.store.getMeta<OutboxEntry[]>('outbox'))?.map((e) => e.key)).to.deep.equal([m.key]);
+  });
+
+  it('two tabs never send each other\'s messages while both live; a tab that goes is taken over once', async () => {
+    const backend = createMemoryBackend();
+    const closeA = new AbortController();
+    const a = tab({ backend, lifetime: closeA.signal });
+    const b = tab({ backend });
+    const ms = Array.from({ length: 10 }, message);
+    // Both write the shared list at once: none of the entries may be lost.
+    await Promise.all(ms.map((m, i) => (i % 2 ? b : a).outbox.put(m)));
+    expect(await b.store.getMeta<OutboxEntry[]>('outbox')).to.have.length(10);
+    b.online();
+    await settle();
+    const fromB = ms.filter((_, i) => i % 2).map((m) => m.key);
+    expect(b.sentIds()).to.have.members(fromB);
+    closeA.abort(); // tab A closes with its messages unsent
+    await new Promise((r) => setTimeout(r, 500));
+    const fromA = ms.filter((_, i) => !(i % 2)).map((m) => m.key);
+    expect(b.sentIds()).to.have.members([...fromB, ...fromA]);
+    expect(b.sentIds()).to.have.length(10);
+    expect(b.lookups.flat(), 'adopted messages are looked up first').to.include.members(fromA);
+  });
+
+  it('without Web Locks, a page takes on every entry (one tab, as before)', async () => {
+    const backend = createMemoryBackend();
+    const earlier = tab({ backend, locks: null });
+    const m = message();
+    await earlier.outbox.put(m);
+    const reloaded = tab({ backend, locks: null });
+    reloaded.online();
+    await settle();
+    expect(reloaded.sentIds()).to.deep.equal([m.key]);
+  });
+});
