@@ -23,7 +23,7 @@ export { forgetVisitor, forgetVisitorAccount, visitorAccount } from './visitor-a
 export type { VisitorAccount, VisitorAccountOptions } from './visitor-account.ts';
 export type { Availability, Strangers } from './features/availability.ts';
 export type { SendOptions } from './features/messaging.ts';
-export { buildVisitorContext, parseVisitorContext, NS_VISITOR } from './stanza/visitor-context.ts';
+export { buildVisitorContext, pageAddress, parseVisitorContext, NS_VISITOR } from './stanza/visitor-context.ts';
 export type { VisitorContext } from './stanza/visitor-context.ts';
 export { createCannedReplies, CannedReplyError } from './features/canned-replies.ts';
 export type { CannedReplies, CannedRepliesEvents, CannedReplyCondition, CannedReplyInput } from './features/canned-replies.ts';

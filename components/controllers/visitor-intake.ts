@@ -2,7 +2,7 @@
  * Visitor mode: who the visitor is, from the page (`identify()`) and from the pre-chat form, and
  * the context their first message of a visit carries to the support desk.
  */
-import type { VisitorContext } from '../../src/index.ts';
+import { pageAddress, type VisitorContext } from '../../src/index.ts';
 import type { WidgetConfig } from '../xmpp-chat/panel-contract.ts';
 import { forgetProfile, loadProfile, saveProfile, type VisitorProfile } from './visitor-profile.ts';
 
@@ -46,12 +46,15 @@ export class VisitorIntake {
   /** What the first message of a visit tells the support desk (`context="identity"`: only name and email). */
   context(): VisitorContext {
     const identity = this.visitor();
-    if (this.config().context === 'identity') return identity;
+    const { context, contextFullUrl } = this.config();
+    if (context === 'identity') return identity;
+    // Query and fragment often hold tokens: sent only where the site asks for them.
+    const address = (url: string) => (contextFullUrl ? url : pageAddress(url));
     return {
       ...identity,
-      page: location.href,
+      page: address(location.href),
       pageTitle: document.title,
-      referrer: document.referrer,
+      referrer: address(document.referrer),
       language: navigator.language,
       timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
       userAgent: navigator.userAgent,

@@ -22,6 +22,8 @@ export interface WidgetConfig {
   sound?: boolean;
   /** Visitor mode: what the first message of a visit tells the desk: where the visitor is too, or only who. */
   context?: 'page' | 'identity';
+  /** Visitor mode: the page address and referrer go with their query and fragment (by default without). */
+  contextFullUrl?: boolean;
 }
 
 export interface PanelElement extends HTMLElement {

@@ -30,6 +30,7 @@ import { PANEL_PARTS } from '../parts.ts';
  * @attr {string} prechat - Visitor mode: the pre-chat form's fields, `name` and/or `email` (space-separated); no form without it.
  * @attr {string} prechat-required - Which of those fields must be filled in.
  * @attr {'page' | 'identity'} context - Visitor mode: what the first message of a visit tells the desk: name, email and the page, referrer, language, time zone and browser (`page`, the default), or only name and email.
+ * @attr {boolean} context-full-url - Visitor mode: the visitor context's page address and referrer keep their query and fragment (`?…`, `#…`), which often hold tokens; without it they are left out.
  * @attr {boolean} sound - Chime for new messages from the peer (in one tab when the site is open in several).
  * @attr {boolean} debug - Log the XML traffic to the console.
  * @csspart launcher - The round button that opens and closes the panel (visitor mode).
@@ -113,6 +114,7 @@ export class XmppChat extends LitElement {
     service: {}, domain: {}, jid: {}, password: {}, to: {}, mode: {}, position: {}, lang: {}, theme: { reflect: true },
     greeting: {}, awayMessage: { attribute: 'away-message' }, prechat: {}, prechatRequired: { attribute: 'prechat-required' }, context: {},
     anonymous: { type: Boolean }, debug: { type: Boolean }, sound: { type: Boolean },
+    contextFullUrl: { type: Boolean, attribute: 'context-full-url' },
     opened: { type: Boolean, attribute: 'open', reflect: true },
     heading: { attribute: 'title' },
     unread: { state: true }, loaded: { state: true }, visitor: { state: true },
@@ -138,6 +140,7 @@ export class XmppChat extends LitElement {
   declare prechat?: string;
   declare prechatRequired?: string;
   declare context?: string;
+  declare contextFullUrl: boolean;
   declare unread: number;
   declare loaded: boolean;
   #loading?: Promise<unknown>;
@@ -155,6 +158,7 @@ export class XmppChat extends LitElement {
     this.anonymous = false;
     this.debug = false;
     this.sound = false;
+    this.contextFullUrl = false;
     this.opened = false;
     this.unread = 0;
     this.loaded = false;
@@ -254,6 +258,7 @@ export class XmppChat extends LitElement {
     return {
       service, domain, jid, password, to, anonymous, debug, mode, heading, greeting, awayMessage, visitor, sound: this.sound,
       prechat: fields(this.prechat), prechatRequired: fields(this.prechatRequired), context: this.context === 'identity' ? 'identity' : 'page',
+      contextFullUrl: this.contextFullUrl,
     };
   }
 

@@ -1,7 +1,7 @@
 import { expect } from '@esm-bundle/chai';
 import { parseXml } from './dom.ts';
 import { toXmlString, xml } from './element.ts';
-import { buildVisitorContext, parseVisitorContext, NS_VISITOR } from './visitor-context.ts';
+import { buildVisitorContext, pageAddress, parseVisitorContext, NS_VISITOR } from './visitor-context.ts';
 
 const message = (payload: string) => parseXml(`<message xmlns='jabber:client' from='visitor-1@localhost/web' to='support@localhost'
   type='chat' id='m1'><body>Hello</body>${payload}</message>`);
@@ -44,5 +44,18 @@ describe('visitor context', () => {
     expect(parsed.page).to.equal('javascript:alert(1)'); // text: shown, never made a link (linkify takes http(s) only)
     expect(parsed.pageTitle).to.have.length(200);
     expect(parsed.userAgent).to.have.length(512);
+  });
+});
+
+describe('pageAddress', () => {
+  it('leaves out query, fragment, user and password, where tokens live', () => {
+    expect(pageAddress('https://shop.example/reset?token=s3cret&x=1#access_token=abc')).to.equal('https://shop.example/reset');
+    expect(pageAddress('https://user:pw@shop.example/a/b/?q')).to.equal('https://shop.example/a/b/');
+    expect(pageAddress('https://shop.example')).to.equal('https://shop.example/');
+  });
+
+  it('tells nothing for an address that does not parse, such as an empty referrer', () => {
+    expect(pageAddress('')).to.equal(undefined);
+    expect(pageAddress('not a url')).to.equal(undefined);
   });
 });

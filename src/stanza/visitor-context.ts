@@ -41,6 +41,24 @@ const ELEMENTS: Record<Exclude<keyof VisitorContext, 'pageTitle'>, string> = {
   name: 'name', email: 'email', page: 'page', referrer: 'referrer', language: 'language', timeZone: 'timezone', userAgent: 'user-agent',
 };
 
+/**
+ * A page address as the desk should see it by default: without query and fragment, where sites
+ * put tokens (password resets, sign-in links, session ids), and without user and password; an
+ * address that does not parse is left out.
+ */
+export function pageAddress(address: string): string | undefined {
+  try {
+    const url = new URL(address);
+    url.search = '';
+    url.hash = '';
+    url.username = '';
+    url.password = '';
+    return url.href;
+  } catch {
+    return undefined; // not an absolute address (an empty referrer, say): nothing to tell
+  }
+}
+
 /** Trimmed, without control characters, cut to the field's limit; undefined when empty. */
 function clean(field: keyof VisitorContext, value: string | undefined): string | undefined {
   // eslint-disable-next-line no-control-regex
