@@ -23,6 +23,7 @@ import { redactForLog } from '../stanza/redact.ts';
 import { fromPlainTree } from '../stanza/tree.ts';
 import { chooseMechanism } from '../sasl/choose.ts';
 import type { SessionOptions, Transport, TransportListener, SessionInfo } from './transport.ts';
+import { createPingAcks } from './ack-by-ping.ts';
 
 const NS_SM = 'urn:xmpp:sm:3';
 const NS_SASL = 'urn:ietf:params:xml:ns:xmpp-sasl';
@@ -86,8 +87,15 @@ export function createWebSocketTransport(options: SessionOptions, listener: Tran
   let streamError: XmppChatError | undefined;
   let abortReason: XmppChatError | undefined;
   let unacked: XmlElement[] = [];
+  /** Whether this session has stream management; without it, pings acknowledge our messages. */
+  let withSm = false;
+  const pingAcks = createPingAcks(options.domain, (iq) => void entity.send(toLtx(iq)).catch(() => undefined),
+    (stanza) => listener.acknowledged?.(stanza));
 
-  entity.on('stanza', (el: LtxElement) => listener.stanza(fromLtx(el)));
+  entity.on('stanza', (el: LtxElement) => {
+    const stanza = fromLtx(el);
+    if (!pingAcks.receive(stanza)) listener.stanza(stanza);
+  });
   sm.on('fail', (el: LtxElement) => unacked.push(fromLtx(el)));
   sm.on('ack', (el: LtxElement) => listener.acknowledged?.(fromLtx(el)));
   entity.on('error', (error: { name?: string; condition?: string; text?: string }) => {
@@ -96,6 +104,7 @@ export function createWebSocketTransport(options: SessionOptions, listener: Tran
     }
   });
   entity.on('disconnect', () => {
+    pingAcks.reset();
     if (closing || !online) return;
     online = false;
     const reason = streamError ?? abortReason ?? new ConnectionError('closed', 'The connection to the chat server was lost.');
@@ -139,6 +148,7 @@ export function createWebSocketTransport(options: SessionOptions, listener: Tran
       let smOffered = false;
       const done = (resumed: boolean) => {
         cleanup();
+        withSm = sm.enabled;
         resolve({ jid: String(entity.jid), resumed, mechanism: authenticatedWith, streamFeatures: [...streamFeatureNs] });
       };
       const onElement = (el: LtxElement) => {
@@ -167,10 +177,10 @@ export function createWebSocketTransport(options: SessionOptions, listener: Tran
     kind: 'websocket',
     open,
     send(stanza) {
-      // Without stream management there is no ack to wait for: handing it to the socket is all we get.
-      if (!sm.enabled && listener.acknowledged) queueMicrotask(() => listener.acknowledged?.(stanza));
-      entity.send(toLtx(stanza)).catch((error: unknown) => {
-        if (options.debug) console.debug('[xmpp-chat] send failed; stream management will resend', error);
+      // Handing a stanza to the socket proves nothing: the server acknowledges it, by stream
+      // management or, on a stream without it, by answering a ping sent after it.
+      entity.send(toLtx(stanza)).then(() => { if (!withSm && online) pingAcks.sent(stanza); }, (error: unknown) => {
+        if (options.debug) console.debug('[xmpp-chat] send failed; the outbox sends it again', error);
       });
     },
     async close() {
