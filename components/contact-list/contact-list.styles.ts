@@ -48,7 +48,23 @@ export const styles = css`
     border-radius: var(--xmpp-chat-radius, 12px);
   }
   .title { font-size: 15px; font-weight: 600; }
-  [part~='requests'] li { display: flex; flex-direction: column; gap: 4px; overflow-wrap: anywhere; }
+  .requests {
+    /* REQUESTS_IN_VIEW rows of REQUEST_ROW_HEIGHT (subscription-requests.ts). */
+    max-block-size: calc(3 * 72px);
+    overflow-y: auto;
+    overscroll-behavior: contain;
+  }
+  .request-spacer { position: relative; }
+  .request-row {
+    position: absolute;
+    inset-inline: 0;
+    block-size: 72px;
+    display: flex;
+    flex-direction: column;
+    justify-content: center;
+    gap: 4px;
+  }
+  .request { overflow: hidden; white-space: nowrap; text-overflow: ellipsis; }
   .actions { display: flex; gap: 8px; flex-wrap: wrap; }
   label { font-size: 14px; color: var(--xmpp-chat-muted, #475569); }
   .error { color: #b91c1c; font-size: 14px; }

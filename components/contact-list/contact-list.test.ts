@@ -189,6 +189,27 @@ describe('xmpp-chat-contact-list', () => {
     expect(el.shadowRoot!.querySelector('[part="requests"]')).to.equal(null);
   });
 
+  it('keeps only the visible rows of 10,000 subscription requests in the DOM, and answers one scrolled to', async () => {
+    const requests = Array.from({ length: 10_000 }, (_, i) => `spam${i}@evil.example`);
+    const el = await mount({ requests, contacts: many(5) });
+    const section = $(el, '[part="requests"]');
+    const shown = () => [...section.querySelectorAll('[role="listitem"]')];
+    expect(shown().length).to.be.greaterThan(2).and.lessThan(20);
+    expect(section.getBoundingClientRect().height).to.be.lessThan(400);
+    expect(rows(el)).to.have.length(5); // the contacts still have room
+    const viewport = $(el, '.requests');
+    viewport.scrollTop = 5000 * 72;
+    await new Promise((resolve) => viewport.addEventListener('scroll', resolve, { once: true }));
+    await el.updateComplete;
+    const row = shown().find((r) => r.textContent!.includes('spam5000@evil.example'))!;
+    expect(row.getAttribute('aria-posinset')).to.equal('5001');
+    expect(row.getAttribute('aria-setsize')).to.equal('10000');
+    expect(shown().length).to.be.lessThan(20);
+    const answers = record(el, 'xmpp-chat-answer-request');
+    row.querySelector('button')!.click();
+    expect(answers).to.deep.equal([{ jid: 'spam5000@evil.example', accept: true }]);
+  });
+
   it('adds a contact after checking the address', async () => {
     const el = await mount({});
     const adds = record(el, 'xmpp-chat-add-contact');

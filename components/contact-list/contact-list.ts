@@ -6,7 +6,7 @@ import { t } from '../i18n/i18n.ts';
 import { addContactForm, readAddForm } from './add-contact-form.ts';
 import { buildRows, filterRows, type ContactRow } from './contact-rows.ts';
 import { styles } from './contact-list.styles.ts';
-import { subscriptionRequests } from './subscription-requests.ts';
+import { REQUEST_ROW_HEIGHT, REQUESTS_IN_VIEW, subscriptionRequests } from './subscription-requests.ts';
 import { VirtualWindow } from './virtual-window.ts';
 import { styleProperties } from '../style-properties.ts';
 
@@ -20,7 +20,7 @@ export const ROW_HEIGHT = 48;
  * The list is a listbox that keeps focus while arrow keys, Home/End and PageUp/PageDown move the
  * active row (aria-activedescendant), because rows scrolled out are removed from the DOM.
  *
- * @csspart requests - The subscription requests above the list.
+ * @csspart requests - The subscription requests above the list (a few in view; the rest scroll, rendered as they come into view).
  * @csspart search - The search input.
  * @csspart add-button - The button that opens the add-contact form.
  * @csspart add-form - The add-contact form.
@@ -69,6 +69,7 @@ export class XmppChatContactList extends LitElement {
   #rows: ContactRow[] = [];
   #shown: ContactRow[] = [];
   #window = new VirtualWindow(this, ROW_HEIGHT, 8);
+  #requestsWindow = new VirtualWindow(this, REQUEST_ROW_HEIGHT, 4, REQUESTS_IN_VIEW);
 
   constructor() {
     super();
@@ -85,6 +86,12 @@ export class XmppChatContactList extends LitElement {
 
   protected override firstUpdated(): void {
     this.#window.attach(this.renderRoot.querySelector('[part="contact-list"]')!);
+  }
+
+  protected override updated(): void {
+    // The requests appear and go with the requests themselves.
+    const requests = this.renderRoot.querySelector<HTMLElement>('.requests');
+    if (requests) this.#requestsWindow.attach(requests);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -108,7 +115,7 @@ export class XmppChatContactList extends LitElement {
     const empty = this.#rows.length === 0 ? t(lang, 'contacts.none')
       : rows.length === 0 ? t(lang, 'contacts.no-match', { query: this.query.trim() }) : '';
     return html`<div class="root">
-      ${subscriptionRequests(lang, this.requests, (jid, accept) => emit(this, 'xmpp-chat-answer-request', { jid, accept }))}
+      ${subscriptionRequests(lang, this.requests, this.#requestsWindow, (jid, accept) => emit(this, 'xmpp-chat-answer-request', { jid, accept }))}
       <div class="toolbar">
         <label class="sr-only" for="search">${t(lang, 'contacts.search')}</label>
         <input id="search" part="search" type="search" autocomplete="off" spellcheck="false"

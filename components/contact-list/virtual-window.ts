@@ -23,9 +23,12 @@ export class VirtualWindow implements ReactiveController {
     host.addController(this);
   }
 
-  /** Starts following the scrolling element; call once it is rendered. */
+  /** Starts following the scrolling element; call once it is rendered, and again if it is replaced. */
   attach(viewport: HTMLElement): void {
+    if (viewport === this.#viewport) return;
+    if (this.#viewport) this.#resize.unobserve(this.#viewport);
     this.#viewport = viewport;
+    this.offset = viewport.scrollTop;
     this.#resize.observe(viewport);
   }
 
