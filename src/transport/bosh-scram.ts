@@ -8,7 +8,8 @@ import { ScramClient, type ScramHash, type ScramKeyring, type ScramMechanismName
 
 type Connection = InstanceType<typeof Strophe.Connection>;
 
-function boshScram(hash: ScramHash, name: ScramMechanismName, priority: number) {
+/** A strophe.js mechanism class; `makeNonce` is for tests. */
+export function boshScram(hash: ScramHash, name: ScramMechanismName, priority: number, makeNonce?: () => string) {
   return class extends Strophe.SASLMechanism {
     #client?: ScramClient;
     #finalSent = false;
@@ -24,7 +25,8 @@ function boshScram(hash: ScramHash, name: ScramMechanismName, priority: number) 
     override clientChallenge(connection: Connection): string {
       const pass = connection.pass as string | ScramKeyring | null;
       const username = connection.authcid ?? '';
-      this.#client = new ScramClient(hash, typeof pass === 'string' ? { username, password: pass } : { username, keys: pass?.[name] });
+      const credentials = typeof pass === 'string' ? { username, password: pass } : { username, keys: pass?.[name] };
+      this.#client = new ScramClient(hash, credentials, makeNonce?.());
       this.#finalSent = false;
       return toBytes(this.#client.clientFirst());
     }
