@@ -103,17 +103,21 @@ export function createChat(options: ChatOptions): Chat {
   let carbons: Promise<unknown> = Promise.resolve();
   // Ready once the second catch-up and carbons are done.
   roster.on('available', () => {
+    // A session replaced meanwhile is not ready, and what failed with it is no news.
+    const epoch = client.epoch;
+    const current = () => client.epoch === epoch;
     void Promise.all([catchUp(), carbons])
-      .catch((error: Error) => events.emit('error', error))
-      .then(() => events.emit('ready', undefined));
+      .catch((error: Error) => { if (current()) events.emit('error', error); })
+      .then(() => { if (current()) events.emit('ready', undefined); });
   });
   for (const feature of [archive, roster, blocking, messaging]) feature.on('error', (error) => events.emit('error', error as Error));
 
   client.on('online', (info) => {
     if (info.resumed) return;
+    const epoch = client.epoch;
     carbons = disco.ready
-      .then(() => (disco.has('urn:xmpp:carbons:2') ? client.iq(buildEnableCarbons()) : undefined))
-      .catch((error: Error) => events.emit('error', error));
+      .then(() => (disco.has('urn:xmpp:carbons:2') && client.epoch === epoch ? client.iq(buildEnableCarbons()) : undefined))
+      .catch((error: Error) => { if (client.epoch === epoch) events.emit('error', error); });
   });
 
   return {

@@ -1,6 +1,8 @@
 import { expect } from '@esm-bundle/chai';
 import { createClient, type Client } from './client.ts';
 import { ConnectionError } from './errors.ts';
+import { createBlocking } from './features/blocking.ts';
+import { createCannedReplies } from './features/canned-replies.ts';
 import { createDisco } from './features/disco.ts';
 import { createRoster } from './features/roster.ts';
 import type { ClientOptions } from './options.ts';
@@ -9,6 +11,9 @@ import { createMemoryBackend, createMessageStore } from './storage/index.ts';
 import type { SessionInfo, TransportFactory, TransportListener } from './transport/transport.ts';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+async function eventually(check: () => boolean): Promise<void> {
+  for (let i = 0; i < 100 && !check(); i++) await sleep(10);
+}
 
 /** A transport with no server behind it: the test answers, drops and decides whether a session resumes. */
 function fakeTransport() {
@@ -178,5 +183,45 @@ describe('features across a replaced session', () => {
     server.answer(query('me@example.org'), xml('query', { xmlns: DISCO }));
     await ready;
     expect(disco.has('urn:xmpp:mam:2')).to.equal(true);
+  });
+
+  it('fetches the saved replies again in the new session, and reports nothing of the replaced one', async () => {
+    const { client, server } = connectedClient();
+    const replies = createCannedReplies(client);
+    const errors: string[] = [];
+    replies.on('error', (error) => errors.push(error.message));
+    await client.connect();
+    const first = replies.list().then(() => 'listed', (e: Error) => e.name);
+    const gets = () => server.sent.filter((s) => s.attrs.type === 'get' && childOf(s, 'query', 'jabber:iq:private'));
+    await eventually(() => gets().length > 0);
+    expect(gets()).to.have.length(1); // unanswered: the link drops now
+    server.drop();
+    await new Promise((r) => client.on('online', r));
+    expect(await first, 'the caller of the replaced session').to.equal('ConnectionError');
+    await eventually(() => gets().length > 1);
+    expect(gets(), 'a fetch of the new session').to.have.length(2);
+    server.answer(gets()[1], xml('query', { xmlns: 'jabber:iq:private' }));
+    await sleep(300);
+    expect(errors).to.deep.equal([]);
+  });
+
+  it('fetches the block list of the new session only', async () => {
+    const { client, server } = connectedClient();
+    const blocking = createBlocking(client, () => 'me@example.org', () => true, () => Promise.resolve());
+    const errors: string[] = [];
+    blocking.on('error', (error) => errors.push(error.message));
+    await client.connect();
+    await sleep(10);
+    const gets = () => server.sent.filter((s) => s.attrs.type === 'get' && childOf(s, 'blocklist', 'urn:xmpp:blocking'));
+    await eventually(() => gets().length > 0);
+    expect(gets()).to.have.length(1);
+    server.drop();
+    await new Promise((r) => client.on('online', r));
+    await eventually(() => gets().length > 1);
+    expect(gets()).to.have.length(2);
+    server.answer(gets()[1], xml('blocklist', { xmlns: 'urn:xmpp:blocking' }, xml('item', { jid: 'spam@example.org' })));
+    await sleep(300);
+    expect([...blocking.blocked]).to.deep.equal(['spam@example.org']);
+    expect(errors).to.deep.equal([]);
   });
 });

@@ -45,16 +45,21 @@ export function createBlocking(client: Client, account: () => string, supported:
   client.handleIq('block', NS_BLOCKING, onPush);
   client.handleIq('unblock', NS_BLOCKING, onPush);
 
-  const fetchList = () => void (async () => {
-    await ready();
-    if (!supported()) return;
-    const { buildBlocklistGet, parseBlocklist } = await stanzas();
-    const list = parseBlocklist(await client.iq(buildBlocklistGet()));
-    if (list) {
-      blocked = new Set(list);
-      changed();
-    }
-  })().catch((error: Error) => events.emit('error', error));
+  const fetchList = () => {
+    // A session replaced before the list came fetches its own: this one stays silent.
+    const epoch = client.epoch;
+    const current = () => client.epoch === epoch;
+    void (async () => {
+      await ready();
+      if (!supported() || !current()) return;
+      const { buildBlocklistGet, parseBlocklist } = await stanzas();
+      const list = parseBlocklist(await client.iq(buildBlocklistGet()));
+      if (list && current()) {
+        blocked = new Set(list);
+        changed();
+      }
+    })().catch((error: Error) => { if (current()) events.emit('error', error); });
+  };
   /** The first interest in the list fetches it (and every new session then does). */
   const want = () => {
     if (wanted) return;

@@ -141,7 +141,14 @@ export function createCannedReplies(client: Client): CannedReplies {
   client.on('online', (info) => {
     if (info.resumed) return;
     fresh = false;
-    if (wanted) list().catch((error: Error) => events.emit('error', error));
+    if (!wanted) return;
+    // A fetch begun in a replaced session fails with it (its caller hears of that): this session's
+    // own fetch starts after it.
+    const epoch = client.epoch;
+    const current = () => client.epoch === epoch;
+    const previous = fetching?.then(() => undefined, () => undefined) ?? Promise.resolve();
+    void previous.then(() => (current() ? list() : undefined))
+      .catch((error: Error) => { if (current()) events.emit('error', error); });
   });
 
   return {
