@@ -32,6 +32,15 @@ async function stored(owner: string): Promise<Record<string, unknown> | undefine
   }
 }
 
+async function restore(owner: string, record: unknown): Promise<void> {
+  const store = createMessageStore(owner);
+  try {
+    await store.setMeta('visitor-account:localhost', record);
+  } finally {
+    store.close();
+  }
+}
+
 for (const server of Object.keys(SERVERS) as ServerName[]) {
   for (const transport of TRANSPORTS) {
     describe(`a visitor's stored account on ${server} over ${transport}`, function () {
@@ -57,6 +66,30 @@ for (const server of Object.keys(SERVERS) as ServerName[]) {
         expect(await connectedAs(frame)).to.equal(first);
         expect(await stored(`visitor:${to}`)).to.deep.equal(record);
       });
+
+      if (server === 'prosody') {
+        it('registers a new account, once, when the stored keys no longer fit the server\'s salt', async () => {
+          const to = `desk-${Math.random().toString(36).slice(2, 10)}@localhost`;
+          const frame = await page(tag(service, to));
+          const first = await connectedAs(frame);
+          closePages();
+          const record = await stored(`visitor:${to}`) as { jid: string; scramKeys: Record<string, { salt: string }> };
+          const keys = record.scramKeys['SCRAM-SHA-1']!;
+          await restore(`visitor:${to}`, { ...record, scramKeys: { 'SCRAM-SHA-1': { ...keys, salt: btoa('a salt of another day') } } });
+          const again = await page(tag(service, to));
+          const win = again.contentWindow as Api;
+          win.xmppChat.push(['open']);
+          const second = await waitFor(() => win.calls[0], 'the connection as a new account').catch((error: Error) => {
+            throw new Error(`${error.message}; errors: ${win.errors.join(' | ')}`);
+          });
+          expect(second.split('/')[0]).to.match(/^visitor-[a-z0-9]+@localhost$/);
+          expect(second.split('/')[0]).to.not.equal(first);
+          expect(win.errors.every((e) => e.startsWith('not-authorized'))).to.equal(true);
+          const renewed = await stored(`visitor:${to}`);
+          expect(renewed).to.have.keys('jid', 'scramKeys');
+          expect(renewed?.jid).to.equal(second.split('/')[0]);
+        });
+      }
     });
   }
 }
