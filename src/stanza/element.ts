@@ -56,12 +56,31 @@ function escapeXml(value: string): string {
   return value.replace(/[&<>"']/g, (c) => ESCAPES[c]);
 }
 
-/** Serializes an element to an XML string; attribute values and text are always escaped. */
+/**
+ * Serializes an element to an XML string; attribute values and text are always escaped. A loop
+ * with its own stack, not recursion: however deep the element, the call stack is not.
+ */
 export function toXmlString(element: XmlElement): string {
-  const attrs = Object.entries(element.attrs)
-    .map(([key, value]) => ` ${key}="${escapeXml(value)}"`)
-    .join('');
-  if (element.children.length === 0) return `<${element.name}${attrs}/>`;
-  const inner = element.children.map((node) => (typeof node === 'string' ? escapeXml(node) : toXmlString(node))).join('');
-  return `<${element.name}${attrs}>${inner}</${element.name}>`;
+  const out: string[] = [];
+  // Each entry is an element to open or, as a string, a closing tag or text to write.
+  const todo: (XmlElement | string)[] = [element];
+  while (todo.length > 0) {
+    const next = todo.pop()!;
+    if (typeof next === 'string') {
+      out.push(next);
+      continue;
+    }
+    const attrs = Object.entries(next.attrs).map(([key, value]) => ` ${key}="${escapeXml(value)}"`).join('');
+    if (next.children.length === 0) {
+      out.push(`<${next.name}${attrs}/>`);
+      continue;
+    }
+    out.push(`<${next.name}${attrs}>`);
+    todo.push(`</${next.name}>`);
+    for (let i = next.children.length - 1; i >= 0; i--) {
+      const child = next.children[i];
+      todo.push(typeof child === 'string' ? escapeXml(child) : child);
+    }
+  }
+  return out.join('');
 }
