@@ -5,13 +5,11 @@
  */
 import { expect } from '@esm-bundle/chai';
 import { childOf, textOf, xml, type XmlElement } from '../../src/index.ts';
-import { SERVERS, TRANSPORTS, accountOptions, disconnectAll, freshAccount, record, serviceUrl, trackedClient, until } from './servers.ts';
-
-const PORT = SERVERS.prosody.httpPort;
+import { SERVERS, TRANSPORTS, accountOptions, disconnectAll, freshAccount, record, serviceUrl, trackedClient, until, type ServerName } from './servers.ts';
 
 /** A session logged in by hand (SASL PLAIN, resource binding) that sends any text as a stanza. */
-async function rawSession(name: string) {
-  const ws = new WebSocket(serviceUrl('websocket', PORT), 'xmpp');
+async function rawSession(name: string, port: number) {
+  const ws = new WebSocket(serviceUrl('websocket', port), 'xmpp');
   const frames: string[] = [];
   ws.onmessage = ({ data }) => frames.push(String(data));
   ws.onclose = (e) => frames.push(`closed ${e.code} ${e.reason}`);
@@ -32,20 +30,23 @@ async function rawSession(name: string) {
 const chat = (to: string, id: string, body: string, payload = '', type = 'chat') =>
   `<message xmlns="jabber:client" to="${to}" type="${type}" id="${id}"><body>${body}</body>${payload}</message>`;
 
-describe('hostile input on prosody', function () {
+// Prosody only: ejabberd 23.01 crashes (beam.smp overflows its stack) on the 5,000-deep message
+// below, which would take the server away from every other test.
+for (const server of ['prosody'] as ServerName[]) describe(`hostile input on ${server}`, function () {
   this.timeout(90_000);
   afterEach(disconnectAll);
+  const port = SERVERS[server].httpPort;
 
   for (const transport of TRANSPORTS) {
     it(`over ${transport}, stays connected through a 5,000-deep and a 40 KB message and gets the next one`, async () => {
-      const [aliceName, bobName] = await Promise.all([freshAccount('hostile-a'), freshAccount('hostile-b')]);
-      const alice = trackedClient(accountOptions(aliceName, serviceUrl(transport, PORT)));
+      const [aliceName, bobName] = await Promise.all([freshAccount('hostile-a', port), freshAccount('hostile-b', port)]);
+      const alice = trackedClient(accountOptions(aliceName, serviceUrl(transport, port)));
       const { statuses, stanzas } = record(alice);
       const errors: Error[] = [];
       alice.on('error', (error) => errors.push(error));
       await alice.connect();
       alice.send(xml('presence')); // messages to a full address reach only an available resource
-      const bob = await rawSession(bobName);
+      const bob = await rawSession(bobName, port);
       const to = alice.jid!;
       // Prosody 0.12 ends a WebSocket session whose frame spans more than 8 reads (about 64 KB).
       const huge = 'x'.repeat(40_000);
