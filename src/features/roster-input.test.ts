@@ -28,7 +28,8 @@ function setup() {
     const request = parseXml(xml);
     sent.length = 0;
     iqs.receive(request);
-    for (let i = 0; i < 20 && !sent.some((s) => s.attrs.id === request.attrs.id); i++) await new Promise((r) => setTimeout(r, 5));
+    // The block list's stanza code loads on first use: the first answer may take a moment.
+    for (let i = 0; i < 200 && !sent.some((s) => s.attrs.id === request.attrs.id); i++) await new Promise((r) => setTimeout(r, 10));
     return sent.find((s) => s.attrs.id === request.attrs.id)!;
   };
   return { roster, blocking, answer, failures, hear };
