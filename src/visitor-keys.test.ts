@@ -1,5 +1,6 @@
 import { expect } from '@esm-bundle/chai';
 import { ConnectionError } from './errors.ts';
+import type { ScramKeyring } from './sasl/scram.ts';
 import { keepableAccount } from './visitor-keys.ts';
 
 const account = { jid: 'visitor-abc@example.org', password: 'random-password' };
@@ -10,7 +11,7 @@ describe('keepableAccount', () => {
     const salts = async () => ({ 'SCRAM-SHA-1': { salt: 'QSXCR+Q6sek8bf92', iterations: 4096 } });
     const kept = await keepableAccount(account, endpoint, salts);
     expect(kept).to.have.keys('jid', 'scramKeys');
-    expect(kept.scramKeys!['SCRAM-SHA-1']).to.include({ salt: 'QSXCR+Q6sek8bf92', iterations: 4096 });
+    expect((kept as { scramKeys: ScramKeyring }).scramKeys['SCRAM-SHA-1']).to.include({ salt: 'QSXCR+Q6sek8bf92', iterations: 4096 });
     expect(JSON.stringify(kept)).to.not.contain(account.password);
   });
 
