@@ -53,6 +53,11 @@ describe('readMessage', () => {
     expect(stamped(`from='evil.example'`, { carbon: 'received' })).to.equal(ctx.now);
     expect(stamped(`from='evil.example'`, { archived: { id: 'a', stamp: '2026-01-01T00:00:00Z' } })).to.equal(Date.parse('2026-01-01T00:00:00Z'));
     expect(stamped(`from='example.org'`)).to.equal(Date.parse('1999-01-01T00:00:00Z'));
+    expect(stamped(`from='example.org'`, { archived: { id: 'a', stamp: '2026-01-01T00:00:00Z' } })).to.equal(Date.parse('2026-01-01T00:00:00Z'));
+    // Our domain copied into a made-up delay can make a message look older, never newer than its arrival.
+    const future = read(`<message xmlns='jabber:client' from='mallory@evil.example/x' type='chat'><body>pinned?</body>
+      <delay xmlns='urn:xmpp:delay' from='example.org' stamp='2999-01-01T00:00:00Z'/></message>`)!;
+    expect(future.chat!.time).to.equal(ctx.now);
   });
 
   it('places older history just before the message it is older than, in archive order', () => {

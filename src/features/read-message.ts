@@ -90,7 +90,12 @@ export function readMessage(el: XmlElement, ctx: ReadContext): ReadMessage | und
   // The store finds ids per conversation, so ids a peer chose cannot collide with another's.
   const key = parsed.originId ?? ownArchiveId ?? parsed.id ?? `local-${ctx.now}-${Math.random().toString(36).slice(2)}`;
   const ids = [key, parsed.originId, parsed.id, ownArchiveId].filter((id): id is string => Boolean(id));
-  let time = toTime(trustedDelay(parsed.delay, ctx.account) ?? ctx.archived?.stamp) ?? ctx.now;
+  // Our archive's stamp is the time it took the message in; nobody else's stamp can be trusted.
+  const stamp = ctx.archived ? ctx.archived.stamp ?? trustedDelay(parsed.delay, ctx.account) : trustedDelay(parsed.delay, ctx.account);
+  let time = toTime(stamp) ?? ctx.now;
+  // Anyone can copy our server's domain into a delay they make up: a live message may look older
+  // than its arrival, never newer (a stamp in the future would pin its conversation to the top).
+  if (!ctx.archived) time = Math.min(time, ctx.now);
   // Within the millisecond before it, in steps a double still resolves at today's epoch times.
   if (ctx.olderThan && time >= ctx.olderThan.time) time = ctx.olderThan.time - 1 + Math.min(ctx.olderThan.position, 999) * 1e-3;
   const context = parseVisitorContext(el);
@@ -105,10 +110,10 @@ export function readMessage(el: XmlElement, ctx: ReadContext): ReadMessage | und
 }
 
 /**
- * The stamp of a delay (XEP-0203) that only our own server can have added: offline storage stamps
- * messages with its domain. Anyone can put a `<delay>` in a message they send, and a stamp from
- * the past or the future would move it anywhere in the inbox; such stamps are ignored, so a live
- * message takes the time it arrived and an archived one the archive's stamp.
+ * The stamp of a delay (XEP-0203) from our own server: offline storage stamps messages with its
+ * domain. Anyone can put a `<delay>` in a message they send, and a stamp from the past or the
+ * future would move it anywhere in the inbox; stamps from others are ignored, so a live message
+ * takes the time it arrived and an archived one the archive's stamp.
  */
 function trustedDelay(delay: { stamp: string; from?: string } | undefined, account: string): string | undefined {
   if (!delay?.from) return undefined;
