@@ -5,6 +5,7 @@
  */
 import { expect } from '@esm-bundle/chai';
 import { childOf, textOf, xml, type XmlElement } from '../../src/index.ts';
+import { closeChats, connectAll, device, eventually, history } from './chat-helpers.ts';
 import { SERVERS, TRANSPORTS, accountOptions, disconnectAll, freshAccount, record, serviceUrl, trackedClient, until, type ServerName } from './servers.ts';
 
 /** A session logged in by hand (SASL PLAIN, resource binding) that sends any text as a stanza. */
@@ -34,7 +35,7 @@ const chat = (to: string, id: string, body: string, payload = '', type = 'chat')
 // below, which would take the server away from every other test.
 for (const server of ['prosody'] as ServerName[]) describe(`hostile input on ${server}`, function () {
   this.timeout(90_000);
-  afterEach(disconnectAll);
+  afterEach(async () => { await closeChats(); await disconnectAll(); });
   const port = SERVERS[server].httpPort;
 
   for (const transport of TRANSPORTS) {
@@ -70,4 +71,30 @@ for (const server of ['prosody'] as ServerName[]) describe(`hostile input on ${s
       bob.close();
     });
   }
+
+  it('refuses forged roster and block pushes, and a made-up delay does not move a message', async () => {
+    const [aliceName, bobName] = await Promise.all([freshAccount('hostile-a', port), freshAccount('hostile-b', port)]);
+    const alice = device(aliceName, serviceUrl('websocket', port));
+    await connectAll(alice);
+    const bob = await rawSession(bobName, port);
+    const to = alice.client.jid!;
+    const bobJid = `${bobName}@localhost`;
+    bob.send(`<iq xmlns="jabber:client" to="${to}" type="set" id="forged-roster"><query xmlns="jabber:iq:roster"><item jid="${bobJid}" subscription="both" name="Your bank"/></query></iq>`);
+    bob.send(`<iq xmlns="jabber:client" to="${to}" type="set" id="forged-block"><block xmlns="urn:xmpp:blocking"><item jid="support@localhost"/></block></iq>`);
+    const answers = await until(() => {
+      const found = ['forged-roster', 'forged-block'].map((id) => bob.frames.find((f) => f.includes(id)));
+      return found.every(Boolean) && (found as string[]);
+    }, 'the answers to the forged pushes');
+    for (const answer of answers) expect(answer).to.match(/type=['"]error['"]/).and.to.contain('service-unavailable');
+    expect(alice.roster.contacts.has(bobJid)).to.equal(false);
+    const arrived = Date.now();
+    bob.send(chat(to, 'past', 'from the past', `<delay xmlns="urn:xmpp:delay" from="evil.example" stamp="1999-01-01T00:00:00Z"/>`));
+    bob.send(chat(to, 'future', 'from the future', `<delay xmlns="urn:xmpp:delay" from="localhost" stamp="2999-01-01T00:00:00Z"/>`));
+    const stored = await eventually(async () => {
+      const messages = await history(alice, bobJid);
+      return messages.length === 2 && messages;
+    }, 'both messages at alice');
+    for (const message of stored) expect(message.time, message.body).to.be.within(arrived - 1_000, Date.now());
+    bob.close();
+  });
 });
