@@ -145,13 +145,13 @@ describe('features across a replaced session', () => {
     const store = createMessageStore(`me-${Math.random()}@example.org`, { backend: createMemoryBackend() });
     createRoster(client, store, () => 'me@example.org');
     await client.connect();
-    await sleep(10);
+    await eventually(() => sentBy(server, 'iq', ROSTER).length > 0);
     const firstGet = sentBy(server, 'iq', ROSTER);
     expect(firstGet).to.have.length(1); // unanswered: the link drops now
     server.drop();
     await new Promise((r) => client.on('online', r));
     const since = server.sent.length;
-    await sleep(10);
+    await eventually(() => sentBy(server, 'iq', ROSTER).length > 1);
     const secondGet = sentBy(server, 'iq', ROSTER).at(-1)!;
     expect(secondGet).to.not.equal(firstGet[0]);
     server.answer(secondGet, xml('query', { xmlns: ROSTER, ver: '1' }));
@@ -162,20 +162,21 @@ describe('features across a replaced session', () => {
   });
 
   it('learns the features of the new session, not of the replaced one', async () => {
-    const { client, server } = connectedClient({ timeoutMs: 300 });
+    const { client, server } = connectedClient({ timeoutMs: 1000 });
     const disco = createDisco(client, () => 'example.org');
     await client.connect();
     let release!: () => void;
     server.gate = new Promise((r) => { release = () => r(undefined); });
     server.drop();
-    await sleep(400);
+    await sleep(1500); // the server is unreachable for longer than a request's deadline
     release();
     await new Promise((r) => client.on('online', r));
     const ready = disco.ready;
     let isReady = false;
     void ready.then(() => { isReady = true; });
-    // The old session's requests had a deadline of 300 ms; the new session's server has not answered yet.
-    await sleep(250);
+    // Had the old requests kept their deadlines, the last would have failed by now and settled
+    // the new session's features; the new session's own requests are still within theirs.
+    await sleep(750);
     expect(isReady, 'ready before the new session\'s server answered').to.equal(false);
     const query = (to: string) => server.sent.filter((s) => s.attrs.to === to && childOf(s, 'query', DISCO)).at(-1)!;
     server.answer(query('example.org'), xml('query', { xmlns: DISCO }, xml('feature', { var: 'urn:xmpp:mam:2' })));
