@@ -72,7 +72,7 @@ async function keep(store: MessageStore, options: VisitorAccountOptions, account
   let kept = account;
   if (account.password !== undefined && !('keyless' in account && account.keyless)) {
     const { keepableAccount } = await import('./visitor-keys.ts'); // a first visit's code, as registration
-    kept = await keepableAccount(account, options, salts && (async () => salts!));
+    kept = await keepableAccount(account, options, salts && (() => Promise.resolve(salts)));
     await store.setMeta(meta(options.domain), kept); // the whole record: a password it held is gone
   }
   return kept.password === undefined ? { jid: kept.jid, scramKeys: kept.scramKeys } : { jid: kept.jid, password: kept.password };

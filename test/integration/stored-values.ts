@@ -6,14 +6,14 @@ export async function everyStoredValue(): Promise<unknown[]> {
   const db = await new Promise<IDBDatabase>((resolve, reject) => {
     const request = indexedDB.open(DB_NAME);
     request.onsuccess = () => resolve(request.result);
-    request.onerror = () => reject(request.error);
+    request.onerror = () => reject(request.error ?? new Error('IndexedDB refused the request.'));
   });
   try {
     if (!db.objectStoreNames.contains(STORE_NAME)) return [];
     return await new Promise<unknown[]>((resolve, reject) => {
       const request = db.transaction(STORE_NAME).objectStore(STORE_NAME).getAll();
       request.onsuccess = () => resolve(request.result);
-      request.onerror = () => reject(request.error);
+      request.onerror = () => reject(request.error ?? new Error('IndexedDB refused the request.'));
     });
   } finally {
     db.close();
@@ -25,14 +25,14 @@ export async function everyStoredKey(): Promise<IDBValidKey[]> {
   const db = await new Promise<IDBDatabase>((resolve, reject) => {
     const request = indexedDB.open(DB_NAME);
     request.onsuccess = () => resolve(request.result);
-    request.onerror = () => reject(request.error);
+    request.onerror = () => reject(request.error ?? new Error('IndexedDB refused the request.'));
   });
   try {
     if (!db.objectStoreNames.contains(STORE_NAME)) return [];
     return await new Promise<IDBValidKey[]>((resolve, reject) => {
       const request = db.transaction(STORE_NAME).objectStore(STORE_NAME).getAllKeys();
       request.onsuccess = () => resolve(request.result);
-      request.onerror = () => reject(request.error);
+      request.onerror = () => reject(request.error ?? new Error('IndexedDB refused the request.'));
     });
   } finally {
     db.close();
