@@ -80,4 +80,32 @@ describe('IqRouter', () => {
     expect(childOf(childOf(sent[0], 'error')!, 'internal-server-error')).to.exist;
     expect(failures).to.have.length(1);
   });
+
+  it('lets requests of a lost link wait, and rejects them when a new session starts', async () => {
+    const { iqs, sent } = router(30);
+    const outcome = (p: Promise<unknown>) => p.then(() => 'answered', (e: ConnectionError) => e.condition);
+    const old = outcome(iqs.request(xml('iq', { type: 'get' }, xml('q', { xmlns: 'x' }))));
+    iqs.linkLost();
+    await new Promise((r) => setTimeout(r, 60));
+    expect(await Promise.race([old, Promise.resolve('waiting')]), 'past its deadline while the link is down').to.equal('waiting');
+    const queued = iqs.request(xml('iq', { type: 'get' }, xml('q', { xmlns: 'x' }))); // goes out in the next session
+    iqs.sessionOpened(false);
+    expect(await old).to.equal('closed');
+    iqs.receive(xml('iq', { type: 'result', id: sent[1].attrs.id }));
+    expect((await queued).attrs.type).to.equal('result');
+  });
+
+  it('gives requests a new deadline when the session resumes', async () => {
+    const { iqs, sent } = router(30);
+    const pending = iqs.request(xml('iq', { type: 'get' }, xml('q', { xmlns: 'x' })));
+    iqs.linkLost();
+    iqs.sessionOpened(true);
+    iqs.receive(xml('iq', { type: 'result', id: sent[0].attrs.id }));
+    expect((await pending).attrs.type, 'answered after the resumption').to.equal('result');
+    const silent = iqs.request(xml('iq', { type: 'get' }, xml('q', { xmlns: 'x' })));
+    iqs.linkLost();
+    iqs.sessionOpened(true);
+    const error = await silent.then(() => undefined, (e: unknown) => e);
+    expect((error as ConnectionError).condition).to.equal('timeout');
+  });
 });
