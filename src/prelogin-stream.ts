@@ -38,18 +38,25 @@ function overWebSocket({ service, domain, timeoutMs = 20_000 }: PreLoginEndpoint
   const socket = new WebSocket(service, 'xmpp');
   /** Whoever waits for the next frame; frames nobody waits for are dropped. */
   let waiter: { accept(el: XmlElement): boolean; fail(error: Error): void } | undefined;
-  const wait = (accept: (el: XmlElement) => boolean) => new Promise<XmlElement>((resolve, reject) => {
-    const timer = setTimeout(() => fail(new ConnectionError('timeout', `${service} did not answer in time.`)), timeoutMs);
-    const fail = (error: Error) => { clearTimeout(timer); waiter = undefined; reject(error); };
-    waiter = {
-      accept(el) {
-        if (!accept(el)) return false;
-        clearTimeout(timer); waiter = undefined; resolve(el);
-        return true;
-      },
-      fail,
-    };
-  });
+  const wait = (accept: (el: XmlElement) => boolean) =>
+    new Promise<XmlElement>((resolve, reject) => {
+      const timer = setTimeout(() => fail(new ConnectionError('timeout', `${service} did not answer in time.`)), timeoutMs);
+      const fail = (error: Error) => {
+        clearTimeout(timer);
+        waiter = undefined;
+        reject(error);
+      };
+      waiter = {
+        accept(el) {
+          if (!accept(el)) return false;
+          clearTimeout(timer);
+          waiter = undefined;
+          resolve(el);
+          return true;
+        },
+        fail,
+      };
+    });
   socket.onopen = () => socket.send(`<open xmlns="${NS_FRAMING}" to="${escapeAttr(domain)}" version="1.0"/>`);
   socket.onerror = () => waiter?.fail(new ConnectionError('unreachable', `Could not reach the chat server at ${service}.`));
   socket.onmessage = ({ data }) => {
@@ -63,31 +70,45 @@ function overWebSocket({ service, domain, timeoutMs = 20_000 }: PreLoginEndpoint
     if (socket.readyState === WebSocket.OPEN) socket.send(`<close xmlns="${NS_FRAMING}"/>`);
     socket.close();
   };
-  return wait(isFeatures).then((features) => ({
-    features,
-    request(element, isAnswer) {
-      const answer = wait(isAnswer);
-      socket.send(toXmlString(element));
-      return answer;
+  return wait(isFeatures).then(
+    (features) => ({
+      features,
+      request(element, isAnswer) {
+        const answer = wait(isAnswer);
+        socket.send(toXmlString(element));
+        return answer;
+      },
+      close,
+    }),
+    (error: unknown) => {
+      close();
+      throw error;
     },
-    close,
-  }), (error: unknown) => { close(); throw error; });
+  );
 }
 
 async function overBosh({ service, domain, timeoutMs = 20_000 }: PreLoginEndpoint): Promise<PreLoginStream> {
   let rid = Math.floor(Math.random() * 2 ** 40);
   const post = async (body: string): Promise<XmlElement> => {
     const response = await fetch(service, {
-      method: 'POST', body, headers: { 'content-type': 'text/xml; charset=utf-8' }, signal: AbortSignal.timeout(timeoutMs),
-    }).catch((cause: unknown) => { throw new ConnectionError('unreachable', `Could not reach the chat server at ${service}.`, { cause }); });
+      method: 'POST',
+      body,
+      headers: { 'content-type': 'text/xml; charset=utf-8' },
+      signal: AbortSignal.timeout(timeoutMs),
+    }).catch((cause: unknown) => {
+      throw new ConnectionError('unreachable', `Could not reach the chat server at ${service}.`, { cause });
+    });
     if (!response.ok) throw new ConnectionError('unreachable', `${service} answered ${response.status}.`);
     return parseXml(await response.text());
   };
-  const first = await post(`<body xmlns="${NS_BOSH}" xmlns:xmpp="urn:xmpp:xbosh" rid="${rid++}" to="${escapeAttr(domain)}" `
-    + `content="text/xml; charset=utf-8" hold="1" wait="10" ver="1.6" xml:lang="en" xmpp:version="1.0"/>`);
+  const first = await post(
+    `<body xmlns="${NS_BOSH}" xmlns:xmpp="urn:xmpp:xbosh" rid="${rid++}" to="${escapeAttr(domain)}" ` +
+      `content="text/xml; charset=utf-8" hold="1" wait="10" ver="1.6" xml:lang="en" xmpp:version="1.0"/>`,
+  );
   const sid = first.attrs.sid;
   if (!sid) throw new ConnectionError('closed', `${service} did not open a session.`);
-  const next = (payload = '', extra = '') => post(`<body xmlns="${NS_BOSH}" rid="${rid++}" sid="${escapeAttr(sid)}"${extra}>${payload}</body>`);
+  const next = (payload = '', extra = '') =>
+    post(`<body xmlns="${NS_BOSH}" rid="${rid++}" sid="${escapeAttr(sid)}"${extra}>${payload}</body>`);
   const close = () => void next('', ' type="terminate"').catch(() => undefined);
   try {
     const features = childrenOf(first).find(isFeatures) ?? childrenOf(await next()).find(isFeatures);

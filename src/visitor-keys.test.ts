@@ -20,13 +20,18 @@ describe('keepableAccount', () => {
   });
 
   it('keeps the password unmarked when the server cannot be reached, so keys replace it next time', async () => {
-    const unreachable = async () => { throw new ConnectionError('unreachable', 'down'); };
+    const unreachable = async () => {
+      throw new ConnectionError('unreachable', 'down');
+    };
     expect(await keepableAccount(account, endpoint, unreachable)).to.deep.equal(account);
   });
 
-  it('asks for the salts of the account\'s local part', async () => {
+  it("asks for the salts of the account's local part", async () => {
     let asked = '';
-    await keepableAccount(account, endpoint, async (_endpoint, username) => { asked = username; return {}; });
+    await keepableAccount(account, endpoint, async (_endpoint, username) => {
+      asked = username;
+      return {};
+    });
     expect(asked).to.equal('visitor-abc');
   });
 });

@@ -12,15 +12,16 @@ import { deriveScramKeys, type ScramKeyring, type ScramMechanismName } from './s
 
 /** As stored: keys, or (only where keys cannot log in) the password. */
 export type StoredVisitorAccount =
-  | { jid: string; scramKeys: ScramKeyring; password?: undefined }
-  | { jid: string; password: string; keyless?: true };
+  { jid: string; scramKeys: ScramKeyring; password?: undefined } | { jid: string; password: string; keyless?: true };
 
 /**
  * The account as it is to be stored: keys in place of the password when the server's salts allow.
  * An unreachable server leaves the password, not marked keyless, to be replaced on the next use.
  */
 export async function keepableAccount(
-  account: { jid: string; password: string }, endpoint: PreLoginEndpoint, salts = scramSalts,
+  account: { jid: string; password: string },
+  endpoint: PreLoginEndpoint,
+  salts = scramSalts,
 ): Promise<StoredVisitorAccount> {
   let found: ScramSalts;
   try {
@@ -29,8 +30,12 @@ export async function keepableAccount(
     if (error instanceof ConnectionError) return { jid: account.jid, password: account.password };
     throw error;
   }
-  const entries = await Promise.all(Object.entries(found).map(async ([mechanism, { salt, iterations }]) =>
-    [mechanism, await deriveScramKeys(SCRAM_HASHES[mechanism as ScramMechanismName], account.password, salt, iterations)] as const));
+  const entries = await Promise.all(
+    Object.entries(found).map(
+      async ([mechanism, { salt, iterations }]) =>
+        [mechanism, await deriveScramKeys(SCRAM_HASHES[mechanism as ScramMechanismName], account.password, salt, iterations)] as const,
+    ),
+  );
   if (entries.length === 0) return { jid: account.jid, password: account.password, keyless: true };
   return { jid: account.jid, scramKeys: Object.fromEntries(entries) };
 }

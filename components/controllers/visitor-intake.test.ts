@@ -2,7 +2,7 @@ import { expect } from '@esm-bundle/chai';
 import type { WidgetConfig } from '../xmpp-chat/panel-contract.ts';
 import { VisitorIntake } from './visitor-intake.ts';
 
-const config = (extra: Partial<WidgetConfig> = {}): WidgetConfig => ({ mode: 'visitor', to: 'desk@example.org', ...extra } as WidgetConfig);
+const config = (extra: Partial<WidgetConfig> = {}): WidgetConfig => ({ mode: 'visitor', to: 'desk@example.org', ...extra }) as WidgetConfig;
 
 describe('VisitorIntake.context', () => {
   // The test page's own address carries a query (the runner's session id) to be left out.

@@ -26,11 +26,23 @@ function fakeServer(offered: XmlElement, salt: (mechanism: string) => string) {
 
 describe('scramSaltsOn', () => {
   it('reads the salt of each SCRAM mechanism offered, asking twice and aborting each time', async () => {
-    const { stream, sent } = fakeServer(features('SCRAM-SHA-1', 'SCRAM-SHA-256', 'PLAIN'), (m) => (m === 'SCRAM-SHA-1' ? 'c2FsdDE=' : 'c2FsdDI='));
+    const { stream, sent } = fakeServer(features('SCRAM-SHA-1', 'SCRAM-SHA-256', 'PLAIN'), (m) =>
+      m === 'SCRAM-SHA-1' ? 'c2FsdDE=' : 'c2FsdDI=',
+    );
     expect(await scramSaltsOn(stream, 'visitor-x')).to.deep.equal({
-      'SCRAM-SHA-256': { salt: 'c2FsdDI=', iterations: 4096 }, 'SCRAM-SHA-1': { salt: 'c2FsdDE=', iterations: 4096 },
+      'SCRAM-SHA-256': { salt: 'c2FsdDI=', iterations: 4096 },
+      'SCRAM-SHA-1': { salt: 'c2FsdDE=', iterations: 4096 },
     });
-    expect(sent).to.deep.equal(['auth SCRAM-SHA-256', 'abort', 'auth SCRAM-SHA-256', 'abort', 'auth SCRAM-SHA-1', 'abort', 'auth SCRAM-SHA-1', 'abort']);
+    expect(sent).to.deep.equal([
+      'auth SCRAM-SHA-256',
+      'abort',
+      'auth SCRAM-SHA-256',
+      'abort',
+      'auth SCRAM-SHA-1',
+      'abort',
+      'auth SCRAM-SHA-1',
+      'abort',
+    ]);
   });
 
   it('finds none where the server salts every login anew (passwords stored in clear)', async () => {

@@ -12,7 +12,10 @@ import { ScramClient, type ScramHash, type ScramMechanismName } from './scram.ts
 const NS_SASL = 'urn:ietf:params:xml:ns:xmpp-sasl';
 export const SCRAM_HASHES: Record<ScramMechanismName, ScramHash> = { 'SCRAM-SHA-256': 'SHA-256', 'SCRAM-SHA-1': 'SHA-1' };
 
-export interface ScramSalt { salt: string; iterations: number }
+export interface ScramSalt {
+  salt: string;
+  iterations: number;
+}
 
 export type ScramSalts = Partial<Record<ScramMechanismName, ScramSalt>>;
 
@@ -34,7 +37,7 @@ export async function scramSaltsOn(stream: PreLoginStream, username: string): Pr
   for (const [mechanism, hash] of Object.entries(SCRAM_HASHES) as [ScramMechanismName, ScramHash][]) {
     if (!offered.has(mechanism)) continue;
     const first = await begin(mechanism, hash);
-    const second = first && await begin(mechanism, hash);
+    const second = first && (await begin(mechanism, hash));
     if (first && second && first.salt === second.salt && first.iterations === second.iterations) salts[mechanism] = first;
   }
   return salts;
@@ -42,7 +45,8 @@ export async function scramSaltsOn(stream: PreLoginStream, username: string): Pr
   /** One begun and aborted exchange: the server's salt, or undefined when it refused to begin. */
   async function begin(mechanism: ScramMechanismName, hash: ScramHash): Promise<ScramSalt | undefined> {
     const client = new ScramClient(hash, { username });
-    const isSasl = (el: XmlElement) => el.attrs.xmlns === NS_SASL && (el.name === 'challenge' || el.name === 'failure' || el.name === 'success');
+    const isSasl = (el: XmlElement) =>
+      el.attrs.xmlns === NS_SASL && (el.name === 'challenge' || el.name === 'failure' || el.name === 'success');
     const auth = xml('auth', { xmlns: NS_SASL, mechanism }, btoa(bytes(client.clientFirst())));
     const answer = await stream.request(auth, isSasl);
     if (answer.name !== 'challenge') return undefined;

@@ -9,14 +9,26 @@ const CLIENT_FINAL = 'c=biws,r=rOprNGfwEbeRWgbNEkqO%hvYDpWUa2RaTCAfuxFIlj)hNlF$k
 const SIGNATURE = '6rriTRBi23WpRR/wtup+mMhUZUn/dB5nLTJRsjl95G4=';
 
 function fakeConnection(pass: unknown) {
-  const connection = { authcid: 'user', pass, _sasl_data: {} as Record<string, unknown>, failures: 0, _sasl_failure_cb() { connection.failures++; return false; } };
+  const connection = {
+    authcid: 'user',
+    pass,
+    _sasl_data: {} as Record<string, unknown>,
+    failures: 0,
+    _sasl_failure_cb() {
+      connection.failures++;
+      return false;
+    },
+  };
   return connection;
 }
 
 describe('strophe.js SCRAM through our module', () => {
   const Mechanism = boshScram('SHA-256', 'SCRAM-SHA-256', 70, () => NONCE);
 
-  for (const [what, pass] of [['a password', 'pencil'], ['stored keys', 'keys']] as const) {
+  for (const [what, pass] of [
+    ['a password', 'pencil'],
+    ['stored keys', 'keys'],
+  ] as const) {
     it(`answers the RFC exchange with ${what}, and leaves strophe the signature to check`, async () => {
       const keys = { 'SCRAM-SHA-256': await deriveScramKeys('SHA-256', 'pencil', 'W22ZaJ0SNY7soEsUEjb6gQ==', 4096) };
       const connection = fakeConnection(pass === 'keys' ? keys : pass);

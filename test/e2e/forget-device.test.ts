@@ -20,9 +20,12 @@ const keysOf = async (account: string) => (await everyStoredKey()).filter((key) 
 
 describe('log out and forget this device', function () {
   this.timeout(90_000);
-  afterEach(async () => { closePages(); await closeChats(); });
+  afterEach(async () => {
+    closePages();
+    await closeChats();
+  });
 
-  it('deletes the account\'s history and drafts from the browser, and shows the login form', async () => {
+  it("deletes the account's history and drafts from the browser, and shows the login form", async () => {
     const [agent, peer] = await Promise.all(['agent', 'peer'].map((p) => freshAccount(p)));
     const account = `${agent}@localhost`;
     const frame = await page(`<main style="height:700px"><xmpp-chat mode="full" service="${service}"></xmpp-chat></main>
@@ -43,14 +46,18 @@ describe('log out and forget this device', function () {
     await waitFor(() => deepAll(doc, '[part~="message-body"]').some((el) => el.textContent?.includes(hello)), 'the message');
     typeAndSend(doc, `answer ${newStanzaId()}`);
     fill(await waitFor(() => deep<HTMLTextAreaElement>(doc, 'textarea'), 'the composer'), 'an unsent draft');
-    await eventually(async () => (await keysOf(account)).length > 0 && webStorageMentioning(`${peer}@localhost`).length > 0, 'history and draft stored');
+    await eventually(
+      async () => (await keysOf(account)).length > 0 && webStorageMentioning(`${peer}@localhost`).length > 0,
+      'history and draft stored',
+    );
 
     const forget = deep<HTMLButtonElement>(doc, '[part~="forget-button"]')!;
     expect(forget.textContent?.trim()).to.equal('Log out and forget this device');
     forget.click();
     await waitFor(() => deep(doc, '[part~="jid-input"]'), 'the login form again');
-    await eventually(async () => (await keysOf(account)).length === 0, 'the history to be deleted')
-      .catch(async (error: Error) => { throw new Error(`${error.message}: ${JSON.stringify(await keysOf(account))}`); });
+    await eventually(async () => (await keysOf(account)).length === 0, 'the history to be deleted').catch(async (error: Error) => {
+      throw new Error(`${error.message}: ${JSON.stringify(await keysOf(account))}`);
+    });
     expect(webStorageMentioning(`${peer}@localhost`), 'drafts').to.deep.equal([]);
     expect(webStorageMentioning(account), 'anything of the account').to.deep.equal([]);
   });

@@ -11,7 +11,10 @@ import { SERVERS, TRANSPORTS, serviceUrl, type ServerName } from '../integration
 import { closePages, page, reload, waitFor } from './pages.ts';
 
 type Api = Window & { calls: string[]; errors: string[]; xmppChat: { push(...c: unknown[]): number } };
-const tag = (service: string, to: string) => `<script>window.calls = []; window.errors = []; window.xmppChat = [['on', 'connected', (d) => calls.push(d.jid)], ['on', 'error', (d) => errors.push(d.code + ': ' + d.message)]];</script>
+const tag = (
+  service: string,
+  to: string,
+) => `<script>window.calls = []; window.errors = []; window.xmppChat = [['on', 'connected', (d) => calls.push(d.jid)], ['on', 'error', (d) => errors.push(d.code + ': ' + d.message)]];</script>
   <script type="module" src="/dist/xmpp-chat.js" data-service="${service}" data-domain="localhost" data-to="${to}"></script>`;
 
 async function connectedAs(frame: HTMLIFrameElement): Promise<string> {
@@ -48,32 +51,37 @@ for (const server of Object.keys(SERVERS) as ServerName[]) {
       const service = serviceUrl(transport, SERVERS[server].httpPort);
       afterEach(closePages);
 
-      it(server === 'prosody' ? 'is kept as keys only, and logs in with them after a reload' : 'keeps the password, marked keyless, and logs in after a reload', async () => {
-        const to = `desk-${Math.random().toString(36).slice(2, 10)}@localhost`;
-        const frame = await page(tag(service, to));
-        const first = await connectedAs(frame);
-        expect(first).to.match(/^visitor-[a-z0-9]+@localhost$/);
-        const record = await stored(`visitor:${to}`);
-        expect(record?.jid).to.equal(first);
-        const mine = (await everyStoredValue()).filter((value) => JSON.stringify(value).includes(first));
-        if (server === 'prosody') {
-          expect(record).to.have.keys('jid', 'scramKeys');
-          expect(mine.some((value) => /"password"\s*:/.test(JSON.stringify(value)))).to.equal(false);
-        } else {
-          expect(record).to.have.keys('jid', 'password', 'keyless');
-        }
-        await reload(frame);
-        expect(await connectedAs(frame)).to.equal(first);
-        expect(await stored(`visitor:${to}`)).to.deep.equal(record);
-      });
+      it(
+        server === 'prosody'
+          ? 'is kept as keys only, and logs in with them after a reload'
+          : 'keeps the password, marked keyless, and logs in after a reload',
+        async () => {
+          const to = `desk-${Math.random().toString(36).slice(2, 10)}@localhost`;
+          const frame = await page(tag(service, to));
+          const first = await connectedAs(frame);
+          expect(first).to.match(/^visitor-[a-z0-9]+@localhost$/);
+          const record = await stored(`visitor:${to}`);
+          expect(record?.jid).to.equal(first);
+          const mine = (await everyStoredValue()).filter((value) => JSON.stringify(value).includes(first));
+          if (server === 'prosody') {
+            expect(record).to.have.keys('jid', 'scramKeys');
+            expect(mine.some((value) => /"password"\s*:/.test(JSON.stringify(value)))).to.equal(false);
+          } else {
+            expect(record).to.have.keys('jid', 'password', 'keyless');
+          }
+          await reload(frame);
+          expect(await connectedAs(frame)).to.equal(first);
+          expect(await stored(`visitor:${to}`)).to.deep.equal(record);
+        },
+      );
 
       if (server === 'prosody') {
-        it('registers a new account, once, when the stored keys no longer fit the server\'s salt', async () => {
+        it("registers a new account, once, when the stored keys no longer fit the server's salt", async () => {
           const to = `desk-${Math.random().toString(36).slice(2, 10)}@localhost`;
           const frame = await page(tag(service, to));
           const first = await connectedAs(frame);
           closePages();
-          const record = await stored(`visitor:${to}`) as { jid: string; scramKeys: Record<string, { salt: string }> };
+          const record = (await stored(`visitor:${to}`)) as { jid: string; scramKeys: Record<string, { salt: string }> };
           const keys = record.scramKeys['SCRAM-SHA-1'];
           await restore(`visitor:${to}`, { ...record, scramKeys: { 'SCRAM-SHA-1': { ...keys, salt: btoa('a salt of another day') } } });
           const again = await page(tag(service, to));

@@ -41,7 +41,9 @@ const KEEPS_KEYS: Record<ServerName, boolean> = { prosody: true, ejabberd: false
 describe('visitor account keys', function () {
   this.timeout(60_000);
   const owners: string[] = [];
-  afterEach(async () => { await Promise.all(owners.splice(0).map((owner) => forgetVisitor(owner))); });
+  afterEach(async () => {
+    await Promise.all(owners.splice(0).map((owner) => forgetVisitor(owner)));
+  });
   const owner = () => {
     const name = `visitor:keys-${Math.random().toString(36).slice(2, 10)}@localhost`;
     owners.push(name);
@@ -97,11 +99,17 @@ describe('visitor account keys', function () {
           const account = await visitorAccount(options(owner()));
           const keys = account!.scramKeys!['SCRAM-SHA-1']!;
           const client = createClient({
-            ...TEST_OPTIONS, service, jid: account!.jid, reconnect: false,
+            ...TEST_OPTIONS,
+            service,
+            jid: account!.jid,
+            reconnect: false,
             scramKeys: { 'SCRAM-SHA-1': { ...keys, salt: btoa('another salt') } },
           });
           try {
-            const error = await client.connect().then(() => undefined, (e: unknown) => e);
+            const error = await client.connect().then(
+              () => undefined,
+              (e: unknown) => e,
+            );
             expect(error).to.be.instanceOf(AuthError);
             expect((error as AuthError).condition).to.equal('not-authorized');
           } finally {
