@@ -1,0 +1,36 @@
+import { expect } from '@esm-bundle/chai';
+import type { WidgetConfig } from '../xmpp-chat/panel-contract.ts';
+import type { ChatSession } from './chat-session.ts';
+import { SessionLifecycle, type LifecycleHost } from './session-lifecycle.ts';
+import { VisitorIntake } from './visitor-intake.ts';
+
+describe('SessionLifecycle', () => {
+  it('reports code that fails to load, and leaves no failure unhandled', async () => {
+    const unhandled: unknown[] = [];
+    const onUnhandled = (event: PromiseRejectionEvent) => { unhandled.push(event.reason); event.preventDefault(); };
+    addEventListener('unhandledrejection', onUnhandled);
+    const config: WidgetConfig = { mode: 'full', anonymous: true, debug: false, service: 'ws://127.0.0.1:9/', domain: 'anon.invalid' };
+    const reported: string[] = [];
+    let current: ChatSession | undefined;
+    const host: LifecycleHost = {
+      config,
+      active: false, // nothing connects
+      intake: new VisitorIntake(() => config),
+      get session() { return current; },
+      replace(session) { void current?.close(); current = session; },
+      report: (error) => reported.push(error.message),
+      failed: (error) => reported.push(error.message),
+      fullMode: () => Promise.reject(new Error('The full mode could not be loaded.')),
+    };
+    try {
+      new SessionLifecycle(host).start();
+      await new Promise((r) => setTimeout(r, 50));
+      expect(current, 'the session is made all the same').to.exist;
+      expect(reported).to.deep.equal(['The full mode could not be loaded.', 'The full mode could not be loaded.']);
+      expect(unhandled).to.deep.equal([]);
+    } finally {
+      host.replace(undefined);
+      removeEventListener('unhandledrejection', onUnhandled);
+    }
+  });
+});
