@@ -3,7 +3,7 @@
  * XmlElement trees. Namespaces travel as `xmlns` / `xmlns:prefix` attributes, as in XmlElement.
  */
 import { XmppChatError } from '../errors.ts';
-import type { XmlElement } from './element.ts';
+import type { XmlElement, XmlNode } from './element.ts';
 import { parseXmlDocument } from './trusted-xml.ts';
 import { convertTree, type SourceElement } from './tree.ts';
 
@@ -94,10 +94,29 @@ export function parseXml(text: string): XmlElement {
  * only ever added as text nodes.
  */
 export function toDom(el: XmlElement, doc: Document = document.implementation.createDocument(null, null)): Element {
-  return convertToDom(el, doc, { ns: NS_CLIENT, prefixes: new Map() });
+  // A loop with its own stack, not recursion: however deep the element, the call stack is not.
+  // Each element joins its parent once complete, while the parent is still detached: appending
+  // into a deep attached tree makes the browser walk all of its ancestors every time.
+  const root = createNode(el, doc, { ns: NS_CLIENT, prefixes: new Map() });
+  const stack: { children: Iterator<XmlNode>; node: Element; scope: Scope; parent?: Element }[] =
+    [{ children: el.children[Symbol.iterator](), ...root }];
+  while (stack.length > 0) {
+    const top = stack[stack.length - 1];
+    const next = top.children.next();
+    if (next.done) {
+      stack.pop();
+      top.parent?.appendChild(top.node);
+    } else if (typeof next.value === 'string') {
+      top.node.appendChild(doc.createTextNode(next.value));
+    } else {
+      stack.push({ children: next.value.children[Symbol.iterator](), ...createNode(next.value, doc, top.scope), parent: top.node });
+    }
+  }
+  return root.node;
 }
 
-function convertToDom(el: XmlElement, doc: Document, parent: Scope): Element {
+/** The DOM element for `el` alone, without children, and the namespace scope inside it. */
+function createNode(el: XmlElement, doc: Document, parent: Scope): { node: Element; scope: Scope } {
   const scope = scopeOf(el.attrs, parent);
   const { prefixes } = scope;
   const defaultNs = scope.ns ?? NS_CLIENT;
@@ -117,8 +136,5 @@ function convertToDom(el: XmlElement, doc: Document, parent: Scope): Element {
       else node.setAttribute(key, value);
     }
   }
-  for (const child of el.children) {
-    node.appendChild(typeof child === 'string' ? doc.createTextNode(child) : convertToDom(child, doc, scope));
-  }
-  return node;
+  return { node, scope };
 }

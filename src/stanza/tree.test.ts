@@ -1,6 +1,6 @@
 import { expect } from '@esm-bundle/chai';
 import { fromDom, parseXml, toDom } from './dom.ts';
-import { childOf, textOf, toXmlString, type XmlElement } from './element.ts';
+import { childOf, textOf, toXmlString, xml, type XmlElement } from './element.ts';
 import { fromPlainTree, MAX_DEPTH, wasCut, type PlainTree } from './tree.ts';
 
 /** A message whose payload is nested `depth` deep, built without a parser (which has limits of its own). */
@@ -37,6 +37,22 @@ describe('bounded tree conversion', () => {
     // Everything that walks the result recursively now has a bounded depth to walk.
     expect(toXmlString(el)).to.contain('after the deep part');
     expect(toDom(el).getElementsByTagName('body')).to.have.length(1);
+  });
+
+  it('serializes and builds DOM for deeply nested elements without overflowing', () => {
+    const chain = (depth: number) => {
+      let el = xml('a', {}, 'bottom');
+      for (let i = 1; i < depth; i++) el = xml('a', {}, el);
+      return el;
+    };
+    const text = toXmlString(chain(100_000));
+    expect(text.startsWith('<a><a>')).to.equal(true);
+    expect(text.length).to.equal(100_000 * '<a></a>'.length + 'bottom'.length);
+    // Browsers build deep DOM trees slowly (each insertion walks the tree), so less deep here.
+    let node: Element | null = toDom(chain(20_000));
+    let depth = 0;
+    for (; node; node = node.firstElementChild) depth += 1;
+    expect(depth).to.equal(20_000);
   });
 
   it('reads an xmpp.js element nested 100,000 deep without overflowing', () => {
