@@ -41,7 +41,12 @@ function fakeTransport() {
       async open(): Promise<SessionInfo> {
         await server.gate;
         server.opens += 1;
-        const info = { jid: `me@example.org/r${server.opens}`, resumed: server.resume && server.opens > 1, mechanism: 'PLAIN', streamFeatures: [] };
+        const info = {
+          jid: `me@example.org/r${server.opens}`,
+          resumed: server.resume && server.opens > 1,
+          mechanism: 'PLAIN',
+          streamFeatures: [],
+        };
         if (server.dropAfterMs !== undefined) setTimeout(server.drop, server.dropAfterMs);
         return info;
       },
@@ -56,7 +61,10 @@ function fakeTransport() {
 const clients: Client[] = [];
 function connectedClient(options: Partial<ClientOptions> = {}) {
   const { server, load } = fakeTransport();
-  const client = createClient({ service: 'ws://example.invalid/', jid: 'me@example.org', password: 'secret', timeoutMs: 200, ...options }, load);
+  const client = createClient(
+    { service: 'ws://example.invalid/', jid: 'me@example.org', password: 'secret', timeoutMs: 200, ...options },
+    load,
+  );
   clients.push(client);
   return { client, server };
 }
@@ -64,16 +72,23 @@ const sentBy = (server: { sent: XmlElement[] }, name: string, ns?: string) =>
   server.sent.filter((s) => (ns ? s.children.some((c) => typeof c !== 'string' && c.attrs.xmlns === ns) : s.name === name));
 
 describe('client sessions', () => {
-  afterEach(async () => { await Promise.all(clients.splice(0).map((c) => c.disconnect())); });
+  afterEach(async () => {
+    await Promise.all(clients.splice(0).map((c) => c.disconnect()));
+  });
 
   it('rejects the requests of a session that was replaced, and not while it might resume', async () => {
     const { client, server } = connectedClient();
     await client.connect();
     expect(client.epoch).to.equal(1);
     const old = client.iq(xml('iq', { type: 'get', to: 'example.org' }, xml('query', { xmlns: 'urn:x' })));
-    const outcome = old.then(() => 'answered', (e: Error) => `${e.name} ${(e as ConnectionError).condition}`);
+    const outcome = old.then(
+      () => 'answered',
+      (e: Error) => `${e.name} ${(e as ConnectionError).condition}`,
+    );
     let release!: () => void;
-    server.gate = new Promise((r) => { release = () => r(undefined); });
+    server.gate = new Promise((r) => {
+      release = () => r(undefined);
+    });
     server.drop();
     await sleep(400); // longer than the request's timeout: a link that is down says nothing about the server
     expect(await Promise.race([outcome, sleep(0).then(() => 'pending')])).to.equal('pending');
@@ -100,7 +115,14 @@ describe('client sessions', () => {
     const { client, server } = connectedClient();
     await client.connect();
     let release!: () => void;
-    client.handleIq('query', 'urn:slow', () => new Promise((resolve) => { release = () => resolve(undefined); }));
+    client.handleIq(
+      'query',
+      'urn:slow',
+      () =>
+        new Promise((resolve) => {
+          release = () => resolve(undefined);
+        }),
+    );
     server.receive(xml('iq', { type: 'get', id: 'slow1', from: 'example.org' }, xml('query', { xmlns: 'urn:slow' })));
     server.drop();
     await new Promise((r) => client.on('online', r));
@@ -113,7 +135,9 @@ describe('client sessions', () => {
     const { client, server } = connectedClient({ reconnect: { initialMs: 100, maxMs: 400 } });
     server.dropAfterMs = 0;
     const delays: number[] = [];
-    client.on('status', ({ status, retryInMs }) => { if (status === 'reconnecting') delays.push(retryInMs!); });
+    client.on('status', ({ status, retryInMs }) => {
+      if (status === 'reconnecting') delays.push(retryInMs!);
+    });
     await client.connect();
     await sleep(700);
     await client.disconnect();
@@ -126,7 +150,9 @@ describe('client sessions', () => {
   it('retries a dropped link at once when the session had lived a while', async () => {
     const { client, server } = connectedClient();
     const delays: number[] = [];
-    client.on('status', ({ status, retryInMs }) => { if (status === 'reconnecting') delays.push(retryInMs!); });
+    client.on('status', ({ status, retryInMs }) => {
+      if (status === 'reconnecting') delays.push(retryInMs!);
+    });
     await client.connect();
     server.drop();
     await new Promise((r) => client.on('online', r));
@@ -135,12 +161,14 @@ describe('client sessions', () => {
 });
 
 describe('features across a replaced session', () => {
-  afterEach(async () => { await Promise.all(clients.splice(0).map((c) => c.disconnect())); });
+  afterEach(async () => {
+    await Promise.all(clients.splice(0).map((c) => c.disconnect()));
+  });
 
   const ROSTER = 'jabber:iq:roster';
   const DISCO = 'http://jabber.org/protocol/disco#info';
 
-  it('sends one initial presence per session, though the old session\'s roster fetch was cut', async () => {
+  it("sends one initial presence per session, though the old session's roster fetch was cut", async () => {
     const { client, server } = connectedClient();
     const store = createMessageStore(`me-${Math.random()}@example.org`, { backend: createMemoryBackend() });
     createRoster(client, store, () => 'me@example.org');
@@ -166,18 +194,22 @@ describe('features across a replaced session', () => {
     const disco = createDisco(client, () => 'example.org');
     await client.connect();
     let release!: () => void;
-    server.gate = new Promise((r) => { release = () => r(undefined); });
+    server.gate = new Promise((r) => {
+      release = () => r(undefined);
+    });
     server.drop();
     await sleep(1500); // the server is unreachable for longer than a request's deadline
     release();
     await new Promise((r) => client.on('online', r));
     const ready = disco.ready;
     let isReady = false;
-    void ready.then(() => { isReady = true; });
+    void ready.then(() => {
+      isReady = true;
+    });
     // Had the old requests kept their deadlines, the last would have failed by now and settled
     // the new session's features; the new session's own requests are still within theirs.
     await sleep(750);
-    expect(isReady, 'ready before the new session\'s server answered').to.equal(false);
+    expect(isReady, "ready before the new session's server answered").to.equal(false);
     const query = (to: string) => server.sent.filter((s) => s.attrs.to === to && childOf(s, 'query', DISCO)).at(-1)!;
     server.answer(query('example.org'), xml('query', { xmlns: DISCO }, xml('feature', { var: 'urn:xmpp:mam:2' })));
     await sleep(10);
@@ -192,7 +224,10 @@ describe('features across a replaced session', () => {
     const errors: string[] = [];
     replies.on('error', (error) => errors.push(error.message));
     await client.connect();
-    const first = replies.list().then(() => 'listed', (e: Error) => e.name);
+    const first = replies.list().then(
+      () => 'listed',
+      (e: Error) => e.name,
+    );
     const gets = () => server.sent.filter((s) => s.attrs.type === 'get' && childOf(s, 'query', 'jabber:iq:private'));
     await eventually(() => gets().length > 0);
     expect(gets()).to.have.length(1); // unanswered: the link drops now
@@ -208,7 +243,12 @@ describe('features across a replaced session', () => {
 
   it('fetches the block list of the new session only', async () => {
     const { client, server } = connectedClient();
-    const blocking = createBlocking(client, () => 'me@example.org', () => true, () => Promise.resolve());
+    const blocking = createBlocking(
+      client,
+      () => 'me@example.org',
+      () => true,
+      () => Promise.resolve(),
+    );
     const errors: string[] = [];
     blocking.on('error', (error) => errors.push(error.message));
     await client.connect();

@@ -7,7 +7,13 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 describe('LinkWatch', () => {
   it('drops a link whose ping goes unanswered', async () => {
     let drops = 0;
-    const watch = new LinkWatch({ domain: 'example.org', pingIntervalMs: 10, pingTimeoutMs: 30 }, () => new Promise<XmlElement>(() => {}), () => { drops += 1; });
+    const watch = new LinkWatch(
+      { domain: 'example.org', pingIntervalMs: 10, pingTimeoutMs: 30 },
+      () => new Promise<XmlElement>(() => {}),
+      () => {
+        drops += 1;
+      },
+    );
     watch.start();
     await sleep(80);
     watch.stop();
@@ -17,8 +23,13 @@ describe('LinkWatch', () => {
   it('forgets the unanswered ping of a stopped session: it does not cut the next one', async () => {
     let drops = 0;
     let answer = false;
-    const watch = new LinkWatch({ domain: 'example.org', pingIntervalMs: 20, pingTimeoutMs: 60 },
-      (ping) => (answer ? Promise.resolve(ping) : new Promise<XmlElement>(() => {})), () => { drops += 1; });
+    const watch = new LinkWatch(
+      { domain: 'example.org', pingIntervalMs: 20, pingTimeoutMs: 60 },
+      (ping) => (answer ? Promise.resolve(ping) : new Promise<XmlElement>(() => {})),
+      () => {
+        drops += 1;
+      },
+    );
     watch.start();
     await sleep(30); // the first session's ping is out, unanswered
     watch.stop();

@@ -7,7 +7,10 @@ import { VisitorIntake } from './visitor-intake.ts';
 describe('SessionLifecycle', () => {
   it('reports code that fails to load, and leaves no failure unhandled', async () => {
     const unhandled: unknown[] = [];
-    const onUnhandled = (event: PromiseRejectionEvent) => { unhandled.push(event.reason); event.preventDefault(); };
+    const onUnhandled = (event: PromiseRejectionEvent) => {
+      unhandled.push(event.reason);
+      event.preventDefault();
+    };
     addEventListener('unhandledrejection', onUnhandled);
     const config: WidgetConfig = { mode: 'full', anonymous: true, debug: false, service: 'ws://127.0.0.1:9/', domain: 'anon.invalid' };
     const reported: string[] = [];
@@ -16,8 +19,13 @@ describe('SessionLifecycle', () => {
       config,
       active: false, // nothing connects
       intake: new VisitorIntake(() => config),
-      get session() { return current; },
-      replace(session) { void current?.close(); current = session; },
+      get session() {
+        return current;
+      },
+      replace(session) {
+        void current?.close();
+        current = session;
+      },
       report: (error) => reported.push(error.message),
       failed: (error) => reported.push(error.message),
       fullMode: () => Promise.reject(new Error('The full mode could not be loaded.')),

@@ -40,13 +40,17 @@ export function createDisco(client: Client, domain: () => string): Disco {
   client.handleIq('query', 'http://jabber.org/protocol/disco#info', (request) =>
     buildDiscoInfoResult(request, CLIENT_INFO).children[0] as XmlElement);
 
-  client.on('online', async (info) => {
-    if (info.resumed) return;
+  client.on('online', (info) => {
+    if (!info.resumed) void learn(info.jid);
+  });
+
+  /** Asks our server and our account what they offer (their failures count as offering nothing). */
+  async function learn(jid: string): Promise<void> {
     const epoch = client.epoch;
     let done: (value: Promise<void> | void) => void = () => {};
     ready = new Promise<void>((resolve) => { done = resolve; });
     const found = new Set<string>();
-    const own = bareJid(info.jid);
+    const own = bareJid(jid);
     for (const to of [domain(), own]) {
       if (!to) continue;
       // A server that refuses disco simply offers nothing we could use.
@@ -58,7 +62,7 @@ export function createDisco(client: Client, domain: () => string): Disco {
     }
     features = found;
     done();
-  });
+  }
 
   return {
     caps: () => (ver ? { node: CAPS_NODE, ver } : undefined),

@@ -10,13 +10,19 @@ import { createRoster } from './roster.ts';
 describe('roster', () => {
   it('reports a roster this device cannot read or keep, and leaves no failure unhandled', async () => {
     const unhandled: unknown[] = [];
-    const onUnhandled = (event: PromiseRejectionEvent) => { unhandled.push(event.reason); event.preventDefault(); };
+    const onUnhandled = (event: PromiseRejectionEvent) => {
+      unhandled.push(event.reason);
+      event.preventDefault();
+    };
     addEventListener('unhandledrejection', onUnhandled);
     try {
       const handlers = new Map<string, IqHandler>();
       const events = new Emitter<{ stanza: XmlElement; status: { status: string } }>();
       const client = {
-        status: 'connected', epoch: 1, send: () => undefined, on: events.on.bind(events),
+        status: 'connected',
+        epoch: 1,
+        send: () => undefined,
+        on: events.on.bind(events),
         handleIq: (name: string, xmlns: string, handler: IqHandler) => handlers.set(`${xmlns} ${name}`, handler),
       } as unknown as Client;
       const broken = () => Promise.reject(new Error('The disk is full.'));
@@ -24,7 +30,9 @@ describe('roster', () => {
       const roster = createRoster(client, store, () => 'me@example.org');
       const errors: string[] = [];
       roster.on('error', (error) => errors.push(error.message));
-      const push = parseXml(`<iq xmlns='jabber:client' type='set' id='p1'><query xmlns='jabber:iq:roster'><item jid='ann@example.org' subscription='both'/></query></iq>`);
+      const push = parseXml(
+        `<iq xmlns='jabber:client' type='set' id='p1'><query xmlns='jabber:iq:roster'><item jid='ann@example.org' subscription='both'/></query></iq>`,
+      );
       await handlers.get('jabber:iq:roster query')!(push, push.children[0] as XmlElement);
       await new Promise((r) => setTimeout(r, 50));
       expect(roster.contacts.has('ann@example.org'), 'the push still counts').to.equal(true);

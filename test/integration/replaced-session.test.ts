@@ -8,8 +8,10 @@ import { closeChats, device } from './chat-helpers.ts';
 import { SERVERS, TRANSPORTS, freshAccount, proxy, serviceUrl, sleep, until } from './servers.ts';
 
 const ROSTER = 'jabber:iq:roster';
-const isRosterGet = (s: XmlElement) => s.name === 'iq' && s.attrs.type === 'get'
-  && s.children.some((c) => typeof c !== 'string' && c.name === 'query' && c.attrs.xmlns === ROSTER);
+const isRosterGet = (s: XmlElement) =>
+  s.name === 'iq' &&
+  s.attrs.type === 'get' &&
+  s.children.some((c) => typeof c !== 'string' && c.name === 'query' && c.attrs.xmlns === ROSTER);
 const isInitialPresence = (s: XmlElement) => s.name === 'presence' && !s.attrs.type && !s.attrs.to;
 
 const { httpPort } = SERVERS.prosody;
@@ -28,7 +30,9 @@ for (const transport of TRANSPORTS) {
         const log: string[] = [];
         client.on('online', (info) => log.push(info.resumed ? 'resumed' : 'online'));
         let lost = false;
-        client.on('status', ({ status }) => { lost ||= status === 'reconnecting'; });
+        client.on('status', ({ status }) => {
+          lost ||= status === 'reconnecting';
+        });
         const send = client.send.bind(client);
         let cut = false;
         client.send = (stanza) => {
@@ -49,9 +53,15 @@ for (const transport of TRANSPORTS) {
         await sleep(5000); // past the deadline the lost roster request had
         // A session that started afresh sends one initial presence (none if it was replaced before
         // its roster came); a resumed one none of its own.
-        const segments = log.join(' ').split(/(?=online)/).map((s) => s.trim());
+        const segments = log
+          .join(' ')
+          .split(/(?=online)/)
+          .map((s) => s.trim());
         const presences = segments.map((segment) => segment.split(' ').filter((e) => e === 'presence').length);
-        expect(presences.slice(0, -1).every((n) => n <= 1), `initial presences per session (log: ${log.join(' ')})`).to.equal(true);
+        expect(
+          presences.slice(0, -1).every((n) => n <= 1),
+          `initial presences per session (log: ${log.join(' ')})`,
+        ).to.equal(true);
         expect(presences.at(-1), `initial presences in the last session (log: ${log.join(' ')})`).to.equal(1);
       } finally {
         await closeChats();

@@ -28,7 +28,9 @@ async function countingSockets<T>(run: () => Promise<T>): Promise<{ result: T; s
 describe('visitor accounts across tabs', function () {
   this.timeout(30_000);
   const owners: string[] = [];
-  afterEach(async () => { await Promise.all(owners.splice(0).map((owner) => forgetVisitor(owner))); });
+  afterEach(async () => {
+    await Promise.all(owners.splice(0).map((owner) => forgetVisitor(owner)));
+  });
   const owner = () => {
     const name = `visitor:desk-${Math.random().toString(36).slice(2, 10)}@localhost`;
     owners.push(name);
@@ -40,7 +42,10 @@ describe('visitor accounts across tabs', function () {
       if (locks === 'no Web Locks') Object.defineProperty(navigator, 'locks', { value: undefined, configurable: true });
       try {
         const options = { owner: owner(), service, domain: DOMAIN };
-        const { result: [first, second], sockets } = await countingSockets(() => Promise.all([visitorAccount(options), visitorAccount(options)]));
+        const {
+          result: [first, second],
+          sockets,
+        } = await countingSockets(() => Promise.all([visitorAccount(options), visitorAccount(options)]));
         expect(first?.jid).to.match(/^visitor-[a-z0-9]+@localhost$/);
         expect(second).to.deep.equal(first);
         expect(sockets, 'registrations sent to the server').to.equal(1);
