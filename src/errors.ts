@@ -58,3 +58,12 @@ export class StanzaError extends XmppChatError {
     super(message);
   }
 }
+
+/** Received XML could not be read, or only in part (see stanza/tree.ts for the depth limit). */
+export class StanzaParseError extends XmppChatError {
+  override readonly name = 'StanzaParseError';
+  readonly condition = 'malformed-xml';
+  constructor(message = 'Received XML that could not be read.') {
+    super(message);
+  }
+}

@@ -2,7 +2,7 @@
  * Adapters between browser DOM elements (what strophe.js and DOMParser produce) and the core's
  * XmlElement trees. Namespaces travel as `xmlns` / `xmlns:prefix` attributes, as in XmlElement.
  */
-import { XmppChatError } from '../errors.ts';
+import { StanzaParseError } from '../errors.ts';
 import type { XmlElement, XmlNode } from './element.ts';
 import { parseXmlDocument } from './trusted-xml.ts';
 import { convertTree, type SourceElement } from './tree.ts';
@@ -13,14 +13,8 @@ const NS_CLIENT = 'jabber:client';
 /** Namespaces browsers put their `<parsererror>` report in (Chromium/WebKit, then Gecko). */
 const PARSER_ERROR_NAMESPACES = ['http://www.w3.org/1999/xhtml', 'http://www.mozilla.org/newlayout/xml/parsererror.xml'];
 
-/** Text that should have been XML could not be parsed. */
-export class StanzaParseError extends XmppChatError {
-  override readonly name = 'StanzaParseError';
-  readonly condition = 'malformed-xml';
-  constructor(message = 'Received XML that could not be read.') {
-    super(message);
-  }
-}
+/** Where parse failures have always been imported from; the class lives with the other errors. */
+export { StanzaParseError };
 
 /**
  * Converts a DOM element to an XmlElement. Attributes are copied as they are (including `xmlns`

@@ -4,7 +4,7 @@
  * request. Nothing here throws, so a hostile stanza cannot stop a transport from handing over the
  * ones after it (strophe.js drops a handler that throws; xmpp.js stops at the throw).
  */
-import { StanzaParseError } from './dom.ts';
+import { StanzaParseError } from '../errors.ts';
 import { xml, type XmlElement } from './element.ts';
 import { MAX_DEPTH, wasCut } from './tree.ts';
 
