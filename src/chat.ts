@@ -90,7 +90,11 @@ export function createChat(options: ChatOptions): Chat {
   // After a lost session, the outbox asks our archive which pending messages the server has.
   const archived = (peer: string, ids: string[], since: number) => disco.ready.then(() =>
     (disco.has('urn:xmpp:mam:2') ? findInArchive({ client, account }, peer, ids, since) : new Set<string>()));
-  const messaging = createMessaging({ client, store, account, archived, tabs: createTabLocks() });
+  // Our messages go out once our initial presence has: an answer that came before it would be
+  // routed as if we were offline, and may be kept nowhere (see outbox.ts).
+  const messaging = createMessaging({
+    client, store, account, archived, tabs: createTabLocks(), available: (listener) => roster.on('available', listener),
+  });
   const chatStates = createChatStates(client, messaging);
   const archive = createArchive(client, store, messaging, account);
   const blocking = createBlocking(client, account, () => disco.has('urn:xmpp:blocking'), () => disco.ready);

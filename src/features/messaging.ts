@@ -57,9 +57,13 @@ export interface MessagingDeps {
   archived?: (peer: string, ids: string[], since: number) => Promise<Set<string>>;
   /** This page among the site's tabs, for the shared outbox; its own by default. */
   tabs?: TabLocks;
+  /** When a new session may carry our messages (see outbox.ts); as soon as it is online by default. */
+  available?: (listener: () => void) => unknown;
 }
 
-export function createMessaging({ client, store, account, archived = () => Promise.resolve(new Set<string>()), tabs = tabLocks() }: MessagingDeps): Messaging {
+export function createMessaging({
+  client, store, account, archived = () => Promise.resolve(new Set<string>()), tabs = tabLocks(), available,
+}: MessagingDeps): Messaging {
   const events = new Emitter<MessagingEvents>();
   // Changes to stored messages run one at a time, so a late acknowledgement never undoes a bounce.
   let updates: Promise<unknown> = Promise.resolve();
@@ -75,7 +79,7 @@ export function createMessaging({ client, store, account, archived = () => Promi
       message.context),
     buildCorrection: (peer, key, { id, body }) => withRequests(buildChatMessage({ to: peer, body, id }), { replaceId: key }),
     acked: (peer, key) => serial(() => advance(peer, key, { state: 'sent' })),
-    archived,
+    archived, available,
     onError: (error) => events.emit('error', error as Error),
   });
 

@@ -32,11 +32,12 @@ function fakeClient() {
   };
 }
 
-interface TabOptions { backend: Backend; archive?: Set<string>; lifetime?: AbortSignal; locks?: null }
+interface TabOptions { backend: Backend; archive?: Set<string>; lifetime?: AbortSignal; locks?: null; waitsForPresence?: boolean }
 
 /** One tab's outbox over a backend that tabs share (as IndexedDB is shared). */
-function tab({ backend, archive = new Set(), lifetime, locks }: TabOptions) {
+function tab({ backend, archive = new Set(), lifetime, locks, waitsForPresence }: TabOptions) {
   const fake = fakeClient();
+  const presence = new Emitter<{ available: undefined }>();
   const store: MessageStore = createMessageStore('visitor@example.org', { backend, channelName: `outbox-test-${Math.random()}` });
   const lookups: string[][] = [];
   const outbox = createOutbox({
@@ -46,8 +47,9 @@ function tab({ backend, archive = new Set(), lifetime, locks }: TabOptions) {
     acked: (peer, key) => store.update(peer, key, { state: 'sent' }),
     archived: async (_peer, ids) => { lookups.push(ids); return new Set(ids.filter((id) => archive.has(id))); },
     onError: (error) => { throw error; },
+    available: waitsForPresence ? (listener) => presence.on('available', listener) : undefined,
   });
-  return { ...fake, store, outbox, lookups };
+  return { ...fake, store, outbox, lookups, available: () => presence.emit('available', undefined) };
 }
 
 let n = 0;
@@ -108,6 +110,25 @@ describe('outbox', () => {
     t.online(false);
     await settle();
     expect(t.sentIds()).to.deep.equal([old.key, old.key, typed.key]);
+  });
+
+  it('with a presence to wait for, sends nothing in a new session until it has gone out', async () => {
+    const t = tab({ backend: createMemoryBackend(), waitsForPresence: true });
+    const waiting = message();
+    await t.outbox.put(waiting);
+    t.online();
+    await settle();
+    const typed = message();
+    await t.outbox.put(typed);
+    expect(t.sentIds(), 'online, no presence yet').to.deep.equal([]);
+    t.available();
+    await settle();
+    expect(t.sentIds()).to.deep.equal([waiting.key, typed.key]);
+    t.lost();
+    t.online(true);
+    const more = message();
+    await t.outbox.put(more);
+    expect(t.sentIds(), 'a resumed stream keeps its presence').to.deep.equal([waiting.key, typed.key, more.key]);
   });
 
   it('queues a correction while offline and sends it once connected', async () => {

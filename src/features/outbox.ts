@@ -3,8 +3,8 @@
  *
  * - A message is stored as pending before anything is sent, and marked sent only when the
  *   server acknowledges it (an XEP-0198 ack, or the BOSH response to the request carrying it).
- * - It goes out only while the session is connected and reconciled; a resumed session resends
- *   what it never confirmed by itself (XEP-0198), so nothing is handed over twice.
+ * - It goes out only while the session is connected, available and reconciled; a resumed session
+ *   resends what it never confirmed by itself (XEP-0198), so nothing is handed over twice.
  * - After a new session (the old one was lost: a crash, a restart, a stream that could not be
  *   resumed) the messages still pending may or may not have reached the server. They are looked
  *   up in our own archive first, and only those the server does not have are sent again.
@@ -34,6 +34,14 @@ export interface OutboxDeps {
   archived(peer: string, ids: string[], since: number): Promise<Set<string>>;
   /** A step of the outbox failed (storage, mostly); what it held stays pending and is tried again. */
   onError(error: unknown): void;
+  /**
+   * Calls `listener` once a new session may carry our messages; until then they wait. The chat
+   * waits for our initial presence: before it, the server routes an answer to our bare address
+   * as if we were offline (RFC 6121 §8.5.2.1.1), and for an anonymous account neither Prosody
+   * nor ejabberd keeps it, offline or in the archive: a quick answer was lost. Without it, a
+   * new session sends as soon as it is online.
+   */
+  available?: (listener: () => void) => unknown;
 }
 
 export interface Outbox {
@@ -134,6 +142,11 @@ export function createOutbox(deps: OutboxDeps): Outbox {
     }
     reconciled = false;
     handedOver.clear();
+    if (!deps.available) startSending();
+  });
+  deps.available?.(startSending);
+  /** A new session: what is pending goes out, once the archive has said what the server has. */
+  function startSending(): void {
     void serial(async () => {
       await adoptOrphans();
       const list = ((await store.getMeta<OutboxEntry[]>(META)) ?? []).filter(mine);
@@ -143,7 +156,7 @@ export function createOutbox(deps: OutboxDeps): Outbox {
       // Whatever was put while we looked.
       await flush((await store.getMeta<OutboxEntry[]>(META)) ?? []);
     }).catch(report);
-  });
+  }
   client.on('acked', (stanza) => {
     const id = stanza.name === 'message' ? stanza.attrs.id : undefined;
     if (!id) return;
