@@ -16,14 +16,26 @@ function setup() {
   const failures: unknown[] = [];
   const events = new Emitter<Record<string, unknown>>();
   const hear = (xml: string) => events.emit('stanza', parseXml(xml));
-  const iqs = new IqRouter((s) => sent.push(s), 1000, (e) => failures.push(e));
+  const iqs = new IqRouter(
+    (s) => sent.push(s),
+    1000,
+    (e) => failures.push(e),
+  );
   const client = {
-    status: 'disconnected', send: (el: XmlElement) => void sent.push(el), on: events.on.bind(events),
-    handleIq: iqs.handle.bind(iqs), iq: () => new Promise(() => {}),
+    status: 'disconnected',
+    send: (el: XmlElement) => void sent.push(el),
+    on: events.on.bind(events),
+    handleIq: iqs.handle.bind(iqs),
+    iq: () => new Promise(() => {}),
   } as unknown as Client;
   const store = { getRoster: async () => undefined, setRoster: async () => {} } as unknown as MessageStore;
   const roster = createRoster(client, store, () => 'alice@example.org');
-  const blocking = createBlocking(client, () => 'alice@example.org', () => true, async () => {});
+  const blocking = createBlocking(
+    client,
+    () => 'alice@example.org',
+    () => true,
+    async () => {},
+  );
   const answer = async (xml: string) => {
     const request = parseXml(xml);
     sent.length = 0;
@@ -58,7 +70,9 @@ describe('roster and block list pushes', () => {
       <query xmlns='jabber:iq:roster'><item jid='bob@example.org' subscription='both'/></query></iq>`);
     expect(ok.attrs.type).to.equal('result');
     expect(roster.contacts.has('bob@example.org')).to.equal(true);
-    const noFrom = await answer(`<iq xmlns='jabber:client' type='set' id='p2'><query xmlns='jabber:iq:roster'><item jid='carol@example.org'/></query></iq>`);
+    const noFrom = await answer(
+      `<iq xmlns='jabber:client' type='set' id='p2'><query xmlns='jabber:iq:roster'><item jid='carol@example.org'/></query></iq>`,
+    );
     expect(noFrom.attrs.type).to.equal('result');
     const broken = await answer(`<iq xmlns='jabber:client' type='set' id='p3'><query xmlns='jabber:iq:roster'><item/><item/></query></iq>`);
     expect(condition(broken)).to.include({ name: 'bad-request' });
@@ -66,12 +80,18 @@ describe('roster and block list pushes', () => {
 
   it('refuses a block or unblock push from anyone but our own account, and changes nothing', async () => {
     const { blocking, answer } = setup();
-    const ok = await answer(`<iq xmlns='jabber:client' type='set' id='b1'><block xmlns='urn:xmpp:blocking'><item jid='spam@example.org'/></block></iq>`);
+    const ok = await answer(
+      `<iq xmlns='jabber:client' type='set' id='b1'><block xmlns='urn:xmpp:blocking'><item jid='spam@example.org'/></block></iq>`,
+    );
     expect(ok.attrs.type).to.equal('result');
     expect(blocking.blocked.has('spam@example.org')).to.equal(true);
-    const forged = await answer(`<iq xmlns='jabber:client' type='set' id='b2' from='spam@example.org'><unblock xmlns='urn:xmpp:blocking'/></iq>`);
+    const forged = await answer(
+      `<iq xmlns='jabber:client' type='set' id='b2' from='spam@example.org'><unblock xmlns='urn:xmpp:blocking'/></iq>`,
+    );
     expect(condition(forged)).to.include({ name: 'service-unavailable' });
-    const forgedBlock = await answer(`<iq xmlns='jabber:client' type='set' id='b3' from='example.org'><block xmlns='urn:xmpp:blocking'><item jid='bob@example.org'/></block></iq>`);
+    const forgedBlock = await answer(
+      `<iq xmlns='jabber:client' type='set' id='b3' from='example.org'><block xmlns='urn:xmpp:blocking'><item jid='bob@example.org'/></block></iq>`,
+    );
     expect(condition(forgedBlock)).to.include({ name: 'service-unavailable' });
     expect([...blocking.blocked]).to.deep.equal(['spam@example.org']);
   });

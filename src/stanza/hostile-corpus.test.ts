@@ -12,7 +12,7 @@ import { parseSaslFailure, parseStanzaError, parseStreamError } from './conditio
 import { parseDiscoInfo } from './disco.ts';
 import { parseXml, StanzaParseError } from './dom.ts';
 import { toXmlString, type XmlElement } from './element.ts';
-import { HOSTILE_TEXTS, hostileCorpus, OWN, QUERY_ID, type HostileStanza } from './hostile-corpus.fixtures.ts';
+import { HOSTILE_TEXTS, hostileCorpus, OWN, QUERY_ID } from './hostile-corpus.fixtures.ts';
 import { takeIncoming } from './incoming.ts';
 import { parseJid } from './jid.ts';
 import { parseMamFin, parseMamResult } from './mam.ts';
@@ -63,7 +63,9 @@ describe('hostile corpus', function () {
       for (const [parser, parse] of Object.entries(PARSERS)) {
         const started = performance.now();
         let value: unknown;
-        expect(() => { value = parse(el); }, `${parser} on a ${name}`).not.to.throw();
+        expect(() => {
+          value = parse(el);
+        }, `${parser} on a ${name}`).not.to.throw();
         expect(performance.now() - started, `${parser} on a ${name}, in ms`).to.be.lessThan(1_000);
         byParser.set(parser, value);
       }
@@ -108,7 +110,9 @@ describe('hostile corpus', function () {
   });
 
   it('returns lists that are valid, without duplicates, and bounded where the format says so', () => {
-    const roster = result('roster result with 10,000 items, duplicates and invalid addresses', 'parseRosterResult') as ReturnType<typeof parseRosterResult>;
+    const roster = result('roster result with 10,000 items, duplicates and invalid addresses', 'parseRosterResult') as ReturnType<
+      typeof parseRosterResult
+    >;
     const jids = roster!.items.map((item) => item.jid);
     expect(new Set(jids).size).to.equal(jids.length);
     expect(jids.every((jid) => parseJid(jid) && !parseJid(jid)!.resource)).to.equal(true);
@@ -116,7 +120,9 @@ describe('hostile corpus', function () {
     const blocked = result('block list of 10,000 with invalid and 1 MB addresses', 'parseBlocklist') as string[];
     expect(new Set(blocked).size).to.equal(blocked.length);
     expect(blocked.every((jid) => parseJid(jid))).to.equal(true);
-    const replies = result('canned replies: 10,000, duplicate ids, 1 MB texts, one 10,000 deep', 'parseReplies') as ReturnType<typeof parseReplies>;
+    const replies = result('canned replies: 10,000, duplicate ids, 1 MB texts, one 10,000 deep', 'parseReplies') as ReturnType<
+      typeof parseReplies
+    >;
     expect(replies!.length).to.be.at.most(REPLY_LIMITS.count);
     expect(new Set(replies!.map((r) => r.id)).size).to.equal(replies!.length);
     expect(replies!.every((r) => r.title.length <= REPLY_LIMITS.title && r.text.length <= REPLY_LIMITS.text)).to.equal(true);
@@ -126,8 +132,8 @@ describe('hostile corpus', function () {
     expect(result('presence of an unknown type from an invalid address', 'parsePresence')).to.equal(undefined);
   });
 
-  it('reads every hostile stanza the same after a transport\'s bounded conversion, and reports the cut', () => {
-    for (const { name, el } of hostileCorpus() as HostileStanza[]) {
+  it("reads every hostile stanza the same after a transport's bounded conversion, and reports the cut", () => {
+    for (const { name, el } of hostileCorpus()) {
       const converted = fromPlainTree(el);
       const reports: string[] = [];
       takeIncoming(converted, { deliver: () => {}, unreadable: (error) => reports.push(error.name) });

@@ -17,8 +17,14 @@ function take(stanza: XmlElement, deliver: (s: XmlElement) => void = () => {}) {
   const errors: StanzaParseError[] = [];
   const replies: XmlElement[] = [];
   takeIncoming(stanza, {
-    deliver: (s) => { delivered.push(s); deliver(s); },
-    unreadable: (error, reply) => { errors.push(error); if (reply) replies.push(reply); },
+    deliver: (s) => {
+      delivered.push(s);
+      deliver(s);
+    },
+    unreadable: (error, reply) => {
+      errors.push(error);
+      if (reply) replies.push(reply);
+    },
   });
   return { delivered, errors, replies };
 }
@@ -49,14 +55,16 @@ describe('takeIncoming', () => {
     }
   });
 
-  it('reports the browser\'s parser error that stands in for what it could not read', () => {
+  it("reports the browser's parser error that stands in for what it could not read", () => {
     const { delivered, errors } = take(xml('parsererror', { xmlns: 'http://www.w3.org/1999/xhtml' }, 'Excessive node nesting.'));
     expect(delivered).to.deep.equal([]);
     expect(errors).to.have.length(1);
   });
 
   it('never throws, even when handing on fails', () => {
-    const { errors } = take(xml('message'), () => { throw new RangeError('Maximum call stack size exceeded'); });
+    const { errors } = take(xml('message'), () => {
+      throw new RangeError('Maximum call stack size exceeded');
+    });
     expect(errors[0].message).to.match(/Maximum call stack/);
   });
 });

@@ -30,11 +30,19 @@ export function takeIncoming(stanza: XmlElement, handlers: IncomingHandlers): vo
     }
     if (wasCut(stanza)) {
       const from = stanza.attrs.from ? ` from ${stanza.attrs.from}` : '';
-      const error = new StanzaParseError(`Received a ${stanza.name}${from} nested more than ${MAX_DEPTH} levels deep; the deeper part was left out.`);
+      const error = new StanzaParseError(
+        `Received a ${stanza.name}${from} nested more than ${MAX_DEPTH} levels deep; the deeper part was left out.`,
+      );
       const { type } = stanza.attrs;
       if (stanza.name === 'iq' && (type === 'get' || type === 'set')) {
-        handlers.unreadable(error, xml('iq', { type: 'error', id: stanza.attrs.id, to: stanza.attrs.from },
-          xml('error', { type: 'modify' }, xml('bad-request', { xmlns: NS_STANZAS }))));
+        handlers.unreadable(
+          error,
+          xml(
+            'iq',
+            { type: 'error', id: stanza.attrs.id, to: stanza.attrs.from },
+            xml('error', { type: 'modify' }, xml('bad-request', { xmlns: NS_STANZAS })),
+          ),
+        );
         return;
       }
       handlers.unreadable(error);
@@ -45,7 +53,9 @@ export function takeIncoming(stanza: XmlElement, handlers: IncomingHandlers): vo
       handlers.unreadable(new StanzaParseError(`A received ${stanza.name} could not be handled: ${String(cause)}`));
     } catch (error) {
       // Reporting failed too: it surfaces as an uncaught error, after the transport has gone on.
-      queueMicrotask(() => { throw error; });
+      queueMicrotask(() => {
+        throw error;
+      });
     }
   }
 }

@@ -15,7 +15,13 @@ describe('redactForLog', () => {
       expect(out).not.to.contain(SECRET);
       expect(out).to.contain(`<${name} xmlns="${SASL}">[redacted]</${name}>`);
     }
-    const body = toDom(xml('body', { xmlns: 'http://jabber.org/protocol/httpbind', rid: '1' }, xml('auth', { xmlns: SASL, mechanism: 'SCRAM-SHA-1' }, SECRET)));
+    const body = toDom(
+      xml(
+        'body',
+        { xmlns: 'http://jabber.org/protocol/httpbind', rid: '1' },
+        xml('auth', { xmlns: SASL, mechanism: 'SCRAM-SHA-1' }, SECRET),
+      ),
+    );
     const bosh = redactForLog(body);
     expect(bosh).not.to.contain(SECRET);
     expect(bosh).to.contain('mechanism="SCRAM-SHA-1"');
@@ -29,7 +35,9 @@ describe('redactForLog', () => {
     expect(out).not.to.contain('hunter2');
     expect(out).not.to.contain('visitor-1');
     expect(out).to.contain('<field var="password"><value>[redacted]</value></field>');
-    expect(redactForLog(`<presence><x xmlns='http://jabber.org/protocol/muc'><password>door</password></x></presence>`)).not.to.contain('door');
+    expect(redactForLog(`<presence><x xmlns='http://jabber.org/protocol/muc'><password>door</password></x></presence>`)).not.to.contain(
+      'door',
+    );
     const message = `<message to='bob@example.org'><body>my auth response &lt;success&gt; is fine</body></message>`;
     expect(redactForLog(message)).to.equal(message);
     expect(redactForLog(`<stream:stream to='example.org' xmlns:stream='http://etherx.jabber.org/streams'>`)).to.contain('example.org');

@@ -7,7 +7,8 @@ import { toXmlString, type XmlElement } from './element.ts';
 
 const HIDDEN = '[redacted]';
 /** Elements whose text is a secret, or derived from one, wherever they appear. */
-const SECRET_TEXT = /(<(?:[\w.-]+:)?(auth|response|challenge|success|initial-response|additional-data|password)\b[^>]*>)([^<]+)(<\/(?:[\w.-]+:)?\2\s*>)/g;
+const SECRET_TEXT =
+  /(<(?:[\w.-]+:)?(auth|response|challenge|success|initial-response|additional-data|password)\b[^>]*>)([^<]+)(<\/(?:[\w.-]+:)?\2\s*>)/g;
 /** A registration query, whose every field (username, password, e-mail, form values) is kept out. */
 const REGISTER_QUERY = /<(?:[\w.-]+:)?query\b[^>]*jabber:iq:register[^>]*>[\s\S]*?<\/(?:[\w.-]+:)?query\s*>/g;
 

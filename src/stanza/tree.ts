@@ -77,6 +77,9 @@ export interface PlainTree {
 /** Converts an ltx-style element; attributes are copied as they are. */
 export function fromPlainTree(el: PlainTree): XmlElement {
   return convertTree<PlainTree, undefined>(el, undefined, (node) => ({
-    name: node.name, attrs: { ...node.attrs }, context: undefined, children: node.children,
+    name: node.name,
+    attrs: { ...node.attrs },
+    context: undefined,
+    children: node.children,
   }));
 }
