@@ -73,8 +73,8 @@ for (const server of ['prosody'] as ServerName[])
         const to = alice.jid!;
         // Prosody 0.12 ends a WebSocket session whose frame spans more than 8 reads (about 64 KB).
         const huge = 'x'.repeat(40_000);
-        // A headline: Prosody 0.12 cannot archive a chat message nested this deep (its serializer
-        // stops at 127 levels) and then drops it, with the sender's next stanzas.
+        // A headline: Prosody 0.12 cannot archive a chat message nested this deep (its storage
+        // serializer stops at 127 table levels) and then drops it.
         bob.send(chat(to, 'deep', 'deep', `<a xmlns="urn:example:deep">${'<a>'.repeat(4_999)}${'</a>'.repeat(5_000)}`, 'headline'));
         bob.send(chat(to, 'huge', huge));
         bob.send(chat(to, 'after', 'still here'));
