@@ -122,7 +122,12 @@ export function createBoshTransport(options: SessionOptions, listener: Transport
         } else {
           reject(error);
         }
-        if (c.connected || c.authenticated) c.reset();
+        // An attempt given up must stop for good: strophe.js would otherwise go on retrying its
+        // requests and could log in later under our resource, replacing the session that took
+        // its place (the server then closes ours with a conflict).
+        if (conn === c) conn = undefined;
+        c._proto._abortAllRequests();
+        c.reset();
       };
       abortSession = (reason) => {
       lastError = reason;
