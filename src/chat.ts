@@ -92,8 +92,10 @@ export function createChat(options: ChatOptions): Chat {
     (disco.has('urn:xmpp:mam:2') ? findInArchive({ client, account }, peer, ids, since) : new Set<string>()));
   // Our messages go out once our initial presence has: an answer that came before it would be
   // routed as if we were offline, and may be kept nowhere (see outbox.ts).
+  // This chat is a tab of its own for the site's shared outbox until it is closed.
+  const lifetime = new AbortController();
   const messaging = createMessaging({
-    client, store, account, archived, tabs: createTabLocks(), available: (listener) => roster.on('available', listener),
+    client, store, account, archived, tabs: createTabLocks({ lifetime: lifetime.signal }), available: (listener) => roster.on('available', listener),
   });
   const chatStates = createChatStates(client, messaging);
   const archive = createArchive(client, store, messaging, account);
@@ -135,6 +137,7 @@ export function createChat(options: ChatOptions): Chat {
       const disconnected = client.disconnect();
       store.close();
       await disconnected;
+      lifetime.abort(); // its unsent messages pass to another tab of the site
     },
     async send(peer, body, sendOptions) {
       chatStates.sent(peer);
