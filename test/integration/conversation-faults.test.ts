@@ -19,7 +19,7 @@ for (const server of Object.keys(SERVERS) as ServerName[]) {
         // ejabberd 23.01 archives a second copy of what it held for a BOSH session whose link died
         // when it later re-routes it (at a restart): the server's copy, counted apart (README).
         const serverMayCopy = server === 'ejabberd' && transport === 'bosh';
-        const problems = result.details.filter((d) => !(serverMayCopy && d.endsWith('once in the sender\'s')));
+        const problems = result.details.filter((d) => !(serverMayCopy && d.endsWith("once in the sender's")));
         expect(problems, `faults: ${result.faults}\n${result.timeline?.join('\n')}`).to.deep.equal([]);
         expect(result).to.include({ lost: 0, duplicated: 0, shownTwice: 0, stillPending: 0 });
         if (!serverMayCopy) expect(result.copiedByServer).to.equal(0);

@@ -30,7 +30,10 @@ for (const server of Object.keys(SERVERS) as ServerName[]) {
       this.timeout(180_000);
       const port = SERVERS[server].httpPort;
       const service = serviceUrl(transport, port);
-      afterEach(async () => { await closeChats(); await disconnectAll(); });
+      afterEach(async () => {
+        await closeChats();
+        await disconnectAll();
+      });
 
       it(`${FAULTS[server].join(', ')}: every message archived once at the agent, none lost`, async () => {
         const visitorName = await freshAccount('visitor', port);
@@ -48,24 +51,36 @@ for (const server of Object.keys(SERVERS) as ServerName[]) {
           const f = faultAt.indexOf(i);
           if (f >= 0) {
             const fault = faults[f];
-            faulting = faulting.then(() => inflict(server, fault)).then(() => sleep(SPACING_MS)).then(() => undefined);
+            faulting = faulting
+              .then(() => inflict(server, fault))
+              .then(() => sleep(SPACING_MS))
+              .then(() => undefined);
           }
           await visitor.send(agent, body);
           await sleep(EVERY_MS);
         }
         await faulting;
-        const sent = await eventually(async () => {
-          const mine = (await history(visitor, agent)).filter((m) => m.direction === 'out');
-          return mine.length === COUNT && mine.every((m) => m.state !== 'pending') && mine;
-        }, 'every message to be acknowledged', 60_000);
-        expect(sent.filter((m) => m.state === 'failed'), 'failed messages').to.deep.equal([]);
+        const sent = await eventually(
+          async () => {
+            const mine = (await history(visitor, agent)).filter((m) => m.direction === 'out');
+            return mine.length === COUNT && mine.every((m) => m.state !== 'pending') && mine;
+          },
+          'every message to be acknowledged',
+          60_000,
+        );
+        expect(
+          sent.filter((m) => m.state === 'failed'),
+          'failed messages',
+        ).to.deep.equal([]);
         await sleep(500);
         const archive = await readArchive(server, agent, `pass-${agentName}`, `${visitorName}@${DOMAIN}`);
         const { lost, duplicated } = countBodies(archive, bodies);
         if (lost.length) {
           // Where they went missing: the sender's own archive, and what the widget says of them.
           const own = await readArchive(server, `${visitorName}@${DOMAIN}`, `pass-${visitorName}`, agent);
-          const states = sent.filter((m) => lost.includes(m.body)).map((m) => `${m.body}: ${m.state}, in own archive ${own.filter((o) => o.body === m.body).length}×`);
+          const states = sent
+            .filter((m) => lost.includes(m.body))
+            .map((m) => `${m.body}: ${m.state}, in own archive ${own.filter((o) => o.body === m.body).length}×`);
           expect(lost, `lost (${states.join('; ')})`).to.deep.equal([]);
         }
         // A crash may cut off a message the server had archived but not yet acknowledged.

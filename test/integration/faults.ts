@@ -46,7 +46,12 @@ export interface ArchivedMessage {
 
 /** Every message in `jid`'s archive (optionally only with `withJid`), in archive order. */
 export async function readArchive(server: ServerName, jid: string, password: string, withJid?: string): Promise<ArchivedMessage[]> {
-  const result = await executeServerCommand<{ messages?: ArchivedMessage[]; error?: string }, object>('archive-read', { server, jid, password, withJid });
+  const result = await executeServerCommand<{ messages?: ArchivedMessage[]; error?: string }, object>('archive-read', {
+    server,
+    jid,
+    password,
+    withJid,
+  });
   if (!result?.messages) throw new Error(`reading the archive of ${jid} failed: ${result?.error ?? 'no answer'}`);
   return result.messages;
 }

@@ -6,6 +6,7 @@ import { TcpProxy } from './tcp-proxy.js';
 
 const run = promisify(execFile);
 const BENCH_REPORT = new URL('../artifacts/bench.json', import.meta.url);
+const SOAK_REPORT = new URL('../artifacts/soak.json', import.meta.url);
 const restarts = new Map();
 const SERVERS_SCRIPT = new URL('../../scripts/servers.sh', import.meta.url).pathname;
 const ARCHIVE_READER = new URL('./read-archive.py', import.meta.url).pathname;
@@ -57,6 +58,16 @@ export function testCommands() {
       const { stdout } = await run('/usr/bin/python3', args, { timeout: 19_000, maxBuffer: 64 * 1024 * 1024 })
         .catch((error) => ({ stdout: error.stdout || JSON.stringify({ error: `${error.message}\n${error.stderr ?? ''}` }) }));
       return JSON.parse(stdout);
+    },
+    // The soak's size, from the environment of `npm run soak` (SOAK_MESSAGES per side, SOAK_SEED).
+    async 'soak-config'() {
+      return { perSide: Number(process.env.SOAK_MESSAGES ?? 150), seed: Number(process.env.SOAK_SEED ?? Date.now() % 1e9) };
+    },
+    async 'soak-record'({ rows }) {
+      await mkdir(new URL('.', SOAK_REPORT), { recursive: true });
+      const report = JSON.parse(await readFile(SOAK_REPORT, 'utf8').catch(() => '[]'));
+      await writeFile(SOAK_REPORT, JSON.stringify([...report, ...rows], null, 2));
+      return true;
     },
     async 'bench-record'({ section, rows }) {
       await mkdir(new URL('.', BENCH_REPORT), { recursive: true });
