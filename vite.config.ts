@@ -12,8 +12,36 @@ const compactStyles: Plugin = {
   },
 };
 
+/**
+ * strophe.js is one module whose `Strophe` object refers to all it has, so the bundler keeps all
+ * of it. Our BOSH transport (src/transport/bosh.ts) uses its BOSH connection with PLAIN and
+ * ANONYMOUS (SCRAM is ours, src/transport/bosh-scram.ts), never its WebSocket transports, stream
+ * management or other SASL mechanisms: the build replaces those classes with ones that throw if
+ * made. Written for strophe.js 5.0.0 (pinned); a class not found fails the build.
+ */
+const UNUSED_STROPHE_CLASSES = [
+  'Websocket', 'WorkerWebsocket', 'MemoryStorageBackend', 'SessionStorageBackend', 'StreamManagement',
+  'StreamManagementMirror', 'SASLExternal', 'SASLOAuthBearer', 'SASLSHA1', 'SASLSHA256', 'SASLSHA384',
+  'SASLSHA512', 'SASLXOAuth2',
+];
+const slimStrophe: Plugin = {
+  name: 'xmpp-chat-slim-strophe',
+  apply: 'build',
+  transform(code, id) {
+    if (!/strophe\.js[/\\]dist[/\\]strophe\.esm\.js$/.test(id)) return null;
+    for (const name of UNUSED_STROPHE_CLASSES) {
+      const start = new RegExp(`^class ${name}\\b[^\\n]*\\{$`, 'm').exec(code);
+      const end = start ? code.indexOf('\n}\n', start.index) : -1; // its closing brace, the next at the line's start
+      if (!start || end < 0) this.error(`strophe.js: class ${name} not found; check UNUSED_STROPHE_CLASSES`);
+      const stub = `class ${name} { constructor() { throw new Error('strophe.js ${name} is left out of the xmpp-chat build'); } }`;
+      code = code.slice(0, start.index) + stub + code.slice(end + 2);
+    }
+    return { code, map: null };
+  },
+};
+
 export default defineConfig({
-  plugins: [compactStyles],
+  plugins: [compactStyles, slimStrophe],
   optimizeDeps: {
     // CommonJS and browser-mapped dependencies of the transports, pre-bundled for the test server.
     include: [
@@ -32,6 +60,21 @@ export default defineConfig({
     outDir: 'dist',
     lib: { entry: 'components/index.ts', formats: ['es'], fileName: 'xmpp-chat' },
     // Browsers load these files as they are: minify whitespace too (library builds keep it by default).
-    rolldownOptions: { output: { chunkFileNames: 'chunks/[name]-[hash].js', minify: true } },
+    rolldownOptions: {
+      output: {
+        chunkFileNames: 'chunks/[name]-[hash].js',
+        minify: true,
+        // Files every visit loads together, kept as one each rather than several small ones (each
+        // costs a request and compresses alone): Lit with the strings and part names the launcher
+        // needs; the core's errors and element helpers, used by the panel and every lazy part of
+        // the core. A module these patterns miss after an upgrade only goes back to its own file.
+        codeSplitting: {
+          groups: [
+            { name: 'core', test: /[\\/]src[\\/](errors|stanza[\\/](tree|element))\.ts$/ },
+            { name: 'lit', test: /[\\/](lit-html[\\/]lit-html|lit-element[\\/]lit-element|reactive-element[\\/](reactive-element|css-tag))\.js$|[\\/]components[\\/](i18n[\\/](i18n|catalog)|events|parts)\.ts$/ },
+          ],
+        },
+      },
+    },
   },
 });
