@@ -7,18 +7,15 @@ import { AuthError, ConnectionError, StreamError, type XmppChatError } from '../
 import { describeAuthFailure, describeStreamError, parseSaslFailure } from '../stanza/conditions.ts';
 import { fromDom, toDom } from '../stanza/dom.ts';
 import type { XmlElement } from '../stanza/element.ts';
-import { redactForLog } from '../stanza/redact.ts';
 import { chooseMechanism } from '../sasl/choose.ts';
 import { acknowledgeOnResponse, flushWithoutIdleDelay, watchForStall } from './bosh-patches.ts';
 import { checkBoshResponsesUnderTrustedTypes } from './bosh-trusted-types.ts';
-import { BoshScramSha1, BoshScramSha256 } from './bosh-scram.ts';
 import { confirmAttached, forgetKeptSession, hasKeptSession, keepFeatures, keptFeatures } from './bosh-restore.ts';
 import type { SessionInfo, SessionOptions, Transport, TransportListener } from './transport.ts';
 
 const { Status } = Strophe;
+/** Ours, not strophe.js's defaults; SCRAM joins them when a login needs it (see `open`). */
 const MECHANISMS: Record<string, unknown> = {
-  'SCRAM-SHA-256': BoshScramSha256,
-  'SCRAM-SHA-1': BoshScramSha1,
   PLAIN: Strophe.SASLPlain,
   ANONYMOUS: Strophe.SASLAnonymous,
 };
@@ -47,6 +44,8 @@ export function createBoshTransport(options: SessionOptions, listener: Transport
 
   // An anonymous session is kept for the tab's next page, which attaches to it (bosh-restore.ts).
   const keep = !options.username;
+  /** With debug, what the log may show of the XML (loaded by `open` before the first line). */
+  let redact: ((input: Node) => string) | undefined;
 
   function connect(attach = keep && hasKeptSession()): Promise<SessionInfo> {
     const c = new Strophe.Connection(options.service, { mechanisms: Object.values(MECHANISMS) as never, keepalive: keep } as never);
@@ -80,7 +79,8 @@ export function createBoshTransport(options: SessionOptions, listener: Transport
         abortSession?.(new ConnectionError('closed', 'The connection to the chat server was lost.'));
       }
     };
-    if (options.debug) {
+    const redactForLog = redact;
+    if (redactForLog) {
       c.xmlInput = (el: Node) => console.debug('[xmpp-chat] in', redactForLog(el));
       c.xmlOutput = (el: Element) => console.debug('[xmpp-chat] out', redactForLog(el));
     }
@@ -90,7 +90,7 @@ export function createBoshTransport(options: SessionOptions, listener: Transport
       // are our own stanzas, not received ones, and the real response, with whatever it carried
       // for us, is gone. Only a new session (which catches up from the archive) can recover that.
       if ((el.parentNode as Element | null)?.getAttribute?.('rid')) {
-        if (options.debug) console.debug('[xmpp-chat] ignored an echo of our own request', redactForLog(el));
+        if (redactForLog) console.debug('[xmpp-chat] ignored an echo of our own request', redactForLog(el));
         if (c.authenticated && !closing && conn === c) {
           queueMicrotask(() => abortSession?.(new ConnectionError('closed', 'The connection to the chat server was interrupted; reconnecting.')));
         }
@@ -180,8 +180,18 @@ export function createBoshTransport(options: SessionOptions, listener: Transport
 
   return {
     kind: 'bosh',
-    open() {
+    async open() {
       closing = false;
+      // Code only some sessions need: SCRAM for a login with a password or keys (an anonymous
+      // visitor never uses it), the log's redaction with debug. Both are kept once loaded.
+      const [scram, redaction] = await Promise.all([
+        options.username && !MECHANISMS['SCRAM-SHA-256'] ? import('./bosh-scram.ts') : undefined,
+        options.debug && !redact ? import('../stanza/redact.ts') : undefined,
+      ]).catch((error: unknown) => {
+        throw new ConnectionError('unreachable', 'Part of the chat could not be loaded.', { cause: error });
+      });
+      if (scram) Object.assign(MECHANISMS, { 'SCRAM-SHA-256': scram.BoshScramSha256, 'SCRAM-SHA-1': scram.BoshScramSha1 });
+      if (redaction) redact = redaction.redactForLog;
       return connect();
     },
     send(stanza: XmlElement) {

@@ -16,10 +16,9 @@ import resourceBinding from '@xmpp/resource-binding';
 import streamManagementFactory from '@xmpp/stream-management';
 import SASLFactory from 'saslmechanisms';
 import { AuthError, ConnectionError, StreamError, type XmppChatError } from '../errors.ts';
-import { scramMechanism, ScramError, type ScramMechanism } from '../sasl/scram.ts';
+import type { ScramMechanism } from '../sasl/scram.ts';
 import { describeAuthFailure, describeStreamError } from '../stanza/conditions.ts';
 import type { XmlElement } from '../stanza/element.ts';
-import { redactForLog } from '../stanza/redact.ts';
 import { fromPlainTree } from '../stanza/tree.ts';
 import { chooseMechanism } from '../sasl/choose.ts';
 import type { SessionOptions, Transport, TransportListener, SessionInfo } from './transport.ts';
@@ -55,10 +54,6 @@ export function createWebSocketTransport(options: SessionOptions, listener: Tran
   const exchange: { scram?: ScramMechanism } = {};
   let authenticatedWith = '';
   let streamFeatureNs: string[] = [];
-  for (const hash of ['SHA-256', 'SHA-1'] as const) {
-    const Scram = scramMechanism(hash);
-    sasl.use(class extends Scram { constructor() { super(); exchange.scram = this; } });
-  }
   saslPlain(sasl);
   saslAnonymous(sasl);
   // Order matters: SASL, then stream management (which resumes, or binds and then enables).
@@ -113,10 +108,28 @@ export function createWebSocketTransport(options: SessionOptions, listener: Tran
     if (options.debug) console.debug('[xmpp-chat] websocket dropped', reason);
     listener.dropped(reason);
   });
-  if (options.debug) {
-    entity.on('send', (el: LtxElement) => console.debug('[xmpp-chat] out', redactForLog(String(el))));
-    entity.on('element', (el: LtxElement) => console.debug('[xmpp-chat] in', redactForLog(fromLtx(el))));
-  }
+
+  /**
+   * Code that only some sessions need, loaded before the first one that does: SCRAM for a login
+   * with a password or keys (an anonymous visitor never uses it), the log's redaction with debug.
+   * SCRAM is registered before the server's features arrive, as @xmpp/sasl offers only known ones.
+   */
+  let loaded: Promise<void> | undefined;
+  const loadOnce = () => (loaded ??= Promise.all([
+    options.username && import('../sasl/scram.ts').then(({ scramMechanism }) => {
+      for (const hash of ['SHA-256', 'SHA-1'] as const) {
+        const Scram = scramMechanism(hash);
+        sasl.use(class extends Scram { constructor() { super(); exchange.scram = this; } });
+      }
+    }),
+    options.debug && import('../stanza/redact.ts').then(({ redactForLog }) => {
+      entity.on('send', (el: LtxElement) => console.debug('[xmpp-chat] out', redactForLog(String(el))));
+      entity.on('element', (el: LtxElement) => console.debug('[xmpp-chat] in', redactForLog(fromLtx(el))));
+    }),
+  ]).then(() => undefined, (error: unknown) => {
+    loaded = undefined; // tried again on the next attempt
+    throw error;
+  }));
 
   async function open(): Promise<SessionInfo> {
     closing = false;
@@ -127,7 +140,7 @@ export function createWebSocketTransport(options: SessionOptions, listener: Tran
       // Awaited together so that an error reported both ways is observed once, never left unhandled.
       const [info] = await Promise.all([
         session.promise,
-        entity.connect(options.service).then(() => entity.open({ domain: options.domain, lang: 'en' })),
+        loadOnce().then(() => entity.connect(options.service)).then(() => entity.open({ domain: options.domain, lang: 'en' })),
       ]);
       online = true;
       if (unacked.length > 0) listener.unacknowledged?.(unacked.splice(0));
@@ -209,8 +222,9 @@ function toChatError(error: unknown, service: string): XmppChatError {
   if (e?.name === 'SASLError' && e.condition) return new AuthError(e.condition, describeAuthFailure(e.condition), e.text);
   if (e?.name === 'StreamError' && e.condition) return new StreamError(e.condition, describeStreamError(e.condition), e.text);
   // Keys made for other salts cannot log in: as for a refused password, the account is not usable.
-  if (error instanceof ScramError && error.condition === 'stale-keys') return new AuthError('not-authorized', error.message);
-  if (error instanceof ScramError) return new AuthError('server-not-verified', `The server could not prove it knows the password (${error.condition}), so the login was stopped.`);
+  // ScramError, by name: its module loads only for logins that use it.
+  if (e?.name === 'ScramError' && e.condition === 'stale-keys') return new AuthError('not-authorized', e.message ?? '');
+  if (e?.name === 'ScramError') return new AuthError('server-not-verified', `The server could not prove it knows the password (${e.condition}), so the login was stopped.`);
   if (e instanceof ConnectionError || e instanceof AuthError || e instanceof StreamError) return e;
   if (e?.name === 'TimeoutError') return new ConnectionError('timeout', 'The chat server did not answer in time.');
   return new ConnectionError('unreachable', `Could not reach the chat server at ${service}.`, { cause: error });
