@@ -19,8 +19,14 @@ export { StorageError, createMemoryBackend } from './storage/index.ts';
 export type { StoredMessage, MessageState, ConversationSummary, Page, StorageChange } from './storage/index.ts';
 export type { RegistrationError } from './registration.ts';
 export type { Registration } from './registration.ts';
-export { forgetVisitor, forgetVisitorAccount, visitorAccount } from './visitor-account.ts';
 export type { VisitorAccount, VisitorAccountOptions } from './visitor-account.ts';
+// Visitor accounts load when first used: an anonymous visitor never needs them.
+type VisitorAccounts = typeof import('./visitor-account.ts');
+const visitorAccounts = () => import('./visitor-account.ts');
+export const visitorAccount: VisitorAccounts['visitorAccount'] = async (...args) => (await visitorAccounts()).visitorAccount(...args);
+export const forgetVisitor: VisitorAccounts['forgetVisitor'] = async (...args) => (await visitorAccounts()).forgetVisitor(...args);
+export const forgetVisitorAccount: VisitorAccounts['forgetVisitorAccount'] = async (...args) =>
+  (await visitorAccounts()).forgetVisitorAccount(...args);
 export type { Availability, Strangers } from './features/availability.ts';
 export type { SendOptions } from './features/messaging.ts';
 export { buildVisitorContext, pageAddress, parseVisitorContext, NS_VISITOR } from './stanza/visitor-context.ts';
