@@ -2,7 +2,6 @@
 import { Emitter } from '../events.ts';
 import { decodeCursor, lastIndex, loadBucket, locate, pageBefore, StagedRecords } from './buckets.ts';
 import { createIdbBackend } from './idb-backend.ts';
-import { createMemoryBackend } from './memory-backend.ts';
 import { channelNameFor, createTabSync, type ConversationChange } from './tab-sync.ts';
 import {
   conversationKey, idKey, metaKey, rosterKey, StorageError, summariesKey, toStorageError, type Backend,
@@ -69,6 +68,20 @@ export interface MessageStore {
 
 interface Queued { op: WriteOp; resolve: (result: unknown) => void; reject: (error: unknown) => void }
 
+/** The in-memory backend, loaded on its first transaction: only a page whose storage fails needs it. */
+function memoryBackend(readThrough?: Backend): Backend {
+  let made: Promise<Backend> | undefined;
+  return {
+    async transaction(mode, work) {
+      made ??= import('./memory-backend.ts').then(({ createMemoryBackend }) => createMemoryBackend(readThrough), (error: unknown) => {
+        made = undefined; // tried again on the next transaction
+        throw error;
+      });
+      return (await made).transaction(mode, work);
+    },
+  };
+}
+
 export function createMessageStore(account: string, options: MessageStoreOptions = {}): MessageStore {
   const events = new Emitter<MessageStoreEvents>();
   const stats = { transactions: 0 };
@@ -102,7 +115,7 @@ export function createMessageStore(account: string, options: MessageStoreOptions
     const reason = toStorageError(error);
     // After a failed write what is saved can still be read; an unopenable database cannot.
     if (reason.condition === 'quota-exceeded' || reason.condition === 'failed') stranded = backend;
-    backend = createMemoryBackend(stranded);
+    backend = memoryBackend(stranded);
     inMemory = true;
     events.emit('error', reason);
   }
