@@ -2,7 +2,7 @@
  * The chat client: one place that composes the connection, the history store and the protocol
  * features. Order matters where noted. Components use this through src/index.ts.
  */
-import { pageVisibility, type Visibility } from './adapters/page-visibility.ts';
+import type { Visibility } from './adapters/page-visibility.ts';
 import { createClient, type Client } from './client.ts';
 import { Emitter } from './events.ts';
 import type { XmppChatError } from './errors.ts';
@@ -80,32 +80,36 @@ export function createChat(options: ChatOptions): Chat {
   store.on('change', (change) => events.emit('messages', change));
   store.on('error', (error) => events.emit('error', error));
 
-  // Disco first: the roster's presence carries its caps, and the features below ask what the server has.
-  const disco = createDisco(client, () => resolved.domain);
+  // What the features ask of each other. These run only once the session does, so they may use
+  // the features created below.
   // The archive is caught up before the initial presence (so the server need not replay offline
   // messages, and history is stored in archive order) and once more after it, for anything that
   // arrived in between.
   const catchUp = () => disco.ready.then(() => (disco.has('urn:xmpp:mam:2') ? archive.catchUp() : undefined));
-  const roster = createRoster(client, store, account, { caps: () => disco.caps(), beforePresence: catchUp });
   // After a lost session, the outbox asks our archive which pending messages the server has.
-  const archived = (peer: string, ids: string[], since: number) => disco.ready.then(() =>
-    (disco.has('urn:xmpp:mam:2') ? findInArchive({ client, account }, peer, ids, since) : new Set<string>()));
+  const archived = (peer: string, ids: string[], since: number) =>
+    disco.ready.then(() => (disco.has('urn:xmpp:mam:2') ? findInArchive({ client, account }, peer, ids, since) : new Set<string>()));
   // Our messages go out once our initial presence has: an answer that came before it would be
-  // routed as if we were offline, and may be kept nowhere (see outbox.ts).
+  // routed as if we were offline, and may be kept nowhere (see outbox.ts). Those we watch among
+  // strangers hear from us again then too.
+  const available = (listener: () => void) => roster.on('available', listener);
   // This chat is a tab of its own for the site's shared outbox until it is closed.
   const lifetime = new AbortController();
-  const messaging = createMessaging({
-    client, store, account, archived, tabs: createTabLocks({ lifetime: lifetime.signal }), available: (listener) => roster.on('available', listener),
-  });
-  const chatStates = createChatStates(client, messaging);
-  const archive = createArchive(client, store, messaging, account);
-  const blocking = createBlocking(client, account, () => disco.has('urn:xmpp:blocking'), () => disco.ready);
-  const stopCsi = createCsi(client, options.visibility ?? pageVisibility());
   let nickname = options.nickname;
-  const strangers = createStrangers(client, {
-    account, isContact: (jid) => roster.contacts.has(jid), answer: options.answerStrangers, nick: () => nickname,
-  },
-    (listener) => roster.on('available', listener));
+
+  // The features. Each listens to the client as it is created, so their handlers of a new session
+  // run in this order.
+  // Disco first: the roster's presence carries its caps, and the features below ask what the server has.
+  const disco = createDisco({ client, domain: () => resolved.domain });
+  const roster = createRoster({ client, store, account, caps: () => disco.caps(), beforePresence: catchUp });
+  const messaging = createMessaging({ client, store, account, archived, tabs: createTabLocks({ lifetime: lifetime.signal }), available });
+  const chatStates = createChatStates({ client, messaging });
+  const archive = createArchive({ client, store, messaging, account });
+  const blocking = createBlocking({ client, account, supported: () => disco.has('urn:xmpp:blocking'), ready: () => disco.ready });
+  const stopCsi = createCsi({ client, visibility: options.visibility });
+  const strangers = createStrangers({
+    client, account, isContact: (jid) => roster.contacts.has(jid), answer: options.answerStrangers, nick: () => nickname, available,
+  });
   let carbons: Promise<unknown> = Promise.resolve();
   // Ready once the second catch-up and carbons are done.
   roster.on('available', () => {

@@ -171,7 +171,7 @@ describe('features across a replaced session', () => {
   it("sends one initial presence per session, though the old session's roster fetch was cut", async () => {
     const { client, server } = connectedClient();
     const store = createMessageStore(`me-${Math.random()}@example.org`, { backend: createMemoryBackend() });
-    createRoster(client, store, () => 'me@example.org');
+    createRoster({ client, store, account: () => 'me@example.org' });
     await client.connect();
     await eventually(() => sentBy(server, 'iq', ROSTER).length > 0);
     const firstGet = sentBy(server, 'iq', ROSTER);
@@ -191,7 +191,7 @@ describe('features across a replaced session', () => {
 
   it('learns the features of the new session, not of the replaced one', async () => {
     const { client, server } = connectedClient({ timeoutMs: 1000 });
-    const disco = createDisco(client, () => 'example.org');
+    const disco = createDisco({ client, domain: () => 'example.org' });
     await client.connect();
     let release!: () => void;
     server.gate = new Promise((r) => {
@@ -220,7 +220,7 @@ describe('features across a replaced session', () => {
 
   it('fetches the saved replies again in the new session, and reports nothing of the replaced one', async () => {
     const { client, server } = connectedClient();
-    const replies = createCannedReplies(client);
+    const replies = createCannedReplies({ client });
     const errors: string[] = [];
     replies.on('error', (error) => errors.push(error.message));
     await client.connect();
@@ -243,12 +243,7 @@ describe('features across a replaced session', () => {
 
   it('fetches the block list of the new session only', async () => {
     const { client, server } = connectedClient();
-    const blocking = createBlocking(
-      client,
-      () => 'me@example.org',
-      () => true,
-      () => Promise.resolve(),
-    );
+    const blocking = createBlocking({ client, account: () => 'me@example.org', supported: () => true, ready: () => Promise.resolve() });
     const errors: string[] = [];
     blocking.on('error', (error) => errors.push(error.message));
     await client.connect();

@@ -24,7 +24,7 @@ export interface LifecycleHost {
   /** A session could not be made: told to the page, and shown in words. */
   failed(error: Error): void;
   /** Full mode's code, loaded on first use: the agent's saved replies come with it. */
-  fullMode(): Promise<{ createCannedReplies(client: Client): CannedReplies }>;
+  fullMode(): Promise<{ createCannedReplies: (deps: { client: Client }) => CannedReplies }>;
 }
 
 export class SessionLifecycle {
@@ -186,7 +186,7 @@ export class SessionLifecycle {
     this.host.replace(session);
     if (this.host.config.mode === 'full') {
       this.host.fullMode().then(({ createCannedReplies }) => {
-        if (this.host.session === session) session.useReplies(createCannedReplies(session.chat.client));
+        if (this.host.session === session) session.useReplies(createCannedReplies({ client: session.chat.client }));
       }).catch((error: Error) => this.host.report(error));
     }
     if (this.host.active || this.#wanted) void session.connect();

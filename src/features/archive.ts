@@ -41,7 +41,18 @@ export interface Archive {
   on<K extends keyof ArchiveEvents>(type: K, listener: (detail: ArchiveEvents[K]) => void): () => void;
 }
 
-export function createArchive(client: Client, store: MessageStore, messaging: Messaging, account: () => string): Archive {
+export interface ArchiveDeps {
+  /** The connection the archive is queried over. */
+  client: Client;
+  /** Where fetched history goes, and where the archive positions are kept. */
+  store: MessageStore;
+  /** Takes in each archived message, and holds live ones while a catch-up runs. */
+  messaging: Messaging;
+  /** Our bare JID: whose archive this is. */
+  account: () => string;
+}
+
+export function createArchive({ client, store, messaging, account }: ArchiveDeps): Archive {
   const events = new Emitter<ArchiveEvents>();
   let catchingUp: Promise<void> | undefined;
   let failed = false;

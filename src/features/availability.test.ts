@@ -11,10 +11,10 @@ function setup(answer: boolean, nick?: string) {
   const events = new Emitter<{ stanza: XmlElement; status: { status: string } }>();
   const client = { status: 'connected', send: (el: XmlElement) => void sent.push(el), on: events.on.bind(events) } as unknown as Client;
   let available = () => {};
-  const strangers = createStrangers(client, {
-    account: () => 'agent@example.org', isContact: (jid) => jid === 'friend@example.org', answer, nick: () => nick,
-  },
-    (listener) => { available = listener; });
+  const strangers = createStrangers({
+    client, account: () => 'agent@example.org', isContact: (jid) => jid === 'friend@example.org', answer, nick: () => nick,
+    available: (listener) => { available = listener; },
+  });
   const hear = (xml: string) => events.emit('stanza', parseXml(xml));
   return { strangers, sent, hear, available: () => available(), drop: () => events.emit('status', { status: 'reconnecting' }) };
 }

@@ -33,7 +33,9 @@ export interface Strangers {
   on<K extends keyof AvailabilityEvents>(type: K, listener: (detail: AvailabilityEvents[K]) => void): () => void;
 }
 
-export interface StrangersOptions {
+export interface StrangersDeps {
+  /** The connection: presence in, directed presence out. */
+  client: Client;
   /** Our bare JID. */
   account: () => string;
   /** Whether `jid` is in the roster (whose presence the roster tracks). */
@@ -44,6 +46,11 @@ export interface StrangersOptions {
   own?: () => { show?: Show; status?: string };
   /** Our nickname (XEP-0172), sent to those we watch: how a visitor introduces itself. */
   nick?: () => string | undefined;
+  /**
+   * Calls `listener` once our initial presence of each new session has gone out: then those we
+   * watch are told again that we are here.
+   */
+  available: (listener: () => void) => unknown;
 }
 
 const NS_NICK = 'http://jabber.org/protocol/nick';
@@ -63,8 +70,7 @@ function touch<K, V>(map: Map<K, V>, key: K, value: V): void {
   map.set(key, value);
 }
 
-/** `available` resolves once our initial presence of a session has gone out. */
-export function createStrangers(client: Client, options: StrangersOptions, available: (listener: () => void) => void): Strangers {
+export function createStrangers({ client, account, isContact, answer, own, nick, available }: StrangersDeps): Strangers {
   const events = new Emitter<AvailabilityEvents>();
   const resources = new Map<string, Map<string, Presence>>();
   const watched = new Set<string>();
@@ -74,9 +80,9 @@ export function createStrangers(client: Client, options: StrangersOptions, avail
   const announced = new Set<string>();
   const names = new Map<string, string>();
   const send = (to: string, withNick = false) => {
-    const presence = buildPresence({ ...options.own?.(), to });
-    const nick = withNick ? options.nick?.() : undefined;
-    client.send(nick ? { ...presence, children: [...presence.children, xml('nick', { xmlns: NS_NICK }, nick)] } : presence);
+    const presence = buildPresence({ ...own?.(), to });
+    const name = withNick ? nick?.() : undefined;
+    client.send(name ? { ...presence, children: [...presence.children, xml('nick', { xmlns: NS_NICK }, name)] } : presence);
   };
 
   function of(jid: string): Availability {
@@ -88,7 +94,7 @@ export function createStrangers(client: Client, options: StrangersOptions, avail
     const from = presence?.from ? parseJid(presence.from) : undefined;
     if (!presence || !from || (presence.type !== 'available' && presence.type !== 'unavailable')) return;
     const jid = bareJid(presence.from!)!;
-    if (jid === options.account() || options.isContact(jid)) return;
+    if (jid === account() || isContact(jid)) return;
     if (presence.nick) touch(names, jid, presence.nick);
     const wasThere = of(jid) !== 'offline';
     const known = new Map(resources.get(jid));
@@ -108,7 +114,7 @@ export function createStrangers(client: Client, options: StrangersOptions, avail
     if (watched.has(jid) && !wasThere && presence.type === 'available') send(presence.from!, true);
     // Each of their sessions is answered once, at its full address: our later changes reach it
     // through the server. A session that ends is forgotten, so the next one (a reload) is answered.
-    if (options.answer && !watched.has(jid)) {
+    if (answer && !watched.has(jid)) {
       if (presence.type === 'unavailable') {
         const sessions = answered.get(jid);
         if (from.resource) sessions?.delete(from.resource);
@@ -157,7 +163,7 @@ export function createStrangers(client: Client, options: StrangersOptions, avail
     },
     announce(jids) {
       for (const jid of jids) {
-        if (announced.has(jid) || options.isContact(jid)) continue;
+        if (announced.has(jid) || isContact(jid)) continue;
         announced.add(jid);
         send(jid);
       }

@@ -25,7 +25,18 @@ export interface Blocking {
   on<K extends keyof BlockingEvents>(type: K, listener: (detail: BlockingEvents[K]) => void): () => void;
 }
 
-export function createBlocking(client: Client, account: () => string, supported: () => boolean, ready: () => Promise<void>): Blocking {
+export interface BlockingDeps {
+  /** The connection the block list is fetched and changed over. */
+  client: Client;
+  /** Our bare JID: only our own account may push changes to the list. */
+  account: () => string;
+  /** Whether our server supports blocking (asked once `ready` settles). */
+  supported: () => boolean;
+  /** Settles once the server's features of this session are known. */
+  ready: () => Promise<void>;
+}
+
+export function createBlocking({ client, account, supported, ready }: BlockingDeps): Blocking {
   const events = new Emitter<BlockingEvents>();
   let blocked = new Set<string>();
   let wanted = false;

@@ -33,7 +33,7 @@ function setup() {
 describe('canned replies', () => {
   it('fetches once per session, and again after a new one (not a resumed one)', async () => {
     const { client, log, online } = setup();
-    const replies = createCannedReplies(client);
+    const replies = createCannedReplies({ client });
     online(false);
     expect(log, 'nothing fetched before anyone asks').to.deep.equal([]);
     const [a, b] = await Promise.all([replies.list(), replies.list()]);
@@ -50,7 +50,7 @@ describe('canned replies', () => {
 
   it('runs saves and removals one at a time, each on the list the previous one left', async () => {
     const { client, log } = setup();
-    const replies = createCannedReplies(client);
+    const replies = createCannedReplies({ client });
     const changes: number[] = [];
     replies.on('changed', (list) => changes.push(list.length));
     const [one, two] = await Promise.all([
@@ -69,7 +69,7 @@ describe('canned replies', () => {
 
   it('rejects with the server error and goes on with the next save', async () => {
     const { client, failWith } = setup();
-    const replies = createCannedReplies(client);
+    const replies = createCannedReplies({ client });
     failWith(new StanzaError('service-unavailable', 'The chat server does not offer this.'));
     const error = await replies.save({ title: 'A', text: 'a' }).then(() => undefined, (e: unknown) => e);
     expect(error).to.be.instanceOf(StanzaError).with.property('condition', 'service-unavailable');
@@ -80,7 +80,7 @@ describe('canned replies', () => {
 
   it('refuses replies it cannot store before sending anything', async () => {
     const { client, log } = setup();
-    const replies = createCannedReplies(client);
+    const replies = createCannedReplies({ client });
     const bad = [{ title: '', text: 'x' }, { title: 'x', text: '' }, { title: 'x'.repeat(101), text: 'x' }, { title: 'x', text: '😀'.repeat(4001) }];
     for (const reply of bad) {
       const error = await replies.save(reply).then(() => undefined, (e: unknown) => e);
@@ -92,7 +92,7 @@ describe('canned replies', () => {
 
   it('refuses a list the server could not take', async () => {
     const { client } = setup();
-    const replies = createCannedReplies(client);
+    const replies = createCannedReplies({ client });
     const big = '漢'.repeat(4000);
     let error: unknown;
     for (let n = 0; n < 30 && !error; n++) await replies.save({ title: `${n}`, text: big }).catch((e: unknown) => { error = e; });

@@ -76,7 +76,12 @@ function checked(input: CannedReplyInput): CannedReply {
 const sameList = (a: readonly CannedReply[], b: readonly CannedReply[]) =>
   a.length === b.length && a.every((r, i) => r.id === b[i].id && r.title === b[i].title && r.text === b[i].text);
 
-export function createCannedReplies(client: Client): CannedReplies {
+export interface CannedRepliesDeps {
+  /** The connection of the agent whose replies these are: they are kept in its private XML storage. */
+  client: Client;
+}
+
+export function createCannedReplies({ client }: CannedRepliesDeps): CannedReplies {
   const events = new Emitter<CannedRepliesEvents>();
   let replies: readonly CannedReply[] = [];
   /** Someone asked for the list, so new sessions fetch it again. */

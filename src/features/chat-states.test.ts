@@ -11,7 +11,7 @@ function setup() {
   const client = { status: 'connected', send: (el: XmlElement) => void sent.push(el) } as unknown as Client;
   const events = new Emitter<MessagingEvents>();
   const messaging = { on: events.on.bind(events) } as unknown as Messaging;
-  const states = createChatStates(client, messaging, { repeatMs: 1000, pauseMs: 30 });
+  const states = createChatStates({ client, messaging, repeatMs: 1000, pauseMs: 30 });
   const hear = (state: ChatState, live = true) => events.emit('chatState', { peer: 'bob@x', state, live });
   const names = () => sent.map((el) => el.children.find((c) => typeof c !== 'string' && c.attrs.xmlns === 'http://jabber.org/protocol/chatstates'))
     .map((c) => (c as XmlElement | undefined)?.name);

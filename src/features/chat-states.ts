@@ -25,7 +25,18 @@ export interface ChatStates {
   on<K extends keyof ChatStatesEvents>(type: K, listener: (detail: ChatStatesEvents[K]) => void): () => void;
 }
 
-export function createChatStates(client: Client, messaging: Messaging, options = { repeatMs: REPEAT_MS, pauseMs: PAUSE_MS }): ChatStates {
+export interface ChatStatesDeps {
+  /** The connection our chat states are sent over. */
+  client: Client;
+  /** Tells the peers' chat states, from live, copied and archived messages. */
+  messaging: Messaging;
+  /** How often `composing` is sent again while typing goes on; 10 s by default. */
+  repeatMs?: number;
+  /** How long typing may stop before `paused` is sent; 5 s by default. */
+  pauseMs?: number;
+}
+
+export function createChatStates({ client, messaging, repeatMs = REPEAT_MS, pauseMs = PAUSE_MS }: ChatStatesDeps): ChatStates {
   const events = new Emitter<ChatStatesEvents>();
   const theirs = new Map<string, ChatState>();
   /** Peers that have sent us a chat state: only they get ours (XEP-0085 §5.1). */
@@ -44,10 +55,10 @@ export function createChatStates(client: Client, messaging: Messaging, options =
     const previous = ours.get(peer);
     clearTimeout(previous?.pause);
     const now = Date.now();
-    const repeat = state === 'composing' && previous?.state === 'composing' && now - previous.at < options.repeatMs;
+    const repeat = state === 'composing' && previous?.state === 'composing' && now - previous.at < repeatMs;
     const entry = { state, at: repeat ? previous.at : now, pause: undefined as ReturnType<typeof setTimeout> | undefined };
     ours.set(peer, entry);
-    if (state === 'composing') entry.pause = setTimeout(() => send(peer, 'paused'), options.pauseMs);
+    if (state === 'composing') entry.pause = setTimeout(() => send(peer, 'paused'), pauseMs);
     if (repeat || previous?.state === state || !speaking.has(peer) || client.status !== 'connected') return;
     client.send(buildChatState(peer, state));
   }

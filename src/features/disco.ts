@@ -29,7 +29,14 @@ export interface Disco {
   readonly ready: Promise<void>;
 }
 
-export function createDisco(client: Client, domain: () => string): Disco {
+export interface DiscoDeps {
+  /** The connection: answers disco queries, and asks our server and account. */
+  client: Client;
+  /** Our server's domain, asked what it offers with each new session. */
+  domain: () => string;
+}
+
+export function createDisco({ client, domain }: DiscoDeps): Disco {
   let ver: string | undefined;
   let features = new Set<string>();
   let ready = new Promise<void>(() => {});

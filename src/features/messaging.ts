@@ -49,7 +49,9 @@ export interface Messaging {
 const NS_MAM = 'urn:xmpp:mam:2';
 
 export interface MessagingDeps {
+  /** The connection messages come in and go out on. */
   client: Client;
+  /** Where the conversations are kept. */
   store: MessageStore;
   /** Our bare JID (known once connected, for anonymous sessions). */
   account: () => string;

@@ -23,17 +23,22 @@ export interface OutboxEntry { peer: string; key: string; owner?: string; correc
 const META = 'outbox';
 
 export interface OutboxDeps {
+  /** The connection the messages go out on; its acknowledgements mark them sent. */
   client: Client;
+  /** Where the messages and the outbox's list are kept (shared by the site's tabs). */
   store: MessageStore;
+  /** This page among the site's tabs: which entries are ours, and when another tab's pass to us. */
   tabs: TabLocks;
-  build(message: StoredMessage): XmlElement;
-  buildCorrection(peer: string, key: string, correction: Correction): XmlElement;
+  /** The stanza of a message. */
+  build: (message: StoredMessage) => XmlElement;
+  /** The stanza of a correction (XEP-0308) of the message `key`. */
+  buildCorrection: (peer: string, key: string, correction: Correction) => XmlElement;
   /** The server has the message: mark it sent. */
-  acked(peer: string, key: string): Promise<unknown>;
+  acked: (peer: string, key: string) => Promise<unknown>;
   /** Which of these ids of messages to `peer` since `since` are already in our archive (none without one). */
-  archived(peer: string, ids: string[], since: number): Promise<Set<string>>;
+  archived: (peer: string, ids: string[], since: number) => Promise<Set<string>>;
   /** A step of the outbox failed (storage, mostly); what it held stays pending and is tried again. */
-  onError(error: unknown): void;
+  onError: (error: unknown) => void;
   /**
    * Calls `listener` once a new session may carry our messages; until then they wait. The chat
    * waits for our initial presence: before it, the server routes an answer to our bare address
@@ -53,8 +58,7 @@ export interface Outbox {
 
 const idOf = (e: OutboxEntry) => e.correction?.id ?? e.key;
 
-export function createOutbox(deps: OutboxDeps): Outbox {
-  const { client, store, tabs } = deps;
+export function createOutbox({ client, store, tabs, build, buildCorrection, acked, archived, onError, available }: OutboxDeps): Outbox {
   /** Ids handed to the client in this session: a resumed stream resends those itself. */
   const handedOver = new Set<string>();
   /** False from a new session until its pending messages have been looked up in the archive. */
@@ -73,7 +77,7 @@ export function createOutbox(deps: OutboxDeps): Outbox {
   function transmit(entry: OutboxEntry, message?: StoredMessage): void {
     const id = idOf(entry);
     if (!reconciled || client.status !== 'connected' || handedOver.has(id)) return;
-    const stanza = entry.correction ? deps.buildCorrection(entry.peer, entry.key, entry.correction) : message && deps.build(message);
+    const stanza = entry.correction ? buildCorrection(entry.peer, entry.key, entry.correction) : message && build(message);
     if (!stanza) return;
     handedOver.add(id);
     client.send(stanza);
@@ -99,12 +103,12 @@ export function createOutbox(deps: OutboxDeps): Outbox {
     for (const [peer, entries] of byPeer) {
       const times = await Promise.all(entries.map(async (e) => e.correction?.time ?? (await store.get(peer, e.key))?.time ?? 0));
       // If the archive cannot be asked, the messages go out again: a copy is better than a loss.
-      const inArchive = await deps.archived(peer, entries.map(idOf), Math.min(...times)).catch(() => new Set<string>());
+      const inArchive = await archived(peer, entries.map(idOf), Math.min(...times)).catch(() => new Set<string>());
       for (const id of inArchive) found.add(id);
     }
     if (found.size === 0) return list;
     await change((l) => l.filter((e) => !found.has(idOf(e))));
-    for (const entry of list) if (found.has(idOf(entry)) && !entry.correction) await deps.acked(entry.peer, entry.key);
+    for (const entry of list) if (found.has(idOf(entry)) && !entry.correction) await acked(entry.peer, entry.key);
     return list.filter((e) => !found.has(idOf(e)));
   }
 
@@ -130,7 +134,7 @@ export function createOutbox(deps: OutboxDeps): Outbox {
       if (adopted.length && reconciled) await flush(await reconcile(adopted));
     }).catch(report);
   }
-  const report = (error: unknown) => deps.onError(error);
+  const report = (error: unknown) => onError(error);
 
   client.on('online', (info) => {
     if (info.resumed) {
@@ -142,9 +146,9 @@ export function createOutbox(deps: OutboxDeps): Outbox {
     }
     reconciled = false;
     handedOver.clear();
-    if (!deps.available) startSending();
+    if (!available) startSending();
   });
-  deps.available?.(startSending);
+  available?.(startSending);
   /** A new session: what is pending goes out, once the archive has said what the server has. */
   function startSending(): void {
     void serial(async () => {
@@ -163,7 +167,7 @@ export function createOutbox(deps: OutboxDeps): Outbox {
     void serial(async () => {
       let entry: OutboxEntry | undefined;
       await change((list) => list.filter((e) => (idOf(e) === id ? ((entry = e), false) : true)));
-      if (entry && !entry.correction) await deps.acked(entry.peer, entry.key);
+      if (entry && !entry.correction) await acked(entry.peer, entry.key);
     }).catch(report);
   });
   client.on('status', ({ status }) => {

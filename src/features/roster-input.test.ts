@@ -29,13 +29,8 @@ function setup() {
     iq: () => new Promise(() => {}),
   } as unknown as Client;
   const store = { getRoster: async () => undefined, setRoster: async () => {} } as unknown as MessageStore;
-  const roster = createRoster(client, store, () => 'alice@example.org');
-  const blocking = createBlocking(
-    client,
-    () => 'alice@example.org',
-    () => true,
-    async () => {},
-  );
+  const roster = createRoster({ client, store, account: () => 'alice@example.org' });
+  const blocking = createBlocking({ client, account: () => 'alice@example.org', supported: () => true, ready: async () => {} });
   const answer = async (xml: string) => {
     const request = parseXml(xml);
     sent.length = 0;

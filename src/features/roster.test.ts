@@ -27,7 +27,7 @@ describe('roster', () => {
       } as unknown as Client;
       const broken = () => Promise.reject(new Error('The disk is full.'));
       const store = { getRoster: broken, setRoster: broken } as unknown as MessageStore;
-      const roster = createRoster(client, store, () => 'me@example.org');
+      const roster = createRoster({ client, store, account: () => 'me@example.org' });
       const errors: string[] = [];
       roster.on('error', (error) => errors.push(error.message));
       const push = parseXml(

@@ -57,14 +57,20 @@ export interface Roster {
   on<K extends keyof RosterEvents>(type: K, listener: (detail: RosterEvents[K]) => void): () => void;
 }
 
-export interface RosterHooks {
-  /** Our caps for presence. */
+export interface RosterDeps {
+  /** The connection: roster queries and pushes, presence, subscriptions. */
+  client: Client;
+  /** Where the roster is cached, so contacts show before the connection is up. */
+  store: MessageStore;
+  /** Our bare JID: only our own account may push roster changes. */
+  account: () => string;
+  /** Our caps for presence (see disco.ts); presence goes without them by default. */
   caps?: () => { node: string; ver: string } | undefined;
   /** Runs after the roster and before the initial presence of each new session. */
   beforePresence?: () => Promise<unknown>;
 }
 
-export function createRoster(client: Client, store: MessageStore, account: () => string, hooks: RosterHooks = {}): Roster {
+export function createRoster({ client, store, account, caps, beforePresence }: RosterDeps): Roster {
   const events = new Emitter<RosterEvents>();
   let contacts = new Map<string, Contact>();
   const requests = new Set<string>();
@@ -78,7 +84,7 @@ export function createRoster(client: Client, store: MessageStore, account: () =>
     if (item.subscription === 'remove') contacts.delete(item.jid);
     else contacts.set(item.jid, { ...item, presence: contacts.get(item.jid)?.presence ?? new Map() });
   };
-  const sendPresence = () => client.send(buildPresence({ ...own, caps: hooks.caps?.() }));
+  const sendPresence = () => client.send(buildPresence({ ...own, caps: caps?.() }));
 
   const loaded = store.getRoster().then((cached) => {
     if (!cached || contacts.size > 0) return;
@@ -106,7 +112,7 @@ export function createRoster(client: Client, store: MessageStore, account: () =>
     const report = (error: Error) => { if (current()) events.emit('error', error); };
     void fetchRoster(info.streamFeatures)
       .catch(report)
-      .then(() => hooks.beforePresence?.())
+      .then(() => beforePresence?.())
       .catch(report)
       .then(() => {
         if (!current() || client.status === 'disconnected') return;

@@ -90,8 +90,11 @@ export function createMessageStore(account: string, options: MessageStoreOptions
   let inMemory = false;
   /** The database given up on after a failed write: what it holds is still readable and removable. */
   let stranded: Backend | undefined;
-  const sync = createTabSync(options.channelName ?? channelNameFor(account), (changes) => {
-    for (const change of changes) events.emit('change', { ...change, origin: 'tab' });
+  const sync = createTabSync({
+    name: options.channelName ?? channelNameFor(account),
+    receive: (changes) => {
+      for (const change of changes) events.emit('change', { ...change, origin: 'tab' });
+    },
   });
 
   /** Runs `work` on the backend; if storage fails, reports it once and runs it again in memory. */

@@ -11,12 +11,19 @@ export interface TabSync {
 
 export const channelNameFor = (account: string) => `xmpp-chat:${account}`;
 
+export interface TabSyncDeps {
+  /** The channel's name: the tabs of one history share one (see channelNameFor). */
+  name: string;
+  /** Takes in the changes another tab committed. */
+  receive: (changes: ConversationChange[]) => void;
+}
+
 /**
  * A BroadcastChannel carrying the changes of each committed batch. Other tabs only learn that
  * the records changed; the records themselves were already written in one transaction.
  * Without BroadcastChannel (very old browsers) tabs simply do not hear of each other.
  */
-export function createTabSync(name: string, receive: (changes: ConversationChange[]) => void): TabSync {
+export function createTabSync({ name, receive }: TabSyncDeps): TabSync {
   if (typeof BroadcastChannel === 'undefined') return { post: () => undefined, close: () => undefined };
   const channel = new BroadcastChannel(name);
   channel.onmessage = (event: MessageEvent<{ changes?: ConversationChange[] }>) => {

@@ -142,7 +142,7 @@ for (const server of Object.keys(SERVERS) as ServerName[]) {
       // The agent's other browser has it.
       const colleague = device(agent, service);
       await connectAll(colleague);
-      const saved = await createCannedReplies(colleague.client).list();
+      const saved = await createCannedReplies({ client: colleague.client }).list();
       expect(saved.map((r) => [r.title, r.text])).to.deep.equal([['Waiting', text]]);
 
       // Inserted where the cursor is.

@@ -17,7 +17,7 @@ for (const server of Object.keys(SERVERS) as ServerName[]) {
     async function session(name: string): Promise<CannedReplies> {
       const client = trackedClient(accountOptions(name, service));
       await client.connect();
-      return createCannedReplies(client);
+      return createCannedReplies({ client });
     }
 
     it('lists nothing for an account that has stored nothing', async () => {
@@ -64,7 +64,7 @@ for (const server of Object.keys(SERVERS) as ServerName[]) {
       const name = await freshAccount('canned-again', httpPort);
       const client = trackedClient(accountOptions(name, service));
       await client.connect();
-      const replies = createCannedReplies(client);
+      const replies = createCannedReplies({ client });
       expect(await replies.list()).to.deep.equal([]);
       const elsewhere = await session(name);
       const added = await elsewhere.save({ title: 'From the phone', text: 'Sent from another device.' });
