@@ -20,7 +20,13 @@ import { resolveOptions, type ClientOptions } from './options.ts';
 import { buildEnableCarbons } from './stanza/carbons.ts';
 import { bareJid } from './stanza/jid.ts';
 import {
-  createMessageStore, type ConversationSummary, type MessageStore, type MessageStoreOptions, type Page, type StorageChange, type StorageError,
+  createMessageStore,
+  type ConversationSummary,
+  type MessageStore,
+  type MessageStoreOptions,
+  type Page,
+  type StorageChange,
+  type StorageError,
   type StoredMessage,
 } from './storage/index.ts';
 
@@ -108,7 +114,12 @@ export function createChat(options: ChatOptions): Chat {
   const blocking = createBlocking({ client, account, supported: () => disco.has('urn:xmpp:blocking'), ready: () => disco.ready });
   const stopCsi = createCsi({ client, visibility: options.visibility });
   const strangers = createStrangers({
-    client, account, isContact: (jid) => roster.contacts.has(jid), answer: options.answerStrangers, nick: () => nickname, available,
+    client,
+    account,
+    isContact: (jid) => roster.contacts.has(jid),
+    answer: options.answerStrangers,
+    nick: () => nickname,
+    available,
   });
   let carbons: Promise<unknown> = Promise.resolve();
   // Ready once the second catch-up and carbons are done.
@@ -117,8 +128,12 @@ export function createChat(options: ChatOptions): Chat {
     const epoch = client.epoch;
     const current = () => client.epoch === epoch;
     void Promise.all([catchUp(), carbons])
-      .catch((error: Error) => { if (current()) events.emit('error', error); })
-      .then(() => { if (current()) events.emit('ready', undefined); });
+      .catch((error: Error) => {
+        if (current()) events.emit('error', error);
+      })
+      .then(() => {
+        if (current()) events.emit('ready', undefined);
+      });
   });
   for (const feature of [archive, roster, blocking, messaging]) feature.on('error', (error) => events.emit('error', error as Error));
 
@@ -127,11 +142,21 @@ export function createChat(options: ChatOptions): Chat {
     const epoch = client.epoch;
     carbons = disco.ready
       .then(() => (disco.has('urn:xmpp:carbons:2') && client.epoch === epoch ? client.iq(buildEnableCarbons()) : undefined))
-      .catch((error: Error) => { if (client.epoch === epoch) events.emit('error', error); });
+      .catch((error: Error) => {
+        if (client.epoch === epoch) events.emit('error', error);
+      });
   });
 
   return {
-    client, store, roster, blocking, chatStates, archive, disco, messaging, strangers,
+    client,
+    store,
+    roster,
+    blocking,
+    chatStates,
+    archive,
+    disco,
+    messaging,
+    strangers,
     connect: () => client.connect(),
     async disconnect() {
       await client.disconnect();

@@ -152,26 +152,33 @@ export class SessionLifecycle {
     this.host.replace(undefined);
     if (config.mode === 'full' && !credentials && !config.anonymous) return;
     const base: SessionConfig = {
-      service: config.service || undefined, domain: config.domain || undefined, debug: config.debug, to: config.to,
-      nickname: intake.visitor().name, context: () => intake.context(),
+      service: config.service || undefined,
+      domain: config.domain || undefined,
+      debug: config.debug,
+      to: config.to,
+      nickname: intake.visitor().name,
+      context: () => intake.context(),
     };
     // Agents answer visitors' presence, so that visitors see someone is there.
-    if (config.mode === 'full') return void this.#create({ ...base, to: undefined, answerStrangers: true, ...(credentials ?? { anonymous: true }) });
+    if (config.mode === 'full')
+      return void this.#create({ ...base, to: undefined, answerStrangers: true, ...(credentials ?? { anonymous: true }) });
     if (credentials) return void this.#create({ ...base, ...credentials });
     // Asked to be anonymous: a new address each visit, the same history all the same.
     if (config.anonymous) return void this.#create({ ...base, anonymous: true, historyOwner: visitorHistoryOwner(config.to) });
-    this.#pending = visitorSessionOptions(base, report).then((options) => {
-      this.#pending = undefined;
-      if (this.#key !== key) return;
-      const session = this.#create(options);
-      // A stored account the server no longer knows is replaced, once per page.
-      if (session && !this.#renewed) {
-        renewRefusedAccount(session, options, () => {
-          this.#renewed = true;
-          if (this.#key === key) this.start();
-        });
-      }
-    }).catch(report);
+    this.#pending = visitorSessionOptions(base, report)
+      .then((options) => {
+        this.#pending = undefined;
+        if (this.#key !== key) return;
+        const session = this.#create(options);
+        // A stored account the server no longer knows is replaced, once per page.
+        if (session && !this.#renewed) {
+          renewRefusedAccount(session, options, () => {
+            this.#renewed = true;
+            if (this.#key === key) this.start();
+          });
+        }
+      })
+      .catch(report);
   }
 
   #create(options: SessionConfig): ChatSession | undefined {
@@ -185,9 +192,12 @@ export class SessionLifecycle {
     }
     this.host.replace(session);
     if (this.host.config.mode === 'full') {
-      this.host.fullMode().then(({ createCannedReplies }) => {
-        if (this.host.session === session) session.useReplies(createCannedReplies({ client: session.chat.client }));
-      }).catch((error: Error) => this.host.report(error));
+      this.host
+        .fullMode()
+        .then(({ createCannedReplies }) => {
+          if (this.host.session === session) session.useReplies(createCannedReplies({ client: session.chat.client }));
+        })
+        .catch((error: Error) => this.host.report(error));
     }
     if (this.host.active || this.#wanted) void session.connect();
     return session;

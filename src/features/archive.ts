@@ -73,10 +73,17 @@ export function createArchive({ client, store, messaging, account }: ArchiveDeps
       ids.push(result.archiveId);
       results.push(result.message);
       const position = results.length;
-      ingests.push(messaging.ingest(result.message, {
-        archived: { id: result.archiveId, stamp: result.stamp }, readHistory,
-        ...(olderThan !== undefined ? { olderThan: { time: olderThan, position } } : {}),
-      }).catch((error: Error) => { failure ??= error; }));
+      ingests.push(
+        messaging
+          .ingest(result.message, {
+            archived: { id: result.archiveId, stamp: result.stamp },
+            readHistory,
+            ...(olderThan !== undefined ? { olderThan: { time: olderThan, position } } : {}),
+          })
+          .catch((error: Error) => {
+            failure ??= error;
+          }),
+      );
     });
     try {
       const fin = parseMamFin(await client.iq(buildMamQuery({ ...opts, queryId })));
@@ -118,11 +125,16 @@ export function createArchive({ client, store, messaging, account }: ArchiveDeps
       messaging.holdLive(run);
       failed = false;
       return run
-        .catch((error: unknown) => { failed = true; events.emit('error', error); }) // the next session tries again
-        .finally(() => { if (catchingUp === run) catchingUp = undefined; });
+        .catch((error: unknown) => {
+          failed = true;
+          events.emit('error', error);
+        }) // the next session tries again
+        .finally(() => {
+          if (catchingUp === run) catchingUp = undefined;
+        });
     },
     async loadOlder(peer, oldest, max = 50) {
-      const before = await store.getMeta<string>(meta('oldest', peer)) ?? oldest?.archiveId;
+      const before = (await store.getMeta<string>(meta('oldest', peer))) ?? oldest?.archiveId;
       const end = before || !oldest ? undefined : new Date(oldest.time).toISOString();
       const page = await query({ with: peer, before: before ?? true, end, max }, true, oldest?.time);
       if (page.fin.first) await store.setMeta(meta('oldest', peer), page.fin.first);
@@ -130,8 +142,12 @@ export function createArchive({ client, store, messaging, account }: ArchiveDeps
       return { count: page.count, complete: page.fin.complete };
     },
     reachedStart: async (peer) => (await store.getMeta<boolean>(meta('start', peer))) === true,
-    get catchingUp() { return catchingUp; },
-    get failed() { return failed; },
+    get catchingUp() {
+      return catchingUp;
+    },
+    get failed() {
+      return failed;
+    },
     on: (type, listener) => events.on(type, listener),
   };
 }

@@ -12,8 +12,14 @@ function setup(answer: boolean, nick?: string) {
   const client = { status: 'connected', send: (el: XmlElement) => void sent.push(el), on: events.on.bind(events) } as unknown as Client;
   let available = () => {};
   const strangers = createStrangers({
-    client, account: () => 'agent@example.org', isContact: (jid) => jid === 'friend@example.org', answer, nick: () => nick,
-    available: (listener) => { available = listener; },
+    client,
+    account: () => 'agent@example.org',
+    isContact: (jid) => jid === 'friend@example.org',
+    answer,
+    nick: () => nick,
+    available: (listener) => {
+      available = listener;
+    },
   });
   const hear = (xml: string) => events.emit('stanza', parseXml(xml));
   return { strangers, sent, hear, available: () => available(), drop: () => events.emit('status', { status: 'reconnecting' }) };
@@ -35,7 +41,13 @@ describe('strangers (directed presence)', () => {
     expect(strangers.of('v1@anon.example.org')).to.equal('away');
     hear(`<presence xmlns='jabber:client' type='unavailable' from='v1@anon.example.org'/>`);
     expect(strangers.of('v1@anon.example.org')).to.equal('offline');
-    expect(changes).to.deep.equal(['v1@anon.example.org online', 'v1@anon.example.org online', 'v1@anon.example.org online', 'v1@anon.example.org away', 'v1@anon.example.org offline']);
+    expect(changes).to.deep.equal([
+      'v1@anon.example.org online',
+      'v1@anon.example.org online',
+      'v1@anon.example.org online',
+      'v1@anon.example.org away',
+      'v1@anon.example.org offline',
+    ]);
     // Their next session (a reload) is new to us, and is answered.
     hear(`<presence xmlns='jabber:client' from='v1@anon.example.org/a'/>`);
     expect(sent.map((el) => el.attrs.to)).to.deep.equal(['v1@anon.example.org/a', 'v1@anon.example.org/b', 'v1@anon.example.org/a']);
@@ -70,7 +82,9 @@ describe('strangers (directed presence)', () => {
     const nick = sent[2].children.find((c) => typeof c !== 'string' && c.name === 'nick') as XmlElement;
     expect(nick.attrs.xmlns).to.equal('http://jabber.org/protocol/nick');
     expect(nick.children).to.deep.equal(['Ada <b>L</b>']);
-    hear(`<presence xmlns='jabber:client' from='v1@anon.example.org/x'><nick xmlns='http://jabber.org/protocol/nick'>Bob</nick></presence>`);
+    hear(
+      `<presence xmlns='jabber:client' from='v1@anon.example.org/x'><nick xmlns='http://jabber.org/protocol/nick'>Bob</nick></presence>`,
+    );
     expect(strangers.name('v1@anon.example.org')).to.equal('Bob');
   });
 
@@ -87,10 +101,14 @@ describe('strangers (directed presence)', () => {
     strangers.watch('support@example.org');
     hear(`<presence xmlns='jabber:client' from='support@example.org/desk'/>`);
     const gone: string[] = [];
-    strangers.on('changed', ({ jid, availability }) => { if (availability === 'offline') gone.push(jid); });
+    strangers.on('changed', ({ jid, availability }) => {
+      if (availability === 'offline') gone.push(jid);
+    });
     const flood = MAX_STRANGERS + 100;
     for (let i = 0; i < flood; i++) {
-      hear(`<presence xmlns='jabber:client' from='v${i}@anon.example.org/x'><nick xmlns='http://jabber.org/protocol/nick'>V${i}</nick></presence>`);
+      hear(
+        `<presence xmlns='jabber:client' from='v${i}@anon.example.org/x'><nick xmlns='http://jabber.org/protocol/nick'>V${i}</nick></presence>`,
+      );
       if (i === flood - 10) hear(`<presence xmlns='jabber:client' from='v0@anon.example.org/x'><show>away</show></presence>`); // heard again: newest
     }
     expect(strangers.of('support@example.org')).to.equal('online');

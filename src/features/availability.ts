@@ -147,7 +147,9 @@ export function createStrangers({ client, account, isContact, answer, own, nick,
     resources.clear();
     for (const jid of gone) events.emit('changed', { jid, availability: 'offline' });
   });
-  available(() => { for (const jid of watched) send(jid, true); });
+  available(() => {
+    for (const jid of watched) send(jid, true);
+  });
 
   return {
     of,

@@ -69,7 +69,9 @@ export function createBlocking({ client, account, supported, ready }: BlockingDe
         blocked = new Set(list);
         changed();
       }
-    })().catch((error: Error) => { if (current()) events.emit('error', error); });
+    })().catch((error: Error) => {
+      if (current()) events.emit('error', error);
+    });
   };
   /** The first interest in the list fetches it (and every new session then does). */
   const want = () => {
@@ -77,12 +79,26 @@ export function createBlocking({ client, account, supported, ready }: BlockingDe
     wanted = true;
     if (client.status === 'connected') fetchList();
   };
-  client.on('online', (info) => { if (wanted && !info.resumed) fetchList(); });
+  client.on('online', (info) => {
+    if (wanted && !info.resumed) fetchList();
+  });
 
   return {
-    get blocked() { want(); return blocked; },
-    async block(jids) { want(); await client.iq((await stanzas()).buildBlock(jids)); },
-    async unblock(jids) { want(); await client.iq((await stanzas()).buildUnblock(jids)); },
-    on(type, listener) { want(); return events.on(type, listener); },
+    get blocked() {
+      want();
+      return blocked;
+    },
+    async block(jids) {
+      want();
+      await client.iq((await stanzas()).buildBlock(jids));
+    },
+    async unblock(jids) {
+      want();
+      await client.iq((await stanzas()).buildUnblock(jids));
+    },
+    on(type, listener) {
+      want();
+      return events.on(type, listener);
+    },
   };
 }

@@ -27,7 +27,14 @@ function setup() {
     },
   } as unknown as Client;
   const online = (resumed: boolean) => events.emit('online', { jid: 'agent@example.org/desk', resumed } as ClientEvents['online']);
-  return { client, log, online, failWith: (error?: StanzaError) => { fail = error; } };
+  return {
+    client,
+    log,
+    online,
+    failWith: (error?: StanzaError) => {
+      fail = error;
+    },
+  };
 }
 
 describe('canned replies', () => {
@@ -71,7 +78,10 @@ describe('canned replies', () => {
     const { client, failWith } = setup();
     const replies = createCannedReplies({ client });
     failWith(new StanzaError('service-unavailable', 'The chat server does not offer this.'));
-    const error = await replies.save({ title: 'A', text: 'a' }).then(() => undefined, (e: unknown) => e);
+    const error = await replies.save({ title: 'A', text: 'a' }).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
     expect(error).to.be.instanceOf(StanzaError).with.property('condition', 'service-unavailable');
     failWith(undefined);
     expect((await replies.save({ title: 'B', text: 'b' })).title).to.equal('B');
@@ -81,9 +91,17 @@ describe('canned replies', () => {
   it('refuses replies it cannot store before sending anything', async () => {
     const { client, log } = setup();
     const replies = createCannedReplies({ client });
-    const bad = [{ title: '', text: 'x' }, { title: 'x', text: '' }, { title: 'x'.repeat(101), text: 'x' }, { title: 'x', text: '😀'.repeat(4001) }];
+    const bad = [
+      { title: '', text: 'x' },
+      { title: 'x', text: '' },
+      { title: 'x'.repeat(101), text: 'x' },
+      { title: 'x', text: '😀'.repeat(4001) },
+    ];
     for (const reply of bad) {
-      const error = await replies.save(reply).then(() => undefined, (e: unknown) => e);
+      const error = await replies.save(reply).then(
+        () => undefined,
+        (e: unknown) => e,
+      );
       expect(error).to.be.instanceOf(CannedReplyError).with.property('condition', 'invalid-reply');
     }
     expect(await replies.save({ title: 'x'.repeat(100), text: '😀'.repeat(4000) })).to.have.property('id');
@@ -95,7 +113,10 @@ describe('canned replies', () => {
     const replies = createCannedReplies({ client });
     const big = '漢'.repeat(4000);
     let error: unknown;
-    for (let n = 0; n < 30 && !error; n++) await replies.save({ title: `${n}`, text: big }).catch((e: unknown) => { error = e; });
+    for (let n = 0; n < 30 && !error; n++)
+      await replies.save({ title: `${n}`, text: big }).catch((e: unknown) => {
+        error = e;
+      });
     expect(error).to.be.instanceOf(CannedReplyError).with.property('condition', 'too-large');
     expect(replies.replies.length).to.be.within(10, 20);
   });

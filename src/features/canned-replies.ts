@@ -12,7 +12,14 @@ import type { Client } from '../client.ts';
 import { XmppChatError } from '../errors.ts';
 import { Emitter } from '../events.ts';
 import {
-  buildRepliesGet, buildRepliesSet, lengthOf, oneLine, parseReplies, REPLY_LIMITS, validId, type CannedReply,
+  buildRepliesGet,
+  buildRepliesSet,
+  lengthOf,
+  oneLine,
+  parseReplies,
+  REPLY_LIMITS,
+  validId,
+  type CannedReply,
 } from '../stanza/canned-replies.ts';
 import { toXmlString } from '../stanza/element.ts';
 import { newStanzaId } from '../stanza/message.ts';
@@ -28,7 +35,10 @@ export type CannedReplyCondition = 'invalid-reply' | 'too-many-replies' | 'too-l
 /** A reply could not be saved as given, or the server's answer held no readable list. */
 export class CannedReplyError extends XmppChatError {
   override readonly name = 'CannedReplyError';
-  constructor(readonly condition: CannedReplyCondition, message: string) {
+  constructor(
+    readonly condition: CannedReplyCondition,
+    message: string,
+  ) {
     super(message);
   }
 }
@@ -95,7 +105,10 @@ export function createCannedReplies({ client }: CannedRepliesDeps): CannedReplie
   const serially = <T>(task: () => Promise<T>): Promise<T> => {
     const run = queue.then(task, task);
     // The caller receives the failure through `run`; the queue only waits for it to settle.
-    queue = run.then(() => undefined, () => undefined);
+    queue = run.then(
+      () => undefined,
+      () => undefined,
+    );
     return run;
   };
 
@@ -125,13 +138,14 @@ export function createCannedReplies({ client }: CannedRepliesDeps): CannedReplie
   };
 
   /** Reads the stored list, changes it with `change` and writes it back if it changed. */
-  const update = (change: (list: CannedReply[]) => CannedReply[]) => serially(async () => {
-    wanted = true;
-    const stored = await read();
-    const next = change(stored);
-    if (sameList(next, stored)) adopt(stored);
-    else await write(next);
-  });
+  const update = (change: (list: CannedReply[]) => CannedReply[]) =>
+    serially(async () => {
+      wanted = true;
+      const stored = await read();
+      const next = change(stored);
+      if (sameList(next, stored)) adopt(stored);
+      else await write(next);
+    });
 
   const list = (): Promise<CannedReply[]> => {
     wanted = true;
@@ -139,7 +153,9 @@ export function createCannedReplies({ client }: CannedRepliesDeps): CannedReplie
     fetching ??= serially(async () => {
       adopt(await read());
       return [...replies];
-    }).finally(() => { fetching = undefined; });
+    }).finally(() => {
+      fetching = undefined;
+    });
     return fetching;
   };
 
@@ -151,13 +167,22 @@ export function createCannedReplies({ client }: CannedRepliesDeps): CannedReplie
     // own fetch starts after it.
     const epoch = client.epoch;
     const current = () => client.epoch === epoch;
-    const previous = fetching?.then(() => undefined, () => undefined) ?? Promise.resolve();
-    void previous.then(() => (current() ? list() : undefined))
-      .catch((error: Error) => { if (current()) events.emit('error', error); });
+    const previous =
+      fetching?.then(
+        () => undefined,
+        () => undefined,
+      ) ?? Promise.resolve();
+    void previous
+      .then(() => (current() ? list() : undefined))
+      .catch((error: Error) => {
+        if (current()) events.emit('error', error);
+      });
   });
 
   return {
-    get replies() { return replies; },
+    get replies() {
+      return replies;
+    },
     list,
     async save(input) {
       const reply = checked(input);

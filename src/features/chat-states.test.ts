@@ -13,8 +13,10 @@ function setup() {
   const messaging = { on: events.on.bind(events) } as unknown as Messaging;
   const states = createChatStates({ client, messaging, repeatMs: 1000, pauseMs: 30 });
   const hear = (state: ChatState, live = true) => events.emit('chatState', { peer: 'bob@x', state, live });
-  const names = () => sent.map((el) => el.children.find((c) => typeof c !== 'string' && c.attrs.xmlns === 'http://jabber.org/protocol/chatstates'))
-    .map((c) => (c as XmlElement | undefined)?.name);
+  const names = () =>
+    sent
+      .map((el) => el.children.find((c) => typeof c !== 'string' && c.attrs.xmlns === 'http://jabber.org/protocol/chatstates'))
+      .map((c) => (c as XmlElement | undefined)?.name);
   return { states, hear, names };
 }
 
@@ -37,7 +39,9 @@ describe('chat states', () => {
     const { states, hear, names } = setup();
     const seen: ChatState[] = [];
     states.on('state', ({ state }) => seen.push(state));
-    hear('active'); hear('active'); hear('composing');
+    hear('active');
+    hear('active');
+    hear('composing');
     expect(seen).to.deep.equal(['active', 'composing']);
     states.typing('bob@x', true);
     states.typing('bob@x', true);

@@ -28,5 +28,8 @@ export function createCsi({ client, visibility = pageVisibility() }: CsiDeps): (
     report();
   });
   const offVisibility = visibility.onChange(report);
-  return () => { offOnline(); offVisibility(); };
+  return () => {
+    offOnline();
+    offVisibility();
+  };
 }

@@ -13,8 +13,14 @@ export const CAPS_NODE = 'https://github.com/xmpp-chat/xmpp-chat';
 export const CLIENT_INFO: DiscoInfo = {
   identities: [{ category: 'client', type: 'web', name: 'xmpp-chat' }],
   features: [
-    'http://jabber.org/protocol/caps', 'http://jabber.org/protocol/chatstates', 'http://jabber.org/protocol/disco#info',
-    'urn:xmpp:carbons:2', 'urn:xmpp:chat-markers:0', 'urn:xmpp:message-correct:0', 'urn:xmpp:ping', 'urn:xmpp:receipts',
+    'http://jabber.org/protocol/caps',
+    'http://jabber.org/protocol/chatstates',
+    'http://jabber.org/protocol/disco#info',
+    'urn:xmpp:carbons:2',
+    'urn:xmpp:chat-markers:0',
+    'urn:xmpp:message-correct:0',
+    'urn:xmpp:ping',
+    'urn:xmpp:receipts',
     'urn:xmpp:sid:0',
   ],
   forms: [],
@@ -41,11 +47,21 @@ export function createDisco({ client, domain }: DiscoDeps): Disco {
   let features = new Set<string>();
   let ready = new Promise<void>(() => {});
   // Without WebCrypto (pages on plain http) there is no caps hash, and presence goes without it.
-  capsVerification(CLIENT_INFO).then((v) => { ver = v; }, () => { ver = undefined; });
+  capsVerification(CLIENT_INFO).then(
+    (v) => {
+      ver = v;
+    },
+    () => {
+      ver = undefined;
+    },
+  );
 
   // The same answer for the caps node (`node#ver`) and without a node.
-  client.handleIq('query', 'http://jabber.org/protocol/disco#info', (request) =>
-    buildDiscoInfoResult(request, CLIENT_INFO).children[0] as XmlElement);
+  client.handleIq(
+    'query',
+    'http://jabber.org/protocol/disco#info',
+    (request) => buildDiscoInfoResult(request, CLIENT_INFO).children[0] as XmlElement,
+  );
 
   client.on('online', (info) => {
     if (!info.resumed) void learn(info.jid);
@@ -55,7 +71,9 @@ export function createDisco({ client, domain }: DiscoDeps): Disco {
   async function learn(jid: string): Promise<void> {
     const epoch = client.epoch;
     let done: (value: Promise<void> | void) => void = () => {};
-    ready = new Promise<void>((resolve) => { done = resolve; });
+    ready = new Promise<void>((resolve) => {
+      done = resolve;
+    });
     const found = new Set<string>();
     const own = bareJid(jid);
     for (const to of [domain(), own]) {
@@ -74,6 +92,8 @@ export function createDisco({ client, domain }: DiscoDeps): Disco {
   return {
     caps: () => (ver ? { node: CAPS_NODE, ver } : undefined),
     has: (feature) => features.has(feature),
-    get ready() { return ready; },
+    get ready() {
+      return ready;
+    },
   };
 }

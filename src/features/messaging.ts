@@ -64,7 +64,12 @@ export interface MessagingDeps {
 }
 
 export function createMessaging({
-  client, store, account, archived = () => Promise.resolve(new Set<string>()), tabs = tabLocks(), available,
+  client,
+  store,
+  account,
+  archived = () => Promise.resolve(new Set<string>()),
+  tabs = tabLocks(),
+  available,
 }: MessagingDeps): Messaging {
   const events = new Emitter<MessagingEvents>();
   // Changes to stored messages run one at a time, so a late acknowledgement never undoes a bounce.
@@ -75,13 +80,22 @@ export function createMessaging({
     return updates;
   };
   const outbox = createOutbox({
-    client, store, tabs,
-    build: (message) => withContext(
-      withRequests(buildChatMessage({ to: message.peer, body: message.body, id: message.key }), { receipt: true, markable: true, state: 'active' }),
-      message.context),
+    client,
+    store,
+    tabs,
+    build: (message) =>
+      withContext(
+        withRequests(buildChatMessage({ to: message.peer, body: message.body, id: message.key }), {
+          receipt: true,
+          markable: true,
+          state: 'active',
+        }),
+        message.context,
+      ),
     buildCorrection: (peer, key, { id, body }) => withRequests(buildChatMessage({ to: peer, body, id }), { replaceId: key }),
     acked: (peer, key) => serial(() => advance(peer, key, { state: 'sent' })),
-    archived, available,
+    archived,
+    available,
     onError: (error) => events.emit('error', error as Error),
   });
 
@@ -120,7 +134,8 @@ export function createMessaging({
         await updateById(peer, read.marker.id, { state: 'read' }, 'out');
       }
       // Only the original sender may correct a message.
-      if (read.correction) await updateById(peer, read.correction.replaceId, { body: read.correction.body, corrected: true }, read.direction);
+      if (read.correction)
+        await updateById(peer, read.correction.replaceId, { body: read.correction.body, corrected: true }, read.direction);
     });
   }
 
@@ -169,7 +184,13 @@ export function createMessaging({
     holdLive(done) {
       const previous = gate;
       // Settled either way: a failed catch-up is reported by the archive, and live messages go on.
-      gate = Promise.all([previous, done.then(() => undefined, () => undefined)]);
+      gate = Promise.all([
+        previous,
+        done.then(
+          () => undefined,
+          () => undefined,
+        ),
+      ]);
     },
   };
 }

@@ -18,8 +18,17 @@ import type { XmlElement } from '../stanza/element.ts';
 import type { MessageStore, StoredMessage } from '../storage/index.ts';
 
 /** A correction (XEP-0308) waits in the outbox like a message: a new id, the corrected one's key. */
-export interface Correction { id: string; body: string; time: number }
-export interface OutboxEntry { peer: string; key: string; owner?: string; correction?: Correction }
+export interface Correction {
+  id: string;
+  body: string;
+  time: number;
+}
+export interface OutboxEntry {
+  peer: string;
+  key: string;
+  owner?: string;
+  correction?: Correction;
+}
 const META = 'outbox';
 
 export interface OutboxDeps {
@@ -115,13 +124,15 @@ export function createOutbox({ client, store, tabs, build, buildCorrection, acke
   /** Takes on the entries of tabs that are gone, then watches the owners of the others. */
   async function adoptOrphans(): Promise<OutboxEntry[]> {
     const adopted: OutboxEntry[] = [];
-    const list = await change((l) => l.map((e) => {
-      // Entries without an owner were written before tabs had ids: the first tab to look takes them.
-      if (e.owner === tabs.self || (e.owner && !gone.has(e.owner))) return e;
-      const ours = { ...e, owner: tabs.self };
-      adopted.push(ours);
-      return ours;
-    }));
+    const list = await change((l) =>
+      l.map((e) => {
+        // Entries without an owner were written before tabs had ids: the first tab to look takes them.
+        if (e.owner === tabs.self || (e.owner && !gone.has(e.owner))) return e;
+        const ours = { ...e, owner: tabs.self };
+        adopted.push(ours);
+        return ours;
+      }),
+    );
     for (const e of list) if (e.owner && e.owner !== tabs.self && !gone.has(e.owner)) tabs.whenGone(e.owner, () => ownerGone(e.owner!));
     return adopted;
   }
@@ -177,17 +188,19 @@ export function createOutbox({ client, store, tabs, build, buildCorrection, acke
     }
   });
 
-  const enqueue = (entry: OutboxEntry, message?: StoredMessage) => serial(async () => {
-    await change((list) => (list.some((e) => idOf(e) === idOf(entry)) ? list : [...list, entry]));
-    handedOver.delete(idOf(entry));
-    transmit(entry, message);
-  });
+  const enqueue = (entry: OutboxEntry, message?: StoredMessage) =>
+    serial(async () => {
+      await change((list) => (list.some((e) => idOf(e) === idOf(entry)) ? list : [...list, entry]));
+      handedOver.delete(idOf(entry));
+      transmit(entry, message);
+    });
 
   return {
-    put: (message) => serial(async () => {
-      const [added] = await store.add([message]);
-      if (!added) await store.update(message.peer, message.key, { state: 'pending', error: undefined });
-    }).then(() => enqueue({ peer: message.peer, key: message.key, owner: tabs.self }, message)),
+    put: (message) =>
+      serial(async () => {
+        const [added] = await store.add([message]);
+        if (!added) await store.update(message.peer, message.key, { state: 'pending', error: undefined });
+      }).then(() => enqueue({ peer: message.peer, key: message.key, owner: tabs.self }, message)),
     correct: (peer, key, correction) => enqueue({ peer, key, owner: tabs.self, correction }),
   };
 }

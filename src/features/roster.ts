@@ -10,7 +10,13 @@ import { forgedPushError } from '../iq.ts';
 import { bareJid, parseJid } from '../stanza/jid.ts';
 import { buildPresence, buildSubscription, parsePresence, type Presence, type Show } from '../stanza/presence.ts';
 import {
-  buildRosterGet, buildRosterRemove, buildRosterSet, fromOwnAccount, parseRosterPush, parseRosterResult, ROSTER_NAMESPACE,
+  buildRosterGet,
+  buildRosterRemove,
+  buildRosterSet,
+  fromOwnAccount,
+  parseRosterPush,
+  parseRosterResult,
+  ROSTER_NAMESPACE,
   type RosterItem,
 } from '../stanza/roster.ts';
 import type { MessageStore } from '../storage/index.ts';
@@ -78,20 +84,25 @@ export function createRoster({ client, store, account, caps, beforePresence }: R
   let own: { show?: Show; status?: string } = {};
 
   const changed = () => events.emit('contacts', contacts);
-  const save = () => store.setRoster({ ver, items: [...contacts.values()].map(({ presence: _, ...item }) => item) })
-    .catch((error: Error) => events.emit('error', error));
+  const save = () =>
+    store
+      .setRoster({ ver, items: [...contacts.values()].map(({ presence: _, ...item }) => item) })
+      .catch((error: Error) => events.emit('error', error));
   const put = (item: RosterItem) => {
     if (item.subscription === 'remove') contacts.delete(item.jid);
     else contacts.set(item.jid, { ...item, presence: contacts.get(item.jid)?.presence ?? new Map() });
   };
   const sendPresence = () => client.send(buildPresence({ ...own, caps: caps?.() }));
 
-  const loaded = store.getRoster().then((cached) => {
-    if (!cached || contacts.size > 0) return;
-    ver = cached.ver;
-    for (const item of cached.items as RosterItem[]) put(item);
-    changed();
-  }).catch((error: Error) => events.emit('error', error)); // the server's roster follows all the same
+  const loaded = store
+    .getRoster()
+    .then((cached) => {
+      if (!cached || contacts.size > 0) return;
+      ver = cached.ver;
+      for (const item of cached.items as RosterItem[]) put(item);
+      changed();
+    })
+    .catch((error: Error) => events.emit('error', error)); // the server's roster follows all the same
 
   client.handleIq('query', ROSTER_NAMESPACE, (iq) => {
     if (!fromOwnAccount(iq.attrs.from, account())) throw forgedPushError();
@@ -109,7 +120,9 @@ export function createRoster({ client, store, account, caps, beforePresence }: R
     // A session replaced before this is done sends its own presence: this one stays silent.
     const epoch = client.epoch;
     const current = () => client.epoch === epoch;
-    const report = (error: Error) => { if (current()) events.emit('error', error); };
+    const report = (error: Error) => {
+      if (current()) events.emit('error', error);
+    };
     void fetchRoster(info.streamFeatures)
       .catch(report)
       .then(() => beforePresence?.())
@@ -125,7 +138,7 @@ export function createRoster({ client, store, account, caps, beforePresence }: R
   async function fetchRoster(streamFeatures: readonly string[]): Promise<void> {
     await loaded;
     const versioned = streamFeatures.includes(NS_ROSTERVER);
-    const result = parseRosterResult(await client.iq(buildRosterGet(versioned ? ver ?? '' : undefined)));
+    const result = parseRosterResult(await client.iq(buildRosterGet(versioned ? (ver ?? '') : undefined)));
     if (result && !result.unchanged) {
       const previous = contacts;
       contacts = new Map();
@@ -171,7 +184,11 @@ export function createRoster({ client, store, account, caps, beforePresence }: R
     if (status === 'connected') return;
     // Without a session nobody's presence is known.
     let any = false;
-    for (const [jid, contact] of contacts) if (contact.presence.size > 0) { contacts.set(jid, { ...contact, presence: new Map() }); any = true; }
+    for (const [jid, contact] of contacts)
+      if (contact.presence.size > 0) {
+        contacts.set(jid, { ...contact, presence: new Map() });
+        any = true;
+      }
     if (any) changed();
   });
 
@@ -182,8 +199,12 @@ export function createRoster({ client, store, account, caps, beforePresence }: R
   };
 
   return {
-    get contacts() { return contacts; },
-    get requests() { return requests; },
+    get contacts() {
+      return contacts;
+    },
+    get requests() {
+      return requests;
+    },
     async add(jid, name) {
       await client.iq(buildRosterSet({ jid, name }));
       client.send(buildSubscription(jid, 'subscribe'));
@@ -192,7 +213,9 @@ export function createRoster({ client, store, account, caps, beforePresence }: R
       const contact = contacts.get(jid);
       await client.iq(buildRosterSet({ jid, name, groups: contact?.groups }));
     },
-    async remove(jid) { await client.iq(buildRosterRemove(jid)); },
+    async remove(jid) {
+      await client.iq(buildRosterRemove(jid));
+    },
     approve(jid) {
       answer(jid, 'subscribed');
       const sub = contacts.get(jid)?.subscription;

@@ -4,14 +4,29 @@ import { decodeCursor, lastIndex, loadBucket, locate, pageBefore, StagedRecords 
 import { createIdbBackend } from './idb-backend.ts';
 import { channelNameFor, createTabSync, type ConversationChange } from './tab-sync.ts';
 import {
-  conversationKey, idKey, metaKey, rosterKey, StorageError, summariesKey, toStorageError, type Backend,
-  type BackendTransaction, type ConversationIndex, type ConversationSummary, type IdRecord, type MessagePatch, type Page,
-  type RosterCache, type StoredMessage,
+  conversationKey,
+  idKey,
+  metaKey,
+  rosterKey,
+  StorageError,
+  summariesKey,
+  toStorageError,
+  type Backend,
+  type BackendTransaction,
+  type ConversationIndex,
+  type ConversationSummary,
+  type IdRecord,
+  type MessagePatch,
+  type Page,
+  type RosterCache,
+  type StoredMessage,
 } from './types.ts';
 import { applyWrites, type WriteOp } from './writes.ts';
 
 /** A conversation changed: by this store (`local`) or by the store of another tab (`tab`). */
-export interface StorageChange extends ConversationChange { origin: 'local' | 'tab' }
+export interface StorageChange extends ConversationChange {
+  origin: 'local' | 'tab';
+}
 
 export interface MessageStoreEvents extends Record<string, unknown> {
   change: StorageChange;
@@ -66,17 +81,24 @@ export interface MessageStore {
   close(): void;
 }
 
-interface Queued { op: WriteOp; resolve: (result: unknown) => void; reject: (error: unknown) => void }
+interface Queued {
+  op: WriteOp;
+  resolve: (result: unknown) => void;
+  reject: (error: unknown) => void;
+}
 
 /** The in-memory backend, loaded on its first transaction: only a page whose storage fails needs it. */
 function memoryBackend(readThrough?: Backend): Backend {
   let made: Promise<Backend> | undefined;
   return {
     async transaction(mode, work) {
-      made ??= import('./memory-backend.ts').then(({ createMemoryBackend }) => createMemoryBackend(readThrough), (error: unknown) => {
-        made = undefined; // tried again on the next transaction
-        throw error;
-      });
+      made ??= import('./memory-backend.ts').then(
+        ({ createMemoryBackend }) => createMemoryBackend(readThrough),
+        (error: unknown) => {
+          made = undefined; // tried again on the next transaction
+          throw error;
+        },
+      );
       return (await made).transaction(mode, work);
     },
   };
@@ -145,7 +167,13 @@ export function createMessageStore(account: string, options: MessageStoreOptions
     const batch = queue;
     queue = [];
     try {
-      const { results, changes } = await run('readwrite', (tx) => applyWrites(tx, account, batch.map((q) => q.op)));
+      const { results, changes } = await run('readwrite', (tx) =>
+        applyWrites(
+          tx,
+          account,
+          batch.map((q) => q.op),
+        ),
+      );
       for (const change of changes) events.emit('change', { ...change, origin: 'local' });
       if (changes.length > 0) sync.post(changes);
       if (stranded && batch.some((q) => q.op.kind === 'clear')) forget(stranded);
@@ -157,9 +185,17 @@ export function createMessageStore(account: string, options: MessageStoreOptions
 
   /** On logout the history must go from the disk too, even when the store no longer writes there. */
   function forget(from: Backend): void {
-    from.transaction('readwrite', (tx) => { tx.deletePrefix([account]); return Promise.resolve(); }).catch((error: unknown) => {
-      events.emit('error', new StorageError('failed', 'Chat history saved earlier could not be removed from this browser.', { cause: error }));
-    });
+    from
+      .transaction('readwrite', (tx) => {
+        tx.deletePrefix([account]);
+        return Promise.resolve();
+      })
+      .catch((error: unknown) => {
+        events.emit(
+          'error',
+          new StorageError('failed', 'Chat history saved earlier could not be removed from this browser.', { cause: error }),
+        );
+      });
   }
 
   /** Reads after the writes queued so far, so a caller reads what it has just added. */
@@ -175,47 +211,53 @@ export function createMessageStore(account: string, options: MessageStoreOptions
     stats,
     add(messages) {
       const invalid = messages.find((m) => !m.key || !m.peer || !Number.isFinite(m.time) || !Array.isArray(m.ids));
-      if (invalid) return Promise.reject(new TypeError(`A message to store needs a key, a peer, a time and ids: ${JSON.stringify(invalid)}`));
+      if (invalid)
+        return Promise.reject(new TypeError(`A message to store needs a key, a peer, a time and ids: ${JSON.stringify(invalid)}`));
       if (messages.length === 0) return Promise.resolve([]);
       return write({ kind: 'add', messages: messages.map((m) => ({ ...m, ids: [...m.ids] })) });
     },
     update: (peer, key, patch) => write({ kind: 'update', peer, key, patch: { ...patch } }),
-    get: (peer, key) => read(async (records) => {
-      const record = await records.get<IdRecord>(idKey(account, key, peer));
-      const index = record?.key === key ? await indexOf(records, peer) : undefined;
-      const found = index && record ? await locate(records, account, index, key, record.time) : undefined;
-      return found?.list[found.at];
-    }),
-    findById: (id, peer) => read(async (records) => {
-      if (peer !== undefined) {
-        const record = await records.get<IdRecord>(idKey(account, id, peer));
-        return record && { peer, key: record.key };
-      }
-      const found = await records.first([account, 'id', id]);
-      return found && { peer: String(found.key[3]), key: (found.value as IdRecord).key };
-    }),
-    newestPage: (peer, limit = 50) => read(async (records) => {
-      const index = await indexOf(records, peer);
-      if (!index?.buckets.length) return { messages: [] };
-      const last = index.buckets.length - 1;
-      return pageBefore(records, account, index, last, index.buckets[last].count, Math.max(1, limit));
-    }),
-    olderPage: (peer, cursor, limit = 50) => read(async (records) => {
-      const { n, time, key } = decodeCursor(cursor);
-      const index = await indexOf(records, peer);
-      if (!index) return { messages: [] };
-      const found = await locate(records, account, index, key, time, n);
-      if (found) return pageBefore(records, account, index, found.i, found.at, Math.max(1, limit));
-      // The message is gone (the history was cleared meanwhile): go on from its time.
-      const i = lastIndex(index.buckets, (b) => b.first < time);
-      if (i < 0) return { messages: [] };
-      const list = await loadBucket(records, account, peer, index.buckets[i].n);
-      return pageBefore(records, account, index, i, list.filter((m) => m.time < time).length, Math.max(1, limit));
-    }),
-    conversations: () => read(async (records) => {
-      const summaries = await records.get<Record<string, ConversationSummary>>(summariesKey(account));
-      return Object.values(summaries ?? {}).sort((a, b) => b.lastTime - a.lastTime);
-    }),
+    get: (peer, key) =>
+      read(async (records) => {
+        const record = await records.get<IdRecord>(idKey(account, key, peer));
+        const index = record?.key === key ? await indexOf(records, peer) : undefined;
+        const found = index && record ? await locate(records, account, index, key, record.time) : undefined;
+        return found?.list[found.at];
+      }),
+    findById: (id, peer) =>
+      read(async (records) => {
+        if (peer !== undefined) {
+          const record = await records.get<IdRecord>(idKey(account, id, peer));
+          return record && { peer, key: record.key };
+        }
+        const found = await records.first([account, 'id', id]);
+        return found && { peer: String(found.key[3]), key: (found.value as IdRecord).key };
+      }),
+    newestPage: (peer, limit = 50) =>
+      read(async (records) => {
+        const index = await indexOf(records, peer);
+        if (!index?.buckets.length) return { messages: [] };
+        const last = index.buckets.length - 1;
+        return pageBefore(records, account, index, last, index.buckets[last].count, Math.max(1, limit));
+      }),
+    olderPage: (peer, cursor, limit = 50) =>
+      read(async (records) => {
+        const { n, time, key } = decodeCursor(cursor);
+        const index = await indexOf(records, peer);
+        if (!index) return { messages: [] };
+        const found = await locate(records, account, index, key, time, n);
+        if (found) return pageBefore(records, account, index, found.i, found.at, Math.max(1, limit));
+        // The message is gone (the history was cleared meanwhile): go on from its time.
+        const i = lastIndex(index.buckets, (b) => b.first < time);
+        if (i < 0) return { messages: [] };
+        const list = await loadBucket(records, account, peer, index.buckets[i].n);
+        return pageBefore(records, account, index, i, list.filter((m) => m.time < time).length, Math.max(1, limit));
+      }),
+    conversations: () =>
+      read(async (records) => {
+        const summaries = await records.get<Record<string, ConversationSummary>>(summariesKey(account));
+        return Object.values(summaries ?? {}).sort((a, b) => b.lastTime - a.lastTime);
+      }),
     markRead: (peer) => write({ kind: 'read', peer }),
     getRoster: () => read((records) => records.get<RosterCache>(rosterKey(account))),
     setRoster: (roster) => write({ kind: 'put', key: rosterKey(account), value: roster }),

@@ -2,7 +2,11 @@
 import type { StoredMessage } from './types.ts';
 
 /** What one committed write did to one conversation. */
-export interface ConversationChange { peer: string; added: StoredMessage[]; updated: StoredMessage[] }
+export interface ConversationChange {
+  peer: string;
+  added: StoredMessage[];
+  updated: StoredMessage[];
+}
 
 export interface TabSync {
   post(changes: ConversationChange[]): void;
@@ -32,7 +36,9 @@ export function createTabSync({ name, receive }: TabSyncDeps): TabSync {
   let open = true;
   return {
     // A store closed while its last writes commit has no one left to tell.
-    post: (changes) => { if (open) channel.postMessage({ changes }); },
+    post: (changes) => {
+      if (open) channel.postMessage({ changes });
+    },
     close: () => {
       open = false;
       channel.close();

@@ -12,7 +12,9 @@ import { SERVERS, freshAccount, serviceUrl, type ServerName } from '../integrati
 import { accessibilityViolations, closePages, deep, deepAll, headerButton, page, reload, typeAndSend, waitFor } from './pages.ts';
 
 const bodies = (doc: Document) => deepAll(doc, '[part~="message-body"]').map((el) => el.textContent ?? '');
-const fill = (input: HTMLInputElement, value: string) => { input.value = value; };
+const fill = (input: HTMLInputElement, value: string) => {
+  input.value = value;
+};
 
 for (const server of Object.keys(SERVERS) as ServerName[]) {
   describe(`the support desk on ${server}`, function () {
@@ -25,10 +27,11 @@ for (const server of Object.keys(SERVERS) as ServerName[]) {
       await executeServerCommand('grant-notifications', { revoke: true });
     });
 
-    it('takes a visitor from the pre-chat form to the agents and back, with the visitor\'s details and no duplicates', async () => {
+    it("takes a visitor from the pre-chat form to the agents and back, with the visitor's details and no duplicates", async () => {
       const agent = await freshAccount('desk', SERVERS[server].httpPort);
       const support = `${agent}@localhost`;
-      const visitorFrame = await page(`<script>window.identified = []; window.xmppChat = [['on', 'identify', (d) => identified.push(d)]];</script>
+      const visitorFrame =
+        await page(`<script>window.identified = []; window.xmppChat = [['on', 'identify', (d) => identified.push(d)]];</script>
         <script type="module" src="/dist/xmpp-chat.js" data-service="${service}" data-domain="localhost" data-to="${support}"
         data-prechat="name email" data-prechat-required="name" data-open></script>`);
       const visitor = visitorFrame.contentDocument!;
@@ -41,8 +44,9 @@ for (const server of Object.keys(SERVERS) as ServerName[]) {
       fill(form.querySelector<HTMLInputElement>('#email')!, 'ada@example.org');
       form.requestSubmit();
       await waitFor(() => deep(visitor, 'textarea'), 'the composer');
-      expect((visitorFrame.contentWindow as Window & { identified: unknown[] }).identified)
-        .to.deep.equal([{ name: 'Ada <i>Lovelace</i>', email: 'ada@example.org' }]);
+      expect((visitorFrame.contentWindow as Window & { identified: unknown[] }).identified).to.deep.equal([
+        { name: 'Ada <i>Lovelace</i>', email: 'ada@example.org' },
+      ]);
 
       // Nobody is there: the message is kept for the desk, and the visitor is told so.
       await waitFor(() => deep(visitor, '[part~="availability"]')?.textContent?.includes('away right now'), 'the away message');
@@ -57,18 +61,27 @@ for (const server of Object.keys(SERVERS) as ServerName[]) {
 
       // The agent logs in later and finds the conversation, by the visitor's name, with the details.
       // Desktop notifications are seen through the real constructor, wrapped.
-      const deskFrame = await page(`<script>window.notes = []; const Real = window.Notification;
+      const deskFrame = await page(
+        `<script>window.notes = []; const Real = window.Notification;
         window.Notification = class extends Real { constructor(title, o) { super(title, o); notes.push({ title, body: o.body, tag: o.tag }); } };</script>
         <main style="height:700px"><xmpp-chat mode="full" service="${service}" jid="${support}"
-        password="pass-${agent}"></xmpp-chat></main><script type="module" src="/dist/xmpp-chat.js"></script>`, { width: 1200 });
+        password="pass-${agent}"></xmpp-chat></main><script type="module" src="/dist/xmpp-chat.js"></script>`,
+        { width: 1200 },
+      );
       const desk = deskFrame.contentDocument!;
-      const row = await waitFor(() => deepAll(desk, '[part~="contact"]').find((el) => el.textContent?.includes('Ada <i>Lovelace</i>')), 'the visitor in the inbox');
+      const row = await waitFor(
+        () => deepAll(desk, '[part~="contact"]').find((el) => el.textContent?.includes('Ada <i>Lovelace</i>')),
+        'the visitor in the inbox',
+      );
       expect(row.querySelector('i')).to.equal(null);
       row.click();
-      await waitFor(() => bodies(desk).includes(question) && bodies(desk).includes(more), 'the visitor\'s messages');
+      await waitFor(() => bodies(desk).includes(question) && bodies(desk).includes(more), "the visitor's messages");
       const details = await waitFor(() => deep(desk, '[part~="visitor-details"]'), 'the visitor details');
-      const detail = (label: string) => [...details.querySelectorAll('.row')].find((r) => r.querySelector('dt')?.textContent === label)
-        ?.querySelector('dd')?.textContent?.trim();
+      const detail = (label: string) =>
+        [...details.querySelectorAll('.row')]
+          .find((r) => r.querySelector('dt')?.textContent === label)
+          ?.querySelector('dd')
+          ?.textContent?.trim();
       expect(detail('Name')).to.equal('Ada <i>Lovelace</i>');
       expect(detail('Email')).to.equal('ada@example.org');
       expect(detail('Page')).to.equal('A host page'); // the page's title; its address is in the tooltip
@@ -85,7 +98,10 @@ for (const server of Object.keys(SERVERS) as ServerName[]) {
       // Another agent of the same desk, on another device: the same conversation, each message once.
       const colleague = device(agent, service);
       await connectAll(colleague);
-      const visitorJid = await eventually(async () => (await colleague.conversations()).find((c) => c.context?.name)?.peer, 'the conversation at the colleague');
+      const visitorJid = await eventually(
+        async () => (await colleague.conversations()).find((c) => c.context?.name)?.peer,
+        'the conversation at the colleague',
+      );
       expect((await history(colleague, visitorJid)).map((m) => m.body)).to.deep.equal([question, more]);
 
       const answer = `On its way! ${newStanzaId()}`;
@@ -97,13 +113,23 @@ for (const server of Object.keys(SERVERS) as ServerName[]) {
       const notes = () => (deskFrame.contentWindow as Window & { notes: Note[] }).notes.filter((n) => n.body === thanks);
       await waitFor(() => notes().length, 'the desktop notification');
       expect(notes()).to.deep.equal([{ title: 'New message from Ada <i>Lovelace</i>', body: thanks, tag: visitorJid }]);
-      await eventually(async () => (await history(colleague, visitorJid)).some((m) => m.body === answer && m.direction === 'out'), 'the answer at the colleague');
+      await eventually(
+        async () => (await history(colleague, visitorJid)).some((m) => m.body === answer && m.direction === 'out'),
+        'the answer at the colleague',
+      );
       const followUp = `Tracking: 1Z999 ${newStanzaId()}`;
       await colleague.send(visitorJid, followUp);
-      await waitFor(() => bodies(visitor).includes(followUp), 'the colleague\'s answer at the visitor');
-      await waitFor(() => bodies(desk).includes(followUp), 'the colleague\'s answer at the first agent');
+      await waitFor(() => bodies(visitor).includes(followUp), "the colleague's answer at the visitor");
+      await waitFor(() => bodies(desk).includes(followUp), "the colleague's answer at the first agent");
       await new Promise((r) => setTimeout(r, 1000)); // time for any duplicate to arrive
-      for (const doc of [desk, visitor]) expect(bodies(doc).filter((b) => [question, more, answer, thanks, followUp].includes(b))).to.deep.equal([question, more, answer, thanks, followUp]);
+      for (const doc of [desk, visitor])
+        expect(bodies(doc).filter((b) => [question, more, answer, thanks, followUp].includes(b))).to.deep.equal([
+          question,
+          more,
+          answer,
+          thanks,
+          followUp,
+        ]);
       expect((await history(colleague, visitorJid)).map((m) => m.body)).to.deep.equal([question, more, answer, thanks, followUp]);
 
       // The form is asked once per visitor: not after a reload, again after reset().
@@ -116,13 +142,19 @@ for (const server of Object.keys(SERVERS) as ServerName[]) {
       await waitFor(() => deep(again, '[part~="prechat-form"]'), 'the pre-chat form after reset()');
     });
 
-    it('keeps an agent\'s saved replies: saved from the draft, inserted at the cursor, shared with the agent\'s other browsers', async () => {
-      const [agent, customer] = await Promise.all([freshAccount('desk', SERVERS[server].httpPort), freshAccount('customer', SERVERS[server].httpPort)]);
+    it("keeps an agent's saved replies: saved from the draft, inserted at the cursor, shared with the agent's other browsers", async () => {
+      const [agent, customer] = await Promise.all([
+        freshAccount('desk', SERVERS[server].httpPort),
+        freshAccount('customer', SERVERS[server].httpPort),
+      ]);
       const asker = device(customer, service);
       await connectAll(asker);
       await asker.send(`${agent}@localhost`, 'Hello?');
-      const deskFrame = await page(`<main style="height:700px"><xmpp-chat mode="full" service="${service}" jid="${agent}@localhost"
-        password="pass-${agent}"></xmpp-chat></main><script type="module" src="/dist/xmpp-chat.js"></script>`, { width: 1200 });
+      const deskFrame = await page(
+        `<main style="height:700px"><xmpp-chat mode="full" service="${service}" jid="${agent}@localhost"
+        password="pass-${agent}"></xmpp-chat></main><script type="module" src="/dist/xmpp-chat.js"></script>`,
+        { width: 1200 },
+      );
       const desk = deskFrame.contentDocument!;
       (await waitFor(() => deepAll(desk, '[part~="contact"]')[0], 'the conversation')).click();
       const input = await waitFor(() => deep<HTMLTextAreaElement>(desk, 'textarea'), 'the composer');
@@ -132,7 +164,11 @@ for (const server of Object.keys(SERVERS) as ServerName[]) {
 
       deep(desk, '[part~="toggle-button"]')!.click();
       const title = await waitFor(() => deep<HTMLInputElement>(desk, '[part~="title-input"]'), 'the save form');
-      await waitFor(() => title.value === 'Thanks for waiting! <b>We</b> are on', 'the title suggested from the draft').catch((e: Error) => { throw new Error(`${e.message}: "${title.value}"`); });
+      await waitFor(() => title.value === 'Thanks for waiting! <b>We</b> are on', 'the title suggested from the draft').catch(
+        (e: Error) => {
+          throw new Error(`${e.message}: "${title.value}"`);
+        },
+      );
       title.value = 'Waiting';
       title.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
       deep<HTMLFormElement>(desk, '[part~="save-form"]')!.requestSubmit();

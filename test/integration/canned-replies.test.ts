@@ -76,9 +76,17 @@ for (const server of Object.keys(SERVERS) as ServerName[]) {
 
     it('refuses replies it cannot store, and sends nothing for them', async () => {
       const replies = await session(await freshAccount('canned-bad', httpPort));
-      for (const bad of [{ title: ' ', text: 'x' }, { title: 'x', text: ' \n ' }, { title: 'x'.repeat(101), text: 'x' },
-        { title: 'x', text: 'x'.repeat(4001) }, { id: '', title: 'x', text: 'x' }]) {
-        const error = await replies.save(bad).then(() => undefined, (e: unknown) => e);
+      for (const bad of [
+        { title: ' ', text: 'x' },
+        { title: 'x', text: ' \n ' },
+        { title: 'x'.repeat(101), text: 'x' },
+        { title: 'x', text: 'x'.repeat(4001) },
+        { id: '', title: 'x', text: 'x' },
+      ]) {
+        const error = await replies.save(bad).then(
+          () => undefined,
+          (e: unknown) => e,
+        );
         expect(error, JSON.stringify(bad).slice(0, 60)).to.be.instanceOf(CannedReplyError);
         expect((error as CannedReplyError).condition).to.equal('invalid-reply');
       }
