@@ -1,6 +1,7 @@
 import { expect } from '@esm-bundle/chai';
 import { createTabLocks } from '../adapters/tab-locks.ts';
 import type { Client, ClientEvents, ConnectionStatus } from '../client.ts';
+import { ConnectionError } from '../errors.ts';
 import { Emitter } from '../events.ts';
 import { xml, type XmlElement } from '../stanza/element.ts';
 import { createMemoryBackend } from '../storage/memory-backend.ts';
@@ -16,37 +17,65 @@ function fakeClient() {
   const sent: XmlElement[] = [];
   let status: ConnectionStatus = 'disconnected';
   const client = {
-    get status() { return status; },
-    send: (stanza: XmlElement) => { sent.push(stanza); },
+    get status() {
+      return status;
+    },
+    send: (stanza: XmlElement) => {
+      sent.push(stanza);
+    },
     on: (type: keyof ClientEvents, listener: (detail: unknown) => void) => events.on(type, listener),
   } as unknown as Client;
   return {
-    client, sent,
+    client,
+    sent,
     online(resumed = false) {
       status = 'connected';
       events.emit('online', { jid: 'visitor@example.org/x', resumed, mechanism: 'SCRAM-SHA-1', streamFeatures: [] });
     },
-    lost() { status = 'reconnecting'; },
-    ack(id: string) { events.emit('acked', xml('message', { id })); },
+    lost() {
+      status = 'reconnecting';
+    },
+    ack(id: string) {
+      events.emit('acked', xml('message', { id }));
+    },
     sentIds: () => sent.map((s) => s.attrs.id),
   };
 }
 
-interface TabOptions { backend: Backend; archive?: Set<string>; lifetime?: AbortSignal; locks?: null; waitsForPresence?: boolean }
+interface TabOptions {
+  /** Fails the next lookups with this (a session lost while asking), then answers again. */
+  failLookups?: { count: number; error: Error; before?: () => void };
+  backend: Backend;
+  archive?: Set<string>;
+  lifetime?: AbortSignal;
+  locks?: null;
+  waitsForPresence?: boolean;
+}
 
 /** One tab's outbox over a backend that tabs share (as IndexedDB is shared). */
-function tab({ backend, archive = new Set(), lifetime, locks, waitsForPresence }: TabOptions) {
+function tab({ backend, archive = new Set(), lifetime, locks, waitsForPresence, failLookups }: TabOptions) {
   const fake = fakeClient();
   const presence = new Emitter<{ available: undefined }>();
   const store: MessageStore = createMessageStore('visitor@example.org', { backend, channelName: `outbox-test-${Math.random()}` });
   const lookups: string[][] = [];
   const outbox = createOutbox({
-    client: fake.client, store, tabs: createTabLocks({ lifetime, locks }),
+    client: fake.client,
+    store,
+    tabs: createTabLocks({ lifetime, locks }),
     build: (m) => xml('message', { id: m.key, to: m.peer }, xml('body', {}, m.body)),
     buildCorrection: (peer, key, c) => xml('message', { id: c.id, to: peer }, xml('replace', { id: key })),
     acked: (peer, key) => store.update(peer, key, { state: 'sent' }),
-    archived: async (_peer, ids) => { lookups.push(ids); return new Set(ids.filter((id) => archive.has(id))); },
-    onError: (error) => { throw error; },
+    archived: async (_peer, ids) => {
+      lookups.push(ids);
+      if (failLookups && failLookups.count-- > 0) {
+        failLookups.before?.();
+        throw failLookups.error;
+      }
+      return new Set(ids.filter((id) => archive.has(id)));
+    },
+    onError: (error) => {
+      throw error;
+    },
     available: waitsForPresence ? (listener) => presence.on('available', listener) : undefined,
   });
   return { ...fake, store, outbox, lookups, available: () => presence.emit('available', undefined) };
@@ -144,7 +173,7 @@ describe('outbox', () => {
     expect((await t.store.getMeta<OutboxEntry[]>('outbox'))?.map((e) => e.key)).to.deep.equal([m.key]);
   });
 
-  it('two tabs never send each other\'s messages while both live; a tab that goes is taken over once', async () => {
+  it("two tabs never send each other's messages while both live; a tab that goes is taken over once", async () => {
     const backend = createMemoryBackend();
     const closeA = new AbortController();
     const a = tab({ backend, lifetime: closeA.signal });
@@ -174,5 +203,29 @@ describe('outbox', () => {
     reloaded.online();
     await settle();
     expect(reloaded.sentIds()).to.deep.equal([m.key]);
+  });
+
+  it('a session lost during the lookup sends nothing blindly: the next one looks again', async () => {
+    const archive = new Set<string>();
+    let t: ReturnType<typeof tab> | undefined;
+    t = tab({
+      backend: createMemoryBackend(),
+      archive,
+      failLookups: { count: 1, error: new ConnectionError('closed', 'Disconnected.'), before: () => t?.lost() },
+    });
+    t.online();
+    const m = message();
+    await t.outbox.put(m);
+    await settle();
+    t.lost();
+    archive.add(m.key); // the server had it all along
+    t.online(false); // the lookup fails: the link went again
+    await settle();
+    expect(t.sentIds(), 'not sent again while unknown').to.deep.equal([m.key]);
+    t.online(true); // resumed: the lookup of the new session runs now
+    await settle();
+    expect(t.lookups).to.have.length(2);
+    expect(t.sentIds()).to.deep.equal([m.key]);
+    expect(await stateOf(t, m)).to.equal('sent');
   });
 });

@@ -14,6 +14,7 @@
  */
 import type { TabLocks } from '../adapters/tab-locks.ts';
 import type { Client } from '../client.ts';
+import { ConnectionError } from '../errors.ts';
 import type { XmlElement } from '../stanza/element.ts';
 import type { MessageStore, StoredMessage } from '../storage/index.ts';
 
@@ -72,6 +73,8 @@ export function createOutbox({ client, store, tabs, build, buildCorrection, acke
   const handedOver = new Set<string>();
   /** False from a new session until its pending messages have been looked up in the archive. */
   let reconciled = false;
+  /** A new session began and its lookup has not finished yet (it survives a resumed stream). */
+  let unsettled = true;
   let chain: Promise<unknown> = Promise.resolve();
   /** Outbox work runs one step at a time in this page; storage makes each change atomic across tabs. */
   const serial = <T>(work: () => Promise<T>): Promise<T> => {
@@ -111,8 +114,13 @@ export function createOutbox({ client, store, tabs, build, buildCorrection, acke
     const found = new Set<string>();
     for (const [peer, entries] of byPeer) {
       const times = await Promise.all(entries.map(async (e) => e.correction?.time ?? (await store.get(peer, e.key))?.time ?? 0));
-      // If the archive cannot be asked, the messages go out again: a copy is better than a loss.
-      const inArchive = await archived(peer, entries.map(idOf), Math.min(...times)).catch(() => new Set<string>());
+      // A session lost while we asked: the next session asks again (sending now could double what
+      // the server took in meanwhile). An archive that refuses to answer: the messages go out
+      // again, as a copy is better than a loss.
+      const inArchive = await archived(peer, entries.map(idOf), Math.min(...times)).catch((error: unknown) => {
+        if (error instanceof ConnectionError && client.status !== 'connected') throw error;
+        return new Set<string>();
+      });
       for (const id of inArchive) found.add(id);
     }
     if (found.size === 0) return list;
@@ -148,14 +156,18 @@ export function createOutbox({ client, store, tabs, build, buildCorrection, acke
   const report = (error: unknown) => onError(error);
 
   client.on('online', (info) => {
-    if (info.resumed) {
+    // A resumed stream goes on where it was, unless it was lost before its pending messages had
+    // been looked up: then the lookup runs now.
+    if (info.resumed && !unsettled) {
       void serial(async () => {
         reconciled = true;
         await flush((await store.getMeta<OutboxEntry[]>(META)) ?? []);
       }).catch(report);
       return;
     }
+    if (info.resumed) return startSending();
     reconciled = false;
+    unsettled = true;
     handedOver.clear();
     if (!available) startSending();
   });
@@ -167,10 +179,13 @@ export function createOutbox({ client, store, tabs, build, buildCorrection, acke
       const list = ((await store.getMeta<OutboxEntry[]>(META)) ?? []).filter(mine);
       const missing = await reconcile(list);
       reconciled = true;
+      unsettled = false;
       await flush(missing);
       // Whatever was put while we looked.
       await flush((await store.getMeta<OutboxEntry[]>(META)) ?? []);
-    }).catch(report);
+    }).catch((error: unknown) => {
+      if (!(error instanceof ConnectionError)) report(error); // else the next session starts again
+    });
   }
   client.on('acked', (stanza) => {
     const id = stanza.name === 'message' ? stanza.attrs.id : undefined;

@@ -1,6 +1,6 @@
 // A loopback TCP proxy that tests put between the browser and a real server, to cut live
 // connections (a dropped socket), freeze them (a dead link that never says so), delay them,
-// swallow everything (a black hole) or refuse new ones (a server that is down) on demand.
+// hold everything for a while (a black hole) or refuse new ones (a server that is down) on demand.
 import net from 'node:net';
 
 export class TcpProxy {
@@ -9,8 +9,10 @@ export class TcpProxy {
   #pairs = new Set();
   /** Milliseconds each chunk waits before it is passed on, either way. */
   #delayMs = 0;
-  /** While set, connections are accepted and data is swallowed in both directions. */
+  /** While set, connections are accepted and data is held in both directions. */
   #blackhole = false;
+  /** Each forwarder's way to pass on what it held. */
+  #holes = new Set();
 
   constructor(targetPort, targetHost = '127.0.0.1') {
     this.targetPort = targetPort;
@@ -40,16 +42,28 @@ export class TcpProxy {
     return this.port;
   }
 
-  /** Passes data on in order, after the current delay; drops it while black-holed or stalled. */
+  /**
+   * Passes data on in order, after the current delay. While black-holed, data is held and goes
+   * on when the hole closes, as TCP retransmits what a dead path dropped: a stream never loses
+   * bytes in its middle. A stalled pair carries nothing, ever again.
+   */
   #forward(pair, from, to) {
     let last = 0; // chunks keep their order even when the delay changes
-    from.on('data', (chunk) => {
-      if (!pair.live || this.#blackhole) return;
+    const held = [];
+    const pass = (chunk) => {
       const due = Math.max(Date.now() + this.#delayMs, last);
       last = due;
       const write = () => { if (pair.live && !to.destroyed) to.write(chunk); };
       if (due <= Date.now()) write();
       else setTimeout(write, due - Date.now());
+    };
+    const release = () => { for (const chunk of held.splice(0)) pass(chunk); };
+    this.#holes.add(release);
+    from.on('close', () => this.#holes.delete(release));
+    from.on('data', (chunk) => {
+      if (!pair.live) return;
+      if (this.#blackhole || held.length) held.push(chunk);
+      else pass(chunk);
     });
     from.on('end', () => { if (pair.live) to.end(); });
   }
@@ -74,6 +88,7 @@ export class TcpProxy {
   /** While on, connections open but nothing gets through either way, and nothing is refused. */
   blackhole(on) {
     this.#blackhole = on;
+    if (!on) for (const release of [...this.#holes]) release();
   }
 
   /** Stops listening and cuts live connections: new connections are refused. */
