@@ -9,7 +9,7 @@ describe('acknowledgements by ping (streams without stream management)', () => {
   function setup() {
     const pings: XmlElement[] = [];
     const acked: string[] = [];
-    const acks = createPingAcks('example.org', (iq) => pings.push(iq), (s) => acked.push(s.attrs.id ?? ''));
+    const acks = createPingAcks({ domain: 'example.org', send: (iq) => pings.push(iq), acknowledged: (s) => acked.push(s.attrs.id ?? '') });
     const answer = (type = 'result') => acks.receive(xml('iq', { type, id: pings.at(-1)?.attrs.id, from: 'example.org' }));
     return { pings, acked, acks, answer };
   }

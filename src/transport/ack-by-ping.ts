@@ -18,7 +18,16 @@ export interface PingAcks {
   reset(): void;
 }
 
-export function createPingAcks(domain: string, send: (iq: XmlElement) => void, acknowledged: (stanza: XmlElement) => void): PingAcks {
+export interface PingAcksDeps {
+  /** Our server, which the pings go to. */
+  domain: string;
+  /** Sends a ping on the stream. */
+  send(iq: XmlElement): void;
+  /** The server has taken in this stanza of ours. */
+  acknowledged(stanza: XmlElement): void;
+}
+
+export function createPingAcks({ domain, send, acknowledged }: PingAcksDeps): PingAcks {
   let unconfirmed: XmlElement[] = [];
   const inFlight = new Map<string, XmlElement[]>();
   let timer: ReturnType<typeof setTimeout> | undefined;

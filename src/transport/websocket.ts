@@ -84,8 +84,12 @@ export function createWebSocketTransport(options: SessionOptions, listener: Tran
   let unacked: XmlElement[] = [];
   /** Whether this session has stream management; without it, pings acknowledge our messages. */
   let withSm = false;
-  const pingAcks = createPingAcks(options.domain, (iq) => void entity.send(toLtx(iq)).catch(() => undefined),
-    (stanza) => listener.acknowledged?.(stanza));
+  const pingAcks = createPingAcks({
+    domain: options.domain,
+    // A ping lost with the stream confirms nothing, which is what the outbox needs to know.
+    send: (iq) => void entity.send(toLtx(iq)).catch(() => undefined),
+    acknowledged: (stanza) => listener.acknowledged?.(stanza),
+  });
 
   entity.on('stanza', (el: LtxElement) => {
     const stanza = fromLtx(el);
