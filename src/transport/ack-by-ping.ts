@@ -6,8 +6,8 @@
 import { xml, type XmlElement } from '../stanza/element.ts';
 import { newStanzaId } from '../stanza/message.ts';
 
-/** Messages sent in a burst share one ping. */
-const DEBOUNCE_MS = 100;
+/** Messages sent in one task share one ping, sent right after it. */
+const DEBOUNCE_MS = 0;
 
 export interface PingAcks {
   /** Call after handing `stanza` to the socket. */

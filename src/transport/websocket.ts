@@ -74,6 +74,9 @@ export function createWebSocketTransport(options: SessionOptions, listener: Tran
     await scram?.verifySuccess(atob(successData));
   });
   const sm = streamManagementFactory({ streamFeatures, entity, middleware });
+  // Ask for an acknowledgement as soon as a burst has gone out (xmpp.js waits 250 ms): until it
+  // comes a message counts as unsent, and a page closed meanwhile leaves it for the next to check.
+  sm.requestAckDebounce = 0;
   resourceBinding({ iqCaller, streamFeatures }, options.resource);
   websocket({ entity });
 
@@ -163,9 +166,11 @@ export function createWebSocketTransport(options: SessionOptions, listener: Tran
     const promise = new Promise<SessionInfo>((resolve, reject) => {
       const timer = setTimeout(() => reject(new ConnectionError('timeout', 'The chat server did not answer in time.')), options.timeoutMs);
       let smOffered = false;
-      const done = (resumed: boolean) => {
+      // Whether acknowledgements come by stream management: xmpp.js marks itself enabled only
+      // after our listener has seen <enabled/>, so that element is the answer.
+      const done = (resumed: boolean, smOn = sm.enabled) => {
         cleanup();
-        withSm = sm.enabled;
+        withSm = smOn;
         resolve({ jid: String(entity.jid), resumed, mechanism: authenticatedWith, streamFeatures: [...streamFeatureNs] });
       };
       const onElement = (el: LtxElement) => {
@@ -173,7 +178,8 @@ export function createWebSocketTransport(options: SessionOptions, listener: Tran
           smOffered = Boolean(el.getChild('sm', NS_SM));
           streamFeatureNs = el.children.flatMap((c) => (typeof c === 'string' || !c.attrs.xmlns ? [] : [c.attrs.xmlns]));
         }
-        if (el.is('enabled', NS_SM) || (el.is('failed', NS_SM) && !resuming)) done(false);
+        if (el.is('enabled', NS_SM)) done(false, true);
+        else if (el.is('failed', NS_SM) && !resuming) done(false, false);
       };
       const onOnline = () => { if (!smOffered) done(false); };
       const onResumed = () => done(true);
