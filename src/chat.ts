@@ -138,6 +138,9 @@ export function createChat(options: ChatOptions): Chat {
   for (const feature of [archive, roster, blocking, messaging]) feature.on('error', (error) => events.emit('error', error as Error));
 
   client.on('online', (info) => {
+    // A resumed stream brings what was queued for it, but not what a catch-up that failed on the
+    // way (a link lost mid-query) would have fetched: that runs again now.
+    if (info.resumed && archive.failed) void catchUp();
     if (info.resumed) return;
     const epoch = client.epoch;
     carbons = disco.ready
