@@ -123,9 +123,9 @@ export class IqRouter {
 
   /** Fails every request still waiting, e.g. when the session is gone for good. */
   rejectAll(error: Error): void {
-    for (const { reject, timer } of this.#pending.values()) {
-      clearTimeout(timer);
-      reject(error);
+    for (const pending of this.#pending.values()) {
+      clearTimeout(pending.timer);
+      pending.reject(error);
     }
     this.#pending.clear();
   }

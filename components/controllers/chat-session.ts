@@ -175,8 +175,8 @@ export class ChatSession {
   on<K extends keyof SessionEvents>(type: K, listener: Listener<K>): () => void {
     let set = this.#listeners.get(type);
     if (!set) this.#listeners.set(type, (set = new Set()));
-    set.add(listener as Listener<never>);
-    return () => set.delete(listener as Listener<never>);
+    set.add(listener);
+    return () => set.delete(listener);
   }
 
   fail(error: Error): void {

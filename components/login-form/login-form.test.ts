@@ -90,12 +90,12 @@ describe('xmpp-chat-login-form', () => {
     await submit(el, 'amy@example.org', 'secret');
     expect(logins).to.have.length(0);
     const button = $(el, '[part="submit-button"]');
-    expect(button.textContent!.trim()).to.equal('Signing in…');
+    expect(button.textContent.trim()).to.equal('Signing in…');
     expect(button.getAttribute('aria-disabled')).to.equal('true');
     expect(jidField(el).readOnly && passwordField(el).readOnly).to.equal(true);
     el.busy = false;
     await el.updateComplete;
-    expect(button.textContent!.trim()).to.equal('Sign in');
+    expect(button.textContent.trim()).to.equal('Sign in');
     $<HTMLFormElement>(el, 'form').requestSubmit();
     expect(logins).to.have.length(1);
   });
@@ -112,7 +112,7 @@ describe('xmpp-chat-login-form', () => {
 
   it('speaks the language it is given', async () => {
     const el = await mount({ lang: 'ar' });
-    expect($(el, '[part="submit-button"]').textContent!.trim()).to.equal('دخول');
+    expect($(el, '[part="submit-button"]').textContent.trim()).to.equal('دخول');
     expect($(el, '[part="title"]').textContent).to.equal('تسجيل الدخول');
   });
 

@@ -4,6 +4,7 @@ import { emit } from '../events.ts';
 import '../i18n/catalog-full.ts';
 import { t, type MessageKey } from '../i18n/i18n.ts';
 import { styles } from './login-form.styles.ts';
+import { fieldText } from '../form-field.ts';
 
 type Problem = { key: MessageKey; field: 'jid' | 'password' } | undefined;
 
@@ -92,8 +93,8 @@ export class XmppChatLoginForm extends LitElement {
     if (this.busy) return;
     const form = event.target as HTMLFormElement;
     const data = new FormData(form);
-    const jid = String(data.get('jid') ?? '');
-    const password = String(data.get('password') ?? '');
+    const jid = fieldText(data, 'jid');
+    const password = fieldText(data, 'password');
     this.problem = check(jid, password);
     if (this.problem) {
       // Focused after rendering, so the field is announced with its new description.

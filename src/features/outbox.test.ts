@@ -207,11 +207,10 @@ describe('outbox', () => {
 
   it('a session lost during the lookup sends nothing blindly: the next one looks again', async () => {
     const archive = new Set<string>();
-    let t: ReturnType<typeof tab> | undefined;
-    t = tab({
+    const t: ReturnType<typeof tab> = tab({
       backend: createMemoryBackend(),
       archive,
-      failLookups: { count: 1, error: new ConnectionError('closed', 'Disconnected.'), before: () => t?.lost() },
+      failLookups: { count: 1, error: new ConnectionError('closed', 'Disconnected.'), before: () => t.lost() },
     });
     t.online();
     const m = message();

@@ -17,7 +17,7 @@ function fakeServer(offered: XmlElement, salt: (mechanism: string) => string) {
       if (element.name === 'abort') return xml('failure', { xmlns: NS_SASL }, xml('aborted'));
       const clientFirst = atob(textOf(element));
       const nonce = /r=([^,]+)/.exec(clientFirst)![1];
-      return xml('challenge', { xmlns: NS_SASL }, btoa(`r=${nonce}server,s=${salt(element.attrs.mechanism!)},i=4096`));
+      return xml('challenge', { xmlns: NS_SASL }, btoa(`r=${nonce}server,s=${salt(element.attrs.mechanism)},i=4096`));
     },
     close() {},
   };

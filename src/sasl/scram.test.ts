@@ -162,10 +162,11 @@ describe('SCRAM with stored keys', () => {
 
 describe('scramMechanism', () => {
   it('has the shape saslmechanisms expects', () => {
+    type Shape = { name: string; clientFirst: boolean };
     const Mechanism = scramMechanism('SHA-256');
-    expect(Mechanism.prototype.name).to.equal('SCRAM-SHA-256');
-    expect(Mechanism.prototype.clientFirst).to.equal(true);
-    expect(scramMechanism('SHA-1').prototype.name).to.equal('SCRAM-SHA-1');
+    expect((Mechanism.prototype as Shape).name).to.equal('SCRAM-SHA-256');
+    expect((Mechanism.prototype as Shape).clientFirst).to.equal(true);
+    expect((scramMechanism('SHA-1').prototype as Shape).name).to.equal('SCRAM-SHA-1');
   });
 
   for (const [hash, vector] of [['SHA-1', SHA1], ['SHA-256', SHA256]] as const) {

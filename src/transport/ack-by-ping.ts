@@ -22,9 +22,9 @@ export interface PingAcksDeps {
   /** Our server, which the pings go to. */
   domain: string;
   /** Sends a ping on the stream. */
-  send(iq: XmlElement): void;
+  send: (iq: XmlElement) => void;
   /** The server has taken in this stanza of ours. */
-  acknowledged(stanza: XmlElement): void;
+  acknowledged: (stanza: XmlElement) => void;
 }
 
 export function createPingAcks({ domain, send, acknowledged }: PingAcksDeps): PingAcks {

@@ -7,7 +7,7 @@
  * default). strophe.js keeps the session's ids in sessionStorage for that (`keepalive`); the
  * stream features, which an attached session never sees, are kept next to them.
  */
-import { Strophe } from 'strophe.js';
+import type { Strophe } from 'strophe.js';
 import { xml } from '../stanza/element.ts';
 import { toDom } from '../stanza/dom.ts';
 

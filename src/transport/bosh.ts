@@ -48,7 +48,7 @@ export function createBoshTransport(options: SessionOptions, listener: Transport
   let redact: ((input: Node) => string) | undefined;
 
   function connect(attach = keep && hasKeptSession()): Promise<SessionInfo> {
-    const c = new Strophe.Connection(options.service, { mechanisms: Object.values(MECHANISMS) as never, keepalive: keep } as never);
+    const c = new Strophe.Connection(options.service, { mechanisms: Object.values(MECHANISMS) as never, keepalive: keep });
     conn = c;
     let lastError: XmppChatError | undefined;
     // The mechanism is ours to choose, by the same policy as over WebSocket.

@@ -34,6 +34,8 @@ interface LtxElement {
   children: (LtxElement | string)[];
   is(name: string, xmlns?: string): boolean;
   getChild(name: string, xmlns?: string): LtxElement | undefined;
+  /** The element as XML text. */
+  toString(): string;
 }
 
 const textOf = (el: LtxElement) => el.children.filter((c): c is string => typeof c === 'string').join('');
@@ -57,7 +59,7 @@ export function createWebSocketTransport(options: SessionOptions, listener: Tran
   saslPlain(sasl);
   saslAnonymous(sasl);
   // Order matters: SASL, then stream management (which resumes, or binds and then enables).
-  saslFactoryFeature({ streamFeatures, saslFactory: sasl }, async (authenticate: Function, offered: string[]) => {
+  saslFactoryFeature({ streamFeatures, saslFactory: sasl }, async (authenticate: (credentials: Record<string, unknown>, mechanism: string) => Promise<void>, offered: string[]) => {
     const secure = options.service.startsWith('wss:');
     const mechanism = chooseMechanism(offered, { anonymous: !options.username, secure, allowPlain: options.allowPlain, mechanisms: options.mechanisms });
     authenticatedWith = mechanism;
@@ -84,7 +86,7 @@ export function createWebSocketTransport(options: SessionOptions, listener: Tran
   let online = false;
   let streamError: XmppChatError | undefined;
   let abortReason: XmppChatError | undefined;
-  let unacked: XmlElement[] = [];
+  const unacked: XmlElement[] = [];
   /** Whether this session has stream management; without it, pings acknowledge our messages. */
   let withSm = false;
   const pingAcks = createPingAcks({
@@ -183,7 +185,7 @@ export function createWebSocketTransport(options: SessionOptions, listener: Tran
       };
       const onOnline = () => { if (!smOffered) done(false); };
       const onResumed = () => done(true);
-      const onError = (error: unknown) => { cleanup(); reject(error); };
+      const onError = (error: unknown) => { cleanup(); reject(toChatError(error, options.service)); };
       const cleanup = () => {
         clearTimeout(timer);
         entity.off('element', onElement); entity.off('online', onOnline); sm.off('resumed', onResumed);
