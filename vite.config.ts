@@ -6,9 +6,17 @@ const compactStyles: Plugin = {
   apply: 'build',
   transform(code, id) {
     if (!id.endsWith('.styles.ts')) return null;
-    return code.replace(/css`([^`]*)`/g, (_, body: string) => `css\`${body
-      .replace(/\/\*[\s\S]*?\*\//g, '').replace(/\s+/g, ' ').replace(/\s*([{};,])\s*/g, '$1')
-      .replace(/([{;][-\w]+):\s+/g, '$1:').replace(/;}/g, '}').trim()}\``);
+    return code.replace(
+      /css`([^`]*)`/g,
+      (_, body: string) =>
+        `css\`${body
+          .replace(/\/\*[\s\S]*?\*\//g, '')
+          .replace(/\s+/g, ' ')
+          .replace(/\s*([{};,])\s*/g, '$1')
+          .replace(/([{;][-\w]+):\s+/g, '$1:')
+          .replace(/;}/g, '}')
+          .trim()}\``,
+    );
   },
 };
 
@@ -20,9 +28,19 @@ const compactStyles: Plugin = {
  * made. Written for strophe.js 5.0.0 (pinned); a class not found fails the build.
  */
 const UNUSED_STROPHE_CLASSES = [
-  'Websocket', 'WorkerWebsocket', 'MemoryStorageBackend', 'SessionStorageBackend', 'StreamManagement',
-  'StreamManagementMirror', 'SASLExternal', 'SASLOAuthBearer', 'SASLSHA1', 'SASLSHA256', 'SASLSHA384',
-  'SASLSHA512', 'SASLXOAuth2',
+  'Websocket',
+  'WorkerWebsocket',
+  'MemoryStorageBackend',
+  'SessionStorageBackend',
+  'StreamManagement',
+  'StreamManagementMirror',
+  'SASLExternal',
+  'SASLOAuthBearer',
+  'SASLSHA1',
+  'SASLSHA256',
+  'SASLSHA384',
+  'SASLSHA512',
+  'SASLXOAuth2',
 ];
 const slimStrophe: Plugin = {
   name: 'xmpp-chat-slim-strophe',
@@ -45,12 +63,27 @@ export default defineConfig({
   optimizeDeps: {
     // CommonJS and browser-mapped dependencies of the transports, pre-bundled for the test server.
     include: [
-      '@xmpp/client-core', '@xmpp/websocket', '@xmpp/middleware', '@xmpp/stream-features', '@xmpp/iq/caller.js',
-      '@xmpp/sasl', '@xmpp/sasl-plain', '@xmpp/sasl-anonymous', '@xmpp/resource-binding',
-      '@xmpp/stream-management', '@xmpp/xml', 'saslmechanisms', 'strophe.js',
+      '@xmpp/client-core',
+      '@xmpp/websocket',
+      '@xmpp/middleware',
+      '@xmpp/stream-features',
+      '@xmpp/iq/caller.js',
+      '@xmpp/sasl',
+      '@xmpp/sasl-plain',
+      '@xmpp/sasl-anonymous',
+      '@xmpp/resource-binding',
+      '@xmpp/stream-management',
+      '@xmpp/xml',
+      'saslmechanisms',
+      'strophe.js',
       // Listed so that no test page is reloaded when Vite discovers them late.
-      'lit', 'lit/directives/live.js', 'lit/directives/repeat.js', 'lit/directives/class-map.js', 'lit/directive.js',
-      'lit/directives/if-defined.js', 'axe-core',
+      'lit',
+      'lit/directives/live.js',
+      'lit/directives/repeat.js',
+      'lit/directives/class-map.js',
+      'lit/directive.js',
+      'lit/directives/if-defined.js',
+      'axe-core',
     ],
     // Served as is: it imports the test runner's own socket module by absolute URL.
     exclude: ['@web/test-runner-commands'],
@@ -71,7 +104,10 @@ export default defineConfig({
         codeSplitting: {
           groups: [
             { name: 'core', test: /[\\/]src[\\/](errors|stanza[\\/](tree|element))\.ts$/ },
-            { name: 'lit', test: /[\\/](lit-html[\\/]lit-html|lit-element[\\/]lit-element|reactive-element[\\/](reactive-element|css-tag))\.js$|[\\/]components[\\/](i18n[\\/](i18n|catalog)|events|parts)\.ts$/ },
+            {
+              name: 'lit',
+              test: /[\\/](lit-html[\\/]lit-html|lit-element[\\/]lit-element|reactive-element[\\/](reactive-element|css-tag))\.js$|[\\/]components[\\/](i18n[\\/](i18n|catalog)|events|parts)\.ts$/,
+            },
           ],
         },
       },

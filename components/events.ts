@@ -58,8 +58,14 @@ export function emit<K extends keyof XmppChatEvents>(target: EventTarget, type: 
 }
 
 const PUBLIC: Record<keyof PublicEvents, true> = {
-  'xmpp-chat-ready': true, 'xmpp-chat-open': true, 'xmpp-chat-close': true, 'xmpp-chat-connected': true,
-  'xmpp-chat-disconnected': true, 'xmpp-chat-message': true, 'xmpp-chat-unread': true, 'xmpp-chat-error': true,
+  'xmpp-chat-ready': true,
+  'xmpp-chat-open': true,
+  'xmpp-chat-close': true,
+  'xmpp-chat-connected': true,
+  'xmpp-chat-disconnected': true,
+  'xmpp-chat-message': true,
+  'xmpp-chat-unread': true,
+  'xmpp-chat-error': true,
   'xmpp-chat-identify': true,
 };
 

@@ -8,7 +8,28 @@ import { installPageApi, type PageWidget } from './page-api.ts';
 
 export { XmppChat } from './xmpp-chat/xmpp-chat.ts';
 
-const SETTINGS = ['service', 'domain', 'jid', 'password', 'anonymous', 'to', 'mode', 'open', 'position', 'lang', 'theme', 'title', 'debug', 'greeting', 'away-message', 'prechat', 'prechat-required', 'context', 'context-full-url', 'sound'];
+const SETTINGS = [
+  'service',
+  'domain',
+  'jid',
+  'password',
+  'anonymous',
+  'to',
+  'mode',
+  'open',
+  'position',
+  'lang',
+  'theme',
+  'title',
+  'debug',
+  'greeting',
+  'away-message',
+  'prechat',
+  'prechat-required',
+  'context',
+  'context-full-url',
+  'sound',
+];
 
 /** The script tag that loaded this module, if the page has one with data-* settings. */
 function ownScript(): HTMLScriptElement | undefined {

@@ -34,13 +34,13 @@ const COMMANDS: Record<string, (widget: PageWidget, args: unknown[]) => unknown>
   connect: (w) => w.connect(),
   disconnect: (w) => w.disconnect(),
   send: (w, [body, to]) => {
-    if (to !== undefined && typeof to !== 'string') throw new TypeError('xmppChat.push([\'send\', body, to]): `to` must be an address');
+    if (to !== undefined && typeof to !== 'string') throw new TypeError("xmppChat.push(['send', body, to]): `to` must be an address");
     return w.send(String(body), to);
   },
   reset: (w) => w.reset(),
   identify: (w, [visitor]) => w.identify(visitor ?? {}),
   on: (w, [event, listener]) => {
-    if (typeof listener !== 'function') throw new TypeError('xmppChat.push([\'on\', event, listener]): the listener must be a function');
+    if (typeof listener !== 'function') throw new TypeError("xmppChat.push(['on', event, listener]): the listener must be a function");
     const type = String(event).startsWith('xmpp-chat-') ? String(event) : `xmpp-chat-${String(event)}`;
     w.addEventListener(type, (e) => (listener as (detail: unknown) => void)((e as CustomEvent).detail));
   },
@@ -59,7 +59,9 @@ export function installPageApi(win: Window & { xmppChat?: unknown }, target: () 
       return;
     }
     // A failing command must not stop the ones after it; the page hears of it on the console.
-    Promise.resolve().then(() => command(widget, args)).catch((error: unknown) => console.error(`xmppChat: ${name} failed`, error));
+    Promise.resolve()
+      .then(() => command(widget, args))
+      .catch((error: unknown) => console.error(`xmppChat: ${name} failed`, error));
   }
 
   function flush(): number {
@@ -72,7 +74,7 @@ export function installPageApi(win: Window & { xmppChat?: unknown }, target: () 
     push(...commands) {
       for (const command of commands) {
         if (Array.isArray(command)) waiting.push(command);
-        else console.error('xmppChat.push: a command is an array, e.g. [\'open\']');
+        else console.error("xmppChat.push: a command is an array, e.g. ['open']");
       }
       return flush();
     },

@@ -12,7 +12,7 @@ describe('parts', () => {
 
   it('passes on exactly the parts <xmpp-chat> documents, besides its own', async () => {
     type Declaration = { tagName?: string; cssParts?: { name: string }[] };
-    const manifest = await (await fetch('/custom-elements.json')).json() as { modules: { declarations?: Declaration[] }[] };
+    const manifest = (await (await fetch('/custom-elements.json')).json()) as { modules: { declarations?: Declaration[] }[] };
     const widget = manifest.modules.flatMap((m) => m.declarations ?? []).find((d) => d.tagName === 'xmpp-chat')!;
     const documented = widget.cssParts!.map(({ name }) => name).filter((name) => !['launcher', 'unread-badge', 'panel'].includes(name));
     expect([...PANEL_PARTS.split(', ')].sort()).to.deep.equal(documented.sort());

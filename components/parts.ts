@@ -7,15 +7,39 @@
 export const PARTS = {
   panel: ['header', 'status', 'availability', 'forget-button'],
   contactList: ['contact-list', 'contact', 'contact-selected', 'presence', 'unread-count', 'search', 'requests', 'add-button', 'add-form'],
-  messageList: ['message-list', 'message', 'message-in', 'message-out', 'message-body', 'message-meta', 'message-error', 'message-note',
-    'retry-button', 'day-separator', 'loading-row', 'history-start', 'empty', 'typing', 'jump-button'],
+  messageList: [
+    'message-list',
+    'message',
+    'message-in',
+    'message-out',
+    'message-body',
+    'message-meta',
+    'message-error',
+    'message-note',
+    'retry-button',
+    'day-separator',
+    'loading-row',
+    'history-start',
+    'empty',
+    'typing',
+    'jump-button',
+  ],
   composer: ['composer', 'input', 'send-button'],
   loginForm: ['login-form', 'jid-input', 'password-input', 'submit-button'],
   prechatForm: ['prechat-form', 'prechat-input', 'prechat-submit'],
   visitorDetails: ['visitor-details'],
-  cannedReplies: ['toggle-button: replies-button', 'panel: replies-panel', 'search: replies-search', 'list: replies-list', 'reply',
-    'reply-active', 'delete-button: reply-delete-button', 'save-form: reply-save-form', 'title-input: reply-title-input',
-    'save-button: reply-save-button'],
+  cannedReplies: [
+    'toggle-button: replies-button',
+    'panel: replies-panel',
+    'search: replies-search',
+    'list: replies-list',
+    'reply',
+    'reply-active',
+    'delete-button: reply-delete-button',
+    'save-form: reply-save-form',
+    'title-input: reply-title-input',
+    'save-button: reply-save-button',
+  ],
 } as const satisfies Record<string, readonly string[]>;
 
 /** The `exportparts` value that passes on `parts`. */
@@ -24,4 +48,8 @@ export function exportparts(parts: readonly string[]): string {
 }
 
 /** What `<xmpp-chat>` passes on from the panel: every part above, by the name the page sees. */
-export const PANEL_PARTS = exportparts(Object.values(PARTS).flat().map((part) => part.split(':').at(-1)!.trim()));
+export const PANEL_PARTS = exportparts(
+  Object.values(PARTS)
+    .flat()
+    .map((part) => part.split(':').at(-1)!.trim()),
+);

@@ -5,7 +5,10 @@ const mounted: HTMLElement[] = [];
 
 /** Creates `tag` with `props`, adds it to the page (removed by `unmountAll`) and waits for its first render. */
 export async function mount<T extends HTMLElement & { updateComplete: Promise<unknown> }>(
-  tag: string, props: Partial<T> = {}, parent: HTMLElement = document.body, prepare?: (el: T) => void,
+  tag: string,
+  props: Partial<T> = {},
+  parent: HTMLElement = document.body,
+  prepare?: (el: T) => void,
 ): Promise<T> {
   const el = document.createElement(tag) as T;
   prepare?.(el);

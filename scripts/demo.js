@@ -16,7 +16,13 @@ const values = {
   // The local test account's password; for another server, sign in on the page instead.
   SUPPORT_PASSWORD: process.env.XMPP_CHAT_SUPPORT_PASSWORD ?? (process.env.XMPP_CHAT_SERVICE ? '' : 'pass-support'),
 };
-const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.svg': 'image/svg+xml' };
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+};
 const escape = (s) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 createServer(async (req, res) => {

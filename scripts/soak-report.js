@@ -7,7 +7,18 @@ if (rows.length === 0) {
   console.error('soak: no figures were recorded (see the test output above)');
   process.exit(1);
 }
-const COLUMNS = ['server', 'transport', 'messages', 'lost', 'duplicated', 'crashes', 'copiedByServer', 'shownTwice', 'stillPending', 'longestRecoveryMs'];
+const COLUMNS = [
+  'server',
+  'transport',
+  'messages',
+  'lost',
+  'duplicated',
+  'crashes',
+  'copiedByServer',
+  'shownTwice',
+  'stillPending',
+  'longestRecoveryMs',
+];
 console.table(rows.map((row) => ({ ...Object.fromEntries(COLUMNS.map((c) => [c, row[c]])), faults: row.faults.split('; ').length })));
 let failed = 0;
 for (const row of rows) {

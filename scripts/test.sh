@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs every test: type check and lint, then unit, component and integration tests in Debian's Chromium
+# Runs every test: type check, lint and format check, then unit, component and integration tests in Debian's Chromium
 # against the real Prosody and ejabberd servers, which this script starts (and stops if it did).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -7,6 +7,7 @@ cd "$(dirname "$0")/.."
 [ -d node_modules ] || npm install --no-audit --no-fund
 npx tsc --noEmit -p .
 npx eslint .
+npx prettier --check . --log-level warn
 # End-to-end tests load the built widget, as a site would.
 npx vite build --logLevel warn && npm run manifest --silent
 

@@ -81,38 +81,53 @@ export function createClient(clientOptions: ClientOptions, transports = loadTran
     events.emit('status', change);
   };
   const transmit = (stanza: XmlElement) => opener.transport?.send(stanza);
-  const iqs = new IqRouter((s) => client.send(s), options.timeoutMs, (cause) =>
-    events.emit('error', new ConnectionError('closed', 'A request from the server could not be answered.', { cause })));
+  const iqs = new IqRouter(
+    (s) => client.send(s),
+    options.timeoutMs,
+    (cause) => events.emit('error', new ConnectionError('closed', 'A request from the server could not be answered.', { cause })),
+  );
   iqs.handle('ping', 'urn:xmpp:ping', () => undefined);
-  const link = new LinkWatch(options, (iq) => iqs.request(iq), () =>
-    opener.transport?.abort(new ConnectionError('timeout', 'The chat server stopped answering; reconnecting.')));
+  const link = new LinkWatch(
+    options,
+    (iq) => iqs.request(iq),
+    () => opener.transport?.abort(new ConnectionError('timeout', 'The chat server stopped answering; reconnecting.')),
+  );
 
-  const opener = new SessionOpener(options, {
-    stanza(stanza) {
-      link.heard();
-      takeIncoming(stanza, {
-        deliver: (s) => { if (!iqs.receive(s)) events.emit('stanza', s); },
-        unreadable: (error, reply) => { events.emit('error', error); if (reply) client.send(reply); },
-      });
+  const opener = new SessionOpener(
+    options,
+    {
+      stanza(stanza) {
+        link.heard();
+        takeIncoming(stanza, {
+          deliver: (s) => {
+            if (!iqs.receive(s)) events.emit('stanza', s);
+          },
+          unreadable: (error, reply) => {
+            events.emit('error', error);
+            if (reply) client.send(reply);
+          },
+        });
+      },
+      dropped(reason) {
+        link.stop();
+        iqs.linkLost();
+        if (!wanted) return;
+        // A dropped link is retried at once: the stream may still be resumable. But a server that
+        // accepts the login and drops the link every time would make that a tight loop: after a
+        // second short session in a row, the retries back off.
+        shortSessions = Date.now() - onlineAt < SHORT_SESSION_MS ? shortSessions + 1 : 0;
+        attempt = Math.max(0, shortSessions - 2);
+        retryLater(reason, shortSessions < 2 ? 0 : undefined);
+      },
+      acknowledged(stanza) {
+        events.emit('acked', stanza);
+      },
+      // What a lost stream never confirmed is not sent again here: our messages wait in the outbox,
+      // which first asks the archive whether the server has them (features/outbox.ts); iqs of the
+      // old session fail, and presence is sent afresh by the new one.
     },
-    dropped(reason) {
-      link.stop();
-      iqs.linkLost();
-      if (!wanted) return;
-      // A dropped link is retried at once: the stream may still be resumable. But a server that
-      // accepts the login and drops the link every time would make that a tight loop: after a
-      // second short session in a row, the retries back off.
-      shortSessions = Date.now() - onlineAt < SHORT_SESSION_MS ? shortSessions + 1 : 0;
-      attempt = Math.max(0, shortSessions - 2);
-      retryLater(reason, shortSessions < 2 ? 0 : undefined);
-    },
-    acknowledged(stanza) {
-      events.emit('acked', stanza);
-    },
-    // What a lost stream never confirmed is not sent again here: our messages wait in the outbox,
-    // which first asks the archive whether the server has them (features/outbox.ts); iqs of the
-    // old session fail, and presence is sent afresh by the new one.
-  }, transports);
+    transports,
+  );
 
   function retryLater(reason: XmppChatError, delay?: number) {
     if (!options.reconnect || isFatal(reason)) {
@@ -149,8 +164,10 @@ export function createClient(clientOptions: ClientOptions, transports = loadTran
       link.start();
       return info;
     } catch (caught) {
-      const error = caught instanceof XmppChatError ? caught
-        : new ConnectionError('unreachable', 'Could not connect to the chat server.', { cause: caught });
+      const error =
+        caught instanceof XmppChatError
+          ? caught
+          : new ConnectionError('unreachable', 'Could not connect to the chat server.', { cause: caught });
       if (wanted) {
         if (attempt === 0) events.emit('error', error);
         retryLater(error);
@@ -160,10 +177,18 @@ export function createClient(clientOptions: ClientOptions, transports = loadTran
   }
 
   const client: Client = {
-    get status() { return status; },
-    get jid() { return jid; },
-    get transport() { return opener.transport?.kind; },
-    get epoch() { return epoch; },
+    get status() {
+      return status;
+    },
+    get jid() {
+      return jid;
+    },
+    get transport() {
+      return opener.transport?.kind;
+    },
+    get epoch() {
+      return epoch;
+    },
     connect() {
       if (status === 'connected' && session) return Promise.resolve(session);
       if (connecting) return connecting;
@@ -172,7 +197,9 @@ export function createClient(clientOptions: ClientOptions, transports = loadTran
       shortSessions = 0;
       clearTimeout(retryTimer);
       setStatus({ status: 'connecting' });
-      connecting = attemptSession().finally(() => { connecting = undefined; });
+      connecting = attemptSession().finally(() => {
+        connecting = undefined;
+      });
       return connecting;
     },
     async disconnect() {

@@ -43,7 +43,8 @@ function fakeFetch(answers: Record<string, Answer>) {
     if (answer === 'hang-ignoring-abort') return new Promise<Response>(() => undefined);
     if (answer === 'hang') {
       return new Promise<Response>((_, reject) =>
-        init?.signal?.addEventListener('abort', () => reject(new DOMException('The operation was aborted.', 'AbortError'))));
+        init?.signal?.addEventListener('abort', () => reject(new DOMException('The operation was aborted.', 'AbortError'))),
+      );
     }
     return Promise.resolve(new Response(answer, { status: 200 }));
   }) as typeof fetch;
@@ -54,13 +55,17 @@ const XML_URL = 'https://example.org/.well-known/host-meta';
 const JSON_URL = 'https://example.org/.well-known/host-meta.json';
 
 async function failure(promise: Promise<unknown>): Promise<unknown> {
-  return promise.then(() => undefined, (error: unknown) => error);
+  return promise.then(
+    () => undefined,
+    (error: unknown) => error,
+  );
 }
 
 describe('parseHostMeta', () => {
   it('reads a Prosody host-meta', () => {
     expect(parseHostMeta(PROSODY_HOST_META)).to.deep.equal({
-      websocket: ['wss://example.org:5281/xmpp-websocket'], bosh: ['https://example.org:5281/http-bind'],
+      websocket: ['wss://example.org:5281/xmpp-websocket'],
+      bosh: ['https://example.org:5281/http-bind'],
     });
   });
 
@@ -78,14 +83,23 @@ describe('parseHostMeta', () => {
 describe('parseHostMetaJson', () => {
   it('reads an ejabberd host-meta.json', () => {
     expect(parseHostMetaJson(EJABBERD_HOST_META_JSON)).to.deep.equal({
-      websocket: ['wss://example.org:5443/ws', 'wss://example.org:5281/xmpp-websocket'], bosh: ['https://example.org:5443/bosh'],
+      websocket: ['wss://example.org:5443/ws', 'wss://example.org:5281/xmpp-websocket'],
+      bosh: ['https://example.org:5443/bosh'],
     });
   });
 
   it('gives no endpoints for malformed or oddly shaped JSON, and drops bad links', () => {
-    for (const text of ['', '{', 'null', '42', '[]', '{"links":"x"}', '{"links":[null,1,"s",{"rel":1,"href":2}]}',
+    for (const text of [
+      '',
+      '{',
+      'null',
+      '42',
+      '[]',
+      '{"links":"x"}',
+      '{"links":[null,1,"s",{"rel":1,"href":2}]}',
       '{"links":[{"rel":"urn:xmpp:alt-connections:websocket","href":"javascript:alert(1)"}]}',
-      '{"links":[{"rel":"urn:xmpp:alt-connections:xbosh","href":{"toString":"x"}}]}']) {
+      '{"links":[{"rel":"urn:xmpp:alt-connections:xbosh","href":{"toString":"x"}}]}',
+    ]) {
       expect(parseHostMetaJson(text), text).to.deep.equal({ websocket: [], bosh: [] });
     }
   });
@@ -121,7 +135,9 @@ describe('discoverEndpoints', () => {
     expect(error).to.be.instanceOf(ConnectionError);
     expect((error as ConnectionError).condition).to.equal('no-endpoint');
     expect((error as Error).message).to.match(/^No chat service was found for example\.org: /);
-    expect((error as Error).message).to.contain('not reachable').and.contain('HTTP 404');
+    expect((error as Error).message)
+      .to.contain('not reachable')
+      .and.contain('HTTP 404');
   });
 
   it('says why nothing was found: no usable links', async () => {

@@ -32,9 +32,10 @@ function hasScheme(href: string, schemes: readonly string[]): boolean {
 }
 
 function collect(links: { rel?: unknown; href?: unknown }[]): Endpoints {
-  const pick = (rel: string, schemes: readonly string[]) => links
-    .filter((link) => link.rel === rel && typeof link.href === 'string' && hasScheme(link.href, schemes))
-    .map((link) => link.href as string);
+  const pick = (rel: string, schemes: readonly string[]) =>
+    links
+      .filter((link) => link.rel === rel && typeof link.href === 'string' && hasScheme(link.href, schemes))
+      .map((link) => link.href as string);
   return { websocket: pick(REL_WEBSOCKET, ['ws:', 'wss:']), bosh: pick(REL_BOSH, ['http:', 'https:']) };
 }
 
@@ -118,7 +119,10 @@ export async function discoverEndpoints(domain: string, options: DiscoveryOption
     for (const url of lookup.endpoints.bosh) if (!found.bosh.includes(url)) found.bosh.push(url);
   }
   if (found.websocket.length + found.bosh.length === 0) {
-    const why = lookups.map((lookup) => ('problem' in lookup ? lookup.problem : '')).filter(Boolean).join('; ');
+    const why = lookups
+      .map((lookup) => ('problem' in lookup ? lookup.problem : ''))
+      .filter(Boolean)
+      .join('; ');
     throw new ConnectionError('no-endpoint', `No chat service was found for ${domain}: ${why}.`);
   }
   return found;

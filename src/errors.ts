@@ -9,7 +9,11 @@ export abstract class XmppChatError extends Error {
 /** SASL authentication failed; `condition` is the SASL condition (RFC 6120 §6.5). */
 export class AuthError extends XmppChatError {
   override readonly name = 'AuthError';
-  constructor(readonly condition: string, message: string, readonly text?: string) {
+  constructor(
+    readonly condition: string,
+    message: string,
+    readonly text?: string,
+  ) {
     super(message);
   }
 }
@@ -19,7 +23,11 @@ export type ConnectionCondition = 'refused' | 'unreachable' | 'timeout' | 'close
 /** The server could not be reached, refused the connection, stopped answering or went away. */
 export class ConnectionError extends XmppChatError {
   override readonly name = 'ConnectionError';
-  constructor(readonly condition: ConnectionCondition, message: string, options?: { cause?: unknown }) {
+  constructor(
+    readonly condition: ConnectionCondition,
+    message: string,
+    options?: { cause?: unknown },
+  ) {
     super(message, options);
   }
 }
@@ -27,7 +35,11 @@ export class ConnectionError extends XmppChatError {
 /** The server ended the stream with a stream error (RFC 6120 §4.9). */
 export class StreamError extends XmppChatError {
   override readonly name = 'StreamError';
-  constructor(readonly condition: string, message: string, readonly text?: string) {
+  constructor(
+    readonly condition: string,
+    message: string,
+    readonly text?: string,
+  ) {
     super(message);
   }
 }
@@ -35,7 +47,10 @@ export class StreamError extends XmppChatError {
 /** The options given to the client are wrong; nothing was attempted. */
 export class ConfigError extends XmppChatError {
   override readonly name = 'ConfigError';
-  constructor(readonly condition: string, message: string) {
+  constructor(
+    readonly condition: string,
+    message: string,
+  ) {
     super(message);
   }
 }
@@ -47,14 +62,24 @@ export function isFatal(error: XmppChatError): boolean {
 }
 
 const FATAL_STREAM_CONDITIONS = new Set([
-  'not-authorized', 'host-unknown', 'improper-addressing', 'invalid-namespace', 'unsupported-version',
-  'policy-violation', 'conflict',
+  'not-authorized',
+  'host-unknown',
+  'improper-addressing',
+  'invalid-namespace',
+  'unsupported-version',
+  'policy-violation',
+  'conflict',
 ]);
 
 /** An iq request was answered with an error (RFC 6120 §8.3). */
 export class StanzaError extends XmppChatError {
   override readonly name = 'StanzaError';
-  constructor(readonly condition: string, message: string, readonly type?: string, readonly text?: string) {
+  constructor(
+    readonly condition: string,
+    message: string,
+    readonly type?: string,
+    readonly text?: string,
+  ) {
     super(message);
   }
 }

@@ -16,7 +16,9 @@ export class Emitter<Events extends Record<string, unknown>> {
         (listener as (detail: Events[K]) => void)(detail);
       } catch (error) {
         // A broken listener must not break the connection or the other listeners.
-        queueMicrotask(() => { throw error; });
+        queueMicrotask(() => {
+          throw error;
+        });
       }
     }
   }

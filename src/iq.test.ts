@@ -8,7 +8,11 @@ const NS_STANZAS = 'urn:ietf:params:xml:ns:xmpp-stanzas';
 function router(timeoutMs = 1000) {
   const sent: XmlElement[] = [];
   const failures: unknown[] = [];
-  const iqs = new IqRouter((s) => sent.push(s), timeoutMs, (e) => failures.push(e));
+  const iqs = new IqRouter(
+    (s) => sent.push(s),
+    timeoutMs,
+    (e) => failures.push(e),
+  );
   return { iqs, sent, failures };
 }
 
@@ -26,16 +30,23 @@ describe('IqRouter', () => {
   it('rejects with a StanzaError carrying the condition', async () => {
     const { iqs, sent } = router();
     const pending = iqs.request(xml('iq', { type: 'get' }, xml('query', { xmlns: 'x' })));
-    iqs.receive(xml('iq', { type: 'error', id: sent[0].attrs.id },
-      xml('error', { type: 'cancel' }, xml('item-not-found', { xmlns: NS_STANZAS }))));
-    const error = await pending.then(() => undefined, (e: unknown) => e);
+    iqs.receive(
+      xml('iq', { type: 'error', id: sent[0].attrs.id }, xml('error', { type: 'cancel' }, xml('item-not-found', { xmlns: NS_STANZAS }))),
+    );
+    const error = await pending.then(
+      () => undefined,
+      (e: unknown) => e,
+    );
     expect(error).to.be.instanceOf(StanzaError);
     expect((error as StanzaError).condition).to.equal('item-not-found');
   });
 
   it('times out with a ConnectionError', async () => {
     const { iqs } = router(30);
-    const error = await iqs.request(xml('iq', { type: 'get' }, xml('q', { xmlns: 'x' }))).then(() => undefined, (e: unknown) => e);
+    const error = await iqs.request(xml('iq', { type: 'get' }, xml('q', { xmlns: 'x' }))).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
     expect(error).to.be.instanceOf(ConnectionError);
     expect((error as ConnectionError).condition).to.equal('timeout');
   });
@@ -50,7 +61,9 @@ describe('IqRouter', () => {
     // Replies to different requests may go out in any order (a handler can be asynchronous).
     const byId = (id: string) => sent.find((s) => s.attrs.id === id)!;
     expect(sent.map((s) => [s.attrs.id, s.attrs.type, s.attrs.to]).sort()).to.deep.equal([
-      ['m1', 'error', 'example.org'], ['p1', 'result', 'example.org'], ['u1', 'error', 'example.org'],
+      ['m1', 'error', 'example.org'],
+      ['p1', 'result', 'example.org'],
+      ['u1', 'error', 'example.org'],
     ]);
     expect(childOf(childOf(byId('u1'), 'error')!, 'service-unavailable')).to.exist;
     expect(childOf(childOf(byId('m1'), 'error')!, 'bad-request')).to.exist;
@@ -58,8 +71,12 @@ describe('IqRouter', () => {
 
   it('answers with the condition of a StanzaError a handler throws, without reporting a failure', async () => {
     const { iqs, sent, failures } = router();
-    iqs.handle('query', 'jabber:iq:roster', () => { throw new StanzaError('service-unavailable', 'Refused.', 'cancel'); });
-    iqs.handle('block', 'urn:xmpp:blocking', () => { throw new StanzaError('bad-request', 'Unreadable.', 'modify'); });
+    iqs.handle('query', 'jabber:iq:roster', () => {
+      throw new StanzaError('service-unavailable', 'Refused.', 'cancel');
+    });
+    iqs.handle('block', 'urn:xmpp:blocking', () => {
+      throw new StanzaError('bad-request', 'Unreadable.', 'modify');
+    });
     iqs.receive(xml('iq', { type: 'set', id: 'r1', from: 'mallory@evil.example' }, xml('query', { xmlns: 'jabber:iq:roster' })));
     iqs.receive(xml('iq', { type: 'set', id: 'b1' }, xml('block', { xmlns: 'urn:xmpp:blocking' })));
     await new Promise((r) => setTimeout(r, 0));
@@ -74,7 +91,9 @@ describe('IqRouter', () => {
 
   it('answers internal-server-error when a handler throws, and reports it', async () => {
     const { iqs, sent, failures } = router();
-    iqs.handle('query', 'jabber:iq:roster', () => { throw new Error('boom'); });
+    iqs.handle('query', 'jabber:iq:roster', () => {
+      throw new Error('boom');
+    });
     iqs.receive(xml('iq', { type: 'set', id: 'r1' }, xml('query', { xmlns: 'jabber:iq:roster' })));
     await new Promise((r) => setTimeout(r, 0));
     expect(childOf(childOf(sent[0], 'error')!, 'internal-server-error')).to.exist;
@@ -83,7 +102,11 @@ describe('IqRouter', () => {
 
   it('lets requests of a lost link wait, and rejects them when a new session starts', async () => {
     const { iqs, sent } = router(30);
-    const outcome = (p: Promise<unknown>) => p.then(() => 'answered', (e: ConnectionError) => e.condition);
+    const outcome = (p: Promise<unknown>) =>
+      p.then(
+        () => 'answered',
+        (e: ConnectionError) => e.condition,
+      );
     const old = outcome(iqs.request(xml('iq', { type: 'get' }, xml('q', { xmlns: 'x' }))));
     iqs.linkLost();
     await new Promise((r) => setTimeout(r, 60));
@@ -105,7 +128,10 @@ describe('IqRouter', () => {
     const silent = iqs.request(xml('iq', { type: 'get' }, xml('q', { xmlns: 'x' })));
     iqs.linkLost();
     iqs.sessionOpened(true);
-    const error = await silent.then(() => undefined, (e: unknown) => e);
+    const error = await silent.then(
+      () => undefined,
+      (e: unknown) => e,
+    );
     expect((error as ConnectionError).condition).to.equal('timeout');
   });
 });

@@ -48,7 +48,9 @@ export class LinkWatch {
     this.request(ping).then(
       () => clearTimeout(deadline),
       // An error reply still proves the server is there; only silence means a dead link.
-      (error: unknown) => { if (!(error instanceof Error && error.name === 'ConnectionError')) clearTimeout(deadline); },
+      (error: unknown) => {
+        if (!(error instanceof Error && error.name === 'ConnectionError')) clearTimeout(deadline);
+      },
     );
   }
 }

@@ -21,7 +21,9 @@ describe('resolveOptions', () => {
     expect(resolved.password).to.equal(undefined);
     expect(resolved.mechanisms).to.deep.equal(['SCRAM-SHA-1']);
     expect(conditionOf({ service: 'wss://x.example/ws', jid: 'a@b', scramKeys: {} })).to.equal('missing-password');
-    expect(conditionOf({ service: 'wss://x.example/ws', jid: 'a@b', scramKeys: { 'SCRAM-SHA-1': keys }, mechanisms: ['PLAIN'] })).to.equal('invalid-option');
+    expect(conditionOf({ service: 'wss://x.example/ws', jid: 'a@b', scramKeys: { 'SCRAM-SHA-1': keys }, mechanisms: ['PLAIN'] })).to.equal(
+      'invalid-option',
+    );
     expect(conditionOf({ domain: 'b', anonymous: true, scramKeys: { 'SCRAM-SHA-1': keys } })).to.equal('conflicting-options');
   });
 

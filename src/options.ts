@@ -72,7 +72,8 @@ export function resolveOptions(options: ClientOptions): ResolvedOptions {
     if (!options.jid) throw new ConfigError('missing-jid', 'Give an account (jid) and password, or choose anonymous login.');
     const jid = parseJid(options.jid);
     if (!jid?.local) throw new ConfigError('invalid-jid', `"${options.jid}" is not a valid account address (like alice@example.org).`);
-    if (!options.password && !keyMechanisms(options.scramKeys).length) throw new ConfigError('missing-password', 'A password is needed to sign in.');
+    if (!options.password && !keyMechanisms(options.scramKeys).length)
+      throw new ConfigError('missing-password', 'A password is needed to sign in.');
     username = jid.local;
     resource ??= jid.resource;
     domain ??= jid.domain;
@@ -80,7 +81,11 @@ export function resolveOptions(options: ClientOptions): ResolvedOptions {
   if (!domain) throw new ConfigError('missing-domain', 'Anonymous login needs the server domain.');
   const reconnect = options.reconnect === false ? false : { ...DEFAULT_BACKOFF, ...(options.reconnect === true ? {} : options.reconnect) };
   return {
-    service, domain, username, password: options.password, resource,
+    service,
+    domain,
+    username,
+    password: options.password,
+    resource,
     allowPlain: options.allowPlain ?? false,
     ...(options.password || anonymous ? { mechanisms: checkMechanisms(options.mechanisms) } : withKeys(options)),
     discoveryOrigin: options.discoveryOrigin,
@@ -100,14 +105,16 @@ function withKeys(options: ClientOptions): Pick<ResolvedOptions, 'scramKeys' | '
   return { scramKeys: options.scramKeys, mechanisms };
 }
 
-const keyMechanisms = (keys: ScramKeyring | undefined): string[] =>
-  PASSWORD_MECHANISMS.filter((m) => keys?.[m as keyof ScramKeyring]);
+const keyMechanisms = (keys: ScramKeyring | undefined): string[] => PASSWORD_MECHANISMS.filter((m) => keys?.[m as keyof ScramKeyring]);
 
 function checkMechanisms(mechanisms: readonly string[] | undefined): readonly string[] | undefined {
   if (mechanisms === undefined) return undefined;
   const unknown = mechanisms.filter((m) => !PASSWORD_MECHANISMS.includes(m));
   if (mechanisms.length === 0 || unknown.length > 0) {
-    throw new ConfigError('invalid-option', `mechanisms must list some of ${PASSWORD_MECHANISMS.join(', ')}${unknown.length ? ` (not ${unknown.join(', ')})` : ''}.`);
+    throw new ConfigError(
+      'invalid-option',
+      `mechanisms must list some of ${PASSWORD_MECHANISMS.join(', ')}${unknown.length ? ` (not ${unknown.join(', ')})` : ''}.`,
+    );
   }
   return [...mechanisms];
 }

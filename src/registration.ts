@@ -12,7 +12,10 @@ const NS_FEATURE = 'http://jabber.org/features/iq-register';
 /** Registration failed; `condition` is the server's stanza error, or `not-offered`. */
 export class RegistrationError extends XmppChatError {
   override readonly name = 'RegistrationError';
-  constructor(readonly condition: string, message: string) {
+  constructor(
+    readonly condition: string,
+    message: string,
+  ) {
     super(message);
   }
 }
@@ -28,8 +31,11 @@ export interface Registration extends PreLoginEndpoint {
  */
 export async function registerAccount(registration: Registration, registered?: (stream: PreLoginStream) => Promise<void>): Promise<void> {
   const { domain, username, password } = registration;
-  const request = xml('iq', { xmlns: 'jabber:client', type: 'set', id: 'register', to: domain },
-    xml('query', { xmlns: 'jabber:iq:register' }, xml('username', {}, username), xml('password', {}, password)));
+  const request = xml(
+    'iq',
+    { xmlns: 'jabber:client', type: 'set', id: 'register', to: domain },
+    xml('query', { xmlns: 'jabber:iq:register' }, xml('username', {}, username), xml('password', {}, password)),
+  );
   const stream = await openPreLoginStream(registration);
   try {
     if (!stream.features || !childOf(stream.features, 'register', NS_FEATURE)) {

@@ -22,9 +22,7 @@ export class SessionOpener {
 
   async open(): Promise<SessionInfo> {
     if (this.#transport) return this.#transport.open();
-    const services = this.options.service
-      ? [this.options.service]
-      : await this.#discover();
+    const services = this.options.service ? [this.options.service] : await this.#discover();
     let lastError: unknown;
     for (const service of services) {
       const kind = transportKindOf(service);

@@ -17,7 +17,11 @@ const meta = (domain: string) => `visitor-account:${domain}`;
 const lockName = (owner: string, domain: string) => `xmpp-chat ${meta(domain)} ${owner}`;
 
 /** What to log in with: keys, or the password only where the server leaves no other way. */
-export interface VisitorAccount { jid: string; password?: string; scramKeys?: ScramKeyring }
+export interface VisitorAccount {
+  jid: string;
+  password?: string;
+  scramKeys?: ScramKeyring;
+}
 
 export interface VisitorAccountOptions {
   /** Whose history this is (the widget's `visitor:<to>`); the credentials are kept with it. */
@@ -50,8 +54,17 @@ async function readOrRegister(options: VisitorAccountOptions): Promise<VisitorAc
       // Only a first visit registers: the code loads then.
       const [{ registerAccount }, { scramSaltsOn }] = await Promise.all([import('./registration.ts'), import('./sasl/salts.ts')]);
       // The salts are read on the registering stream; if that fails, on a stream of their own.
-      const readSalts = (stream: PreLoginStream) => scramSaltsOn(stream, username).then((found) => { salts = found; }, () => undefined);
-      await registerAccount({ service: options.service, domain: options.domain, username, password, timeoutMs: options.timeoutMs }, readSalts);
+      const readSalts = (stream: PreLoginStream) =>
+        scramSaltsOn(stream, username).then(
+          (found) => {
+            salts = found;
+          },
+          () => undefined,
+        );
+      await registerAccount(
+        { service: options.service, domain: options.domain, username, password, timeoutMs: options.timeoutMs },
+        readSalts,
+      );
     } catch (error) {
       // Not offered or refused: anonymous. Unreachable: the login that follows reports it.
       const name = (error as Error).name;
@@ -68,7 +81,12 @@ async function readOrRegister(options: VisitorAccountOptions): Promise<VisitorAc
 }
 
 /** Stores keys in place of a password that is to be replaced (a new account's, or one kept before keys). */
-async function keep(store: MessageStore, options: VisitorAccountOptions, account: StoredVisitorAccount, salts?: ScramSalts): Promise<VisitorAccount> {
+async function keep(
+  store: MessageStore,
+  options: VisitorAccountOptions,
+  account: StoredVisitorAccount,
+  salts?: ScramSalts,
+): Promise<VisitorAccount> {
   let kept = account;
   if (account.password !== undefined && !('keyless' in account && account.keyless)) {
     const { keepableAccount } = await import('./visitor-keys.ts'); // a first visit's code, as registration
@@ -86,9 +104,14 @@ async function exclusively<T>(name: string, task: () => Promise<T>): Promise<T> 
   const locks = typeof navigator === 'undefined' ? undefined : navigator.locks;
   if (locks) return await locks.request(name, task);
   const run = (turns.get(name) ?? Promise.resolve()).then(task);
-  const done = run.then(() => undefined, () => undefined);
+  const done = run.then(
+    () => undefined,
+    () => undefined,
+  );
   turns.set(name, done);
-  void done.then(() => { if (turns.get(name) === done) turns.delete(name); });
+  void done.then(() => {
+    if (turns.get(name) === done) turns.delete(name);
+  });
   return await run;
 }
 

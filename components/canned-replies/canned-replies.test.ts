@@ -21,8 +21,9 @@ const REPLIES: CannedReply[] = [
 
 /** Mounted with a panel to open: somewhere at the bottom of the page, like a composer. */
 const mount = (props: Partial<XmppChatCannedReplies> = {}) =>
-  mountElement<XmppChatCannedReplies>('xmpp-chat-canned-replies', { replies: REPLIES, ...props }, document.body,
-    (el) => { el.style.cssText = 'position: fixed; inset-block-end: 8px; inset-inline-start: 8px;'; });
+  mountElement<XmppChatCannedReplies>('xmpp-chat-canned-replies', { replies: REPLIES, ...props }, document.body, (el) => {
+    el.style.cssText = 'position: fixed; inset-block-end: 8px; inset-inline-start: 8px;';
+  });
 
 const $ = <T extends HTMLElement = HTMLElement>(el: XmppChatCannedReplies, selector: string) => el.shadowRoot!.querySelector<T>(selector)!;
 const toggle = (el: XmppChatCannedReplies) => $<HTMLButtonElement>(el, '[part~="toggle-button"]');
@@ -116,7 +117,9 @@ describe('xmpp-chat-canned-replies', () => {
   it('closes on Escape without closing the chat around it, and when the page is clicked', async () => {
     const el = await mount();
     let outside = 0;
-    const onKey = (e: KeyboardEvent) => { if (e.key === 'Escape') outside++; };
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Escape') outside++;
+    };
     document.addEventListener('keydown', onKey);
     try {
       await open(el);
@@ -163,7 +166,9 @@ describe('xmpp-chat-canned-replies', () => {
     expect(button.disabled).to.equal(false);
     expect(title.value).to.equal('Thanks for waiting, I am checking');
     $<HTMLFormElement>(el, 'form').requestSubmit();
-    expect(saves).to.deep.equal([{ title: 'Thanks for waiting, I am checking', text: 'Thanks for waiting, I am checking your order right now.' }]);
+    expect(saves).to.deep.equal([
+      { title: 'Thanks for waiting, I am checking', text: 'Thanks for waiting, I am checking your order right now.' },
+    ]);
     await type(el, title, '  Order\tstatus ');
     el.draft = 'Your order has shipped.';
     await el.updateComplete;

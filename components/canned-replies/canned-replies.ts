@@ -105,8 +105,12 @@ export class XmppChatCannedReplies extends LitElement {
   override render() {
     const lang = this.lang;
     const shown = this.#shown;
-    const empty = this.replies.length === 0 ? t(lang, 'replies.none')
-      : shown.length === 0 ? t(lang, 'replies.no-match', { query: this.query.trim() }) : '';
+    const empty =
+      this.replies.length === 0
+        ? t(lang, 'replies.none')
+        : shown.length === 0
+          ? t(lang, 'replies.no-match', { query: this.query.trim() })
+          : '';
     return html`<button id="toggle" part="toggle-button" type="button" aria-expanded=${String(this.open)}
         aria-controls="panel" @click=${() => this.#setOpen(!this.open)} @keydown=${this.#onKey} @focusout=${this.#onFocusOut}>${t(lang, 'replies.open')}</button>
       <div id="panel" part="panel" role="group" aria-label=${t(lang, 'replies.label')} ?hidden=${!this.open}
@@ -119,16 +123,20 @@ export class XmppChatCannedReplies extends LitElement {
         <div class="empty" role="status">${empty || nothing}</div>
         <div class="replies" ?hidden=${shown.length === 0}>
           <div id="list" part="list" role="listbox" aria-label=${t(lang, 'replies.label')}>
-            ${shown.map((row, i) => html`<div id="reply-${i}" role="option" aria-selected=${String(i === this.active)}
+            ${shown.map(
+              (row, i) => html`<div id="reply-${i}" role="option" aria-selected=${String(i === this.active)}
               part=${i === this.active ? 'reply reply-active' : 'reply'} @click=${() => this.#choose(i)}>
               <span class="title" dir="auto">${row.reply.title}</span>
               <span class="preview" dir="auto">${row.preview}</span>
-            </div>`)}
+            </div>`,
+            )}
           </div>
-          <div class="deletes">${shown.map(({ reply }) => html`<button part="delete-button" type="button"
+          <div class="deletes">${shown.map(
+            ({ reply }) => html`<button part="delete-button" type="button"
             @click=${() => this.#delete(reply)}><svg aria-hidden="true" viewBox="0 0 24 24" width="16" height="16">
             <path d="M6 6l12 12M18 6L6 18" stroke="currentColor" stroke-width="2" stroke-linecap="round"/></svg>
-            <span class="sr-only">${t(lang, 'replies.delete', { title: reply.title })}</span></button>`)}</div>
+            <span class="sr-only">${t(lang, 'replies.delete', { title: reply.title })}</span></button>`,
+          )}</div>
         </div>
         ${saveReplyForm(lang, this.draft, this.typedTitle, this.#onTitle, (e) => this.#onSave(e))}
       </div>`;
@@ -161,7 +169,9 @@ export class XmppChatCannedReplies extends LitElement {
     emit(this, 'xmpp-chat-delete-reply', { id: reply.id });
   }
 
-  #onTitle = (title: string): void => { this.typedTitle = title; };
+  #onTitle = (title: string): void => {
+    this.typedTitle = title;
+  };
 
   #onSave(event: SubmitEvent): void {
     event.preventDefault();
@@ -209,5 +219,7 @@ export class XmppChatCannedReplies extends LitElement {
 if (!customElements.get('xmpp-chat-canned-replies')) customElements.define('xmpp-chat-canned-replies', XmppChatCannedReplies);
 
 declare global {
-  interface HTMLElementTagNameMap { 'xmpp-chat-canned-replies': XmppChatCannedReplies }
+  interface HTMLElementTagNameMap {
+    'xmpp-chat-canned-replies': XmppChatCannedReplies;
+  }
 }

@@ -22,8 +22,13 @@ export function unsavable(lang: string, draft: string): string {
 }
 
 /** The form; `typedTitle` is what the agent typed, and until then the title follows the draft. */
-export function saveReplyForm(lang: string, draft: string, typedTitle: string, onTitle: (title: string) => void,
-  onSubmit: (event: SubmitEvent) => void) {
+export function saveReplyForm(
+  lang: string,
+  draft: string,
+  typedTitle: string,
+  onTitle: (title: string) => void,
+  onSubmit: (event: SubmitEvent) => void,
+) {
   const hint = unsavable(lang, draft);
   return html`<form part="save-form" @submit=${onSubmit}>
     <label for="title">${t(lang, 'replies.title')}</label>

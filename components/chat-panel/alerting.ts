@@ -22,12 +22,17 @@ const alertsOf = new WeakMap<ChatPanel, Promise<Alerts>>();
 function alerts(panel: ChatPanel): Promise<Alerts> {
   let loading = alertsOf.get(panel);
   if (!loading) {
-    loading = import('../controllers/alerts.ts').then(({ Alerts: Made }) => new Made(panel, {
-      sound: () => !!panel.config.sound,
-      notifications: () => panel.config.mode === 'full',
-      onActivate: (peer) => panel.select(peer),
-      debug: (message, error) => { if (panel.config.debug) console.debug(`xmpp-chat: ${message}`, error ?? ''); },
-    }));
+    loading = import('../controllers/alerts.ts').then(
+      ({ Alerts: Made }) =>
+        new Made(panel, {
+          sound: () => !!panel.config.sound,
+          notifications: () => panel.config.mode === 'full',
+          onActivate: (peer) => panel.select(peer),
+          debug: (message, error) => {
+            if (panel.config.debug) console.debug(`xmpp-chat: ${message}`, error ?? '');
+          },
+        }),
+    );
     alertsOf.set(panel, loading);
   }
   return loading;

@@ -32,8 +32,15 @@ const LOGIN_FAILURES = new Set(['error.not-authorized', 'error.auth', 'error.con
 export class ChatPanel extends LitElement {
   static override styles = styles;
   static override properties = {
-    config: { attribute: false }, lang: {}, active: { type: Boolean },
-    session: { state: true }, full: { state: true }, loginError: { state: true }, busy: { state: true }, view: { state: true }, draft: { state: true },
+    config: { attribute: false },
+    lang: {},
+    active: { type: Boolean },
+    session: { state: true },
+    full: { state: true },
+    loginError: { state: true },
+    busy: { state: true },
+    view: { state: true },
+    draft: { state: true },
   };
 
   declare config: WidgetConfig;
@@ -123,14 +130,21 @@ export class ChatPanel extends LitElement {
     const needsLogin = full && !session;
     return html`
       ${renderHeader(this, needsLogin)}
-      ${session ? html`${renderStatus(this, session)}${renderAvailability(this, session)}` : this.loginError && !needsLogin
-        ? html`<div part="status" class="status"><div role="alert" class="error">${this.loginError}</div></div>` : nothing}
+      ${
+        session
+          ? html`${renderStatus(this, session)}${renderAvailability(this, session)}`
+          : this.loginError && !needsLogin
+            ? html`<div part="status" class="status"><div role="alert" class="error">${this.loginError}</div></div>`
+            : nothing
+      }
       <div class="body ${full ? 'full' : 'visitor'}" data-view=${this.view}>
-        ${needsLogin
-          ? html`<xmpp-chat-login-form exportparts=${exportparts(PARTS.loginForm)} lang=${lang} .busy=${this.busy} .error=${this.loginError}
+        ${
+          needsLogin
+            ? html`<xmpp-chat-login-form exportparts=${exportparts(PARTS.loginForm)} lang=${lang} .busy=${this.busy} .error=${this.loginError}
               .jid=${this.#lifecycle.loginJid} @xmpp-chat-login=${this.#login}></xmpp-chat-login-form>`
-          : html`${full && session ? this.full?.renderContacts(this, session) : nothing}
-            ${session ? renderConversation(this, session) : nothing}`}
+            : html`${full && session ? this.full?.renderContacts(this, session) : nothing}
+            ${session ? renderConversation(this, session) : nothing}`
+        }
       </div>`;
   }
 
@@ -183,13 +197,19 @@ export class ChatPanel extends LitElement {
     this.session?.close().catch((error: Error) => this.report(error));
     this.session = session;
     if (!session) return;
-    this.#off = [alertOnMessages(this, session), ...forwardSessionEvents(this, session, {
-      changed: () => this.#changed(),
-      connected: () => { this.busy = false; this.loginError = ''; },
-      failed: (error) => {
-        if (this.busy && LOGIN_FAILURES.has(error.key)) this.#loginFailed(t(this.lang, error.key, { message: error.message }));
-      },
-    })];
+    this.#off = [
+      alertOnMessages(this, session),
+      ...forwardSessionEvents(this, session, {
+        changed: () => this.#changed(),
+        connected: () => {
+          this.busy = false;
+          this.loginError = '';
+        },
+        failed: (error) => {
+          if (this.busy && LOGIN_FAILURES.has(error.key)) this.#loginFailed(t(this.lang, error.key, { message: error.message }));
+        },
+      }),
+    ];
   }
 
   #changed(): void {

@@ -12,44 +12,65 @@ export function renderHeader(panel: ChatPanel, needsLogin: boolean) {
   const full = config.mode === 'full';
   const peer = full ? session?.conversation.peer : config.to;
   const contact = peer ? session?.contacts.find((c) => c.jid === peer) : undefined;
-  const name = full ? (session?.chat.client.jid?.split('/')[0] ?? config.heading ?? t(lang, 'panel.title'))
-    : (config.heading || contact?.name || t(lang, 'panel.title'));
+  const name = full
+    ? (session?.chat.client.jid?.split('/')[0] ?? config.heading ?? t(lang, 'panel.title'))
+    : config.heading || contact?.name || t(lang, 'panel.title');
   // A visitor learns the support address's presence once connected; before that it is unknown.
   const known = full ? !!contact : session?.status === 'connected' && session.availabilityKnown;
   const presence = peer && session && known ? session.availability(peer) : undefined;
   return html`<header part="header" class="header">
-    ${full && panel.view === 'conversation' && session
-      ? html`<button class="icon back" @click=${() => { panel.view = 'contacts'; }} aria-label=${t(lang, 'panel.back')}>
+    ${
+      full && panel.view === 'conversation' && session
+        ? html`<button class="icon back" @click=${() => {
+            panel.view = 'contacts';
+          }} aria-label=${t(lang, 'panel.back')}>
           <svg aria-hidden="true" viewBox="0 0 24 24" width="20" height="20"><path d="M15 5l-7 7 7 7" stroke="currentColor" stroke-width="2" fill="none"/></svg></button>`
-      : nothing}
+        : nothing
+    }
     <span class="avatar" aria-hidden="true">${(name.trim()[0] ?? '?').toUpperCase()}</span>
     <span class="who">
       <span class="name" dir="auto">${name}</span>
       ${presence ? html`<span class="presence ${presence}">${t(lang, `presence.${presence}` as 'presence.online')}</span>` : nothing}
     </span>
     ${full && !needsLogin && session ? panel.full?.renderNotificationsButton(panel) : nothing}
-    ${full && !needsLogin && session
-      ? html`<button class="text" @click=${() => panel.logout()}>${t(lang, 'panel.logout')}</button>
-        <button class="text" part="forget-button" @click=${() => panel.forget()}>${t(lang, 'panel.forget')}</button>` : nothing}
-    ${full ? nothing
-      : html`<button class="icon" @click=${() => panel.closeRequested()} aria-label=${t(lang, 'panel.close')}>
-          <svg aria-hidden="true" viewBox="0 0 24 24" width="20" height="20"><path d="M6 6l12 12M18 6L6 18" stroke="currentColor" stroke-width="2" stroke-linecap="round"/></svg></button>`}
+    ${
+      full && !needsLogin && session
+        ? html`<button class="text" @click=${() => panel.logout()}>${t(lang, 'panel.logout')}</button>
+        <button class="text" part="forget-button" @click=${() => panel.forget()}>${t(lang, 'panel.forget')}</button>`
+        : nothing
+    }
+    ${
+      full
+        ? nothing
+        : html`<button class="icon" @click=${() => panel.closeRequested()} aria-label=${t(lang, 'panel.close')}>
+          <svg aria-hidden="true" viewBox="0 0 24 24" width="20" height="20"><path d="M6 6l12 12M18 6L6 18" stroke="currentColor" stroke-width="2" stroke-linecap="round"/></svg></button>`
+    }
   </header>`;
 }
 
 export function renderStatus(panel: ChatPanel, session: ChatSession) {
   const { lang } = panel;
   const { status, retryInMs, error } = session;
-  const words = status === 'connecting' ? t(lang, 'status.connecting')
-    : status === 'reconnecting' ? (retryInMs && retryInMs >= 1000
-      ? t(lang, 'status.reconnecting-in', { seconds: Math.round(retryInMs / 1000) }) : t(lang, 'status.reconnecting'))
-    : status === 'disconnected' ? t(lang, 'status.offline') : '';
+  const words =
+    status === 'connecting'
+      ? t(lang, 'status.connecting')
+      : status === 'reconnecting'
+        ? retryInMs && retryInMs >= 1000
+          ? t(lang, 'status.reconnecting-in', { seconds: Math.round(retryInMs / 1000) })
+          : t(lang, 'status.reconnecting')
+        : status === 'disconnected'
+          ? t(lang, 'status.offline')
+          : '';
   return html`<div part="status" class="status ${status}">
     <div role="status" class="line">${words}
       ${status === 'disconnected' ? html`<button class="text" @click=${() => void session.connect()}>${t(lang, 'status.retry')}</button>` : nothing}
     </div>
-    ${error ? html`<div role="alert" class="error">${t(lang, error.key, { message: error.message })}
-      <button class="text" @click=${() => session.dismissError()}>${t(lang, 'error.dismiss')}</button></div>` : nothing}
+    ${
+      error
+        ? html`<div role="alert" class="error">${t(lang, error.key, { message: error.message })}
+      <button class="text" @click=${() => session.dismissError()}>${t(lang, 'error.dismiss')}</button></div>`
+        : nothing
+    }
   </div>`;
 }
 
@@ -61,7 +82,6 @@ export function renderAvailability(panel: ChatPanel, session: ChatSession) {
   const text = online ? config.greeting || t(lang, 'availability.greeting') : config.awayMessage || t(lang, 'availability.away');
   return html`<p part="availability" class="availability ${online ? 'online' : 'offline'}" dir="auto">${text}</p>`;
 }
-
 
 /** The name of `peer` in messages and notifications. */
 export function peerName(panel: ChatPanel, session: ChatSession, peer: string): string {
@@ -88,18 +108,23 @@ export function renderConversation(panel: ChatPanel, session: ChatSession) {
       .peerName=${peerName(panel, session, peer)}
       @xmpp-chat-load-older=${() => void view.loadOlder()}
       @xmpp-chat-retry=${(e: CustomEvent<{ key: string }>) => void session.chat.messaging.retry(peer, e.detail.key)}
-      @xmpp-chat-seen=${() => { if (panel.active) view.markRead(); }}></xmpp-chat-message-list>
+      @xmpp-chat-seen=${() => {
+        if (panel.active) view.markRead();
+      }}></xmpp-chat-message-list>
     ${full && session.replies ? panel.full?.renderReplies(panel, session) : nothing}
-    ${!full && panel.intake.needsForm() ? renderPrechat(panel) : html`<xmpp-chat-composer exportparts=${exportparts(PARTS.composer)} lang=${lang} .draftKey=${peer}
+    ${
+      !full && panel.intake.needsForm()
+        ? renderPrechat(panel)
+        : html`<xmpp-chat-composer exportparts=${exportparts(PARTS.composer)} lang=${lang} .draftKey=${peer}
       @xmpp-chat-send=${(e: CustomEvent<{ body: string }>) => void session.send(e.detail.body, peer)}
       @xmpp-chat-typing=${(e: CustomEvent<{ typing: boolean }>) => {
         session.chat.chatStates.typing(peer, e.detail.typing);
         if (full) panel.draft = (e.target as XmppChatComposer).value;
       }}
-    ></xmpp-chat-composer>`}
+    ></xmpp-chat-composer>`
+    }
   </section>`;
 }
-
 
 /** Visitor mode: the pre-chat form, in place of the composer until it is answered. */
 function renderPrechat(panel: ChatPanel) {
@@ -108,4 +133,3 @@ function renderPrechat(panel: ChatPanel) {
     .fields=${prechat} .required=${prechatRequired} .values=${panel.intake.visitor()}
     @xmpp-chat-prechat=${(e: CustomEvent<{ name?: string; email?: string }>) => panel.prechatAnswered(e.detail)}></xmpp-chat-prechat-form>`;
 }
-

@@ -25,10 +25,14 @@ export function renderContacts(panel: ChatPanel, session: ChatSession) {
   // People we have talked with but who are not contacts (such as a site's visitors) are listed
   // too, by the name they gave (with their presence, or in their first message) or a made-up one.
   const known = new Set(session.contacts.map((c) => c.jid));
-  const others: Contact[] = session.conversations.filter((c) => !known.has(c.peer))
+  const others: Contact[] = session.conversations
+    .filter((c) => !known.has(c.peer))
     .map((c) => ({
-      jid: c.peer, name: strangerName(session, c),
-      subscription: 'none', groups: [], presence: session.chat.strangers.presence(c.peer),
+      jid: c.peer,
+      name: strangerName(session, c),
+      subscription: 'none',
+      groups: [],
+      presence: session.chat.strangers.presence(c.peer),
     }));
   return html`<xmpp-chat-contact-list class="contacts" exportparts=${exportparts(PARTS.contactList)} lang=${panel.lang}
     .contacts=${[...session.contacts, ...others]} .conversations=${session.conversations} .requests=${session.requests}
@@ -37,7 +41,7 @@ export function renderContacts(panel: ChatPanel, session: ChatSession) {
     @xmpp-chat-add-contact=${(e: CustomEvent<{ jid: string; name?: string }>) =>
       void session.chat.roster.add(e.detail.jid, e.detail.name).catch((error: Error) => session.fail(error))}
     @xmpp-chat-answer-request=${(e: CustomEvent<{ jid: string; accept: boolean }>) =>
-      (e.detail.accept ? session.chat.roster.approve(e.detail.jid) : session.chat.roster.deny(e.detail.jid))}
+      e.detail.accept ? session.chat.roster.approve(e.detail.jid) : session.chat.roster.deny(e.detail.jid)}
   ></xmpp-chat-contact-list>`;
 }
 
@@ -56,7 +60,9 @@ export function renderReplies(panel: ChatPanel, session: ChatSession) {
 /** Full mode: what the visitor told about themselves and where they write from, which the agent may fold away. */
 export function renderDetails(panel: ChatPanel, context: VisitorContext | undefined) {
   return html`<details class="details" ?open=${panel.detailsOpen}
-    @toggle=${(e: Event) => { panel.detailsOpen = (e.target as HTMLDetailsElement).open; }}>
+    @toggle=${(e: Event) => {
+      panel.detailsOpen = (e.target as HTMLDetailsElement).open;
+    }}>
     <summary>${t(panel.lang, 'visitor.details')}</summary>
     <xmpp-chat-visitor-details exportparts=${exportparts(PARTS.visitorDetails)} lang=${panel.lang} .context=${context}></xmpp-chat-visitor-details>
   </details>`;

@@ -26,7 +26,13 @@ export function forwardSessionEvents(target: HTMLElement, session: ChatSession, 
     session.on('message', (m) => {
       const me = session.chat.client.jid?.split('/')[0] ?? '';
       const incoming = m.direction === 'in';
-      emit(target, 'xmpp-chat-message', { from: incoming ? m.peer : me, to: incoming ? me : m.peer, body: m.body, id: m.key, direction: m.direction });
+      emit(target, 'xmpp-chat-message', {
+        from: incoming ? m.peer : me,
+        to: incoming ? me : m.peer,
+        body: m.body,
+        id: m.key,
+        direction: m.direction,
+      });
     }),
   ];
 }

@@ -13,7 +13,6 @@ const DRAFT = 'xmpp-chat:draft:';
 
 const mount = (props: Partial<XmppChatComposer> = {}) => mountElement<XmppChatComposer>('xmpp-chat-composer', props);
 
-
 const field = (el: XmppChatComposer) => el.shadowRoot!.querySelector('textarea')!;
 const button = (el: XmppChatComposer) => el.shadowRoot!.querySelector<HTMLButtonElement>('[part="send-button"]')!;
 

@@ -161,5 +161,7 @@ export class XmppChatComposer extends LitElement {
 if (!customElements.get('xmpp-chat-composer')) customElements.define('xmpp-chat-composer', XmppChatComposer);
 
 declare global {
-  interface HTMLElementTagNameMap { 'xmpp-chat-composer': XmppChatComposer }
+  interface HTMLElementTagNameMap {
+    'xmpp-chat-composer': XmppChatComposer;
+  }
 }

@@ -18,7 +18,9 @@ export function readAddForm(form: HTMLFormElement): { jid?: string; name: string
 
 export function addContactForm(lang: string, invalid: boolean, onSubmit: (event: SubmitEvent) => void, onCancel: () => void) {
   return html`<form id="add-form" part="add-form" novalidate @submit=${onSubmit}
-    @keydown=${(event: KeyboardEvent) => { if (event.key === 'Escape') onCancel(); }}>
+    @keydown=${(event: KeyboardEvent) => {
+      if (event.key === 'Escape') onCancel();
+    }}>
     <label for="add-jid">${t(lang, 'contacts.add-jid')}</label>
     <input id="add-jid" name="jid" type="text" inputmode="email" autocomplete="off" autocapitalize="none"
       spellcheck="false" aria-invalid=${String(invalid)} aria-describedby=${invalid ? 'add-error' : nothing} />

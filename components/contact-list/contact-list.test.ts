@@ -17,22 +17,30 @@ function contact(jid: string, name?: string, presences: Presence[] = [], ask?: '
   return { jid, subscription: 'both', groups: [], presence, ...(name ? { name } : {}), ...(ask ? { ask } : {}) };
 }
 
-const summary = (peer: string, lastTime: number, unread = 0): ConversationSummary =>
-  ({ peer, lastTime, unread, lastBody: 'hi', lastDirection: 'in', count: 1 });
+const summary = (peer: string, lastTime: number, unread = 0): ConversationSummary => ({
+  peer,
+  lastTime,
+  unread,
+  lastBody: 'hi',
+  lastDirection: 'in',
+  count: 1,
+});
 
 const many = (n: number) => Array.from({ length: n }, (_, i) => contact(`c${i}@example.org`, `Contact ${String(i).padStart(4, '0')}`));
 
 const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
 
 async function mount(props: Partial<XmppChatContactList>): Promise<XmppChatContactList> {
-  const el = await mountElement<XmppChatContactList>('xmpp-chat-contact-list', props, document.body, (list) => { list.style.height = '400px'; });
+  const el = await mountElement<XmppChatContactList>('xmpp-chat-contact-list', props, document.body, (list) => {
+    list.style.height = '400px';
+  });
   await frame(); // lets the ResizeObserver measure the viewport
   await el.updateComplete;
   return el;
 }
 
-
-const $ = <T extends Element = HTMLElement>(el: XmppChatContactList, selector: string) => el.shadowRoot!.querySelector<T & Element>(selector)!;
+const $ = <T extends Element = HTMLElement>(el: XmppChatContactList, selector: string) =>
+  el.shadowRoot!.querySelector<T & Element>(selector)!;
 const rows = (el: XmppChatContactList) => [...el.shadowRoot!.querySelectorAll<HTMLElement>('[part~="contact"]')];
 const names = (el: XmppChatContactList) => rows(el).map((row) => row.querySelector('.name')!.textContent);
 
@@ -66,8 +74,13 @@ describe('xmpp-chat-contact-list', () => {
     });
     const dots = rows(el).map((row) => row.querySelector('[part="presence"]')!.getAttribute('data-presence'));
     expect(dots).to.deep.equal(['online', 'dnd', 'xa', 'offline', 'offline']);
-    expect(rows(el).map((row) => row.querySelector('.sr-only')!.textContent))
-      .to.deep.equal(['Online', 'Busy', 'Away for a while', 'Offline', 'Offline']);
+    expect(rows(el).map((row) => row.querySelector('.sr-only')!.textContent)).to.deep.equal([
+      'Online',
+      'Busy',
+      'Away for a while',
+      'Offline',
+      'Offline',
+    ]);
   });
 
   it('puts recent conversations first, newest first, then sorts by name', async () => {
@@ -183,7 +196,10 @@ describe('xmpp-chat-contact-list', () => {
     const [accept, deny] = section.querySelectorAll('button');
     accept.click();
     deny.click();
-    expect(answers).to.deep.equal([{ jid: 'eve@x.org', accept: true }, { jid: 'eve@x.org', accept: false }]);
+    expect(answers).to.deep.equal([
+      { jid: 'eve@x.org', accept: true },
+      { jid: 'eve@x.org', accept: false },
+    ]);
     el.requests = [];
     await el.updateComplete;
     expect(el.shadowRoot!.querySelector('[part="requests"]')).to.equal(null);
@@ -262,7 +278,9 @@ describe('xmpp-chat-contact-list', () => {
   it('has no accessibility violations found by axe', async () => {
     const el = await mount({
       contacts: [contact('bob@x.org', 'Bob', [available()]), contact('amy@x.org', 'Amy', [], 'subscribe')],
-      conversations: [summary('bob@x.org', 10, 3)], requests: ['eve@x.org'], selected: 'bob@x.org',
+      conversations: [summary('bob@x.org', 10, 3)],
+      requests: ['eve@x.org'],
+      selected: 'bob@x.org',
     });
     $(el, '[part="add-button"]').click();
     await el.updateComplete;

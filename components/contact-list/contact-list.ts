@@ -112,8 +112,12 @@ export class XmppChatContactList extends LitElement {
     const rows = this.#shown;
     const { start, end } = this.#window.range(rows.length);
     const activeShown = rows.length > 0 && this.active >= start && this.active < end;
-    const empty = this.#rows.length === 0 ? t(lang, 'contacts.none')
-      : rows.length === 0 ? t(lang, 'contacts.no-match', { query: this.query.trim() }) : '';
+    const empty =
+      this.#rows.length === 0
+        ? t(lang, 'contacts.none')
+        : rows.length === 0
+          ? t(lang, 'contacts.no-match', { query: this.query.trim() })
+          : '';
     return html`<div class="root">
       ${subscriptionRequests(lang, this.requests, this.#requestsWindow, (jid, accept) => emit(this, 'xmpp-chat-answer-request', { jid, accept }))}
       <div class="toolbar">
@@ -124,7 +128,16 @@ export class XmppChatContactList extends LitElement {
         <button id="add" part="add-button" type="button" aria-expanded=${String(this.adding)} aria-controls="add-form"
           @click=${() => this.#toggleAdd(!this.adding)}>${t(lang, 'contacts.add')}</button>
       </div>
-      ${this.adding ? addContactForm(lang, this.addInvalid, (e) => this.#onAdd(e), () => void this.#toggleAdd(false)) : nothing}
+      ${
+        this.adding
+          ? addContactForm(
+              lang,
+              this.addInvalid,
+              (e) => this.#onAdd(e),
+              () => void this.#toggleAdd(false),
+            )
+          : nothing
+      }
       <div class="empty" role="status">${empty || nothing}</div>
       <div part="contact-list" role="listbox" aria-label=${t(lang, 'contacts.label')} tabindex=${rows.length ? 0 : -1}
         aria-activedescendant=${activeShown ? `option-${this.active}` : nothing}
@@ -147,12 +160,21 @@ export class XmppChatContactList extends LitElement {
       <span class="sr-only">${t(lang, `presence.${row.availability}`)}</span>
       <span class="text">
         <span class="name" dir="auto">${row.label}</span>
-        ${row.pending ? html`<span class="pending">${t(lang, 'contacts.pending')}</span>`
-          : row.preview ? html`<span class="preview" dir="auto">${row.preview}</span>` : nothing}
+        ${
+          row.pending
+            ? html`<span class="pending">${t(lang, 'contacts.pending')}</span>`
+            : row.preview
+              ? html`<span class="preview" dir="auto">${row.preview}</span>`
+              : nothing
+        }
       </span>
-      ${row.unread > 0 ? html`<span part="unread-count" class="badge"><span aria-hidden="true">${
-        row.unread > 99 ? '99+' : row.unread}</span><span class="sr-only">${t(lang, 'contacts.unread', { count: row.unread })}</span></span>`
-        : nothing}
+      ${
+        row.unread > 0
+          ? html`<span part="unread-count" class="badge"><span aria-hidden="true">${
+              row.unread > 99 ? '99+' : row.unread
+            }</span><span class="sr-only">${t(lang, 'contacts.unread', { count: row.unread })}</span></span>`
+          : nothing
+      }
     </div>`;
   }
 
@@ -193,8 +215,12 @@ export class XmppChatContactList extends LitElement {
     const last = this.#shown.length - 1;
     const page = this.#window.pageRows;
     const moves: Record<string, number> = {
-      ArrowDown: this.active + 1, ArrowUp: this.active - 1, Home: 0, End: last,
-      PageDown: this.active + page, PageUp: this.active - page,
+      ArrowDown: this.active + 1,
+      ArrowUp: this.active - 1,
+      Home: 0,
+      End: last,
+      PageDown: this.active + page,
+      PageUp: this.active - page,
     };
     if (event.key in moves) {
       event.preventDefault();
@@ -216,5 +242,7 @@ export class XmppChatContactList extends LitElement {
 if (!customElements.get('xmpp-chat-contact-list')) customElements.define('xmpp-chat-contact-list', XmppChatContactList);
 
 declare global {
-  interface HTMLElementTagNameMap { 'xmpp-chat-contact-list': XmppChatContactList }
+  interface HTMLElementTagNameMap {
+    'xmpp-chat-contact-list': XmppChatContactList;
+  }
 }

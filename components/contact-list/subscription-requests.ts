@@ -13,8 +13,12 @@ export const REQUEST_ROW_HEIGHT = 72;
 /** Requests in view at once; the section scrolls for more. */
 export const REQUESTS_IN_VIEW = 3;
 
-export function subscriptionRequests(lang: string, requests: readonly string[], window: VirtualWindow,
-  answer: (jid: string, accept: boolean) => void) {
+export function subscriptionRequests(
+  lang: string,
+  requests: readonly string[],
+  window: VirtualWindow,
+  answer: (jid: string, accept: boolean) => void,
+) {
   if (requests.length === 0) return nothing;
   const { start, end } = window.range(requests.length);
   // Each button is described by its sentence: several "Accept" buttons are otherwise indistinguishable.

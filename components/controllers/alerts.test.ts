@@ -9,11 +9,16 @@ function fakeAudio(state: AudioContextState = 'running', resume?: () => Promise<
   const peaks: number[] = [];
   const node = { connect: (next: unknown) => next };
   const context = {
-    state, currentTime: 0, destination: node,
+    state,
+    currentTime: 0,
+    destination: node,
     resume: resume ?? (async () => void (context.state = 'running')),
     close: async () => void (context.state = 'closed'),
     createOscillator: () => ({
-      ...node, type: '', start() {}, stop() {},
+      ...node,
+      type: '',
+      start() {},
+      stop() {},
       frequency: { setValueAtTime: (hz: number) => tones.push(hz) },
     }),
     createGain: () => ({
@@ -31,7 +36,10 @@ function fakeNotifications(permission: NotificationPermission = 'granted') {
     static permission = permission;
     onclick: (() => void) | null = null;
     closed = false;
-    constructor(readonly title: string, readonly options?: NotificationOptions) {
+    constructor(
+      readonly title: string,
+      readonly options?: NotificationOptions,
+    ) {
       shown.push(this);
     }
     close() {
@@ -48,8 +56,11 @@ function environment(overrides: Partial<AlertEnvironment> = {}) {
   const scheduled: { run: () => void; ms: number }[] = [];
   let focused = 0;
   const env: AlertEnvironment = {
-    document: page, locks: navigator.locks, Notification: notes.Notification,
-    createAudioContext: () => audio.context, focus: () => void (focused += 1),
+    document: page,
+    locks: navigator.locks,
+    Notification: notes.Notification,
+    createAudioContext: () => audio.context,
+    focus: () => void (focused += 1),
     // Short waits really wait; long ones (a lock held, a notification open) are run by the test.
     later: (run, ms) => {
       if (ms < 1000) {
@@ -72,8 +83,13 @@ const on = { sound: () => true, notifications: () => true };
 function fakeHost() {
   const controllers: ReactiveController[] = [];
   return {
-    addController: (c: ReactiveController) => { controllers.push(c); c.hostConnected?.(); },
-    removeController() {}, requestUpdate() {}, updateComplete: Promise.resolve(true),
+    addController: (c: ReactiveController) => {
+      controllers.push(c);
+      c.hostConnected?.();
+    },
+    removeController() {},
+    requestUpdate() {},
+    updateComplete: Promise.resolve(true),
     disconnect: () => controllers.forEach((c) => c.hostDisconnected?.()),
   } satisfies ReactiveControllerHost & { disconnect(): void };
 }
@@ -96,7 +112,11 @@ describe('Alerts', () => {
   it('notifies only while the page is not looked at, one notification per conversation', async () => {
     const { env, notes, page, scheduled, focused } = environment();
     const activated: string[] = [];
-    const alerts = new Alerts(fakeHost(), { sound: () => false, notifications: () => true, onActivate: (peer) => activated.push(peer) }, env);
+    const alerts = new Alerts(
+      fakeHost(),
+      { sound: () => false, notifications: () => true, onActivate: (peer) => activated.push(peer) },
+      env,
+    );
     expect(await alerts.incoming(message()), 'visible and focused: nothing to do').to.equal(false);
     page.focused = false;
     const long = `Line one\n\n${'x'.repeat(200)}`;
@@ -129,7 +149,11 @@ describe('Alerts', () => {
   it('skips the chime, and says why, while the browser keeps the audio suspended', async () => {
     const blocked = fakeAudio('suspended', () => new Promise(() => {}));
     const said: string[] = [];
-    const alerts = new Alerts(fakeHost(), { ...on, debug: (why) => said.push(why) }, environment({ createAudioContext: () => blocked.context }).env);
+    const alerts = new Alerts(
+      fakeHost(),
+      { ...on, debug: (why) => said.push(why) },
+      environment({ createAudioContext: () => blocked.context }).env,
+    );
     expect(await alerts.incoming(message())).to.equal(true);
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(blocked.tones).to.deep.equal([]);
@@ -149,19 +173,28 @@ describe('Alerts', () => {
     b.page.hidden = true;
     const won = await Promise.all([new Alerts(fakeHost(), on, b.env).incoming(shared), new Alerts(fakeHost(), on, a.env).incoming(shared)]);
     expect(won, 'the visible tab first').to.deep.equal([false, true]);
-    expect(a.scheduled.map(({ ms }) => ms), 'the lock is held for a minute').to.include(60_000);
+    expect(
+      a.scheduled.map(({ ms }) => ms),
+      'the lock is held for a minute',
+    ).to.include(60_000);
 
     const [looking, away] = [environment(), environment()];
     away.page.hidden = true;
     const read = message();
-    const results = await Promise.all([new Alerts(fakeHost(), on, away.env).incoming(read), new Alerts(fakeHost(), on, looking.env).incoming(read, { onScreen: true })]);
+    const results = await Promise.all([
+      new Alerts(fakeHost(), on, away.env).incoming(read),
+      new Alerts(fakeHost(), on, looking.env).incoming(read, { onScreen: true }),
+    ]);
     expect(results, 'a tab showing the message claims it, and no tab alerts').to.deep.equal([false, false]);
     expect(away.audio.tones, 'no chime in the hidden tab').to.have.length(0);
 
     const [seen, unseen] = [environment({ locks: undefined }), environment({ locks: undefined })];
     unseen.page.hidden = true;
     const other = message();
-    expect([await new Alerts(fakeHost(), on, seen.env).incoming(other), await new Alerts(fakeHost(), on, unseen.env).incoming(other)]).to.deep.equal([true, false]);
+    expect([
+      await new Alerts(fakeHost(), on, seen.env).incoming(other),
+      await new Alerts(fakeHost(), on, unseen.env).incoming(other),
+    ]).to.deep.equal([true, false]);
   });
 
   it('never throws into the page with the browser’s own audio: it chimes or says why not', async () => {
@@ -232,12 +265,16 @@ describe('Alerts', () => {
         }
       }
       const activated: string[] = [];
-      const alerts = new Alerts(fakeHost(), { sound: () => false, notifications: () => true, onActivate: (peer) => activated.push(peer) },
-        { ...browserEnvironment(), document: { hidden: true, hasFocus: () => false }, Notification: Spy });
+      const alerts = new Alerts(
+        fakeHost(),
+        { sound: () => false, notifications: () => true, onActivate: (peer) => activated.push(peer) },
+        { ...browserEnvironment(), document: { hidden: true, hasFocus: () => false }, Notification: Spy },
+      );
       expect(alerts.permission).to.equal('granted');
       expect(await alerts.incoming(message('ada@example.org', 'Is the blue teapot in stock?'))).to.equal(true);
-      expect(made.map(({ title, body, tag }) => [title, body, tag])).to.deep.equal(
-        [['New message from Ada', 'Is the blue teapot in stock?', 'ada@example.org']]);
+      expect(made.map(({ title, body, tag }) => [title, body, tag])).to.deep.equal([
+        ['New message from Ada', 'Is the blue teapot in stock?', 'ada@example.org'],
+      ]);
       // Headless Chromium shows it (the event fires a task after the constructor, so none is missed).
       const shown = await new Promise((resolve) => {
         made[0].addEventListener('show', () => resolve('show'));
@@ -271,7 +308,10 @@ async function framedAlerts(name: string) {
   }
   const { Alerts: FramedAlerts, browserEnvironment: framedEnvironment } = win.alertsModule;
   const audio = fakeAudio();
-  const alerts = new FramedAlerts(fakeHost(), { sound: () => true, notifications: () => false },
-    { ...framedEnvironment(), createAudioContext: () => audio.context });
+  const alerts = new FramedAlerts(
+    fakeHost(),
+    { sound: () => true, notifications: () => false },
+    { ...framedEnvironment(), createAudioContext: () => audio.context },
+  );
   return { frame, alerts, chimes: () => audio.tones.length / 2 };
 }

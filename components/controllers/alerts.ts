@@ -9,12 +9,14 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 
 /** The audio a chime needs (a subset of AudioContext). */
-export type ChimeContext = Pick<AudioContext,
-  'state' | 'currentTime' | 'destination' | 'resume' | 'close' | 'createOscillator' | 'createGain'>;
+export type ChimeContext = Pick<
+  AudioContext,
+  'state' | 'currentTime' | 'destination' | 'resume' | 'close' | 'createOscillator' | 'createGain'
+>;
 
 /** A Notification constructor with its permission. */
-export type NotificationConstructor = Pick<typeof Notification, 'permission'>
-  & (new (title: string, options?: NotificationOptions) => Notification);
+export type NotificationConstructor = Pick<typeof Notification, 'permission'> &
+  (new (title: string, options?: NotificationOptions) => Notification);
 
 /** What the browser offers; injected so tests can watch. */
 export interface AlertEnvironment {
@@ -86,7 +88,11 @@ export class Alerts implements ReactiveController {
   /** Timers still to come (waits, notifications to close, locks to release), by their cancel function. */
   readonly #timers = new Map<() => void, () => void>();
 
-  constructor(host: ReactiveControllerHost, private readonly options: AlertOptions, private readonly env: AlertEnvironment = browserEnvironment()) {
+  constructor(
+    host: ReactiveControllerHost,
+    private readonly options: AlertOptions,
+    private readonly env: AlertEnvironment = browserEnvironment(),
+  ) {
     host.addController(this);
   }
 
@@ -139,14 +145,16 @@ export class Alerts implements ReactiveController {
     // Without Web Locks the tabs cannot agree: the one the visitor sees alerts.
     if (!locks) return Promise.resolve(!document.hidden);
     return new Promise((resolve) => {
-      locks.request(`xmpp-chat-alert:${key}`, { ifAvailable: true }, (lock) => {
-        resolve(lock !== null);
-        // Held on to, so that a tab getting this message later finds it taken.
-        return lock && new Promise<void>((release) => this.#later(release, HOLD_MS));
-      }).catch((error: unknown) => {
-        this.#debug('Web Locks refused the request; alerting only if this tab is visible.', error);
-        resolve(!document.hidden);
-      });
+      locks
+        .request(`xmpp-chat-alert:${key}`, { ifAvailable: true }, (lock) => {
+          resolve(lock !== null);
+          // Held on to, so that a tab getting this message later finds it taken.
+          return lock && new Promise<void>((release) => this.#later(release, HOLD_MS));
+        })
+        .catch((error: unknown) => {
+          this.#debug('Web Locks refused the request; alerting only if this tab is visible.', error);
+          resolve(!document.hidden);
+        });
     });
   }
 
@@ -160,7 +168,8 @@ export class Alerts implements ReactiveController {
         const resumed = audio.resume().catch((error: unknown) => this.#debug('The audio did not resume.', error));
         await Promise.race([resumed, this.#wait(RESUME_MS)]);
       }
-      if (audio.state !== 'running') return this.#debug('Chime skipped: the browser allows sound only after the visitor interacts with the page.');
+      if (audio.state !== 'running')
+        return this.#debug('Chime skipped: the browser allows sound only after the visitor interacts with the page.');
       playChime(audio);
     } catch (error) {
       this.#debug('The chime failed.', error);
@@ -202,7 +211,10 @@ export class Alerts implements ReactiveController {
 /** Two short, soft sine tones rising a fifth (E5, B5). */
 function playChime(audio: ChimeContext): void {
   const start = audio.currentTime + 0.01;
-  for (const [frequency, offset] of [[659.25, 0], [987.77, 0.13]]) {
+  for (const [frequency, offset] of [
+    [659.25, 0],
+    [987.77, 0.13],
+  ]) {
     const at = start + offset;
     const tone = audio.createOscillator();
     const volume = audio.createGain();
@@ -220,5 +232,10 @@ function playChime(audio: ChimeContext): void {
 /** The body on one line, at most BODY_MAX characters (whole code points, so no emoji is cut in half). */
 function plain(text: string): string {
   const chars = [...text.replace(/\s+/g, ' ').trim()];
-  return chars.length > BODY_MAX ? `${chars.slice(0, BODY_MAX - 1).join('').trimEnd()}…` : chars.join('');
+  return chars.length > BODY_MAX
+    ? `${chars
+        .slice(0, BODY_MAX - 1)
+        .join('')
+        .trimEnd()}…`
+    : chars.join('');
 }

@@ -4,8 +4,17 @@
  * It owns the `Chat` of the core; the elements only call its methods.
  */
 import {
-  createChat, xml, type Availability, type Chat, type ChatOptions, type ConnectionStatus, type Contact, type ConversationSummary,
-  type CannedReplies, type StoredMessage, type VisitorContext,
+  createChat,
+  xml,
+  type Availability,
+  type Chat,
+  type ChatOptions,
+  type ConnectionStatus,
+  type Contact,
+  type ConversationSummary,
+  type CannedReplies,
+  type StoredMessage,
+  type VisitorContext,
 } from '../../src/index.ts';
 import { ConversationView } from './conversation-view.ts';
 import { presenceOf } from './presence.ts';
@@ -59,7 +68,11 @@ export class ChatSession {
   constructor(readonly config: SessionConfig) {
     this.chat = createChat(config); // throws ConfigError: the caller shows it
     // An anonymous account's archive holds only its own session, already on this device.
-    this.conversation = new ConversationView(this.chat, () => this.changed(), () => !config.anonymous);
+    this.conversation = new ConversationView(
+      this.chat,
+      () => this.changed(),
+      () => !config.anonymous,
+    );
     const { chat } = this;
     chat.client.on('status', ({ status, reason, retryInMs }) => {
       const was = this.status;
@@ -111,7 +124,10 @@ export class ChatSession {
     const fetch = () => void replies.list().catch((error: Error) => this.fail(error));
     if (this.chat.client.status === 'connected') fetch();
     else {
-      const off = this.on('ready', () => { off(); fetch(); }); // later sessions: the feature fetches again itself
+      const off = this.on('ready', () => {
+        off();
+        fetch();
+      }); // later sessions: the feature fetches again itself
     }
   }
 
@@ -126,16 +142,29 @@ export class ChatSession {
     if (to) {
       this.chat.strangers.watch(to);
       clearTimeout(this.#availabilityWait);
-      this.#availabilityWait = setTimeout(() => { this.availabilityKnown = true; this.changed(); }, AVAILABILITY_WAIT_MS);
+      this.#availabilityWait = setTimeout(() => {
+        this.availabilityKnown = true;
+        this.changed();
+      }, AVAILABILITY_WAIT_MS);
     }
     if (answerStrangers) {
       const since = Date.now() - ANNOUNCE_WITHIN_MS;
-      this.chat.strangers.announce(this.conversations.filter((c) => c.lastTime > since).slice(0, ANNOUNCE_MAX).map((c) => c.peer));
+      this.chat.strangers.announce(
+        this.conversations
+          .filter((c) => c.lastTime > since)
+          .slice(0, ANNOUNCE_MAX)
+          .map((c) => c.peer),
+      );
     }
   }
 
   connect(): Promise<void> {
-    return this.chat.connect().then(() => undefined, (error: Error) => { this.fail(error); });
+    return this.chat.connect().then(
+      () => undefined,
+      (error: Error) => {
+        this.fail(error);
+      },
+    );
   }
 
   disconnect(): Promise<void> {
@@ -206,10 +235,13 @@ export class ChatSession {
   }
 
   private refreshConversations(): void {
-    this.chat.conversations().then((conversations) => {
-      this.conversations = conversations;
-      this.unread = conversations.reduce((sum, c) => sum + c.unread, 0);
-      this.changed();
-    }, (error: Error) => this.fail(error));
+    this.chat.conversations().then(
+      (conversations) => {
+        this.conversations = conversations;
+        this.unread = conversations.reduce((sum, c) => sum + c.unread, 0);
+        this.changed();
+      },
+      (error: Error) => this.fail(error),
+    );
   }
 }

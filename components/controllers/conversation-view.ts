@@ -18,7 +18,11 @@ export class ConversationView {
   #archiveDone = false;
   #opening?: Promise<void>;
 
-  constructor(private readonly chat: Chat, private readonly changed: () => void, private readonly useArchive = () => true) {}
+  constructor(
+    private readonly chat: Chat,
+    private readonly changed: () => void,
+    private readonly useArchive = () => true,
+  ) {}
 
   get hasOlder(): boolean {
     return !this.historyStart;

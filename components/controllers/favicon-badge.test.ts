@@ -55,9 +55,11 @@ describe('FaviconBadge', () => {
 
   it('draws the count over the page’s icon, and puts the very same links back', async () => {
     const green = greenIcon();
-    const { doc } = await page(`<link rel="icon" sizes="32x32" href="${green}">`
-      + `<link rel="stylesheet" href="data:text/css,"><link rel="Shortcut Icon" href="${green}">`
-      + `<link rel="apple-touch-icon" href="${green}">`);
+    const { doc } = await page(
+      `<link rel="icon" sizes="32x32" href="${green}">` +
+        `<link rel="stylesheet" href="data:text/css,"><link rel="Shortcut Icon" href="${green}">` +
+        `<link rel="apple-touch-icon" href="${green}">`,
+    );
     const before = doc.head.innerHTML;
     const links = [...doc.head.querySelectorAll('link')];
     const badge = new FaviconBadge(doc);
@@ -117,14 +119,19 @@ describe('FaviconBadge', () => {
     const { doc } = await page(`<link rel="icon" href="${greenIcon()}">`);
     let drawn = 0;
     const tainting: FaviconDocument = {
-      get head() { return doc.head; },
-      get documentElement() { return doc.documentElement; }, baseURI: doc.baseURI,
+      get head() {
+        return doc.head;
+      },
+      get documentElement() {
+        return doc.documentElement;
+      },
+      baseURI: doc.baseURI,
       querySelectorAll: doc.querySelectorAll.bind(doc),
-      createElement: ((tag: string) => {
+      createElement: (tag: string) => {
         const element = doc.createElement(tag);
         if (element instanceof doc.defaultView!.HTMLCanvasElement) taint(element);
         return element;
-      }),
+      },
     };
     function taint(canvas: HTMLCanvasElement) {
       const context = canvas.getContext('2d')!;

@@ -12,7 +12,11 @@ export type FaviconDocument = Pick<Document, 'head' | 'documentElement' | 'baseU
 const MARK = 'data-xmpp-chat-badge';
 const SIZE = 32;
 
-interface Taken { link: HTMLLinkElement; parent: Node; next: Node | null }
+interface Taken {
+  link: HTMLLinkElement;
+  parent: Node;
+  next: Node | null;
+}
 
 export class FaviconBadge implements HintOutput {
   /** The count shown; 0 while the page has its own icons. */
@@ -108,9 +112,10 @@ function badgeImage(doc: FaviconDocument, label: string): string {
     return paint(doc, label);
   } catch (error) {
     // Browsers that show no SVG favicon (older Safari) simply keep the page's icon then.
-    const svg = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${SIZE} ${SIZE}">`
-      + `<circle cx="16" cy="16" r="15" fill="#d93025"/><text x="16" y="17" fill="#fff" font-family="sans-serif" `
-      + `font-size="19" font-weight="bold" text-anchor="middle" dominant-baseline="middle">${label}</text></svg>`;
+    const svg =
+      `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${SIZE} ${SIZE}">` +
+      `<circle cx="16" cy="16" r="15" fill="#d93025"/><text x="16" y="17" fill="#fff" font-family="sans-serif" ` +
+      `font-size="19" font-weight="bold" text-anchor="middle" dominant-baseline="middle">${label}</text></svg>`;
     return `data:image/svg+xml,${encodeURIComponent(svg)}`;
   }
 }

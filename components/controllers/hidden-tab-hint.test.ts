@@ -5,11 +5,15 @@ import { HiddenTabHint, type HintDocument, type HintOutput } from './hidden-tab-
 function fakeDocument(title: string) {
   const listeners = new Set<() => void>();
   const doc = {
-    title, hidden: false,
+    title,
+    hidden: false,
     addEventListener: (_: string, l: () => void) => void listeners.add(l),
     removeEventListener: (_: string, l: () => void) => void listeners.delete(l),
   };
-  const setHidden = (hidden: boolean) => { doc.hidden = hidden; for (const l of listeners) l(); };
+  const setHidden = (hidden: boolean) => {
+    doc.hidden = hidden;
+    for (const l of listeners) l();
+  };
   return { doc: doc as unknown as HintDocument & { hidden: boolean }, setHidden, listeners };
 }
 
@@ -24,8 +28,13 @@ function recordingFavicon() {
 function fakeHost() {
   const controllers: ReactiveController[] = [];
   const host = {
-    addController: (c: ReactiveController) => { controllers.push(c); c.hostConnected?.(); },
-    removeController() {}, requestUpdate() {}, updateComplete: Promise.resolve(true),
+    addController: (c: ReactiveController) => {
+      controllers.push(c);
+      c.hostConnected?.();
+    },
+    removeController() {},
+    requestUpdate() {},
+    updateComplete: Promise.resolve(true),
   } satisfies ReactiveControllerHost;
   return { host, disconnect: () => controllers.forEach((c) => c.hostDisconnected?.()) };
 }
@@ -81,7 +90,9 @@ describe('HiddenTabHint', () => {
     const { doc, setHidden } = fakeDocument('Shop');
     const errors: unknown[] = [];
     const hint = new HiddenTabHint(fakeHost().host, {
-      document: doc, loadFavicon: () => Promise.reject(new Error('offline')), onError: (e) => errors.push(e),
+      document: doc,
+      loadFavicon: () => Promise.reject(new Error('offline')),
+      onError: (e) => errors.push(e),
     });
     setHidden(true);
     hint.update(1);
@@ -104,7 +115,9 @@ describe('HiddenTabHint in an element', () => {
   const badge = () => document.querySelector('link[data-xmpp-chat-badge]');
   let hidden = false;
   before(() => Object.defineProperty(document, 'hidden', { configurable: true, get: () => hidden }));
-  after(() => { delete (document as { hidden?: boolean }).hidden; });
+  after(() => {
+    delete (document as { hidden?: boolean }).hidden;
+  });
 
   it('restores the page title and favicon when the element is removed, and changes them no more', async () => {
     const title = 'Tea & Co.';

@@ -34,7 +34,10 @@ export class HiddenTabHint implements ReactiveController {
   readonly #outputs: HintOutput[];
   #faviconAsked = false;
 
-  constructor(host: ReactiveControllerHost, private readonly options: HiddenTabHintOptions = {}) {
+  constructor(
+    host: ReactiveControllerHost,
+    private readonly options: HiddenTabHintOptions = {},
+  ) {
     this.#doc = options.document ?? document;
     this.#outputs = [new PageTitle(this.#doc)];
     host.addController(this);

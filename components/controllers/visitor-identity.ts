@@ -11,9 +11,13 @@ export const visitorHistoryOwner = (to: string | undefined) => `visitor:${to ?? 
 /** The session options for the visitor; lookup and registration failures go to `report`. */
 export async function visitorSessionOptions(base: SessionConfig, report: (error: Error) => void): Promise<SessionConfig> {
   const historyOwner = visitorHistoryOwner(base.to);
-  const account = base.service && base.domain
-    ? await visitorAccount({ owner: historyOwner, service: base.service, domain: base.domain }).catch((error: Error) => { report(error); return undefined; })
-    : undefined;
+  const account =
+    base.service && base.domain
+      ? await visitorAccount({ owner: historyOwner, service: base.service, domain: base.domain }).catch((error: Error) => {
+          report(error);
+          return undefined;
+        })
+      : undefined;
   return { ...base, historyOwner, ...(account ?? { anonymous: true }) };
 }
 
@@ -27,7 +31,9 @@ export function renewRefusedAccount(session: ChatSession, options: SessionConfig
     if (error.code !== 'not-authorized') return;
     off();
     // Only the refused account: a tab that saw the refusal first may have registered the next one.
-    forgetVisitorAccount(options.historyOwner!, options.domain!, undefined, options.jid).then(renew, (failure: Error) => session.fail(failure));
+    forgetVisitorAccount(options.historyOwner!, options.domain!, undefined, options.jid).then(renew, (failure: Error) =>
+      session.fail(failure),
+    );
   });
   return off;
 }

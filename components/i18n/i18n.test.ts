@@ -10,11 +10,21 @@ const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) 
 describe('the string catalogs', () => {
   it('say everything in German and Arabic too, with the same placeholders', () => {
     const english: Record<string, string> = { ...en, ...enFull };
-    for (const [lang, catalog] of [['de', de], ['ar', ar]] as const) {
+    for (const [lang, catalog] of [
+      ['de', de],
+      ['ar', ar],
+    ] as const) {
       const strings = catalog as Record<string, string>;
-      expect(Object.keys(english).filter((key) => !strings[key]), `missing in ${lang}`).to.deep.equal([]);
-      expect(Object.keys(strings).filter((key) => !(key in english)), `unknown in ${lang}`).to.deep.equal([]);
-      for (const key of Object.keys(english)) expect(placeholders(strings[key]), `${lang} ${key}`).to.deep.equal(placeholders(english[key]));
+      expect(
+        Object.keys(english).filter((key) => !strings[key]),
+        `missing in ${lang}`,
+      ).to.deep.equal([]);
+      expect(
+        Object.keys(strings).filter((key) => !(key in english)),
+        `unknown in ${lang}`,
+      ).to.deep.equal([]);
+      for (const key of Object.keys(english))
+        expect(placeholders(strings[key]), `${lang} ${key}`).to.deep.equal(placeholders(english[key]));
     }
   });
 

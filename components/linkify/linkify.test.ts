@@ -49,13 +49,23 @@ describe('linkify', () => {
   });
 
   it('never produces another scheme', () => {
-    for (const text of ['javascript:alert(1)', 'JaVaScRiPt:alert(document.cookie)', 'data:text/html,<b>x</b>',
-      'vbscript:msgbox(1)', 'file:///etc/passwd', 'ftp://example.org', 'http://', 'https://?x', '<a href="javascript:x">']) {
+    for (const text of [
+      'javascript:alert(1)',
+      'JaVaScRiPt:alert(document.cookie)',
+      'data:text/html,<b>x</b>',
+      'vbscript:msgbox(1)',
+      'file:///etc/passwd',
+      'ftp://example.org',
+      'http://',
+      'https://?x',
+      '<a href="javascript:x">',
+    ]) {
       expect(linkify(text), text).to.deep.equal([{ text }]);
     }
     // The http part of a disguised URL is a plain web link; the prefix stays text.
     expect(linkify('javascript:http://example.org')).to.deep.equal([
-      { text: 'javascript:' }, { text: 'http://example.org', href: 'http://example.org/' },
+      { text: 'javascript:' },
+      { text: 'http://example.org', href: 'http://example.org/' },
     ]);
   });
 
@@ -66,8 +76,21 @@ describe('linkify', () => {
   });
 
   it('always gives back the input when the parts are joined', () => {
-    const samples = ['a https://x.org/(b) c.', 'www.example.org/, mailto:a@b.c!', '((http://a.b/c)))', 'javascript:alert(1) https://ok.example',
-      'end with https://example.org/?', 'xmpp:a@b.c xmpp: www.', '👋 https://example.org/ü?q=ä 👋'];
-    for (const text of samples) expect(linkify(text).map((part) => part.text).join(''), text).to.equal(text);
+    const samples = [
+      'a https://x.org/(b) c.',
+      'www.example.org/, mailto:a@b.c!',
+      '((http://a.b/c)))',
+      'javascript:alert(1) https://ok.example',
+      'end with https://example.org/?',
+      'xmpp:a@b.c xmpp: www.',
+      '👋 https://example.org/ü?q=ä 👋',
+    ];
+    for (const text of samples)
+      expect(
+        linkify(text)
+          .map((part) => part.text)
+          .join(''),
+        text,
+      ).to.equal(text);
   });
 });

@@ -9,7 +9,7 @@ export type LinkifyPart = { text: string } | { text: string; href: string };
 const CANDIDATE = /\b(?:https?:\/\/|mailto:|xmpp:|www\.)[^\s<>"]+/giu;
 const SCHEMES = new Set(['http:', 'https:', 'mailto:', 'xmpp:']);
 // Punctuation that closes the sentence around a URL rather than the URL itself.
-const TRAILING = new Set([...'.,;:!?\'*_…“”‘’«»']);
+const TRAILING = new Set([...".,;:!?'*_…“”‘’«»"]);
 const CLOSERS: Record<string, string> = { ')': '(', ']': '[', '}': '{' };
 
 /** Splits `text` into plain runs and links, in order; joining every `text` gives back the input. */

@@ -11,7 +11,6 @@ before(() => Promise.all([loadLanguage('de'), loadLanguage('ar')]));
 
 const mount = (props: Partial<XmppChatLoginForm> = {}) => mountElement<XmppChatLoginForm>('xmpp-chat-login-form', props);
 
-
 const $ = <T extends HTMLElement = HTMLElement>(el: XmppChatLoginForm, selector: string) => el.shadowRoot!.querySelector<T>(selector)!;
 const jidField = (el: XmppChatLoginForm) => $<HTMLInputElement>(el, '#jid');
 const passwordField = (el: XmppChatLoginForm) => $<HTMLInputElement>(el, '#password');

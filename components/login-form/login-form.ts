@@ -109,5 +109,7 @@ export class XmppChatLoginForm extends LitElement {
 if (!customElements.get('xmpp-chat-login-form')) customElements.define('xmpp-chat-login-form', XmppChatLoginForm);
 
 declare global {
-  interface HTMLElementTagNameMap { 'xmpp-chat-login-form': XmppChatLoginForm }
+  interface HTMLElementTagNameMap {
+    'xmpp-chat-login-form': XmppChatLoginForm;
+  }
 }

@@ -10,13 +10,28 @@ import { loadLanguage } from '../i18n/i18n.ts';
 before(() => Promise.all([loadLanguage('de'), loadLanguage('ar')]));
 
 const MINUTE = 60_000;
-const message = (key: string, fields: Partial<StoredMessage> = {}): StoredMessage =>
-  ({ key, peer: 'ada@example.org', direction: 'in', body: `body of ${key}`, time: Date.now(), state: 'read', ids: [key], ...fields });
+const message = (key: string, fields: Partial<StoredMessage> = {}): StoredMessage => ({
+  key,
+  peer: 'ada@example.org',
+  direction: 'in',
+  body: `body of ${key}`,
+  time: Date.now(),
+  state: 'read',
+  ids: [key],
+  ...fields,
+});
 /** `n` messages a minute apart ending now; every fourth is ours and every fifth spans lines. */
-const history = (n: number, prefix = 'h', end = Date.now()) => Array.from({ length: n }, (_, i) => message(`${prefix}${i}`, {
-  direction: i % 4 === 0 ? 'out' : 'in', time: end - (n - i) * MINUTE,
-  body: i % 5 === 0 ? `message ${prefix}${i}, which is long enough to wrap in a narrow list\nand has a second line` : `message ${prefix}${i}`,
-}));
+const history = (n: number, prefix = 'h', end = Date.now()) =>
+  Array.from({ length: n }, (_, i) =>
+    message(`${prefix}${i}`, {
+      direction: i % 4 === 0 ? 'out' : 'in',
+      time: end - (n - i) * MINUTE,
+      body:
+        i % 5 === 0
+          ? `message ${prefix}${i}, which is long enough to wrap in a narrow list\nand has a second line`
+          : `message ${prefix}${i}`,
+    }),
+  );
 
 const mounted: HTMLElement[] = [];
 const fired: { type: string; detail: unknown }[] = [];
@@ -52,7 +67,10 @@ const one = (el: MessageList, selector: string) => el.shadowRoot!.querySelector<
 const scroller = (el: MessageList) => one(el, '[part="message-list"]')!;
 const row = (el: MessageList, key: string) => one(el, `[data-key="${key}"]`);
 const keys = (el: MessageList) => all(el, '[data-key]').map((r) => r.dataset.key!);
-const atBottom = (el: MessageList) => { const s = scroller(el); return s.scrollHeight - s.scrollTop - s.clientHeight < 2; };
+const atBottom = (el: MessageList) => {
+  const s = scroller(el);
+  return s.scrollHeight - s.scrollTop - s.clientHeight < 2;
+};
 /** A row's top relative to the top of the view. */
 const topInView = (el: MessageList, key: string) => row(el, key)!.getBoundingClientRect().top - scroller(el).getBoundingClientRect().top;
 async function scrollTo(el: MessageList, top: number) {
@@ -61,8 +79,14 @@ async function scrollTo(el: MessageList, top: number) {
 }
 
 describe('xmpp-chat-message-list', () => {
-  beforeEach(() => { fired.length = 0; for (const type of TYPES) document.addEventListener(type, record); });
-  afterEach(() => { for (const type of TYPES) document.removeEventListener(type, record); for (const el of mounted.splice(0)) el.remove(); });
+  beforeEach(() => {
+    fired.length = 0;
+    for (const type of TYPES) document.addEventListener(type, record);
+  });
+  afterEach(() => {
+    for (const type of TYPES) document.removeEventListener(type, record);
+    for (const el of mounted.splice(0)) el.remove();
+  });
 
   it('is a labelled, keyboard-scrollable log', async () => {
     const el = await mount({ messages: history(3), lang: 'de' });
@@ -81,8 +105,13 @@ describe('xmpp-chat-message-list', () => {
     const today = new Date();
     today.setHours(0, 1, 0, 0);
     const old = new Date(2024, 2, 5, 12).getTime();
-    const messages = [message('a', { time: old }), message('b', { time: old + MINUTE }), message('c', { time: today.getTime() - 12 * 60 * MINUTE }),
-      message('d', { time: today.getTime() }), message('e', { time: today.getTime() + MINUTE })];
+    const messages = [
+      message('a', { time: old }),
+      message('b', { time: old + MINUTE }),
+      message('c', { time: today.getTime() - 12 * 60 * MINUTE }),
+      message('d', { time: today.getTime() }),
+      message('e', { time: today.getTime() + MINUTE }),
+    ];
     const el = await mount({ messages, lang: 'de' });
     expect(all(el, '[part="day-separator"]').map((day) => day.textContent.trim())).to.deep.equal(['5. März 2024', 'Gestern', 'Heute']);
     expect(keys(el).filter((key) => row(el, key)!.querySelector('[part="day-separator"]'))).to.deep.equal(['a', 'c', 'd']);
@@ -107,7 +136,9 @@ describe('xmpp-chat-message-list', () => {
 
   it('says the delivery state of our messages in words, and marks corrections', async () => {
     const states = ['pending', 'sent', 'delivered', 'read'] as const;
-    const el = await mount({ messages: [...states.map((state) => message(state, { direction: 'out', state })), message('fixed', { corrected: true })] });
+    const el = await mount({
+      messages: [...states.map((state) => message(state, { direction: 'out', state })), message('fixed', { corrected: true })],
+    });
     const words = { pending: 'Sending…', sent: 'Sent', delivered: 'Delivered', read: 'Read' };
     for (const state of states) expect(row(el, state)!.querySelector('[part="message-meta"]')!.textContent, state).to.contain(words[state]);
     expect(row(el, 'fixed')!.textContent).to.contain('edited').and.not.contain('Read');
@@ -115,7 +146,12 @@ describe('xmpp-chat-message-list', () => {
   });
 
   it('shows why a message failed and fires xmpp-chat-retry from a real button', async () => {
-    const el = await mount({ messages: [message('ok', { direction: 'out' }), message('bad', { direction: 'out', state: 'failed', error: 'The server refused it.' })] });
+    const el = await mount({
+      messages: [
+        message('ok', { direction: 'out' }),
+        message('bad', { direction: 'out', state: 'failed', error: 'The server refused it.' }),
+      ],
+    });
     expect(row(el, 'bad')!.textContent).to.contain('Not sent').and.contain('The server refused it.');
     expect(row(el, 'ok')!.querySelector('[part="retry-button"]')).to.equal(null);
     const retry = row(el, 'bad')!.querySelector<HTMLButtonElement>('[part="retry-button"]')!;
@@ -127,8 +163,12 @@ describe('xmpp-chat-message-list', () => {
   });
 
   it('renders hostile bodies as text and only safe links as anchors', async () => {
-    const bodies = ['<img src=x onerror="globalThis.pwned = 1">', 'javascript:alert(1)', '<script>globalThis.pwned = 2</script>',
-      'see https://example.org/tea?x=1. or <a href="javascript:alert(1)">x</a>'];
+    const bodies = [
+      '<img src=x onerror="globalThis.pwned = 1">',
+      'javascript:alert(1)',
+      '<script>globalThis.pwned = 2</script>',
+      'see https://example.org/tea?x=1. or <a href="javascript:alert(1)">x</a>',
+    ];
     const el = await mount({ messages: bodies.map((body, i) => message(`x${i}`, { body })) });
     await frame();
     expect(all(el, '[part="message-body"]').map((body) => body.textContent)).to.deep.equal(bodies);
@@ -252,7 +292,9 @@ describe('xmpp-chat-message-list', () => {
     await frame();
     const moving = log.scrollTop;
     await waitFor(() => atBottom(el), 'the bottom');
-    expect(moving, 'still on the way after two frames').to.be.above(from).and.below(log.scrollHeight - log.clientHeight - 1);
+    expect(moving, 'still on the way after two frames')
+      .to.be.above(from)
+      .and.below(log.scrollHeight - log.clientHeight - 1);
     expect(el.shadowRoot!.activeElement, 'focus stays in the log').to.equal(log);
 
     await emulateMedia({ reducedMotion: 'reduce' });
@@ -291,8 +333,12 @@ describe('xmpp-chat-message-list', () => {
   });
 
   it('has no accessibility violations found by axe', async () => {
-    const messages = [...history(6), message('link', { body: 'see https://example.org' }),
-      message('bad', { direction: 'out', state: 'failed', error: 'No connection.' }), message('edit', { direction: 'out', state: 'delivered', corrected: true })];
+    const messages = [
+      ...history(6),
+      message('link', { body: 'see https://example.org' }),
+      message('bad', { direction: 'out', state: 'failed', error: 'No connection.' }),
+      message('edit', { direction: 'out', state: 'delivered', corrected: true }),
+    ];
     const el = await mount({ messages, peerTyping: true, peerName: 'Ada', historyStart: true });
     const { violations } = await axe.run(el);
     expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.html).join(' ')}`)).to.deep.equal([]);
@@ -308,7 +354,10 @@ describe('xmpp-chat-message-list', () => {
     await scrollTo(el, scroller(el).scrollHeight / 2);
     const middle = keys(el).map((k) => Number(k.slice(1)));
     expect(middle[0]).to.be.within(2_000, 8_000);
-    expect(middle.every((n, i) => i === 0 || n === middle[i - 1] + 1), 'a contiguous run').to.equal(true);
+    expect(
+      middle.every((n, i) => i === 0 || n === middle[i - 1] + 1),
+      'a contiguous run',
+    ).to.equal(true);
     await scrollTo(el, 0);
     expect(keys(el)).to.include('h0');
     expect(topInView(el, 'h0')).to.be.closeTo(0, 1);

@@ -123,10 +123,18 @@ export class MessageList extends LitElement {
         ${this.historyStart && !this.hasOlder && !this.loadingOlder && !empty ? notice('history-start', t(lang, 'messages.start')) : nothing}
         ${empty ? notice('empty', t(lang, 'messages.empty')) : nothing}
         <div class="items" ${styleProperties(spacers)}>
-          ${repeat(this.messages.slice(start, end), (message) => message.key, (message, i) => messageRow(message, this.messages[start + i - 1], row, this.messages[start + i + 1]))}
+          ${repeat(
+            this.messages.slice(start, end),
+            (message) => message.key,
+            (message, i) => messageRow(message, this.messages[start + i - 1], row, this.messages[start + i + 1]),
+          )}
         </div>
-        ${this.peerTyping ? html`<div class="typing" part="typing"><span class="dots"><span></span><span></span><span></span></span>
-          ${t(lang, 'messages.typing', { name: this.peerName })}</div>` : nothing}
+        ${
+          this.peerTyping
+            ? html`<div class="typing" part="typing"><span class="dots"><span></span><span></span><span></span></span>
+          ${t(lang, 'messages.typing', { name: this.peerName })}</div>`
+            : nothing
+        }
       </div>
       ${this.#jump ? html`<button class="jump" part="jump-button" @click=${this.#jumpToNewest}>${t(lang, 'messages.jump')} ↓</button>` : nothing}
       <div class="sr" role="status">${this.#announcement}</div>

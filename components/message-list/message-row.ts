@@ -24,7 +24,10 @@ export interface RowContext {
  * that the messages wait).
  */
 export function messageRow(
-  message: StoredMessage, previous: StoredMessage | undefined, { lang, peerName, retry }: RowContext, next?: StoredMessage,
+  message: StoredMessage,
+  previous: StoredMessage | undefined,
+  { lang, peerName, retry }: RowContext,
+  next?: StoredMessage,
 ): TemplateResult {
   const newDay = !previous || dayOf(previous.time) !== dayOf(message.time);
   const grouped = !newDay && previous.direction === message.direction && message.time - previous.time < 300_000;
@@ -35,15 +38,20 @@ export function messageRow(
     ${newDay ? html`<div class="day" part="day-separator"><span>${dayLabel(message.time, lang)}</span></div>` : nothing}
     <div class="message" part="message message-${dir}">
       ${sender ? html`<span class="sr">${sender}: </span>` : nothing}
-      <div class="bubble" part="message-body" dir="auto">${linkify(message.body).map((part) => 'href' in part
-        ? html`<a href=${part.href} target="_blank" rel="noopener noreferrer">${part.text}</a>` : part.text)}</div>
+      <div class="bubble" part="message-body" dir="auto">${linkify(message.body).map((part) =>
+        'href' in part ? html`<a href=${part.href} target="_blank" rel="noopener noreferrer">${part.text}</a>` : part.text,
+      )}</div>
       <div class="meta" part="message-meta">
         <time datetime=${new Date(message.time).toISOString()}>${format(lang, TIME).format(message.time)}</time>
         ${message.corrected ? html`<span>· ${t(lang, 'messages.corrected')}</span>` : nothing}
         ${dir === 'out' ? html`<span class="state ${state}">${ICONS[state]}<span class=${stateShown ? '' : 'sr'}>${t(lang, `state.${state}`)}</span></span>` : nothing}
       </div>
-      ${dir === 'out' && state === 'failed' ? html`<div class="error" part="message-error"><span>${message.error ?? ''}</span>
-        <button class="retry" part="retry-button" @click=${() => retry(message.key)}><span>${t(lang, 'messages.retry')}</span></button></div>` : nothing}
+      ${
+        dir === 'out' && state === 'failed'
+          ? html`<div class="error" part="message-error"><span>${message.error ?? ''}</span>
+        <button class="retry" part="retry-button" @click=${() => retry(message.key)}><span>${t(lang, 'messages.retry')}</span></button></div>`
+          : nothing
+      }
     </div>
     ${message.whileAway && dir === 'out' && !next?.whileAway ? html`<p class="note" part="message-note">${t(lang, 'availability.later')}</p>` : nothing}
   </div>`;
@@ -80,8 +88,13 @@ function dayLabel(time: number, lang: string): string {
 }
 
 // Beside the state in words: a clock, one tick sent, two delivered, two in the accent colour read.
-const icon = (d: string, ring = false) => html`<svg viewBox="0 0 16 16" aria-hidden="true">${ring ? svg`<circle cx="8" cy="8" r="6"/>` : nothing}<path d=${d}></path></svg>`;
+const icon = (d: string, ring = false) =>
+  html`<svg viewBox="0 0 16 16" aria-hidden="true">${ring ? svg`<circle cx="8" cy="8" r="6"/>` : nothing}<path d=${d}></path></svg>`;
 const TICKS = 'M1 8.5l3 3 7-7M7 11.5l7-7';
 const ICONS: Record<MessageState, TemplateResult> = {
-  pending: icon('M8 5v3l2 1.5', true), sent: icon('M3 8.5l3 3 7-7'), delivered: icon(TICKS), read: icon(TICKS), failed: icon('M8 5v3.5M8 11v.5', true),
+  pending: icon('M8 5v3l2 1.5', true),
+  sent: icon('M3 8.5l3 3 7-7'),
+  delivered: icon(TICKS),
+  read: icon(TICKS),
+  failed: icon('M8 5v3.5M8 11v.5', true),
 };

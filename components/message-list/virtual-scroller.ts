@@ -19,7 +19,10 @@ export class VirtualScroller implements ReactiveController {
   #passes = 0;
   #resize = new ResizeObserver(() => requestAnimationFrame(() => this.#resized()));
 
-  constructor(private readonly host: LitElement, private readonly firstKey: () => string | undefined) {
+  constructor(
+    private readonly host: LitElement,
+    private readonly firstKey: () => string | undefined,
+  ) {
     host.addController(this);
   }
 
@@ -40,7 +43,11 @@ export class VirtualScroller implements ReactiveController {
   /** The rows to render and the padding that stands in for the others; call it from render(). */
   toRender(): Range & { spacers: { paddingTop: string; paddingBottom: string } } {
     const { start, end } = (this.#rendered = this.#range());
-    return { start, end, spacers: { paddingTop: `${this.rows.offsetOf(start)}px`, paddingBottom: `${this.rows.total - this.rows.offsetOf(end)}px` } };
+    return {
+      start,
+      end,
+      spacers: { paddingTop: `${this.rows.offsetOf(start)}px`, paddingBottom: `${this.rows.total - this.rows.offsetOf(end)}px` },
+    };
   }
 
   /** The host's properties changed: that change gets its own render-and-measure rounds. */
@@ -59,7 +66,8 @@ export class VirtualScroller implements ReactiveController {
     const items = this.host.renderRoot.querySelector<HTMLElement>('.items')!;
     this.#itemsTop = items.offsetTop;
     let measured = false;
-    for (const row of items.querySelectorAll<HTMLElement>(':scope > .row')) measured = this.rows.measure(row.dataset.key!, row.getBoundingClientRect().height) || measured;
+    for (const row of items.querySelectorAll<HTMLElement>(':scope > .row'))
+      measured = this.rows.measure(row.dataset.key!, row.getBoundingClientRect().height) || measured;
     const target = this.view.restore(scroller, this.#itemsTop, this.firstKey());
     if (target !== undefined && Math.abs(scroller.scrollTop - target) >= 1) scroller.scrollTop = target;
     const wanted = this.#range();

@@ -38,7 +38,9 @@ describe('RowHeights', () => {
     rows.setKeys([...keys(20, 'older'), ...keys(100)]);
     expect(rows.topOf(anchor)).to.equal(705);
     rows.measure('older0', 110); // and the estimate for the other rows follows it
-    expect(rows.topOf(anchor)).to.equal(rows.offsetOf(70) + 5).and.to.be.above(705);
+    expect(rows.topOf(anchor))
+      .to.equal(rows.offsetOf(70) + 5)
+      .and.to.be.above(705);
     rows.setKeys(keys(5, 'other'));
     expect(rows.topOf(anchor), 'the row is gone').to.equal(undefined);
   });

@@ -4,11 +4,21 @@
  * gives every row's offset. Recomputing it for 10,000 rows takes well under a millisecond, which
  * keeps this simpler than a tree of partial sums.
  */
-export interface Range { start: number; end: number }
+export interface Range {
+  start: number;
+  end: number;
+}
 /** A scroll position that survives rows added or measured above it: a row and a distance into it. */
-export interface Anchor { key: string; delta: number }
+export interface Anchor {
+  key: string;
+  delta: number;
+}
 /** What the position logic reads of a scrolling element (an HTMLElement is one). */
-export interface ScrollView { scrollTop: number; scrollHeight: number; clientHeight: number }
+export interface ScrollView {
+  scrollTop: number;
+  scrollHeight: number;
+  clientHeight: number;
+}
 
 export class RowHeights {
   #keys: readonly string[] = [];
@@ -121,7 +131,10 @@ export class ViewPosition {
   #jumpedTo = 0;
   #anchor?: Anchor & { scrollTop: number; first?: string };
 
-  constructor(private readonly rows: RowHeights, readonly nearBottom = 40) {}
+  constructor(
+    private readonly rows: RowHeights,
+    readonly nearBottom = 40,
+  ) {}
 
   atBottom(view: ScrollView): boolean {
     return view.scrollHeight - view.scrollTop - view.clientHeight <= this.nearBottom;

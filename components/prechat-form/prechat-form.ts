@@ -36,7 +36,11 @@ function check(fields: readonly PrechatField[], required: readonly PrechatField[
 export class XmppChatPrechatForm extends LitElement {
   static override styles = styles;
   static override properties = {
-    lang: {}, fields: { attribute: false }, required: { attribute: false }, values: { attribute: false }, problem: { state: true },
+    lang: {},
+    fields: { attribute: false },
+    required: { attribute: false },
+    values: { attribute: false },
+    problem: { state: true },
   };
 
   declare lang: string;
@@ -62,8 +66,9 @@ export class XmppChatPrechatForm extends LitElement {
       <p id="intro">${t(lang, 'prechat.intro')}</p>
       ${this.fields.map((field) => {
         const required = this.required.includes(field);
-        return html`<label for=${field}>${t(lang, `prechat.${field}`)}${required ? nothing
-          : html` <span class="optional">${t(lang, 'prechat.optional')}</span>`}</label>
+        return html`<label for=${field}>${t(lang, `prechat.${field}`)}${
+          required ? nothing : html` <span class="optional">${t(lang, 'prechat.optional')}</span>`
+        }</label>
         <input id=${field} name=${field} part="prechat-input" type=${field === 'email' ? 'email' : 'text'} .value=${this.values[field] ?? ''}
           autocomplete=${field === 'email' ? 'email' : 'name'} ?required=${required} maxlength=${field === 'email' ? 254 : 100}
           aria-invalid=${String(problem?.field === field)} aria-describedby=${problem?.field === field ? 'problem' : nothing} />`;
@@ -99,5 +104,7 @@ export class XmppChatPrechatForm extends LitElement {
 if (!customElements.get('xmpp-chat-prechat-form')) customElements.define('xmpp-chat-prechat-form', XmppChatPrechatForm);
 
 declare global {
-  interface HTMLElementTagNameMap { 'xmpp-chat-prechat-form': XmppChatPrechatForm }
+  interface HTMLElementTagNameMap {
+    'xmpp-chat-prechat-form': XmppChatPrechatForm;
+  }
 }

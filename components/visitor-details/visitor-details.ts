@@ -7,11 +7,23 @@ import { styles } from './visitor-details.styles.ts';
 /** "Firefox on Windows": the browser and system a user agent names, or undefined. */
 export function browserOf(userAgent: string | undefined): string | undefined {
   if (!userAgent) return undefined;
-  const browser = [['Edg/', 'Edge'], ['OPR/', 'Opera'], ['Firefox/', 'Firefox'], ['Chrome/', 'Chrome'], ['Safari/', 'Safari']]
-    .find(([token]) => userAgent.includes(token))?.[1];
-  const system = [['Android', 'Android'], ['iPhone', 'iOS'], ['iPad', 'iPadOS'], ['Windows', 'Windows'], ['Mac OS X', 'macOS'],
-    ['CrOS', 'ChromeOS'], ['Linux', 'Linux']].find(([token]) => userAgent.includes(token))?.[1];
-  return browser && system ? `${browser} · ${system}` : browser ?? system;
+  const browser = [
+    ['Edg/', 'Edge'],
+    ['OPR/', 'Opera'],
+    ['Firefox/', 'Firefox'],
+    ['Chrome/', 'Chrome'],
+    ['Safari/', 'Safari'],
+  ].find(([token]) => userAgent.includes(token))?.[1];
+  const system = [
+    ['Android', 'Android'],
+    ['iPhone', 'iOS'],
+    ['iPad', 'iPadOS'],
+    ['Windows', 'Windows'],
+    ['Mac OS X', 'macOS'],
+    ['CrOS', 'ChromeOS'],
+    ['Linux', 'Linux'],
+  ].find(([token]) => userAgent.includes(token))?.[1];
+  return browser && system ? `${browser} · ${system}` : (browser ?? system);
 }
 
 /** The visitor's local time now, e.g. "14:05 (Europe/Berlin)"; just the zone if the browser does not know it. */
@@ -36,7 +48,7 @@ function languageName(tag: string, lang: string): string {
 
 const isWebAddress = (value: string) => /^https?:\/\//i.test(value);
 const link = (value: string, text = value) =>
-  (isWebAddress(value) ? html`<a href=${value} target="_blank" rel="noopener noreferrer">${text}</a>` : html`${text}`);
+  isWebAddress(value) ? html`<a href=${value} target="_blank" rel="noopener noreferrer">${text}</a>` : html`${text}`;
 
 /**
  * @summary What a support agent knows of a visitor: name, email, the page they write from, where they came from, language, local time, browser.
@@ -77,9 +89,14 @@ export class XmppChatVisitorDetails extends LitElement {
     ];
     const shown = rows.filter(([, value]) => value);
     return html`<section part="visitor-details" aria-label=${t(lang, 'visitor.details')}>
-      ${shown.length ? html`<dl>${shown.map(([key, value, full]) => html`<div class="row">
-          <dt>${t(lang, key)}</dt><dd dir="auto" title=${full ?? nothing}>${value}</dd></div>`)}</dl>`
-        : html`<p class="none">${t(lang, 'visitor.none')}</p>`}
+      ${
+        shown.length
+          ? html`<dl>${shown.map(
+              ([key, value, full]) => html`<div class="row">
+          <dt>${t(lang, key)}</dt><dd dir="auto" title=${full ?? nothing}>${value}</dd></div>`,
+            )}</dl>`
+          : html`<p class="none">${t(lang, 'visitor.none')}</p>`
+      }
     </section>`;
   }
 }
@@ -87,5 +104,7 @@ export class XmppChatVisitorDetails extends LitElement {
 if (!customElements.get('xmpp-chat-visitor-details')) customElements.define('xmpp-chat-visitor-details', XmppChatVisitorDetails);
 
 declare global {
-  interface HTMLElementTagNameMap { 'xmpp-chat-visitor-details': XmppChatVisitorDetails }
+  interface HTMLElementTagNameMap {
+    'xmpp-chat-visitor-details': XmppChatVisitorDetails;
+  }
 }

@@ -18,7 +18,9 @@ const until = async (check: () => unknown, what: string) => {
 };
 
 describe('<xmpp-chat>', () => {
-  afterEach(() => { for (const el of widgets.splice(0)) el.remove(); });
+  afterEach(() => {
+    for (const el of widgets.splice(0)) el.remove();
+  });
 
   it('shows only the launcher until opened: the panel and the chat core are not loaded', async () => {
     const el = await widget({ to: 'support@example.org' });

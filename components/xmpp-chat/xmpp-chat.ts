@@ -111,13 +111,29 @@ import { PANEL_PARTS } from '../parts.ts';
 export class XmppChat extends LitElement {
   static override styles = styles;
   static override properties = {
-    service: {}, domain: {}, jid: {}, password: {}, to: {}, mode: {}, position: {}, lang: {}, theme: { reflect: true },
-    greeting: {}, awayMessage: { attribute: 'away-message' }, prechat: {}, prechatRequired: { attribute: 'prechat-required' }, context: {},
-    anonymous: { type: Boolean }, debug: { type: Boolean }, sound: { type: Boolean },
+    service: {},
+    domain: {},
+    jid: {},
+    password: {},
+    to: {},
+    mode: {},
+    position: {},
+    lang: {},
+    theme: { reflect: true },
+    greeting: {},
+    awayMessage: { attribute: 'away-message' },
+    prechat: {},
+    prechatRequired: { attribute: 'prechat-required' },
+    context: {},
+    anonymous: { type: Boolean },
+    debug: { type: Boolean },
+    sound: { type: Boolean },
     contextFullUrl: { type: Boolean, attribute: 'context-full-url' },
     opened: { type: Boolean, attribute: 'open', reflect: true },
     heading: { attribute: 'title' },
-    unread: { state: true }, loaded: { state: true }, visitor: { state: true },
+    unread: { state: true },
+    loaded: { state: true },
+    visitor: { state: true },
   };
 
   declare service?: string;
@@ -146,7 +162,9 @@ export class XmppChat extends LitElement {
   #loading?: Promise<unknown>;
   /** Unread messages show in the page title, and on its icon, while the tab is hidden. */
   readonly #hiddenTabHint = new HiddenTabHint(this, {
-    onError: (error) => { if (this.debug) console.debug('xmpp-chat: the favicon badge did not load.', error); },
+    onError: (error) => {
+      if (this.debug) console.debug('xmpp-chat: the favicon badge did not load.', error);
+    },
   });
 
   constructor() {
@@ -173,10 +191,16 @@ export class XmppChat extends LitElement {
   }
 
   /** Opens the panel (loading the chat on first use) and moves focus to the composer. */
-  open(): void { this.opened = true; }
+  open(): void {
+    this.opened = true;
+  }
   /** Closes the panel; focus returns to the launcher. */
-  close(): void { this.opened = false; }
-  toggle(): void { this.opened = !this.opened; }
+  close(): void {
+    this.opened = false;
+  }
+  toggle(): void {
+    this.opened = !this.opened;
+  }
 
   /** Connects without opening the panel. */
   async connect(): Promise<void> {
@@ -213,39 +237,54 @@ export class XmppChat extends LitElement {
     // English until the requested language has loaded; the direction is right from the start.
     const lang = isLoaded(this.lang) ? resolveLang(this.lang) : 'en';
     const full = this.mode === 'full';
-    const label = t(lang, this.opened ? 'launcher.close' : 'launcher.open')
-      + (this.unread ? `, ${t(lang, 'launcher.unread', { count: this.unread })}` : '');
+    const label =
+      t(lang, this.opened ? 'launcher.close' : 'launcher.open') +
+      (this.unread ? `, ${t(lang, 'launcher.unread', { count: this.unread })}` : '');
     return html`<div class="root ${full ? 'full' : 'visitor'} ${this.position === 'left' ? 'left' : 'right'} ${this.opened ? 'open' : ''}"
       dir=${direction(this.lang)} lang=${lang}>
-      ${full ? nothing : html`<button part="launcher" class="launcher" aria-label=${label} aria-expanded=${this.opened ? 'true' : 'false'}
+      ${
+        full
+          ? nothing
+          : html`<button part="launcher" class="launcher" aria-label=${label} aria-expanded=${this.opened ? 'true' : 'false'}
         aria-controls="panel" @click=${() => this.toggle()}>
-        <svg aria-hidden="true" viewBox="0 0 24 24" width="28" height="28">${this.opened
-          ? svg`<path d="M6 6l12 12M18 6L6 18" stroke="currentColor" stroke-width="2.2" stroke-linecap="round" fill="none"/>`
-          : svg`<path d="M4 5.5A2.5 2.5 0 0 1 6.5 3h11A2.5 2.5 0 0 1 20 5.5v8a2.5 2.5 0 0 1-2.5 2.5H10l-4.5 4v-4A2.5 2.5 0 0 1 3 13.5z" fill="currentColor"/>`}</svg>
+        <svg aria-hidden="true" viewBox="0 0 24 24" width="28" height="28">${
+          this.opened
+            ? svg`<path d="M6 6l12 12M18 6L6 18" stroke="currentColor" stroke-width="2.2" stroke-linecap="round" fill="none"/>`
+            : svg`<path d="M4 5.5A2.5 2.5 0 0 1 6.5 3h11A2.5 2.5 0 0 1 20 5.5v8a2.5 2.5 0 0 1-2.5 2.5H10l-4.5 4v-4A2.5 2.5 0 0 1 3 13.5z" fill="currentColor"/>`
+        }</svg>
         ${this.unread ? html`<span part="unread-badge" class="badge" aria-hidden="true">${this.unread > 99 ? '99+' : this.unread}</span>` : nothing}
-      </button>`}
+      </button>`
+      }
       <div part="panel" id="panel" class="panel" role=${full ? 'region' : 'dialog'} aria-modal=${full ? nothing : matchMedia('(max-width: 479.98px)').matches ? 'true' : 'false'} aria-label=${this.heading || t(lang, 'panel.title')}
         ?hidden=${!full && !this.opened} @keydown=${this.#onKeydown}>
-        ${this.loaded
-          ? html`<xmpp-chat-panel exportparts=${PANEL_PARTS} .config=${this.#config()} lang=${lang} ?active=${full || this.opened}
+        ${
+          this.loaded
+            ? html`<xmpp-chat-panel exportparts=${PANEL_PARTS} .config=${this.#config()} lang=${lang} ?active=${full || this.opened}
               @xmpp-chat-unread=${(e: CustomEvent<{ count: number }>) => this.#hint(e.detail.count)}
               @xmpp-chat-close-request=${() => this.close()}></xmpp-chat-panel>`
-          : html`<div class="loading" role="status">${t(lang, 'status.connecting')}</div>`}
+            : html`<div class="loading" role="status">${t(lang, 'status.connecting')}</div>`
+        }
       </div>
     </div>`;
   }
 
   override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('lang') && !isLoaded(this.lang)) {
-      void loadLanguage(this.lang).then(() => this.requestUpdate(), (error: Error) => {
-        emit(this, 'xmpp-chat-error', { code: 'language-unavailable', message: `The ${this.lang} strings could not be loaded: ${error.message}` });
-      });
+      void loadLanguage(this.lang).then(
+        () => this.requestUpdate(),
+        (error: Error) => {
+          emit(this, 'xmpp-chat-error', {
+            code: 'language-unavailable',
+            message: `The ${this.lang} strings could not be loaded: ${error.message}`,
+          });
+        },
+      );
     }
     if ((changed.has('opened') && this.opened) || (changed.has('mode') && this.mode === 'full')) void this.#panel();
   }
 
   override updated(changed: PropertyValues<this>): void {
-    if (!changed.has('opened') || changed.get('opened') === undefined && !this.opened) return;
+    if (!changed.has('opened') || (changed.get('opened') === undefined && !this.opened)) return;
     if (this.mode === 'full') return;
     emit(this, this.opened ? 'xmpp-chat-open' : 'xmpp-chat-close', {});
     if (this.opened) void this.#panel().then((panel) => panel?.focusComposer());
@@ -256,8 +295,22 @@ export class XmppChat extends LitElement {
   #config(): WidgetConfig {
     const { service, domain, jid, password, to, anonymous, debug, mode, heading, greeting, awayMessage, visitor } = this;
     return {
-      service, domain, jid, password, to, anonymous, debug, mode, heading, greeting, awayMessage, visitor, sound: this.sound,
-      prechat: fields(this.prechat), prechatRequired: fields(this.prechatRequired), context: this.context === 'identity' ? 'identity' : 'page',
+      service,
+      domain,
+      jid,
+      password,
+      to,
+      anonymous,
+      debug,
+      mode,
+      heading,
+      greeting,
+      awayMessage,
+      visitor,
+      sound: this.sound,
+      prechat: fields(this.prechat),
+      prechatRequired: fields(this.prechatRequired),
+      context: this.context === 'identity' ? 'identity' : 'page',
       contextFullUrl: this.contextFullUrl,
     };
   }
@@ -270,7 +323,9 @@ export class XmppChat extends LitElement {
 
   /** Loads the panel (and with it the chat core) once, and renders it. */
   async #panel(): Promise<PanelElement | undefined> {
-    this.#loading ??= import('../chat-panel/chat-panel.ts').then(() => { this.loaded = true; });
+    this.#loading ??= import('../chat-panel/chat-panel.ts').then(() => {
+      this.loaded = true;
+    });
     await this.#loading;
     await this.updateComplete;
     return this.#panelElement();

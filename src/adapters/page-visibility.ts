@@ -7,7 +7,9 @@ export interface Visibility {
 export function pageVisibility(): Visibility {
   if (typeof document === 'undefined') return { hidden: false, onChange: () => () => undefined };
   return {
-    get hidden() { return document.visibilityState === 'hidden'; },
+    get hidden() {
+      return document.visibilityState === 'hidden';
+    },
     onChange(listener) {
       const handler = () => listener(document.visibilityState === 'hidden');
       document.addEventListener('visibilitychange', handler);

@@ -19,7 +19,11 @@ const PREFIX = 'xmpp-chat-tab:';
 
 type Locks = {
   request(name: string, callback: () => Promise<unknown>): Promise<unknown>;
-  request(name: string, options: { mode?: 'exclusive'; ifAvailable?: boolean }, callback: (lock: unknown) => Promise<unknown>): Promise<unknown>;
+  request(
+    name: string,
+    options: { mode?: 'exclusive'; ifAvailable?: boolean },
+    callback: (lock: unknown) => Promise<unknown>,
+  ): Promise<unknown>;
 };
 
 let shared: TabLocks | undefined;
@@ -37,7 +41,7 @@ const browserLocks = () => (typeof navigator === 'undefined' ? undefined : (navi
  */
 export function createTabLocks(options: { locks?: Locks | null; self?: string; lifetime?: AbortSignal } = {}): TabLocks {
   const { self = randomId(), lifetime } = options;
-  const locks = options.locks === undefined ? browserLocks() : options.locks ?? undefined;
+  const locks = options.locks === undefined ? browserLocks() : (options.locks ?? undefined);
   if (!locks) {
     // One page alone: its own work is all there is, and no other page is waited for.
     let chain: Promise<unknown> = Promise.resolve();

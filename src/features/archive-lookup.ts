@@ -25,7 +25,12 @@ export interface ArchiveLookupDeps {
  * clock) in the newest pages of our archive of the conversation; resolves with those found. A
  * failed query rejects: the caller cannot tell, and must not assume either way.
  */
-export async function findInArchive({ client, account }: ArchiveLookupDeps, peer: string, ids: string[], since: number): Promise<Set<string>> {
+export async function findInArchive(
+  { client, account }: ArchiveLookupDeps,
+  peer: string,
+  ids: string[],
+  since: number,
+): Promise<Set<string>> {
   const wanted = new Set(ids);
   const found = new Set<string>();
   let before: string | true = true;

@@ -23,37 +23,56 @@ describe('readMessage', () => {
     const r = read(`<message xmlns='jabber:client' from='visitor-9@example.org/web' type='chat' id='v1'><body>hi</body>
       <visitor xmlns='urn:xmpp-chat:visitor:0'><page title='Cart'>https://shop.example/cart</page><language>fr</language></visitor></message>`)!;
     expect(r.chat!.context).to.deep.equal({ page: 'https://shop.example/cart', pageTitle: 'Cart', language: 'fr' });
-    expect(read(`<message xmlns='jabber:client' from='bob@example.org' type='chat'><body>x</body></message>`)!.chat).not.to.have.property('context');
+    expect(read(`<message xmlns='jabber:client' from='bob@example.org' type='chat'><body>x</body></message>`)!.chat).not.to.have.property(
+      'context',
+    );
   });
 
   it('reads our own message from another device as outgoing, to its recipient', () => {
-    const r = read(`<message xmlns='jabber:client' from='alice@example.org/phone' to='bob@example.org' type='chat' id='s1'><body>yo</body></message>`, { carbon: 'sent' })!;
+    const r = read(
+      `<message xmlns='jabber:client' from='alice@example.org/phone' to='bob@example.org' type='chat' id='s1'><body>yo</body></message>`,
+      { carbon: 'sent' },
+    )!;
     expect(r.direction).to.equal('out');
     expect(r.peer).to.equal('bob@example.org');
     expect(r.receiptRequest).to.equal(false);
   });
 
-  it('takes the time from our server\'s delay or the archive stamp, and ignores unreadable stamps', () => {
-    const delayed = read(`<message xmlns='jabber:client' from='bob@example.org' type='chat'><body>x</body><delay xmlns='urn:xmpp:delay' from='Example.org' stamp='2026-01-02T03:04:05Z'/></message>`)!;
+  it("takes the time from our server's delay or the archive stamp, and ignores unreadable stamps", () => {
+    const delayed = read(
+      `<message xmlns='jabber:client' from='bob@example.org' type='chat'><body>x</body><delay xmlns='urn:xmpp:delay' from='Example.org' stamp='2026-01-02T03:04:05Z'/></message>`,
+    )!;
     expect(delayed.chat!.time).to.equal(Date.parse('2026-01-02T03:04:05Z'));
-    const broken = read(`<message xmlns='jabber:client' from='bob@example.org' type='chat'><body>x</body><delay xmlns='urn:xmpp:delay' from='example.org' stamp='yesterday'/></message>`)!;
+    const broken = read(
+      `<message xmlns='jabber:client' from='bob@example.org' type='chat'><body>x</body><delay xmlns='urn:xmpp:delay' from='example.org' stamp='yesterday'/></message>`,
+    )!;
     expect(broken.chat!.time).to.equal(ctx.now);
-    const archived = read(`<message xmlns='jabber:client' from='bob@example.org' type='chat' id='i'><body>x</body></message>`, { archived: { id: 'arch', stamp: '2026-01-01T00:00:00Z' } })!;
+    const archived = read(`<message xmlns='jabber:client' from='bob@example.org' type='chat' id='i'><body>x</body></message>`, {
+      archived: { id: 'arch', stamp: '2026-01-01T00:00:00Z' },
+    })!;
     expect(archived.chat).to.include({ archiveId: 'arch', time: Date.parse('2026-01-01T00:00:00Z') });
   });
 
   it('ignores a delay stamped by anyone but our server, live or archived, so nobody can reorder the inbox', () => {
-    const stamped = (from: string, extra = {}) => read(`<message xmlns='jabber:client' from='mallory@evil.example/x' type='chat'><body>first!</body>
-      <delay xmlns='urn:xmpp:delay' ${from} stamp='1999-01-01T00:00:00Z'/></message>`, extra)!.chat!.time;
+    const stamped = (from: string, extra = {}) =>
+      read(
+        `<message xmlns='jabber:client' from='mallory@evil.example/x' type='chat'><body>first!</body>
+      <delay xmlns='urn:xmpp:delay' ${from} stamp='1999-01-01T00:00:00Z'/></message>`,
+        extra,
+      )!.chat!.time;
     expect(stamped('')).to.equal(ctx.now);
     expect(stamped(`from='evil.example'`)).to.equal(ctx.now);
     expect(stamped(`from='mallory@evil.example'`)).to.equal(ctx.now);
     expect(stamped(`from='alice@example.org'`)).to.equal(ctx.now);
     expect(stamped(`from='example.org.evil.example'`)).to.equal(ctx.now);
     expect(stamped(`from='evil.example'`, { carbon: 'received' })).to.equal(ctx.now);
-    expect(stamped(`from='evil.example'`, { archived: { id: 'a', stamp: '2026-01-01T00:00:00Z' } })).to.equal(Date.parse('2026-01-01T00:00:00Z'));
+    expect(stamped(`from='evil.example'`, { archived: { id: 'a', stamp: '2026-01-01T00:00:00Z' } })).to.equal(
+      Date.parse('2026-01-01T00:00:00Z'),
+    );
     expect(stamped(`from='example.org'`)).to.equal(Date.parse('1999-01-01T00:00:00Z'));
-    expect(stamped(`from='example.org'`, { archived: { id: 'a', stamp: '2026-01-01T00:00:00Z' } })).to.equal(Date.parse('2026-01-01T00:00:00Z'));
+    expect(stamped(`from='example.org'`, { archived: { id: 'a', stamp: '2026-01-01T00:00:00Z' } })).to.equal(
+      Date.parse('2026-01-01T00:00:00Z'),
+    );
     // Our domain copied into a made-up delay can make a message look older, never newer than its arrival.
     const future = read(`<message xmlns='jabber:client' from='mallory@evil.example/x' type='chat'><body>pinned?</body>
       <delay xmlns='urn:xmpp:delay' from='example.org' stamp='2999-01-01T00:00:00Z'/></message>`)!;
@@ -61,22 +80,33 @@ describe('readMessage', () => {
   });
 
   it('places older history just before the message it is older than, in archive order', () => {
-    const at = (position: number) => read(`<message xmlns='jabber:client' from='bob@example.org' type='chat'><body>x</body></message>`,
-      { archived: { id: `a${position}`, stamp: '2026-01-01T00:00:00Z' }, olderThan: { time: Date.parse('2026-01-01T00:00:00Z'), position } })!.chat!.time;
+    const at = (position: number) =>
+      read(`<message xmlns='jabber:client' from='bob@example.org' type='chat'><body>x</body></message>`, {
+        archived: { id: `a${position}`, stamp: '2026-01-01T00:00:00Z' },
+        olderThan: { time: Date.parse('2026-01-01T00:00:00Z'), position },
+      })!.chat!.time;
     expect(at(1)).to.be.lessThan(Date.parse('2026-01-01T00:00:00Z'));
     expect(at(2)).to.be.greaterThan(at(1));
   });
 
   it('reads bounces, receipts, markers and corrections as notices without a message to store', () => {
-    const bounce = read(`<message xmlns='jabber:client' from='nobody@example.org' type='error' id='k1'><error type='cancel'><service-unavailable xmlns='urn:ietf:params:xml:ns:xmpp-stanzas'/></error></message>`)!;
+    const bounce = read(
+      `<message xmlns='jabber:client' from='nobody@example.org' type='error' id='k1'><error type='cancel'><service-unavailable xmlns='urn:ietf:params:xml:ns:xmpp-stanzas'/></error></message>`,
+    )!;
     expect(bounce.bounce).to.include({ id: 'k1', condition: 'service-unavailable' });
     expect(bounce.bounce!.message).to.match(/ /);
     expect(bounce.chat).to.equal(undefined);
-    const receipt = read(`<message xmlns='jabber:client' from='bob@example.org/x' id='r'><received xmlns='urn:xmpp:receipts' id='k2'/></message>`)!;
+    const receipt = read(
+      `<message xmlns='jabber:client' from='bob@example.org/x' id='r'><received xmlns='urn:xmpp:receipts' id='k2'/></message>`,
+    )!;
     expect(receipt.receivedId).to.equal('k2');
-    const marker = read(`<message xmlns='jabber:client' from='bob@example.org/x' type='chat'><displayed xmlns='urn:xmpp:chat-markers:0' id='k3'/></message>`)!;
+    const marker = read(
+      `<message xmlns='jabber:client' from='bob@example.org/x' type='chat'><displayed xmlns='urn:xmpp:chat-markers:0' id='k3'/></message>`,
+    )!;
     expect(marker.marker).to.deep.equal({ type: 'displayed', id: 'k3' });
-    const correction = read(`<message xmlns='jabber:client' from='bob@example.org/x' type='chat' id='c'><body>fixed</body><replace xmlns='urn:xmpp:message-correct:0' id='k4'/></message>`)!;
+    const correction = read(
+      `<message xmlns='jabber:client' from='bob@example.org/x' type='chat' id='c'><body>fixed</body><replace xmlns='urn:xmpp:message-correct:0' id='k4'/></message>`,
+    )!;
     expect(correction.correction).to.deep.equal({ replaceId: 'k4', body: 'fixed' });
     expect(correction.chat).to.equal(undefined);
   });
@@ -84,15 +114,23 @@ describe('readMessage', () => {
   it('never throws on hostile or malformed input', () => {
     expect(read(`<presence xmlns='jabber:client' from='bob@example.org'/>`)).to.equal(undefined);
     expect(read(`<message xmlns='jabber:client' from='not a jid@@' type='chat'><body>x</body></message>`)).to.equal(undefined);
-    expect(read(`<message xmlns='jabber:client' from='room@muc.example.org/nick' type='groupchat'><body>x</body></message>`)).to.equal(undefined);
+    expect(read(`<message xmlns='jabber:client' from='room@muc.example.org/nick' type='groupchat'><body>x</body></message>`)).to.equal(
+      undefined,
+    );
     expect(read(`<message xmlns='jabber:client' from='nobody@example.org' type='error'/>`)).to.equal(undefined);
     const huge = 'a'.repeat(1_000_000);
-    const big = read(`<message xmlns='jabber:client' from='bob@example.org' type='chat'><body>${huge}</body><unknown xmlns='urn:example:x'><deep/></unknown></message>`)!;
+    const big = read(
+      `<message xmlns='jabber:client' from='bob@example.org' type='chat'><body>${huge}</body><unknown xmlns='urn:example:x'><deep/></unknown></message>`,
+    )!;
     expect(big.chat!.body).to.have.length(1_000_000);
     const noIds = read(`<message xmlns='jabber:client' from='bob@example.org' type='chat'><body>no ids</body></message>`)!;
     expect(noIds.chat!.key).to.match(/^local-/);
     expect(noIds.chat!.ids).to.deep.equal([noIds.chat!.key]);
-    expect(read(`<message xmlns='jabber:client' from='alice@example.org/other' to='alice@example.org' type='chat'><body>note to self</body></message>`)!.peer).to.equal('alice@example.org');
+    expect(
+      read(
+        `<message xmlns='jabber:client' from='alice@example.org/other' to='alice@example.org' type='chat'><body>note to self</body></message>`,
+      )!.peer,
+    ).to.equal('alice@example.org');
   });
 });
 

@@ -64,7 +64,10 @@ export function readMessage(el: XmlElement, ctx: ReadContext): ReadMessage | und
     const condition = error?.condition ?? 'undefined-condition';
     if (!el.attrs.id) return undefined;
     return {
-      peer, direction: 'in', receiptRequest: false, markable: false,
+      peer,
+      direction: 'in',
+      receiptRequest: false,
+      markable: false,
       bounce: { id: el.attrs.id, condition, message: error?.text ?? describeStanzaError(condition) },
     };
   }
@@ -72,7 +75,10 @@ export function readMessage(el: XmlElement, ctx: ReadContext): ReadMessage | und
 
   const ext = parseMessageExtensions(el);
   const read: ReadMessage = {
-    peer, direction: outgoing ? 'out' : 'in', receiptRequest: ext.receiptRequest && !outgoing, markable: ext.markable,
+    peer,
+    direction: outgoing ? 'out' : 'in',
+    receiptRequest: ext.receiptRequest && !outgoing,
+    markable: ext.markable,
   };
   if (el.attrs.from) read.from = el.attrs.from;
   if (el.attrs.id) read.id = el.attrs.id;
@@ -91,7 +97,7 @@ export function readMessage(el: XmlElement, ctx: ReadContext): ReadMessage | und
   const key = parsed.originId ?? ownArchiveId ?? parsed.id ?? `local-${ctx.now}-${Math.random().toString(36).slice(2)}`;
   const ids = [key, parsed.originId, parsed.id, ownArchiveId].filter((id): id is string => Boolean(id));
   // Our archive's stamp is the time it took the message in; nobody else's stamp can be trusted.
-  const stamp = ctx.archived ? ctx.archived.stamp ?? trustedDelay(parsed.delay, ctx.account) : trustedDelay(parsed.delay, ctx.account);
+  const stamp = ctx.archived ? (ctx.archived.stamp ?? trustedDelay(parsed.delay, ctx.account)) : trustedDelay(parsed.delay, ctx.account);
   let time = toTime(stamp) ?? ctx.now;
   // Anyone can copy our server's domain into a delay they make up: a live message may look older
   // than its arrival, never newer (a stamp in the future would pin its conversation to the top).
@@ -100,7 +106,12 @@ export function readMessage(el: XmlElement, ctx: ReadContext): ReadMessage | und
   if (ctx.olderThan && time >= ctx.olderThan.time) time = ctx.olderThan.time - 1 + Math.min(ctx.olderThan.position, 999) * 1e-3;
   const context = parseVisitorContext(el);
   read.chat = {
-    key, peer, direction: read.direction, body: parsed.body, time, ids: [...new Set(ids)],
+    key,
+    peer,
+    direction: read.direction,
+    body: parsed.body,
+    time,
+    ids: [...new Set(ids)],
     ...(context ? { context } : {}),
     state: read.direction === 'out' ? 'sent' : 'delivered',
     ...(read.markable && parsed.id ? { markerId: parsed.id } : {}),

@@ -11,8 +11,7 @@ const SHA1 = {
 const SHA256 = {
   nonce: 'rOprNGfwEbeRWgbNEkqO',
   serverFirst: 'r=rOprNGfwEbeRWgbNEkqO%hvYDpWUa2RaTCAfuxFIlj)hNlF$k0,s=W22ZaJ0SNY7soEsUEjb6gQ==,i=4096',
-  clientFinal:
-    'c=biws,r=rOprNGfwEbeRWgbNEkqO%hvYDpWUa2RaTCAfuxFIlj)hNlF$k0,p=dHzbZapWIk4jUhN+Ute9ytag9zjfMHgsqmmiz7AndVQ=',
+  clientFinal: 'c=biws,r=rOprNGfwEbeRWgbNEkqO%hvYDpWUa2RaTCAfuxFIlj)hNlF$k0,p=dHzbZapWIk4jUhN+Ute9ytag9zjfMHgsqmmiz7AndVQ=',
   serverFinal: 'v=6rriTRBi23WpRR/wtup+mMhUZUn/dB5nLTJRsjl95G4=',
 };
 const PENCIL = { username: 'user', password: 'pencil' };
@@ -124,7 +123,10 @@ describe('ScramClient', () => {
 });
 
 describe('SCRAM with stored keys', () => {
-  const vectors = [['SHA-1', SHA1, 'QSXCR+Q6sek8bf92'], ['SHA-256', SHA256, 'W22ZaJ0SNY7soEsUEjb6gQ==']] as const;
+  const vectors = [
+    ['SHA-1', SHA1, 'QSXCR+Q6sek8bf92'],
+    ['SHA-256', SHA256, 'W22ZaJ0SNY7soEsUEjb6gQ=='],
+  ] as const;
   for (const [hash, vector, salt] of vectors) {
     it(`logs in with ${hash} keys alone, as with the password`, async () => {
       const keys = await deriveScramKeys(hash, 'pencil', salt, 4096);
@@ -137,7 +139,10 @@ describe('SCRAM with stored keys', () => {
 
   it('refuses keys made for another salt or iteration count', async () => {
     const keys = await deriveScramKeys('SHA-1', 'pencil', 'QSXCR+Q6sek8bf92', 4096);
-    for (const stale of [{ ...keys, salt: 'AAAAAAAAAAAAAAAA' }, { ...keys, iterations: 4097 }]) {
+    for (const stale of [
+      { ...keys, salt: 'AAAAAAAAAAAAAAAA' },
+      { ...keys, iterations: 4097 },
+    ]) {
       const client = new ScramClient('SHA-1', { username: 'user', keys: stale }, SHA1.nonce);
       expect((await scramErrorOf(client.clientFinal(SHA1.serverFirst))).condition).to.equal('stale-keys');
     }
@@ -169,7 +174,10 @@ describe('scramMechanism', () => {
     expect((scramMechanism('SHA-1').prototype as Shape).name).to.equal('SCRAM-SHA-1');
   });
 
-  for (const [hash, vector] of [['SHA-1', SHA1], ['SHA-256', SHA256]] as const) {
+  for (const [hash, vector] of [
+    ['SHA-1', SHA1],
+    ['SHA-256', SHA256],
+  ] as const) {
     // @xmpp/sasl: response() for <auth>, then per <challenge>: challenge() and response().
     it(`runs the ${hash} RFC exchange with server-final in <success>`, async () => {
       const mech = new (scramMechanism(hash, () => vector.nonce))();

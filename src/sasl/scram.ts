@@ -16,17 +16,30 @@ export type ScramMechanismName = 'SCRAM-SHA-1' | 'SCRAM-SHA-256';
  * server gave, and the ClientKey and ServerKey derived from them, all base64 except the count.
  * They log in to this one account with these settings; they do not reveal the password.
  */
-export interface ScramKeys { salt: string; iterations: number; clientKey: string; serverKey: string }
+export interface ScramKeys {
+  salt: string;
+  iterations: number;
+  clientKey: string;
+  serverKey: string;
+}
 /** Keys per mechanism, as the server's salt and count may differ between hashes. */
 export type ScramKeyring = Partial<Record<ScramMechanismName, ScramKeys>>;
 
 /** A password, or the keys derived from it. */
-export interface ScramCredentials { username: string; password?: string; keys?: ScramKeys; authzid?: string }
+export interface ScramCredentials {
+  username: string;
+  password?: string;
+  keys?: ScramKeys;
+  authzid?: string;
+}
 
 /** The server's data is malformed, contradicts ours, or reports an error; or the exchange is misused. */
 export class ScramError extends Error {
   override readonly name = 'ScramError';
-  constructor(readonly condition: string, message: string) {
+  constructor(
+    readonly condition: string,
+    message: string,
+  ) {
     super(message);
   }
 }
@@ -43,7 +56,11 @@ export class ScramClient {
   private readonly clientFirstBare: string;
   private serverSignature?: Uint8Array<ArrayBuffer>;
 
-  constructor(private readonly hash: ScramHash, private readonly credentials: ScramCredentials, nonce?: string) {
+  constructor(
+    private readonly hash: ScramHash,
+    private readonly credentials: ScramCredentials,
+    nonce?: string,
+  ) {
     this.clientNonce = nonce ?? randomNonce();
     if (!PRINTABLE_NONCE.test(this.clientNonce)) throw new RangeError('A SCRAM nonce is printable ASCII without commas.');
     this.gs2Header = `n,${credentials.authzid ? `a=${saslName(credentials.authzid)}` : ''},`;
@@ -88,7 +105,7 @@ export class ScramClient {
     // Keys hold for one salt and count only: a server that changed them (its data was reset, or
     // it keeps passwords in clear and salts each login anew) needs the password itself.
     if (keys.iterations !== iterations || !sameBytes(fromBase64(keys.salt), salt)) {
-      throw new ScramError('stale-keys', 'The saved sign-in keys do not match the server\'s salt or iteration count.');
+      throw new ScramError('stale-keys', "The saved sign-in keys do not match the server's salt or iteration count.");
     }
     return { clientKey: fromBase64(keys.clientKey), serverKey: fromBase64(keys.serverKey) };
   }
@@ -111,7 +128,11 @@ export class ScramClient {
 }
 
 /** The credentials @xmpp/sasl passes on: a password, or keys for each mechanism (ignored with a password). */
-export interface ScramMechanismCredentials { username?: string | null; password?: string | null; scramKeys?: ScramKeyring }
+export interface ScramMechanismCredentials {
+  username?: string | null;
+  password?: string | null;
+  scramKeys?: ScramKeyring;
+}
 
 /** The mechanism a `saslmechanisms` factory (as used by @xmpp/sasl) instantiates per exchange. */
 export interface ScramMechanism {
@@ -223,11 +244,13 @@ function saslName(name: string): string {
  */
 function saslPrep(text: string): string {
   // RFC 4013's tables, character by character: combining marks and joiners are what it maps.
-  return text
-    // eslint-disable-next-line no-misleading-character-class
-    .replace(/[\u00AD\u034F\u1806\u180B-\u180D\u200B-\u200D\u2060\uFE00-\uFE0F\uFEFF]/g, '')
-    .replace(/[\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000]/g, ' ')
-    .normalize('NFKC');
+  return (
+    text
+      // eslint-disable-next-line no-misleading-character-class
+      .replace(/[\u00AD\u034F\u1806\u180B-\u180D\u200B-\u200D\u2060\uFE00-\uFE0F\uFEFF]/g, '')
+      .replace(/[\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000]/g, ' ')
+      .normalize('NFKC')
+  );
 }
 
 async function pbkdf2(hash: ScramHash, password: Uint8Array<ArrayBuffer>, salt: Uint8Array<ArrayBuffer>, iterations: number) {

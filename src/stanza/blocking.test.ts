@@ -1,7 +1,5 @@
 import { expect } from '@esm-bundle/chai';
-import {
-  buildBlock, buildBlocklistGet, buildUnblock, parseBlocklist, parseBlockPush,
-} from './blocking.ts';
+import { buildBlock, buildBlocklistGet, buildUnblock, parseBlocklist, parseBlockPush } from './blocking.ts';
 import { parseXml } from './dom.ts';
 import { childOf, toXmlString, xml, type XmlElement } from './element.ts';
 
@@ -22,9 +20,11 @@ describe('blocking builders', () => {
     const block = buildBlock(['romeo@montague.net', 'iago@shakespeare.lit/evil']);
     expect(block.attrs.type).to.equal('set');
     expect(toXmlString(childOf(block, 'block')!)).to.equal(
-      '<block xmlns="urn:xmpp:blocking"><item jid="romeo@montague.net"/><item jid="iago@shakespeare.lit/evil"/></block>');
-    expect(toXmlString(childOf(buildUnblock(['romeo@montague.net']), 'unblock')!))
-      .to.equal('<unblock xmlns="urn:xmpp:blocking"><item jid="romeo@montague.net"/></unblock>');
+      '<block xmlns="urn:xmpp:blocking"><item jid="romeo@montague.net"/><item jid="iago@shakespeare.lit/evil"/></block>',
+    );
+    expect(toXmlString(childOf(buildUnblock(['romeo@montague.net']), 'unblock')!)).to.equal(
+      '<unblock xmlns="urn:xmpp:blocking"><item jid="romeo@montague.net"/></unblock>',
+    );
     expect(toXmlString(childOf(buildUnblock(), 'unblock')!)).to.equal('<unblock xmlns="urn:xmpp:blocking"/>');
     expect(toXmlString(childOf(buildUnblock([]), 'unblock')!)).to.equal('<unblock xmlns="urn:xmpp:blocking"/>');
   });
@@ -32,9 +32,11 @@ describe('blocking builders', () => {
 
 describe('parseBlocklist', () => {
   it('reads a Prosody block list, normalizing and dropping invalid and repeated entries', () => {
-    const iq = parseXml(`<iq xmlns='jabber:client' type='result' id='b1' to='juliet@capulet.com/chamber'>`
-      + `<blocklist xmlns='urn:xmpp:blocking'><item jid='Romeo@Montague.net'/><item jid='romeo@montague.net'/>`
-      + `<item jid='iago@shakespeare.lit/Evil'/><item jid='spam.example'/><item jid='a b@c'/><item/></blocklist></iq>`);
+    const iq = parseXml(
+      `<iq xmlns='jabber:client' type='result' id='b1' to='juliet@capulet.com/chamber'>` +
+        `<blocklist xmlns='urn:xmpp:blocking'><item jid='Romeo@Montague.net'/><item jid='romeo@montague.net'/>` +
+        `<item jid='iago@shakespeare.lit/Evil'/><item jid='spam.example'/><item jid='a b@c'/><item/></blocklist></iq>`,
+    );
     expect(parseBlocklist(iq)).to.deep.equal(['romeo@montague.net', 'iago@shakespeare.lit/Evil', 'spam.example']);
   });
 
@@ -55,11 +57,14 @@ describe('parseBlocklist', () => {
 
 describe('parseBlockPush', () => {
   it('reads an ejabberd block push from the bare JID and a Prosody one without from', () => {
-    const ejabberd = parseXml(`<iq xmlns='jabber:client' from='juliet@capulet.com' to='juliet@capulet.com/chamber' type='set' id='push1'>`
-      + `<block xmlns='urn:xmpp:blocking'><item jid='romeo@montague.net'/></block></iq>`);
+    const ejabberd = parseXml(
+      `<iq xmlns='jabber:client' from='juliet@capulet.com' to='juliet@capulet.com/chamber' type='set' id='push1'>` +
+        `<block xmlns='urn:xmpp:blocking'><item jid='romeo@montague.net'/></block></iq>`,
+    );
     expect(parseBlockPush(ejabberd, OWN)).to.deep.equal({ block: ['romeo@montague.net'] });
-    expect(parseBlockPush(push(undefined, xml('unblock', { xmlns: NS }, item('Romeo@montague.net'), item('x y'))), 'Juliet@Capulet.com'))
-      .to.deep.equal({ unblock: ['romeo@montague.net'] });
+    expect(
+      parseBlockPush(push(undefined, xml('unblock', { xmlns: NS }, item('Romeo@montague.net'), item('x y'))), 'Juliet@Capulet.com'),
+    ).to.deep.equal({ unblock: ['romeo@montague.net'] });
   });
 
   it('reads an unblock without items as unblock-all', () => {
@@ -93,8 +98,11 @@ describe('parseBlockPush', () => {
   });
 
   it('never throws on odd elements', () => {
-    const odd: XmlElement[] = [xml(''), xml('iq', { type: 'set' }, 'text'),
-      xml('iq', { type: 'set', from: '@' }, xml('block', { xmlns: NS }, 'x', xml('item', {}, xml('item', { jid: 'a@b' }))))];
+    const odd: XmlElement[] = [
+      xml(''),
+      xml('iq', { type: 'set' }, 'text'),
+      xml('iq', { type: 'set', from: '@' }, xml('block', { xmlns: NS }, 'x', xml('item', {}, xml('item', { jid: 'a@b' })))),
+    ];
     for (const el of odd) {
       expect(() => parseBlockPush(el, OWN)).not.to.throw();
       expect(() => parseBlockPush(el, '')).not.to.throw();

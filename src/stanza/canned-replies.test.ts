@@ -14,8 +14,9 @@ describe('canned replies builders', () => {
     const iq = buildRepliesGet();
     expect(iq.attrs.type).to.equal('get');
     expect(iq.attrs.id).to.be.a('string').with.length.greaterThan(10);
-    expect(toXmlString(childOf(iq, 'query')!))
-      .to.equal('<query xmlns="jabber:iq:private"><replies xmlns="urn:xmpp-chat:canned-replies:0"/></query>');
+    expect(toXmlString(childOf(iq, 'query')!)).to.equal(
+      '<query xmlns="jabber:iq:private"><replies xmlns="urn:xmpp-chat:canned-replies:0"/></query>',
+    );
   });
 
   it('stores the whole list, text and titles escaped', () => {
@@ -24,11 +25,14 @@ describe('canned replies builders', () => {
       { id: 'b', title: 'Bye', text: '<b>not bold</b>' },
     ]);
     expect(iq.attrs.type).to.equal('set');
-    expect(toXmlString(childOf(iq, 'query')!)).to.equal('<query xmlns="jabber:iq:private"><replies xmlns="urn:xmpp-chat:canned-replies:0">'
-      + '<reply id="a" title="Hello &amp; &lt;welcome&gt;">Hi!\nHow can I help?</reply>'
-      + '<reply id="b" title="Bye">&lt;b&gt;not bold&lt;/b&gt;</reply></replies></query>');
-    expect(toXmlString(childOf(buildRepliesSet([]), 'query')!))
-      .to.equal('<query xmlns="jabber:iq:private"><replies xmlns="urn:xmpp-chat:canned-replies:0"/></query>');
+    expect(toXmlString(childOf(iq, 'query')!)).to.equal(
+      '<query xmlns="jabber:iq:private"><replies xmlns="urn:xmpp-chat:canned-replies:0">' +
+        '<reply id="a" title="Hello &amp; &lt;welcome&gt;">Hi!\nHow can I help?</reply>' +
+        '<reply id="b" title="Bye">&lt;b&gt;not bold&lt;/b&gt;</reply></replies></query>',
+    );
+    expect(toXmlString(childOf(buildRepliesSet([]), 'query')!)).to.equal(
+      '<query xmlns="jabber:iq:private"><replies xmlns="urn:xmpp-chat:canned-replies:0"/></query>',
+    );
   });
 
   it('reads back what it stores', () => {
@@ -40,10 +44,12 @@ describe('canned replies builders', () => {
 
 describe('parseReplies', () => {
   it('reads a list stored in Prosody, in order', () => {
-    const iq = parseXml(`<iq to="agent@localhost/desk" id="6707b16d" xmlns="jabber:client" type="result">`
-      + `<query xmlns="jabber:iq:private"><replies xmlns="urn:xmpp-chat:canned-replies:0">`
-      + `<reply id="2" title="Greeting">Hello,\nhow can I help?</reply><reply id="1" title="T &lt;x&gt;">line2 &amp; &lt;b&gt;</reply>`
-      + `</replies></query></iq>`);
+    const iq = parseXml(
+      `<iq to="agent@localhost/desk" id="6707b16d" xmlns="jabber:client" type="result">` +
+        `<query xmlns="jabber:iq:private"><replies xmlns="urn:xmpp-chat:canned-replies:0">` +
+        `<reply id="2" title="Greeting">Hello,\nhow can I help?</reply><reply id="1" title="T &lt;x&gt;">line2 &amp; &lt;b&gt;</reply>` +
+        `</replies></query></iq>`,
+    );
     expect(parseReplies(iq)).to.deep.equal([
       { id: '2', title: 'Greeting', text: 'Hello,\nhow can I help?' },
       { id: '1', title: 'T <x>', text: 'line2 & <b>' },
@@ -51,19 +57,28 @@ describe('parseReplies', () => {
   });
 
   it('reads empty storage (as ejabberd answers it) as no replies, also without the echoed element', () => {
-    const ejabberd = parseXml(`<iq xmlns="jabber:client" xml:lang="en" to="agent@localhost/desk" from="agent@localhost" `
-      + `type="result" id="db2ef2dd"><query xmlns="jabber:iq:private"><replies xmlns="urn:xmpp-chat:canned-replies:0"/></query></iq>`);
+    const ejabberd = parseXml(
+      `<iq xmlns="jabber:client" xml:lang="en" to="agent@localhost/desk" from="agent@localhost" ` +
+        `type="result" id="db2ef2dd"><query xmlns="jabber:iq:private"><replies xmlns="urn:xmpp-chat:canned-replies:0"/></query></iq>`,
+    );
     expect(parseReplies(ejabberd)).to.deep.equal([]);
     expect(parseReplies(xml('iq', { type: 'result' }, xml('query', { xmlns: NS_PRIVATE })))).to.deep.equal([]);
   });
 
   it('skips malformed items and repeated ids, and keeps text as text', () => {
     const iq = answer(
-      reply('a', 'First', 'one'), reply('a', 'Again', 'two'), reply(undefined, 'No id', 'x'), reply('  ', 'Blank id', 'x'),
-      reply('b', undefined, 'no title'), reply('c', ' \n ', 'blank title'), reply('d', 'No text'), reply('e', 'Blank', ' \n '),
+      reply('a', 'First', 'one'),
+      reply('a', 'Again', 'two'),
+      reply(undefined, 'No id', 'x'),
+      reply('  ', 'Blank id', 'x'),
+      reply('b', undefined, 'no title'),
+      reply('c', ' \n ', 'blank title'),
+      reply('d', 'No text'),
+      reply('e', 'Blank', ' \n '),
       reply('f', 'Markup', 'plain ', xml('img', { src: 'x', onerror: 'alert(1)' }), 'rest'),
       reply('g', 'Line\nbreaks\t here', '&lt;img src=x onerror=alert(1)&gt;'),
-      xml('reply', { xmlns: 'urn:evil', id: 'h', title: 'Foreign' }, 'x'), xml('other', { id: 'i', title: 'Other' }, 'x'),
+      xml('reply', { xmlns: 'urn:evil', id: 'h', title: 'Foreign' }, 'x'),
+      xml('other', { id: 'i', title: 'Other' }, 'x'),
       reply('x'.repeat(REPLY_LIMITS.id + 1), 'Long id', 'x'),
     );
     expect(parseReplies(iq)).to.deep.equal([
@@ -96,13 +111,29 @@ describe('parseReplies', () => {
   });
 
   it('ignores replies stored under another namespace', () => {
-    const iq = xml('iq', { type: 'result' }, xml('query', { xmlns: NS_PRIVATE }, xml('replies', { xmlns: 'urn:evil' }, reply('a', 'A', 'a'))));
+    const iq = xml(
+      'iq',
+      { type: 'result' },
+      xml('query', { xmlns: NS_PRIVATE }, xml('replies', { xmlns: 'urn:evil' }, reply('a', 'A', 'a'))),
+    );
     expect(parseReplies(iq)).to.deep.equal([]);
   });
 
   it('never throws on odd elements', () => {
-    const odd: XmlElement[] = [xml(''), xml('iq', { type: 'result' }, 'text'),
-      xml('iq', { type: 'result' }, xml('query', { xmlns: NS_PRIVATE }, 'x', xml('replies', { xmlns: NS }, 'y', xml('reply', {}, xml('reply', { id: 'a', title: 'b' }, 'c')))))];
+    const odd: XmlElement[] = [
+      xml(''),
+      xml('iq', { type: 'result' }, 'text'),
+      xml(
+        'iq',
+        { type: 'result' },
+        xml(
+          'query',
+          { xmlns: NS_PRIVATE },
+          'x',
+          xml('replies', { xmlns: NS }, 'y', xml('reply', {}, xml('reply', { id: 'a', title: 'b' }, 'c'))),
+        ),
+      ),
+    ];
     for (const el of odd) expect(() => parseReplies(el)).not.to.throw();
   });
 });

@@ -23,7 +23,11 @@ export interface CannedReply {
 
 /** The first `max` code points of `s` (never half a surrogate pair). */
 export function clip(s: string, max: number): string {
-  return s.length <= max ? s : Array.from(s.slice(0, max * 2)).slice(0, max).join('');
+  return s.length <= max
+    ? s
+    : Array.from(s.slice(0, max * 2))
+        .slice(0, max)
+        .join('');
 }
 
 /** A title as one line: runs of whitespace (newlines included) become one space. */

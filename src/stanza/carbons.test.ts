@@ -29,8 +29,11 @@ const SENT = `<message xmlns='jabber:client' from='romeo@montague.example' to='r
 </message>`;
 
 const wrap = (from: string | undefined, direction: string, inner: XmlElement, type = 'chat') =>
-  xml('message', { from, type, to: `${OWN}/web` },
-    xml(direction, { xmlns: 'urn:xmpp:carbons:2' }, xml('forwarded', { xmlns: 'urn:xmpp:forward:0' }, inner)));
+  xml(
+    'message',
+    { from, type, to: `${OWN}/web` },
+    xml(direction, { xmlns: 'urn:xmpp:carbons:2' }, xml('forwarded', { xmlns: 'urn:xmpp:forward:0' }, inner)),
+  );
 const inner = xml('message', { from: 'juliet@capulet.example/balcony', type: 'chat', id: 'x' }, xml('body', {}, 'hi'));
 
 describe('buildEnableCarbons', () => {
@@ -46,7 +49,11 @@ describe('unwrapCarbon', () => {
   it('unwraps a received carbon', () => {
     const carbon = unwrapCarbon(parseXml(RECEIVED), OWN);
     expect(carbon?.direction).to.equal('received');
-    expect(parseChatMessage(carbon!.message)).to.deep.include({ id: 'j1', from: 'juliet@capulet.example/balcony', body: 'What man art thou?' });
+    expect(parseChatMessage(carbon!.message)).to.deep.include({
+      id: 'j1',
+      from: 'juliet@capulet.example/balcony',
+      body: 'What man art thou?',
+    });
   });
 
   it('unwraps a sent carbon, comparing the own JID without regard to case', () => {
@@ -57,8 +64,17 @@ describe('unwrapCarbon', () => {
   });
 
   it('ignores forged carbons from anyone but the own bare JID', () => {
-    for (const from of [undefined, '', 'juliet@capulet.example', 'juliet@capulet.example/balcony', 'romeo@montague.example/home',
-      'montague.example', 'romeo@montague.example.evil', 'romeo@evil.example', 'romeo@montague.example@evil']) {
+    for (const from of [
+      undefined,
+      '',
+      'juliet@capulet.example',
+      'juliet@capulet.example/balcony',
+      'romeo@montague.example/home',
+      'montague.example',
+      'romeo@montague.example.evil',
+      'romeo@evil.example',
+      'romeo@montague.example@evil',
+    ]) {
       expect(unwrapCarbon(wrap(from, 'received', inner), OWN), String(from)).to.equal(undefined);
       expect(unwrapCarbon(wrap(from, 'sent', inner), OWN), String(from)).to.equal(undefined);
     }
@@ -68,8 +84,15 @@ describe('unwrapCarbon', () => {
   });
 
   it('refuses carbons of carbons', () => {
-    const nested = wrap(OWN, 'received', xml('message', { from: OWN, type: 'chat' },
-      xml('sent', { xmlns: 'urn:xmpp:carbons:2' }, xml('forwarded', { xmlns: 'urn:xmpp:forward:0' }, inner))));
+    const nested = wrap(
+      OWN,
+      'received',
+      xml(
+        'message',
+        { from: OWN, type: 'chat' },
+        xml('sent', { xmlns: 'urn:xmpp:carbons:2' }, xml('forwarded', { xmlns: 'urn:xmpp:forward:0' }, inner)),
+      ),
+    );
     expect(unwrapCarbon(nested, OWN)).to.equal(undefined);
   });
 
@@ -78,17 +101,39 @@ describe('unwrapCarbon', () => {
       xml('message', { from: OWN, type: 'chat' }, xml('body', {}, 'not a carbon')),
       wrap(OWN, 'private', inner),
       wrap(OWN, 'received', inner, 'error'),
-      xml('message', { from: OWN }, xml('received', { xmlns: 'urn:xmpp:carbons:1' }, xml('forwarded', { xmlns: 'urn:xmpp:forward:0' }, inner))),
+      xml(
+        'message',
+        { from: OWN },
+        xml('received', { xmlns: 'urn:xmpp:carbons:1' }, xml('forwarded', { xmlns: 'urn:xmpp:forward:0' }, inner)),
+      ),
       xml('message', { from: OWN }, xml('received', { xmlns: 'urn:xmpp:carbons:2' }, xml('forwarded', { xmlns: 'urn:evil' }, inner))),
       xml('message', { from: OWN }, xml('received', { xmlns: 'urn:xmpp:carbons:2' }, inner)),
       xml('message', { from: OWN }, xml('received', { xmlns: 'urn:xmpp:carbons:2' }, xml('forwarded', { xmlns: 'urn:xmpp:forward:0' }))),
-      xml('message', { from: OWN }, xml('sent', { xmlns: 'urn:xmpp:carbons:2' }, xml('forwarded', { xmlns: 'urn:xmpp:forward:0' }, inner, inner))),
-      xml('message', { from: OWN }, xml('sent', { xmlns: 'urn:xmpp:carbons:2' }, xml('forwarded', { xmlns: 'urn:xmpp:forward:0' },
-        xml('message', { xmlns: 'urn:evil' }, xml('body', {}, 'x'))))),
-      xml('message', { from: OWN }, xml('sent', { xmlns: 'urn:xmpp:carbons:2' }, xml('forwarded', { xmlns: 'urn:xmpp:forward:0' },
-        xml('iq', { type: 'set' })))),
+      xml(
+        'message',
+        { from: OWN },
+        xml('sent', { xmlns: 'urn:xmpp:carbons:2' }, xml('forwarded', { xmlns: 'urn:xmpp:forward:0' }, inner, inner)),
+      ),
+      xml(
+        'message',
+        { from: OWN },
+        xml(
+          'sent',
+          { xmlns: 'urn:xmpp:carbons:2' },
+          xml('forwarded', { xmlns: 'urn:xmpp:forward:0' }, xml('message', { xmlns: 'urn:evil' }, xml('body', {}, 'x'))),
+        ),
+      ),
+      xml(
+        'message',
+        { from: OWN },
+        xml('sent', { xmlns: 'urn:xmpp:carbons:2' }, xml('forwarded', { xmlns: 'urn:xmpp:forward:0' }, xml('iq', { type: 'set' }))),
+      ),
       { ...wrap(OWN, 'sent', inner), children: [...wrap(OWN, 'sent', inner).children, ...wrap(OWN, 'received', inner).children] },
-      xml('presence', { from: OWN }, xml('sent', { xmlns: 'urn:xmpp:carbons:2' }, xml('forwarded', { xmlns: 'urn:xmpp:forward:0' }, inner))),
+      xml(
+        'presence',
+        { from: OWN },
+        xml('sent', { xmlns: 'urn:xmpp:carbons:2' }, xml('forwarded', { xmlns: 'urn:xmpp:forward:0' }, inner)),
+      ),
     ];
     for (const el of cases) expect(unwrapCarbon(el, OWN), toXmlString(el)).to.equal(undefined);
   });
@@ -106,8 +151,16 @@ describe('unwrapCarbon', () => {
   });
 
   it('never throws on odd elements', () => {
-    const odd: XmlElement[] = [xml(''), xml('message'), xml('message', { from: OWN }, 'text'),
-      xml('message', { from: OWN }, xml('sent', { xmlns: 'urn:xmpp:carbons:2' }, 'x', xml('forwarded', { xmlns: 'urn:xmpp:forward:0' }, 'y')))];
+    const odd: XmlElement[] = [
+      xml(''),
+      xml('message'),
+      xml('message', { from: OWN }, 'text'),
+      xml(
+        'message',
+        { from: OWN },
+        xml('sent', { xmlns: 'urn:xmpp:carbons:2' }, 'x', xml('forwarded', { xmlns: 'urn:xmpp:forward:0' }, 'y')),
+      ),
+    ];
     for (const el of odd) {
       expect(() => unwrapCarbon(el, OWN)).not.to.throw();
       expect(() => unwrapCarbon(el, '')).not.to.throw();

@@ -35,12 +35,10 @@ function isOwnBareAddress(from: string | undefined, ownBareJid: string): boolean
 }
 
 /** A message in the client namespace (no `xmlns` of its own, or `jabber:client`). */
-const isClientMessage = (el: XmlElement) =>
-  el.name === 'message' && (el.attrs.xmlns === undefined || el.attrs.xmlns === NS_CLIENT);
+const isClientMessage = (el: XmlElement) => el.name === 'message' && (el.attrs.xmlns === undefined || el.attrs.xmlns === NS_CLIENT);
 
 /** True when a message holds a carbon wrapper of its own. */
-const holdsCarbon = (el: XmlElement) =>
-  childrenOf(el, undefined, NS_CARBONS).some((c) => c.name === 'sent' || c.name === 'received');
+const holdsCarbon = (el: XmlElement) => childrenOf(el, undefined, NS_CARBONS).some((c) => c.name === 'sent' || c.name === 'received');
 
 /**
  * Unwraps a carbon copy: a `<message>` whose `from` is the user's own bare address, holding one

@@ -35,8 +35,9 @@ function readCondition(el: XmlElement, xmlns: string | undefined, fallback: stri
  * child in `urn:ietf:params:xml:ns:xmpp-streams`. Returns undefined for any other element.
  */
 export function parseStreamError(el: XmlElement): Condition | undefined {
-  const isStreamError = el.name === 'stream:error'
-    || (el.name === 'error' && (el.attrs.xmlns === NS_STREAM || childrenOf(el, undefined, NS_STREAMS).length > 0));
+  const isStreamError =
+    el.name === 'stream:error' ||
+    (el.name === 'error' && (el.attrs.xmlns === NS_STREAM || childrenOf(el, undefined, NS_STREAMS).length > 0));
   return isStreamError ? readCondition(el, NS_STREAMS, 'undefined-condition') : undefined;
 }
 
@@ -136,8 +137,7 @@ export function describeAuthFailure(condition: string): string {
 
 /** A sentence explaining a stream error condition (RFC 6120 §4.9.3). */
 export function describeStreamError(condition: string): string {
-  return Object.hasOwn(STREAM_ERRORS, condition) ? STREAM_ERRORS[condition]
-    : `The chat server closed the connection (${condition}).`;
+  return Object.hasOwn(STREAM_ERRORS, condition) ? STREAM_ERRORS[condition] : `The chat server closed the connection (${condition}).`;
 }
 
 /** A sentence explaining a stanza error condition (RFC 6120 §8.3.3). */

@@ -1,7 +1,5 @@
 import { expect } from '@esm-bundle/chai';
-import {
-  buildDiscoInfoGet, buildDiscoInfoResult, capsVerification, parseDiscoInfo, type DiscoInfo,
-} from './disco.ts';
+import { buildDiscoInfoGet, buildDiscoInfoResult, capsVerification, parseDiscoInfo, type DiscoInfo } from './disco.ts';
 import { parseXml } from './dom.ts';
 import { childOf, toXmlString, xml, type XmlElement } from './element.ts';
 
@@ -10,8 +8,12 @@ const NS_INFO = 'http://jabber.org/protocol/disco#info';
 // XEP-0115 §5.2.
 const SIMPLE: DiscoInfo = {
   identities: [{ category: 'client', type: 'pc', name: 'Exodus 0.9.1' }],
-  features: ['http://jabber.org/protocol/disco#info', 'http://jabber.org/protocol/disco#items',
-    'http://jabber.org/protocol/muc', 'http://jabber.org/protocol/caps'],
+  features: [
+    'http://jabber.org/protocol/disco#info',
+    'http://jabber.org/protocol/disco#items',
+    'http://jabber.org/protocol/muc',
+    'http://jabber.org/protocol/caps',
+  ],
   forms: [],
 };
 
@@ -66,7 +68,9 @@ describe('parseDiscoInfo', () => {
   it('reads the XEP-0115 complex example', () => {
     const info = parseDiscoInfo(parseXml(COMPLEX_IQ));
     expect(info?.identities).to.deep.equal([
-      { category: 'client', type: 'pc', name: 'Psi 0.11', lang: 'en' }, { category: 'client', type: 'pc', name: '\u03a8 0.11', lang: 'el' }]);
+      { category: 'client', type: 'pc', name: 'Psi 0.11', lang: 'en' },
+      { category: 'client', type: 'pc', name: '\u03a8 0.11', lang: 'el' },
+    ]);
     expect(info?.features).to.have.length(4);
     expect(info?.forms).to.have.length(1);
     expect(info?.forms[0].type).to.equal('urn:xmpp:dataforms:softwareinfo');
@@ -75,15 +79,24 @@ describe('parseDiscoInfo', () => {
 
   it('reads a Prosody server answer, leaving out broken identities, features and forms', () => {
     expect(parseDiscoInfo(parseXml(PROSODY_SERVER_INFO))).to.deep.equal({
-      identities: [{ category: 'server', type: 'im', name: 'Prosody' }, { category: 'pubsub', type: 'pep' }],
+      identities: [
+        { category: 'server', type: 'im', name: 'Prosody' },
+        { category: 'pubsub', type: 'pep' },
+      ],
       features: ['urn:xmpp:carbons:2', 'urn:xmpp:blocking', 'msgoffline'],
-      forms: [{ type: 'http://jabber.org/network/serverinfo',
-        fields: [{ var: 'admin-addresses', values: ['mailto:admin@localhost', 'xmpp:admin@localhost'] }] }],
+      forms: [
+        {
+          type: 'http://jabber.org/network/serverinfo',
+          fields: [{ var: 'admin-addresses', values: ['mailto:admin@localhost', 'xmpp:admin@localhost'] }],
+        },
+      ],
     });
   });
 
   it('keeps markup in names as text', () => {
-    const iq = parseXml(`<iq type='result'><query xmlns='${NS_INFO}'><identity category='client' type='web' name='&lt;img src=x onerror=alert(1)&gt;'/></query></iq>`);
+    const iq = parseXml(
+      `<iq type='result'><query xmlns='${NS_INFO}'><identity category='client' type='web' name='&lt;img src=x onerror=alert(1)&gt;'/></query></iq>`,
+    );
     expect(parseDiscoInfo(iq)?.identities[0].name).to.equal('<img src=x onerror=alert(1)>');
   });
 
@@ -127,13 +140,23 @@ describe('capsVerification', () => {
     const bad: DiscoInfo[] = [
       { ...SIMPLE, identities: [SIMPLE.identities[0], { ...SIMPLE.identities[0] }] },
       { ...SIMPLE, features: [...SIMPLE.features, SIMPLE.features[0]] },
-      { ...SIMPLE, forms: [{ type: 'urn:x', fields: [] }, { type: 'urn:x', fields: [] }] },
+      {
+        ...SIMPLE,
+        forms: [
+          { type: 'urn:x', fields: [] },
+          { type: 'urn:x', fields: [] },
+        ],
+      },
       { ...SIMPLE, features: ['http://jabber.org/protocol/muc<http://jabber.org/protocol/caps'] },
       { ...SIMPLE, forms: [{ type: 'urn:x', fields: [{ var: 'a', values: ['x<y'] }] }] },
     ];
     for (const info of bad) {
       let failed = false;
-      try { await capsVerification(info); } catch { failed = true; }
+      try {
+        await capsVerification(info);
+      } catch {
+        failed = true;
+      }
       expect(failed, JSON.stringify(info)).to.equal(true);
     }
   });
@@ -141,8 +164,10 @@ describe('capsVerification', () => {
 
 describe('buildDiscoInfoResult', () => {
   it('answers a request with our info, echoing the node', async () => {
-    const request = parseXml(`<iq xmlns='jabber:client' type='get' id='disco1' from='juliet@capulet.lit/balcony' to='romeo@montague.lit/orchard'>`
-      + `<query xmlns='${NS_INFO}' node='http://psi-im.org#q07IKJEyjvHSyhy//CH0CxmKi8w='/></iq>`);
+    const request = parseXml(
+      `<iq xmlns='jabber:client' type='get' id='disco1' from='juliet@capulet.lit/balcony' to='romeo@montague.lit/orchard'>` +
+        `<query xmlns='${NS_INFO}' node='http://psi-im.org#q07IKJEyjvHSyhy//CH0CxmKi8w='/></iq>`,
+    );
     const info = parseDiscoInfo(parseXml(COMPLEX_IQ))!;
     const answer = buildDiscoInfoResult(request, info);
     expect(answer.attrs).to.deep.equal({ type: 'result', id: 'disco1', to: 'juliet@capulet.lit/balcony' });
@@ -155,15 +180,20 @@ describe('buildDiscoInfoResult', () => {
   it('answers a request without node or from', () => {
     const answer = buildDiscoInfoResult(xml('iq', { type: 'get', id: 'x' }, xml('query', { xmlns: NS_INFO })), SIMPLE);
     expect(answer.attrs).to.deep.equal({ type: 'result', id: 'x' });
-    expect(toXmlString(answer)).to.contain('<query xmlns="http://jabber.org/protocol/disco#info"><identity category="client" type="pc" name="Exodus 0.9.1"/>');
+    expect(toXmlString(answer)).to.contain(
+      '<query xmlns="http://jabber.org/protocol/disco#info"><identity category="client" type="pc" name="Exodus 0.9.1"/>',
+    );
   });
 });
 
 describe('disco parsers', () => {
   it('never throw on odd elements', () => {
-    const odd: XmlElement[] = [xml(''), xml('iq', { type: 'result' }, 'x'),
+    const odd: XmlElement[] = [
+      xml(''),
+      xml('iq', { type: 'result' }, 'x'),
       xml('iq', { type: 'result' }, xml('query', { xmlns: NS_INFO }, 'text', xml('x', { xmlns: 'jabber:x:data' }, xml('field', {}, 'v')))),
-      xml('iq', { type: 'result' }, xml('query', { xmlns: 'http://jabber.org/protocol/disco#items' }, xml('item', { jid: '' })))];
+      xml('iq', { type: 'result' }, xml('query', { xmlns: 'http://jabber.org/protocol/disco#items' }, xml('item', { jid: '' }))),
+    ];
     for (const el of odd) {
       expect(() => parseDiscoInfo(el)).not.to.throw();
     }

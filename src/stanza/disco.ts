@@ -58,8 +58,12 @@ export function parseDiscoInfo(iq: XmlElement): DiscoInfo | undefined {
     if (!category || !type) continue;
     identities.push({ category, type, ...(name !== undefined && { name }), ...(lang !== undefined && { lang }) });
   }
-  const features = childrenOf(query, 'feature').map((f) => f.attrs.var).filter((v): v is string => !!v);
-  const forms = childrenOf(query, 'x', NS_DATA).map(parseForm).filter((f) => f !== undefined);
+  const features = childrenOf(query, 'feature')
+    .map((f) => f.attrs.var)
+    .filter((v): v is string => !!v);
+  const forms = childrenOf(query, 'x', NS_DATA)
+    .map(parseForm)
+    .filter((f) => f !== undefined);
   return { identities, features, forms };
 }
 
@@ -70,14 +74,32 @@ export function parseDiscoInfo(iq: XmlElement): DiscoInfo | undefined {
  */
 export function buildDiscoInfoResult(request: XmlElement, info: DiscoInfo): XmlElement {
   const node = childOf(request, 'query', NS_INFO)?.attrs.node;
-  return xml('iq', { type: 'result', id: request.attrs.id, to: request.attrs.from },
-    xml('query', { xmlns: NS_INFO, node },
+  return xml(
+    'iq',
+    { type: 'result', id: request.attrs.id, to: request.attrs.from },
+    xml(
+      'query',
+      { xmlns: NS_INFO, node },
       info.identities.map(({ category, type, name, lang }) => xml('identity', { category, type, name, 'xml:lang': lang })),
       info.features.map((feature) => xml('feature', { var: feature })),
-      info.forms.map((form) => xml('x', { xmlns: NS_DATA, type: 'result' },
-        xml('field', { var: 'FORM_TYPE', type: 'hidden' }, xml('value', {}, form.type)),
-        form.fields.filter((f) => f.var !== 'FORM_TYPE').map((f) =>
-          xml('field', { var: f.var }, f.values.map((v) => xml('value', {}, v))))))));
+      info.forms.map((form) =>
+        xml(
+          'x',
+          { xmlns: NS_DATA, type: 'result' },
+          xml('field', { var: 'FORM_TYPE', type: 'hidden' }, xml('value', {}, form.type)),
+          form.fields
+            .filter((f) => f.var !== 'FORM_TYPE')
+            .map((f) =>
+              xml(
+                'field',
+                { var: f.var },
+                f.values.map((v) => xml('value', {}, v)),
+              ),
+            ),
+        ),
+      ),
+    ),
+  );
 }
 
 const encoder = new TextEncoder();
@@ -102,8 +124,7 @@ const hasDuplicates = (list: readonly string[]) => new Set(list).size !== list.l
  */
 export async function capsVerification(info: DiscoInfo): Promise<string> {
   const identities = info.identities.map((i) => [i.category, i.type, i.lang ?? '', i.name ?? '']);
-  identities.sort((a, b) => octetCompare(a[0], b[0]) || octetCompare(a[1], b[1])
-    || octetCompare(a[2], b[2]) || octetCompare(a[3], b[3]));
+  identities.sort((a, b) => octetCompare(a[0], b[0]) || octetCompare(a[1], b[1]) || octetCompare(a[2], b[2]) || octetCompare(a[3], b[3]));
   const parts = identities.map((i) => i.join('/'));
   if (hasDuplicates(parts) || hasDuplicates(info.features) || hasDuplicates(info.forms.map((f) => f.type))) {
     throw new Error('Ill-formed service discovery information: repeated identity, feature or form.');

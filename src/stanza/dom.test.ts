@@ -8,11 +8,12 @@ const NS_STREAM = 'http://etherx.jabber.org/streams';
 const NS_STREAMS = 'urn:ietf:params:xml:ns:xmpp-streams';
 
 // As Prosody 0.12 sends it inside a BOSH body.
-const PROSODY_BOSH_BODY = `<body xmlns='http://jabber.org/protocol/httpbind' xmlns:stream='http://etherx.jabber.org/streams'>`
-  + `<message xmlns='jabber:client' type='chat' to='bob@localhost/web' from='alice@localhost/desk' id='m-1'>`
-  + `<body>hi <![CDATA[<b>there</b>]]></body><!-- note --><?pi x?>`
-  + `<stanza-id xmlns='urn:xmpp:sid:0' by='bob@localhost' id='S1'/></message>`
-  + `<stream:error><conflict xmlns='urn:ietf:params:xml:ns:xmpp-streams'/></stream:error></body>`;
+const PROSODY_BOSH_BODY =
+  `<body xmlns='http://jabber.org/protocol/httpbind' xmlns:stream='http://etherx.jabber.org/streams'>` +
+  `<message xmlns='jabber:client' type='chat' to='bob@localhost/web' from='alice@localhost/desk' id='m-1'>` +
+  `<body>hi <![CDATA[<b>there</b>]]></body><!-- note --><?pi x?>` +
+  `<stanza-id xmlns='urn:xmpp:sid:0' by='bob@localhost' id='S1'/></message>` +
+  `<stream:error><conflict xmlns='urn:ietf:params:xml:ns:xmpp-streams'/></stream:error></body>`;
 
 function parseDom(text: string): Document {
   return new DOMParser().parseFromString(text, 'text/xml');
@@ -32,7 +33,13 @@ describe('fromDom', () => {
     const [message, streamError] = Array.from(parseDom(PROSODY_BOSH_BODY).documentElement.children);
     const el = fromDom(message);
     expect(el.name).to.equal('message');
-    expect(el.attrs).to.deep.equal({ xmlns: 'jabber:client', type: 'chat', to: 'bob@localhost/web', from: 'alice@localhost/desk', id: 'm-1' });
+    expect(el.attrs).to.deep.equal({
+      xmlns: 'jabber:client',
+      type: 'chat',
+      to: 'bob@localhost/web',
+      from: 'alice@localhost/desk',
+      id: 'm-1',
+    });
     const body = childOf(el, 'body')!;
     expect(body.attrs).to.deep.equal({}); // inherits jabber:client, no redundant xmlns
     expect(body.children).to.deep.equal(['hi <b>there</b>']); // CDATA merged into the text, comment and PI dropped
@@ -54,7 +61,8 @@ describe('fromDom', () => {
     query.appendChild(item);
     iq.appendChild(query);
     expect(fromDom(iq)).to.deep.equal(
-      xml('iq', { xmlns: 'jabber:client' }, xml('query', { xmlns: 'jabber:iq:roster' }, xml('item', { jid: 'carol@example.org' }))));
+      xml('iq', { xmlns: 'jabber:client' }, xml('query', { xmlns: 'jabber:iq:roster' }, xml('item', { jid: 'carol@example.org' }))),
+    );
   });
 
   it('adds nothing to elements built without namespaces, as strophe.js builds them', () => {
@@ -65,8 +73,10 @@ describe('fromDom', () => {
 
 describe('parseXml', () => {
   it('reads an ejabberd stream error with its prefix', () => {
-    const el = parseXml(`<stream:error xmlns:stream='${NS_STREAM}'><conflict xmlns='${NS_STREAMS}'/>`
-      + `<text xml:lang='en' xmlns='${NS_STREAMS}'>Replaced by new connection</text></stream:error>`);
+    const el = parseXml(
+      `<stream:error xmlns:stream='${NS_STREAM}'><conflict xmlns='${NS_STREAMS}'/>` +
+        `<text xml:lang='en' xmlns='${NS_STREAMS}'>Replaced by new connection</text></stream:error>`,
+    );
     expect(el.name).to.equal('stream:error');
     expect(textOf(childOf(el, 'text', NS_STREAMS))).to.equal('Replaced by new connection');
     expect(childOf(el, 'text')!.attrs['xml:lang']).to.equal('en');
@@ -78,9 +88,18 @@ describe('parseXml', () => {
   });
 
   it('throws StanzaParseError on empty, malformed and DTD input', () => {
-    const inputs = ['', '   \n', 'not xml', '<message>', '<a></b>', '<a/><b/>', '<a x="1" x="2"/>', '<a>&unknown;</a>',
+    const inputs = [
+      '',
+      '   \n',
+      'not xml',
+      '<message>',
+      '<a></b>',
+      '<a/><b/>',
+      '<a x="1" x="2"/>',
+      '<a>&unknown;</a>',
       '<?xml version="1.0"?><!DOCTYPE a [<!ENTITY x "xx">]><a>&x;</a>',
-      '<!DOCTYPE lolz [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;"><!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;">]><lolz>&c;</lolz>'];
+      '<!DOCTYPE lolz [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;"><!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;">]><lolz>&c;</lolz>',
+    ];
     for (const input of inputs) {
       const error = parseError(input);
       expect(error, JSON.stringify(input)).to.be.instanceOf(StanzaParseError);
@@ -97,10 +116,13 @@ describe('parseXml', () => {
 });
 
 describe('toDom', () => {
-  const message = xml('message', { xmlns: 'jabber:client', to: 'bob@example.org', id: 'a"<&' },
+  const message = xml(
+    'message',
+    { xmlns: 'jabber:client', to: 'bob@example.org', id: 'a"<&' },
     xml('body', { 'xml:lang': 'en' }, '<script>alert(1)</script>'),
     xml('origin-id', { xmlns: 'urn:xmpp:sid:0', id: 'o1' }),
-    xml('x', { xmlns: 'jabber:x:data', 'xmlns:p': 'urn:p' }, xml('p:field', { 'p:var': 'v' }, xml('value', {}, '1'))));
+    xml('x', { xmlns: 'jabber:x:data', 'xmlns:p': 'urn:p' }, xml('p:field', { 'p:var': 'v' }, xml('value', {}, '1'))),
+  );
 
   it('creates elements in the namespace of the nearest xmlns', () => {
     const el = toDom(message);

@@ -92,8 +92,9 @@ export function toDom(el: XmlElement, doc: Document = document.implementation.cr
   // Each element joins its parent once complete, while the parent is still detached: appending
   // into a deep attached tree makes the browser walk all of its ancestors every time.
   const root = createNode(el, doc, { ns: NS_CLIENT, prefixes: new Map() });
-  const stack: { children: Iterator<XmlNode>; node: Element; scope: Scope; parent?: Element }[] =
-    [{ children: el.children[Symbol.iterator](), ...root }];
+  const stack: { children: Iterator<XmlNode>; node: Element; scope: Scope; parent?: Element }[] = [
+    { children: el.children[Symbol.iterator](), ...root },
+  ];
   while (stack.length > 0) {
     const top = stack[stack.length - 1];
     const next = top.children.next();

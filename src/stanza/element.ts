@@ -70,7 +70,9 @@ export function toXmlString(element: XmlElement): string {
       out.push(next);
       continue;
     }
-    const attrs = Object.entries(next.attrs).map(([key, value]) => ` ${key}="${escapeXml(value)}"`).join('');
+    const attrs = Object.entries(next.attrs)
+      .map(([key, value]) => ` ${key}="${escapeXml(value)}"`)
+      .join('');
     if (next.children.length === 0) {
       out.push(`<${next.name}${attrs}/>`);
       continue;

@@ -14,7 +14,11 @@ describe('parseJid', () => {
   });
 
   it('splits the resource at the first slash; it may hold @ and /', () => {
-    expect(parseJid('room@muc.example.org/nick@home/x')).to.deep.equal({ local: 'room', domain: 'muc.example.org', resource: 'nick@home/x' });
+    expect(parseJid('room@muc.example.org/nick@home/x')).to.deep.equal({
+      local: 'room',
+      domain: 'muc.example.org',
+      resource: 'nick@home/x',
+    });
   });
 
   it('keeps non-ASCII parts', () => {
@@ -22,10 +26,28 @@ describe('parseJid', () => {
   });
 
   it('rejects empty parts, forbidden characters and oversized parts', () => {
-    const bad = ['', '   ', '@example.org', 'alice@', 'alice@example.org/', '/res', 'a@b@example.org', 'al ice@example.org',
-      'a"b@example.org', 'a&b@example.org', "a'b@example.org", 'a:b@example.org', 'a<b@example.org', 'a>b@example.org',
-      'a\tb@example.org', 'alice@exa mple.org', `${'a'.repeat(1024)}@example.org`, `alice@${'d'.repeat(1024)}`,
-      `alice@example.org/${'r'.repeat(1024)}`, `${'é'.repeat(512)}@example.org`];
+    const bad = [
+      '',
+      '   ',
+      '@example.org',
+      'alice@',
+      'alice@example.org/',
+      '/res',
+      'a@b@example.org',
+      'al ice@example.org',
+      'a"b@example.org',
+      'a&b@example.org',
+      "a'b@example.org",
+      'a:b@example.org',
+      'a<b@example.org',
+      'a>b@example.org',
+      'a\tb@example.org',
+      'alice@exa mple.org',
+      `${'a'.repeat(1024)}@example.org`,
+      `alice@${'d'.repeat(1024)}`,
+      `alice@example.org/${'r'.repeat(1024)}`,
+      `${'é'.repeat(512)}@example.org`,
+    ];
     for (const input of bad) expect(parseJid(input), input).to.equal(undefined);
   });
 

@@ -32,20 +32,33 @@ const EJABBERD_MUC_RESULT = `<message xmlns='jabber:client' from='coven@chat.sha
 </message>`;
 
 const result = (from: string | undefined, attrs: Record<string, string | undefined>, ...forwarded: XmlElement[]) =>
-  xml('message', { from }, xml('result', { xmlns: 'urn:xmpp:mam:2', ...attrs }, xml('forwarded', { xmlns: 'urn:xmpp:forward:0' }, forwarded)));
+  xml(
+    'message',
+    { from },
+    xml('result', { xmlns: 'urn:xmpp:mam:2', ...attrs }, xml('forwarded', { xmlns: 'urn:xmpp:forward:0' }, forwarded)),
+  );
 const archived = xml('message', { from: 'romeo@montague.lit/orchard', type: 'chat' }, xml('body', {}, 'hi'));
 
 describe('buildMamQuery', () => {
   it('builds a filtered query for the last page', () => {
-    const iq = buildMamQuery({ queryId: 'q1', with: 'romeo@montague.lit', start: '2010-06-07T00:00:00Z', end: '2010-07-07T13:23:54Z', before: true, max: 20 });
+    const iq = buildMamQuery({
+      queryId: 'q1',
+      with: 'romeo@montague.lit',
+      start: '2010-06-07T00:00:00Z',
+      end: '2010-07-07T13:23:54Z',
+      before: true,
+      max: 20,
+    });
     expect(iq.attrs.type).to.equal('set');
     expect(iq.attrs.id).to.be.a('string').with.length.greaterThan(10);
     expect(iq.attrs.to).to.equal(undefined);
-    expect(toXmlString(childOf(iq, 'query')!)).to.equal('<query xmlns="urn:xmpp:mam:2" queryid="q1">'
-      + '<x xmlns="jabber:x:data" type="submit"><field var="FORM_TYPE" type="hidden"><value>urn:xmpp:mam:2</value></field>'
-      + '<field var="with"><value>romeo@montague.lit</value></field><field var="start"><value>2010-06-07T00:00:00Z</value></field>'
-      + '<field var="end"><value>2010-07-07T13:23:54Z</value></field></x>'
-      + '<set xmlns="http://jabber.org/protocol/rsm"><max>20</max><before/></set></query>');
+    expect(toXmlString(childOf(iq, 'query')!)).to.equal(
+      '<query xmlns="urn:xmpp:mam:2" queryid="q1">' +
+        '<x xmlns="jabber:x:data" type="submit"><field var="FORM_TYPE" type="hidden"><value>urn:xmpp:mam:2</value></field>' +
+        '<field var="with"><value>romeo@montague.lit</value></field><field var="start"><value>2010-06-07T00:00:00Z</value></field>' +
+        '<field var="end"><value>2010-07-07T13:23:54Z</value></field></x>' +
+        '<set xmlns="http://jabber.org/protocol/rsm"><max>20</max><before/></set></query>',
+    );
   });
 
   it('pages forward and backward, and addresses a room archive', () => {
@@ -82,16 +95,31 @@ describe('parseMamResult', () => {
   });
 
   it('reads a user-archive result from the own bare JID, and one without delay', () => {
-    expect(parseMamResult(result('Juliet@Capulet.lit', { queryid: 'q', id: 'a1' }, archived), 'q', OWN))
-      .to.deep.equal({ archiveId: 'a1', message: archived });
+    expect(parseMamResult(result('Juliet@Capulet.lit', { queryid: 'q', id: 'a1' }, archived), 'q', OWN)).to.deep.equal({
+      archiveId: 'a1',
+      message: archived,
+    });
   });
 
   it('ignores forged results from anyone but the archive', () => {
-    const forged = ['romeo@montague.lit', 'romeo@montague.lit/orchard', 'juliet@capulet.lit/balcony', 'capulet.lit', '', 'juliet@capulet.lit.evil'];
-    for (const from of forged) expect(parseMamResult(result(from, { queryid: 'q', id: 'a' }, archived), 'q', OWN), from).to.equal(undefined);
+    const forged = [
+      'romeo@montague.lit',
+      'romeo@montague.lit/orchard',
+      'juliet@capulet.lit/balcony',
+      'capulet.lit',
+      '',
+      'juliet@capulet.lit.evil',
+    ];
+    for (const from of forged)
+      expect(parseMamResult(result(from, { queryid: 'q', id: 'a' }, archived), 'q', OWN), from).to.equal(undefined);
     // A room occupant's private message dressed up as the room's archive.
-    expect(parseMamResult(parseXml(EJABBERD_MUC_RESULT.replace("from='coven@chat.shakespeare.lit' ", "from='coven@chat.shakespeare.lit/firstwitch' ")), 'g27', ROOM))
-      .to.equal(undefined);
+    expect(
+      parseMamResult(
+        parseXml(EJABBERD_MUC_RESULT.replace("from='coven@chat.shakespeare.lit' ", "from='coven@chat.shakespeare.lit/firstwitch' ")),
+        'g27',
+        ROOM,
+      ),
+    ).to.equal(undefined);
     expect(parseMamResult(parseXml(EJABBERD_MUC_RESULT), 'g27', OWN)).to.equal(undefined);
     expect(parseMamResult(result(OWN, { queryid: 'q', id: 'a' }, archived), 'q', 'not a jid')).to.equal(undefined);
   });
@@ -110,12 +138,29 @@ describe('parseMamResult', () => {
       result(undefined, { queryid: 'q', id: 'a' }, archived, archived),
       result(undefined, { queryid: 'q', id: 'a' }, xml('message', { xmlns: 'urn:evil' })),
       result(undefined, { queryid: 'q', id: 'a' }, xml('iq', { type: 'set' })),
-      xml('message', {}, xml('result', { xmlns: 'urn:xmpp:mam:1', queryid: 'q', id: 'a' }, xml('forwarded', { xmlns: 'urn:xmpp:forward:0' }, archived))),
+      xml(
+        'message',
+        {},
+        xml('result', { xmlns: 'urn:xmpp:mam:1', queryid: 'q', id: 'a' }, xml('forwarded', { xmlns: 'urn:xmpp:forward:0' }, archived)),
+      ),
       xml('message', {}, xml('result', { xmlns: 'urn:xmpp:mam:2', queryid: 'q', id: 'a' }, archived)),
-      xml('message', { type: 'error' }, xml('result', { xmlns: 'urn:xmpp:mam:2', queryid: 'q', id: 'a' }, xml('forwarded', { xmlns: 'urn:xmpp:forward:0' }, archived))),
-      { ...result(undefined, { queryid: 'q', id: 'a' }, archived), children: [...result(undefined, { queryid: 'q', id: 'a' }, archived).children,
-        ...result(undefined, { queryid: 'q', id: 'b' }, archived).children] },
-      xml('iq', {}, xml('result', { xmlns: 'urn:xmpp:mam:2', queryid: 'q', id: 'a' }, xml('forwarded', { xmlns: 'urn:xmpp:forward:0' }, archived))),
+      xml(
+        'message',
+        { type: 'error' },
+        xml('result', { xmlns: 'urn:xmpp:mam:2', queryid: 'q', id: 'a' }, xml('forwarded', { xmlns: 'urn:xmpp:forward:0' }, archived)),
+      ),
+      {
+        ...result(undefined, { queryid: 'q', id: 'a' }, archived),
+        children: [
+          ...result(undefined, { queryid: 'q', id: 'a' }, archived).children,
+          ...result(undefined, { queryid: 'q', id: 'b' }, archived).children,
+        ],
+      },
+      xml(
+        'iq',
+        {},
+        xml('result', { xmlns: 'urn:xmpp:mam:2', queryid: 'q', id: 'a' }, xml('forwarded', { xmlns: 'urn:xmpp:forward:0' }, archived)),
+      ),
     ];
     for (const el of cases) expect(parseMamResult(el, 'q', OWN), toXmlString(el)).to.equal(undefined);
   });
@@ -127,34 +172,62 @@ describe('parseMamResult', () => {
   });
 
   it('never throws on odd elements', () => {
-    const odd: XmlElement[] = [xml(''), xml('message', { from: '@' }, 'x'), xml('message', {}, xml('result', { xmlns: 'urn:xmpp:mam:2' }, 'text'))];
+    const odd: XmlElement[] = [
+      xml(''),
+      xml('message', { from: '@' }, 'x'),
+      xml('message', {}, xml('result', { xmlns: 'urn:xmpp:mam:2' }, 'text')),
+    ];
     for (const el of odd) expect(() => parseMamResult(el, 'q', '')).not.to.throw();
   });
 });
 
 describe('parseMamFin', () => {
   it('reads a complete Prosody fin', () => {
-    const iq = parseXml(`<iq xmlns='jabber:client' type='result' id='u29303'><fin xmlns='urn:xmpp:mam:2' complete='true'>`
-      + `<set xmlns='http://jabber.org/protocol/rsm'><first index='0'>23452-4534-1</first><last>390-2342-22</last><count>16</count></set></fin></iq>`);
+    const iq = parseXml(
+      `<iq xmlns='jabber:client' type='result' id='u29303'><fin xmlns='urn:xmpp:mam:2' complete='true'>` +
+        `<set xmlns='http://jabber.org/protocol/rsm'><first index='0'>23452-4534-1</first><last>390-2342-22</last><count>16</count></set></fin></iq>`,
+    );
     expect(parseMamFin(iq)).to.deep.equal({ complete: true, first: '23452-4534-1', last: '390-2342-22', count: 16 });
   });
 
   it('reads an incomplete page and an empty one', () => {
-    const page = xml('iq', { type: 'result' }, xml('fin', { xmlns: 'urn:xmpp:mam:2' },
-      xml('set', { xmlns: 'http://jabber.org/protocol/rsm' }, xml('first', {}, 'a'), xml('last', {}, 'b'))));
+    const page = xml(
+      'iq',
+      { type: 'result' },
+      xml(
+        'fin',
+        { xmlns: 'urn:xmpp:mam:2' },
+        xml('set', { xmlns: 'http://jabber.org/protocol/rsm' }, xml('first', {}, 'a'), xml('last', {}, 'b')),
+      ),
+    );
     expect(parseMamFin(page)).to.deep.equal({ complete: false, first: 'a', last: 'b' });
-    const empty = xml('iq', { type: 'result' }, xml('fin', { xmlns: 'urn:xmpp:mam:2', complete: '1' },
-      xml('set', { xmlns: 'http://jabber.org/protocol/rsm' }, xml('count', {}, '0'))));
+    const empty = xml(
+      'iq',
+      { type: 'result' },
+      xml(
+        'fin',
+        { xmlns: 'urn:xmpp:mam:2', complete: '1' },
+        xml('set', { xmlns: 'http://jabber.org/protocol/rsm' }, xml('count', {}, '0')),
+      ),
+    );
     expect(parseMamFin(empty)).to.deep.equal({ complete: true, count: 0 });
-    expect(parseMamFin(xml('iq', { type: 'result' }, xml('fin', { xmlns: 'urn:xmpp:mam:2', complete: 'false' })))).to.deep.equal({ complete: false });
+    expect(parseMamFin(xml('iq', { type: 'result' }, xml('fin', { xmlns: 'urn:xmpp:mam:2', complete: 'false' })))).to.deep.equal({
+      complete: false,
+    });
   });
 
   it('only takes true or 1 as complete, and only sane counts', () => {
     for (const complete of ['yes', 'TRUE', ' true', '']) {
-      expect(parseMamFin(xml('iq', { type: 'result' }, xml('fin', { xmlns: 'urn:xmpp:mam:2', complete })))?.complete, complete).to.equal(false);
+      expect(parseMamFin(xml('iq', { type: 'result' }, xml('fin', { xmlns: 'urn:xmpp:mam:2', complete })))?.complete, complete).to.equal(
+        false,
+      );
     }
     for (const count of ['-1', '1.5', 'many', '1e3', '9999999999999999999']) {
-      const iq = xml('iq', { type: 'result' }, xml('fin', { xmlns: 'urn:xmpp:mam:2' }, xml('set', { xmlns: 'http://jabber.org/protocol/rsm' }, xml('count', {}, count))));
+      const iq = xml(
+        'iq',
+        { type: 'result' },
+        xml('fin', { xmlns: 'urn:xmpp:mam:2' }, xml('set', { xmlns: 'http://jabber.org/protocol/rsm' }, xml('count', {}, count))),
+      );
       expect(parseMamFin(iq)?.count, count).to.equal(undefined);
     }
   });

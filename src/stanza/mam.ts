@@ -53,8 +53,7 @@ export interface MamFin {
   count?: number;
 }
 
-const field = (name: string, value: string | undefined) =>
-  value !== undefined && xml('field', { var: name }, xml('value', {}, value));
+const field = (name: string, value: string | undefined) => value !== undefined && xml('field', { var: name }, xml('value', {}, value));
 
 /**
  * Builds the archive query: an iq set with a `jabber:x:data` form (FORM_TYPE urn:xmpp:mam:2 and
@@ -63,16 +62,30 @@ const field = (name: string, value: string | undefined) =>
  */
 export function buildMamQuery(opts: MamQuery): XmlElement {
   const { queryId, start, end, after, before, max, to } = opts;
-  const rsm = xml('set', { xmlns: NS_RSM },
+  const rsm = xml(
+    'set',
+    { xmlns: NS_RSM },
     Number.isFinite(max) && xml('max', {}, String(Math.max(0, Math.trunc(max)))),
     after !== undefined && xml('after', {}, after),
-    before === true || before === '' ? xml('before') : before !== undefined && xml('before', {}, before));
-  return xml('iq', { type: 'set', id: newStanzaId(), to },
-    xml('query', { xmlns: NS_MAM, queryid: queryId },
-      xml('x', { xmlns: NS_DATA, type: 'submit' },
+    before === true || before === '' ? xml('before') : before !== undefined && xml('before', {}, before),
+  );
+  return xml(
+    'iq',
+    { type: 'set', id: newStanzaId(), to },
+    xml(
+      'query',
+      { xmlns: NS_MAM, queryid: queryId },
+      xml(
+        'x',
+        { xmlns: NS_DATA, type: 'submit' },
         xml('field', { var: 'FORM_TYPE', type: 'hidden' }, xml('value', {}, NS_MAM)),
-        field('with', opts.with), field('start', start), field('end', end)),
-      rsm));
+        field('with', opts.with),
+        field('start', start),
+        field('end', end),
+      ),
+      rsm,
+    ),
+  );
 }
 
 /** A bare address (no resource), normalized; undefined for anything else. */
@@ -102,13 +115,10 @@ export function parseMamResult(el: XmlElement, queryId: string, archiveJid: stri
   if (!queryId || result.attrs.queryid !== queryId || !result.attrs.id) return undefined;
   const forwarded = childrenOf(result, 'forwarded', NS_FORWARD);
   if (forwarded.length !== 1) return undefined;
-  const messages = childrenOf(forwarded[0], 'message')
-    .filter((m) => m.attrs.xmlns === undefined || m.attrs.xmlns === NS_CLIENT);
+  const messages = childrenOf(forwarded[0], 'message').filter((m) => m.attrs.xmlns === undefined || m.attrs.xmlns === NS_CLIENT);
   if (messages.length !== 1) return undefined;
   const stamp = childOf(forwarded[0], 'delay', NS_DELAY)?.attrs.stamp;
-  return stamp
-    ? { archiveId: result.attrs.id, stamp, message: messages[0] }
-    : { archiveId: result.attrs.id, message: messages[0] };
+  return stamp ? { archiveId: result.attrs.id, stamp, message: messages[0] } : { archiveId: result.attrs.id, message: messages[0] };
 }
 
 /**

@@ -74,9 +74,12 @@ export function parseMessageExtensions(el: XmlElement): MessageExtensions {
  * only to contacts allowed to see our presence (a receipt reveals that we are online).
  */
 export function buildReceipt(to: string, id: string): XmlElement {
-  return xml('message', { xmlns: NS_CLIENT, to, id: newStanzaId(), type: 'chat' },
+  return xml(
+    'message',
+    { xmlns: NS_CLIENT, to, id: newStanzaId(), type: 'chat' },
     xml('received', { xmlns: NS_RECEIPTS, id }),
-    xml('store', { xmlns: NS_HINTS }));
+    xml('store', { xmlns: NS_HINTS }),
+  );
 }
 
 /**
@@ -84,16 +87,22 @@ export function buildReceipt(to: string, id: string): XmlElement {
  * a store hint. In a group chat, `id` must be the room's stanza-id, not the sender's id.
  */
 export function buildMarker(to: string, id: string, type: MarkerType = 'displayed'): XmlElement {
-  return xml('message', { xmlns: NS_CLIENT, to, id: newStanzaId(), type: 'chat' },
+  return xml(
+    'message',
+    { xmlns: NS_CLIENT, to, id: newStanzaId(), type: 'chat' },
     xml(type, { xmlns: NS_MARKERS, id }),
-    xml('store', { xmlns: NS_HINTS }));
+    xml('store', { xmlns: NS_HINTS }),
+  );
 }
 
 /** Builds a standalone chat-state notification (XEP-0085), hinted not to be stored. */
 export function buildChatState(to: string, state: ChatState): XmlElement {
-  return xml('message', { xmlns: NS_CLIENT, to, id: newStanzaId(), type: 'chat' },
+  return xml(
+    'message',
+    { xmlns: NS_CLIENT, to, id: newStanzaId(), type: 'chat' },
     xml(state, { xmlns: NS_CHATSTATES }),
-    xml('no-store', { xmlns: NS_HINTS }));
+    xml('no-store', { xmlns: NS_HINTS }),
+  );
 }
 
 /**
@@ -108,10 +117,10 @@ export function withRequests(message: XmlElement, opts: MessageRequests): XmlEle
   if (opts.state && CHAT_STATES.has(opts.state)) added.push(xml(opts.state, { xmlns: NS_CHATSTATES }));
   if (opts.replaceId) added.push(xml('replace', { xmlns: NS_CORRECT, id: opts.replaceId }));
   const replaced = (node: XmlElement) =>
-    (opts.receipt && node.name === 'request' && node.attrs.xmlns === NS_RECEIPTS)
-    || (opts.markable && node.name === 'markable' && node.attrs.xmlns === NS_MARKERS)
-    || (opts.state && node.attrs.xmlns === NS_CHATSTATES)
-    || (opts.replaceId && node.name === 'replace' && node.attrs.xmlns === NS_CORRECT);
+    (opts.receipt && node.name === 'request' && node.attrs.xmlns === NS_RECEIPTS) ||
+    (opts.markable && node.name === 'markable' && node.attrs.xmlns === NS_MARKERS) ||
+    (opts.state && node.attrs.xmlns === NS_CHATSTATES) ||
+    (opts.replaceId && node.name === 'replace' && node.attrs.xmlns === NS_CORRECT);
   const children = message.children.filter((node) => !isElement(node) || !replaced(node));
   const needsId = (opts.receipt || opts.markable) && !message.attrs.id;
   const attrs = needsId ? { ...message.attrs, id: newStanzaId() } : { ...message.attrs };

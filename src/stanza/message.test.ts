@@ -27,7 +27,8 @@ describe('buildChatMessage', () => {
   it('builds a chat message with an origin-id equal to its id', () => {
     const el = buildChatMessage({ to: 'bob@example.org', body: 'hi', id: 'm1' });
     expect(toXmlString(el)).to.equal(
-      '<message xmlns="jabber:client" to="bob@example.org" id="m1" type="chat"><body>hi</body><origin-id xmlns="urn:xmpp:sid:0" id="m1"/></message>');
+      '<message xmlns="jabber:client" to="bob@example.org" id="m1" type="chat"><body>hi</body><origin-id xmlns="urn:xmpp:sid:0" id="m1"/></message>',
+    );
   });
 
   it('makes up an id, and takes a type and a separate origin-id', () => {
@@ -49,8 +50,14 @@ describe('buildChatMessage', () => {
 describe('parseChatMessage', () => {
   it('reads a recorded Prosody message', () => {
     expect(parseChatMessage(parseXml(PROSODY_MESSAGE))).to.deep.equal({
-      id: '9f1e', originId: '9f1e', stanzaIds: [{ id: 'AbCd1234', by: 'bob@localhost' }],
-      from: 'alice@localhost/desk', to: 'bob@localhost/web', type: 'chat', body: 'Hello Bob', thread: 't-42',
+      id: '9f1e',
+      originId: '9f1e',
+      stanzaIds: [{ id: 'AbCd1234', by: 'bob@localhost' }],
+      from: 'alice@localhost/desk',
+      to: 'bob@localhost/web',
+      type: 'chat',
+      body: 'Hello Bob',
+      thread: 't-42',
       delay: { stamp: '2024-05-01T10:00:00Z', from: 'localhost' },
     });
   });
@@ -72,8 +79,10 @@ describe('parseChatMessage', () => {
 
   it('returns undefined for errors, other types, other stanzas and empty bodies', () => {
     const cases: XmlElement[] = [
-      parseXml(`<message xmlns='jabber:client' type='error' from='b@x'><body>hi</body><error type='cancel'>`
-        + `<service-unavailable xmlns='urn:ietf:params:xml:ns:xmpp-stanzas'/></error></message>`),
+      parseXml(
+        `<message xmlns='jabber:client' type='error' from='b@x'><body>hi</body><error type='cancel'>` +
+          `<service-unavailable xmlns='urn:ietf:params:xml:ns:xmpp-stanzas'/></error></message>`,
+      ),
       xml('message', { type: 'bogus' }, xml('body', {}, 'hi')),
       xml('presence', {}, xml('body', {}, 'hi')),
       xml('iq', { type: 'set' }),
@@ -97,16 +106,22 @@ describe('parseChatMessage', () => {
   });
 
   it('ignores ids and delays in unknown namespaces, and delays without a stamp', () => {
-    const el = xml('message', { type: 'chat' }, xml('body', {}, 'b'),
+    const el = xml(
+      'message',
+      { type: 'chat' },
+      xml('body', {}, 'b'),
       xml('origin-id', { xmlns: 'urn:evil', id: 'fake' }),
       xml('stanza-id', { xmlns: 'urn:evil', id: 'fake', by: 'x' }),
-      xml('delay', { xmlns: 'urn:xmpp:delay' }));
+      xml('delay', { xmlns: 'urn:xmpp:delay' }),
+    );
     expect(parseChatMessage(el)).to.deep.equal({ stanzaIds: [], type: 'chat', body: 'b' });
   });
 
   it('never throws on odd elements', () => {
     const odd: XmlElement[] = [
-      xml('message'), xml(''), xml('message', { type: '' }, xml('body', {}, '')),
+      xml('message'),
+      xml(''),
+      xml('message', { type: '' }, xml('body', {}, '')),
       xml('message', {}, 'text', xml('body', {}, xml('body', {}, 'nested'))),
       { name: 'message', attrs: { type: 'toString' }, children: [{ name: 'body', attrs: {}, children: ['ok'] }] },
     ];

@@ -48,9 +48,12 @@ export interface ChatMessageInit {
 /** Builds a `<message>` with a body and an origin-id, ready to send. */
 export function buildChatMessage({ to, body, id, type = 'chat', originId }: ChatMessageInit): XmlElement {
   const stanzaId = id ?? newStanzaId();
-  return xml('message', { xmlns: NS_CLIENT, to, id: stanzaId, type },
+  return xml(
+    'message',
+    { xmlns: NS_CLIENT, to, id: stanzaId, type },
     xml('body', {}, body),
-    xml('origin-id', { xmlns: NS_SID, id: originId ?? stanzaId }));
+    xml('origin-id', { xmlns: NS_SID, id: originId ?? stanzaId }),
+  );
 }
 
 /** A child in the stanza's own namespace: no `xmlns` of its own, or `jabber:client`. */

@@ -13,8 +13,7 @@ const NS_IDLE = 'urn:xmpp:idle:1';
 /** The longest status message or nickname kept; the rest is cut off. */
 const MAX_TEXT = 1024;
 
-export type PresenceType =
-  'available' | 'unavailable' | 'subscribe' | 'subscribed' | 'unsubscribe' | 'unsubscribed' | 'probe' | 'error';
+export type PresenceType = 'available' | 'unavailable' | 'subscribe' | 'subscribed' | 'unsubscribe' | 'unsubscribed' | 'probe' | 'error';
 export type Show = 'away' | 'chat' | 'dnd' | 'xa';
 
 const TYPES = new Set<string>(['unavailable', 'subscribe', 'subscribed', 'unsubscribe', 'unsubscribed', 'probe', 'error']);
@@ -121,11 +120,14 @@ export function parsePresence(el: XmlElement): Presence | undefined {
 /** Builds our own presence: broadcast, or directed with `to`, or unavailable. */
 export function buildPresence(opts: PresenceInit): XmlElement {
   const { show, status, priority, caps, to, type } = opts;
-  return xml('presence', { to, type },
+  return xml(
+    'presence',
+    { to, type },
     show && xml('show', {}, show),
     status !== undefined && status !== '' && xml('status', {}, status),
     priority !== undefined && Number.isFinite(priority) && xml('priority', {}, String(clampPriority(priority))),
-    caps && xml('c', { xmlns: NS_CAPS, hash: 'sha-1', node: caps.node, ver: caps.ver }));
+    caps && xml('c', { xmlns: NS_CAPS, hash: 'sha-1', node: caps.node, ver: caps.ver }),
+  );
 }
 
 /**
@@ -133,7 +135,9 @@ export function buildPresence(opts: PresenceInit): XmlElement {
  * (XEP-0172) tells the contact who is asking; it belongs in `subscribe` requests.
  */
 export function buildSubscription(
-  to: string, type: 'subscribe' | 'subscribed' | 'unsubscribe' | 'unsubscribed', nick?: string,
+  to: string,
+  type: 'subscribe' | 'subscribed' | 'unsubscribe' | 'unsubscribed',
+  nick?: string,
 ): XmlElement {
   return xml('presence', { to: bareJid(to) ?? to, type }, nick && xml('nick', { xmlns: NS_NICK }, nick));
 }

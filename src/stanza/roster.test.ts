@@ -1,9 +1,7 @@
 import { expect } from '@esm-bundle/chai';
 import { parseXml } from './dom.ts';
 import { childOf, toXmlString, xml, type XmlElement } from './element.ts';
-import {
-  buildRosterGet, buildRosterRemove, buildRosterSet, parseRosterPush, parseRosterResult, ROSTER_NAMESPACE,
-} from './roster.ts';
+import { buildRosterGet, buildRosterRemove, buildRosterSet, parseRosterPush, parseRosterResult, ROSTER_NAMESPACE } from './roster.ts';
 
 const OWN = 'juliet@example.com';
 
@@ -49,8 +47,10 @@ describe('parseRosterResult', () => {
   });
 
   it('reads an ejabberd roster without version', () => {
-    const iq = parseXml(`<iq xmlns='jabber:client' from='juliet@example.com' to='juliet@example.com/x' id='a' type='result'>`
-      + `<query xmlns='jabber:iq:roster'><item subscription='to' jid='capulet.example'/></query></iq>`);
+    const iq = parseXml(
+      `<iq xmlns='jabber:client' from='juliet@example.com' to='juliet@example.com/x' id='a' type='result'>` +
+        `<query xmlns='jabber:iq:roster'><item subscription='to' jid='capulet.example'/></query></iq>`,
+    );
     expect(parseRosterResult(iq)).to.deep.equal({ items: [{ jid: 'capulet.example', subscription: 'to', groups: [] }] });
   });
 
@@ -60,8 +60,10 @@ describe('parseRosterResult', () => {
   });
 
   it('reads an empty roster as empty, not unchanged', () => {
-    expect(parseRosterResult(xml('iq', { type: 'result' }, xml('query', { xmlns: ROSTER_NAMESPACE, ver: '' }))))
-      .to.deep.equal({ items: [], ver: '' });
+    expect(parseRosterResult(xml('iq', { type: 'result' }, xml('query', { xmlns: ROSTER_NAMESPACE, ver: '' })))).to.deep.equal({
+      items: [],
+      ver: '',
+    });
   });
 
   it('returns undefined for errors, other types and foreign payloads', () => {
@@ -83,14 +85,18 @@ describe('parseRosterPush', () => {
   const romeo = xml('item', { jid: 'romeo@example.net', subscription: 'remove' });
 
   it('reads a Prosody push (no from) and an ejabberd push (from the bare JID)', () => {
-    const prosody = parseXml(`<iq xmlns='jabber:client' type='set' id='lx4' to='juliet@example.com/balcony'>`
-      + `<query xmlns='jabber:iq:roster' ver='4'><item jid='nurse@example.com' name='Nurse' subscription='to'>`
-      + `<group>Servants</group></item></query></iq>`);
+    const prosody = parseXml(
+      `<iq xmlns='jabber:client' type='set' id='lx4' to='juliet@example.com/balcony'>` +
+        `<query xmlns='jabber:iq:roster' ver='4'><item jid='nurse@example.com' name='Nurse' subscription='to'>` +
+        `<group>Servants</group></item></query></iq>`,
+    );
     expect(parseRosterPush(prosody, OWN)).to.deep.equal({
-      ver: '4', item: { jid: 'nurse@example.com', name: 'Nurse', subscription: 'to', groups: ['Servants'] },
+      ver: '4',
+      item: { jid: 'nurse@example.com', name: 'Nurse', subscription: 'to', groups: ['Servants'] },
     });
     expect(parseRosterPush(push('Juliet@Example.COM', romeo), OWN)).to.deep.equal({
-      ver: 'v9', item: { jid: 'romeo@example.net', subscription: 'remove', groups: [] },
+      ver: 'v9',
+      item: { jid: 'romeo@example.net', subscription: 'remove', groups: [] },
     });
     expect(parseRosterPush(push(undefined, romeo), 'JULIET@example.com')?.item.jid).to.equal('romeo@example.net');
   });
@@ -101,7 +107,14 @@ describe('parseRosterPush', () => {
   });
 
   it('ignores forged pushes from anyone but the own bare JID', () => {
-    for (const from of ['romeo@example.net', 'juliet@example.com/balcony', 'example.com', 'juliet@evil.example', '', 'juliet@example.com@x']) {
+    for (const from of [
+      'romeo@example.net',
+      'juliet@example.com/balcony',
+      'example.com',
+      'juliet@evil.example',
+      '',
+      'juliet@example.com@x',
+    ]) {
       expect(parseRosterPush(push(from, romeo), OWN), from).to.equal(undefined);
     }
     expect(parseRosterPush(push('juliet@example.com', romeo), 'not a jid')).to.equal(undefined);
@@ -128,32 +141,52 @@ describe('buildRosterSet / buildRosterRemove', () => {
     const iq = buildRosterSet({ jid: 'romeo@example.net', name: '<b>Romeo</b>', groups: ['Friends', 'Friends', '', 'Verona'] });
     expect(iq.attrs.type).to.equal('set');
     expect(iq.attrs.id).to.be.a('string');
-    expect(toXmlString(childOf(iq, 'query')!)).to.equal('<query xmlns="jabber:iq:roster"><item jid="romeo@example.net" '
-      + 'name="&lt;b&gt;Romeo&lt;/b&gt;"><group>Friends</group><group>Verona</group></item></query>');
-    expect(toXmlString(childOf(buildRosterSet({ jid: 'a@b' }), 'query')!)).to.equal('<query xmlns="jabber:iq:roster"><item jid="a@b"/></query>');
+    expect(toXmlString(childOf(iq, 'query')!)).to.equal(
+      '<query xmlns="jabber:iq:roster"><item jid="romeo@example.net" ' +
+        'name="&lt;b&gt;Romeo&lt;/b&gt;"><group>Friends</group><group>Verona</group></item></query>',
+    );
+    expect(toXmlString(childOf(buildRosterSet({ jid: 'a@b' }), 'query')!)).to.equal(
+      '<query xmlns="jabber:iq:roster"><item jid="a@b"/></query>',
+    );
   });
 
   it('removes a contact', () => {
     const iq = buildRosterRemove('romeo@example.net');
     expect(iq.attrs.type).to.equal('set');
-    expect(toXmlString(childOf(iq, 'query')!))
-      .to.equal('<query xmlns="jabber:iq:roster"><item jid="romeo@example.net" subscription="remove"/></query>');
+    expect(toXmlString(childOf(iq, 'query')!)).to.equal(
+      '<query xmlns="jabber:iq:roster"><item jid="romeo@example.net" subscription="remove"/></query>',
+    );
   });
 
   it('round-trips through a push', () => {
     const set = buildRosterSet({ jid: 'romeo@example.net', name: 'R', groups: ['G'] });
     const echoed = { ...set, attrs: { type: 'set', id: 'x' } };
-    expect(parseRosterPush(echoed, OWN)).to.deep.equal({ item: { jid: 'romeo@example.net', name: 'R', subscription: 'none', groups: ['G'] } });
+    expect(parseRosterPush(echoed, OWN)).to.deep.equal({
+      item: { jid: 'romeo@example.net', name: 'R', subscription: 'none', groups: ['G'] },
+    });
   });
 });
 
 describe('roster parsers', () => {
   it('never throw on odd elements', () => {
     const odd: XmlElement[] = [
-      xml(''), xml('iq'), xml('iq', { type: 'result' }, 'text', xml('query', { xmlns: ROSTER_NAMESPACE }, 'x', xml('item'))),
+      xml(''),
+      xml('iq'),
+      xml('iq', { type: 'result' }, 'text', xml('query', { xmlns: ROSTER_NAMESPACE }, 'x', xml('item'))),
       xml('iq', { type: 'set', from: '@@' }, xml('query', { xmlns: ROSTER_NAMESPACE }, xml('item', { jid: '' }))),
-      { name: 'iq', attrs: { type: 'result' }, children: [{ name: 'query', attrs: { xmlns: ROSTER_NAMESPACE }, children: [
-        { name: 'item', attrs: { jid: 'a@b', subscription: 'toString' }, children: [{ name: 'group', attrs: {}, children: [] }] }] }] },
+      {
+        name: 'iq',
+        attrs: { type: 'result' },
+        children: [
+          {
+            name: 'query',
+            attrs: { xmlns: ROSTER_NAMESPACE },
+            children: [
+              { name: 'item', attrs: { jid: 'a@b', subscription: 'toString' }, children: [{ name: 'group', attrs: {}, children: [] }] },
+            ],
+          },
+        ],
+      },
     ];
     for (const el of odd) {
       expect(() => parseRosterResult(el)).not.to.throw();

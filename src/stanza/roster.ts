@@ -42,9 +42,14 @@ function bareOnly(s: string | undefined): string | undefined {
 function parseItem(el: XmlElement): RosterItem | undefined {
   const jid = bareOnly(el.attrs.jid);
   if (!jid) return undefined;
-  const subscription = SUBSCRIPTIONS.has(el.attrs.subscription ?? '')
-    ? el.attrs.subscription as RosterItem['subscription'] : 'none';
-  const groups = [...new Set(childrenOf(el, 'group').map((g) => textOf(g)).filter((g) => g !== ''))];
+  const subscription = SUBSCRIPTIONS.has(el.attrs.subscription ?? '') ? (el.attrs.subscription as RosterItem['subscription']) : 'none';
+  const groups = [
+    ...new Set(
+      childrenOf(el, 'group')
+        .map((g) => textOf(g))
+        .filter((g) => g !== ''),
+    ),
+  ];
   const item: RosterItem = { jid, subscription, groups };
   if (el.attrs.name) item.name = el.attrs.name;
   if (el.attrs.ask === 'subscribe') item.ask = 'subscribe';
@@ -112,15 +117,24 @@ export function parseRosterPush(iq: XmlElement, ownBareJid: string): { ver?: str
 /** Builds an iq set that adds a contact or changes its name and groups (§2.3, §2.4). */
 export function buildRosterSet(item: { jid: string; name?: string; groups?: string[] }): XmlElement {
   const groups = [...new Set(item.groups ?? [])].filter((g) => g !== '');
-  return xml('iq', { type: 'set', id: newStanzaId() },
-    xml('query', { xmlns: NS_ROSTER },
-      xml('item', { jid: item.jid, name: item.name }, groups.map((g) => xml('group', {}, g)))));
+  return xml(
+    'iq',
+    { type: 'set', id: newStanzaId() },
+    xml(
+      'query',
+      { xmlns: NS_ROSTER },
+      xml(
+        'item',
+        { jid: item.jid, name: item.name },
+        groups.map((g) => xml('group', {}, g)),
+      ),
+    ),
+  );
 }
 
 /** Builds an iq set that removes a contact, which also cancels both subscriptions (§2.5). */
 export function buildRosterRemove(jid: string): XmlElement {
-  return xml('iq', { type: 'set', id: newStanzaId() },
-    xml('query', { xmlns: NS_ROSTER }, xml('item', { jid, subscription: 'remove' })));
+  return xml('iq', { type: 'set', id: newStanzaId() }, xml('query', { xmlns: NS_ROSTER }, xml('item', { jid, subscription: 'remove' })));
 }
 
 /** The roster query namespace, for registering a push handler. */

@@ -3,18 +3,27 @@ import { parseXml } from './dom.ts';
 import { toXmlString, xml } from './element.ts';
 import { buildVisitorContext, pageAddress, parseVisitorContext, NS_VISITOR } from './visitor-context.ts';
 
-const message = (payload: string) => parseXml(`<message xmlns='jabber:client' from='visitor-1@localhost/web' to='support@localhost'
+const message = (payload: string) =>
+  parseXml(`<message xmlns='jabber:client' from='visitor-1@localhost/web' to='support@localhost'
   type='chat' id='m1'><body>Hello</body>${payload}</message>`);
 
 describe('visitor context', () => {
   it('builds the documented payload, leaving out empty fields', () => {
     const el = buildVisitorContext({
-      name: ' Ada ', email: 'ada@example.org', page: 'https://shop.example/cart?x=1&y=2', pageTitle: 'Cart · Tea & Co.',
-      referrer: '', language: 'de-DE', timeZone: 'Europe/Berlin', userAgent: 'Mozilla/5.0 (X11)',
+      name: ' Ada ',
+      email: 'ada@example.org',
+      page: 'https://shop.example/cart?x=1&y=2',
+      pageTitle: 'Cart · Tea & Co.',
+      referrer: '',
+      language: 'de-DE',
+      timeZone: 'Europe/Berlin',
+      userAgent: 'Mozilla/5.0 (X11)',
     });
-    expect(toXmlString(el!)).to.equal(`<visitor xmlns="${NS_VISITOR}"><name>Ada</name><email>ada@example.org</email>`
-      + '<page title="Cart · Tea &amp; Co.">https://shop.example/cart?x=1&amp;y=2</page><language>de-DE</language>'
-      + '<timezone>Europe/Berlin</timezone><user-agent>Mozilla/5.0 (X11)</user-agent></visitor>');
+    expect(toXmlString(el!)).to.equal(
+      `<visitor xmlns="${NS_VISITOR}"><name>Ada</name><email>ada@example.org</email>` +
+        '<page title="Cart · Tea &amp; Co.">https://shop.example/cart?x=1&amp;y=2</page><language>de-DE</language>' +
+        '<timezone>Europe/Berlin</timezone><user-agent>Mozilla/5.0 (X11)</user-agent></visitor>',
+    );
     expect(buildVisitorContext({ name: '  ', page: '' })).to.equal(undefined);
   });
 
@@ -25,8 +34,10 @@ describe('visitor context', () => {
   });
 
   it('reads a payload written by another client, ignoring unknown and foreign children', () => {
-    const parsed = parseVisitorContext(message(`<visitor xmlns='${NS_VISITOR}'><page>https://a.example/</page>
-      <page>https://second.example/</page><shoe-size>44</shoe-size><name xmlns='urn:other'>Eve</name><referrer/></visitor>`));
+    const parsed = parseVisitorContext(
+      message(`<visitor xmlns='${NS_VISITOR}'><page>https://a.example/</page>
+      <page>https://second.example/</page><shoe-size>44</shoe-size><name xmlns='urn:other'>Eve</name><referrer/></visitor>`),
+    );
     expect(parsed).to.deep.equal({ page: 'https://a.example/' });
   });
 
@@ -38,8 +49,10 @@ describe('visitor context', () => {
 
   it('keeps hostile values as bounded, single-line text', () => {
     const long = 'x'.repeat(10_000);
-    const parsed = parseVisitorContext(message(`<visitor xmlns='${NS_VISITOR}'><name>&lt;img src=x onerror=alert(1)&gt;\n\tEve</name>
-      <page title='${long}'>javascript:alert(1)</page><user-agent>${long}</user-agent></visitor>`))!;
+    const parsed = parseVisitorContext(
+      message(`<visitor xmlns='${NS_VISITOR}'><name>&lt;img src=x onerror=alert(1)&gt;\n\tEve</name>
+      <page title='${long}'>javascript:alert(1)</page><user-agent>${long}</user-agent></visitor>`),
+    )!;
     expect(parsed.name).to.equal('<img src=x onerror=alert(1)> Eve');
     expect(parsed.page).to.equal('javascript:alert(1)'); // text: shown, never made a link (linkify takes http(s) only)
     expect(parsed.pageTitle).to.have.length(200);

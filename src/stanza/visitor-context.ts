@@ -34,11 +34,24 @@ export interface VisitorContext {
 
 /** Longest kept value of each field; longer ones are cut (a page address can be long). */
 const LIMITS: Record<keyof VisitorContext, number> = {
-  name: 100, email: 254, page: 2048, pageTitle: 200, referrer: 2048, language: 35, timeZone: 64, userAgent: 512,
+  name: 100,
+  email: 254,
+  page: 2048,
+  pageTitle: 200,
+  referrer: 2048,
+  language: 35,
+  timeZone: 64,
+  userAgent: 512,
 };
 /** The element name of each field (the page's title is an attribute of `page`). */
 const ELEMENTS: Record<Exclude<keyof VisitorContext, 'pageTitle'>, string> = {
-  name: 'name', email: 'email', page: 'page', referrer: 'referrer', language: 'language', timeZone: 'timezone', userAgent: 'user-agent',
+  name: 'name',
+  email: 'email',
+  page: 'page',
+  referrer: 'referrer',
+  language: 'language',
+  timeZone: 'timezone',
+  userAgent: 'user-agent',
 };
 
 /**
@@ -61,8 +74,11 @@ export function pageAddress(address: string): string | undefined {
 
 /** Trimmed, without control characters, cut to the field's limit; undefined when empty. */
 function clean(field: keyof VisitorContext, value: string | undefined): string | undefined {
-  // eslint-disable-next-line no-control-regex
-  const text = value?.replace(/[\u0000-\u001f\u007f]+/g, ' ').trim().slice(0, LIMITS[field]);
+  const text = value
+    // eslint-disable-next-line no-control-regex -- control characters are what this removes
+    ?.replace(/[\u0000-\u001f\u007f]+/g, ' ')
+    .trim()
+    .slice(0, LIMITS[field]);
   return text || undefined;
 }
 

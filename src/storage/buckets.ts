@@ -4,7 +4,12 @@
  * conversation costs what a short one does.
  */
 import {
-  bucketKey, type BackendTransaction, type BucketInfo, type ConversationIndex, type Page, type StorageKey,
+  bucketKey,
+  type BackendTransaction,
+  type BucketInfo,
+  type ConversationIndex,
+  type Page,
+  type StorageKey,
   type StoredMessage,
 } from './types.ts';
 
@@ -62,7 +67,12 @@ export async function loadBucket(records: StagedRecords, account: string, peer: 
 }
 
 /** Inserts `message` after every message of the same or an earlier time, keeping buckets in bounds. */
-export async function insertMessage(records: StagedRecords, account: string, index: ConversationIndex, message: StoredMessage): Promise<void> {
+export async function insertMessage(
+  records: StagedRecords,
+  account: string,
+  index: ConversationIndex,
+  message: StoredMessage,
+): Promise<void> {
   const { buckets } = index;
   const { time } = message;
   let i = lastIndex(buckets, (b) => b.first <= time);
@@ -88,11 +98,20 @@ export async function insertMessage(records: StagedRecords, account: string, ind
   }
 }
 
-export interface Location { i: number; list: StoredMessage[]; at: number }
+export interface Location {
+  i: number;
+  list: StoredMessage[];
+  at: number;
+}
 
 /** Finds a message by key in the bucket(s) its time points to, trying bucket `hint` first. */
 export async function locate(
-  records: StagedRecords, account: string, index: ConversationIndex, key: string, time: number, hint?: number,
+  records: StagedRecords,
+  account: string,
+  index: ConversationIndex,
+  key: string,
+  time: number,
+  hint?: number,
 ): Promise<Location | undefined> {
   const { buckets } = index;
   const hinted = buckets.findIndex((b) => b.n === hint);
@@ -106,7 +125,14 @@ export async function locate(
 }
 
 /** The page of up to `limit` messages just before position `end` of bucket `i`. */
-export async function pageBefore(records: StagedRecords, account: string, index: ConversationIndex, i: number, end: number, limit: number): Promise<Page> {
+export async function pageBefore(
+  records: StagedRecords,
+  account: string,
+  index: ConversationIndex,
+  i: number,
+  end: number,
+  limit: number,
+): Promise<Page> {
   const { buckets } = index;
   const wanted: number[] = [];
   let j = i;

@@ -7,7 +7,13 @@ import { StorageError, type Backend, type StoredMessage } from './types.ts';
 
 const PEER = 'juliet@capulet.example';
 const message = (n: number): StoredMessage => ({
-  key: `m${n}`, peer: PEER, direction: 'out', body: `body ${n}`, time: 1_700_000_000_000 + n, state: 'sent', ids: [`m${n}`],
+  key: `m${n}`,
+  peer: PEER,
+  direction: 'out',
+  body: `body ${n}`,
+  time: 1_700_000_000_000 + n,
+  state: 'sent',
+  ids: [`m${n}`],
 });
 const account = () => `test-${crypto.randomUUID()}@montague.example`;
 
@@ -16,13 +22,16 @@ function fillingBackend() {
   const inner = createMemoryBackend();
   const state = { full: false };
   const backend: Backend = {
-    transaction: (mode, work) => inner.transaction(mode, (tx) => work({
-      ...tx,
-      put(key, value) {
-        if (state.full) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
-        tx.put(key, value);
-      },
-    })),
+    transaction: (mode, work) =>
+      inner.transaction(mode, (tx) =>
+        work({
+          ...tx,
+          put(key, value) {
+            if (state.full) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+            tx.put(key, value);
+          },
+        }),
+      ),
   };
   return { backend, state };
 }
@@ -49,7 +58,11 @@ describe('storage failures', () => {
     expect(errors[0].message).to.match(/no room left to save chat history/);
     const page = await store.newestPage(PEER);
     expect(page.messages.map((m) => [m.key, m.state])).to.deep.equal([
-      ['m1', 'read'], ['m2', 'sent'], ['m3', 'sent'], ['m4', 'sent'], ['m5', 'sent'],
+      ['m1', 'read'],
+      ['m2', 'sent'],
+      ['m3', 'sent'],
+      ['m4', 'sent'],
+      ['m5', 'sent'],
     ]);
     expect((await store.conversations())[0]).to.include({ count: 5, lastBody: 'body 5' });
     // Clearing (on logout) also removes what was saved before the disk filled up.
@@ -64,7 +77,10 @@ describe('storage failures', () => {
   });
 
   it('falls back to memory when IndexedDB cannot be opened', async () => {
-    const denied = () => Promise.reject(new DOMException('A mutation operation was attempted on a database that did not allow mutations.', 'InvalidStateError'));
+    const denied = () =>
+      Promise.reject(
+        new DOMException('A mutation operation was attempted on a database that did not allow mutations.', 'InvalidStateError'),
+      );
     const store = createMessageStore(account(), { backend: createIdbBackend(denied) });
     const errors = errorsOf(store);
     expect(await store.newestPage(PEER)).to.deep.equal({ messages: [] });
@@ -77,7 +93,9 @@ describe('storage failures', () => {
   });
 
   it('falls back when there is no IndexedDB at all', async () => {
-    const missing = () => { throw new ReferenceError('indexedDB is not defined'); };
+    const missing = () => {
+      throw new ReferenceError('indexedDB is not defined');
+    };
     const store = createMessageStore(account(), { backend: createIdbBackend(missing) });
     const errors = errorsOf(store);
     expect(await store.add([message(1)])).to.have.length(1);

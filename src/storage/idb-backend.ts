@@ -28,13 +28,15 @@ export function createIdbBackend(useStore: UseStore = defaultUseStore(), openTim
       let timedOut = false;
       let timer: ReturnType<typeof setTimeout> | undefined;
       const run = new Promise<T>((resolve) => {
-        resolve(useStore(mode, (store) => {
-          started = opened = true;
-          clearTimeout(timer);
-          // Too late: the caller has already gone on without the database.
-          if (timedOut) throw new StorageError('blocked');
-          return runWork(store, work);
-        }));
+        resolve(
+          useStore(mode, (store) => {
+            started = opened = true;
+            clearTimeout(timer);
+            // Too late: the caller has already gone on without the database.
+            if (timedOut) throw new StorageError('blocked');
+            return runWork(store, work);
+          }),
+        );
       }).catch((error: unknown) => {
         clearTimeout(timer);
         if (started) throw error;
@@ -42,7 +44,10 @@ export function createIdbBackend(useStore: UseStore = defaultUseStore(), openTim
       });
       if (opened) return run;
       const blocked = new Promise<never>((_, reject) => {
-        timer = setTimeout(() => { timedOut = true; reject(new StorageError('blocked')); }, openTimeoutMs);
+        timer = setTimeout(() => {
+          timedOut = true;
+          reject(new StorageError('blocked'));
+        }, openTimeoutMs);
       });
       return Promise.race([run, blocked]);
     },
@@ -75,9 +80,15 @@ function adapt(store: IDBObjectStore): BackendTransaction {
       const cursor = await promisifyRequest(store.openCursor(prefixRange(prefix)));
       return cursor ? { key: cursor.key as StorageKey, value: cursor.value } : undefined;
     },
-    put: (key, value) => { store.put(value, key); },
-    delete: (key) => { store.delete(key); },
-    deletePrefix: (prefix) => { store.delete(prefixRange(prefix)); },
+    put: (key, value) => {
+      store.put(value, key);
+    },
+    delete: (key) => {
+      store.delete(key);
+    },
+    deletePrefix: (prefix) => {
+      store.delete(prefixRange(prefix));
+    },
   };
 }
 

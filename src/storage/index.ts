@@ -5,6 +5,14 @@ export { createIdbBackend, DB_NAME, STORE_NAME } from './idb-backend.ts';
 export { createMemoryBackend } from './memory-backend.ts';
 export { StorageError } from './types.ts';
 export type {
-  Backend, BackendTransaction, ConversationSummary, MessagePatch, MessageState, Page, RosterCache, StorageCondition,
-  StorageKey, StoredMessage,
+  Backend,
+  BackendTransaction,
+  ConversationSummary,
+  MessagePatch,
+  MessageState,
+  Page,
+  RosterCache,
+  StorageCondition,
+  StorageKey,
+  StoredMessage,
 } from './types.ts';

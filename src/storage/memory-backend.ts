@@ -35,15 +35,17 @@ export function createMemoryBackend(readThrough?: Backend): Backend {
     waiting = [];
     const from = under;
     if (!from) return batch.forEach(({ resolve }) => resolve(undefined));
-    from.transaction('readonly', (tx) => Promise.all(batch.map(({ key }) => tx.get(key)))).then(
-      (values) => batch.forEach(({ resolve }, i) => resolve(values[i])),
-      () => {
-        // The store has already reported the failure that made it fall back to memory; what
-        // can no longer be read stays unread for the rest of the session.
-        under = undefined;
-        batch.forEach(({ resolve }) => resolve(undefined));
-      },
-    );
+    from
+      .transaction('readonly', (tx) => Promise.all(batch.map(({ key }) => tx.get(key))))
+      .then(
+        (values) => batch.forEach(({ resolve }, i) => resolve(values[i])),
+        () => {
+          // The store has already reported the failure that made it fall back to memory; what
+          // can no longer be read stays unread for the rest of the session.
+          under = undefined;
+          batch.forEach(({ resolve }) => resolve(undefined));
+        },
+      );
   }
 
   async function committedGet(id: string, key: StorageKey): Promise<unknown> {
@@ -70,9 +72,12 @@ export function createMemoryBackend(readThrough?: Backend): Backend {
         },
         async first(prefix) {
           const start = encodePrefix(prefix);
-          for (const [id, slot] of writes) if (id.startsWith(start) && slot !== DELETED) return { key: JSON.parse(id) as StorageKey, value: structuredClone(slot) };
+          for (const [id, slot] of writes)
+            if (id.startsWith(start) && slot !== DELETED) return { key: JSON.parse(id) as StorageKey, value: structuredClone(slot) };
           if (cleared.some((p) => start.startsWith(p))) return undefined;
-          for (const [id, slot] of records) if (id.startsWith(start) && slot !== DELETED && !writes.has(id)) return { key: JSON.parse(id) as StorageKey, value: structuredClone(slot) };
+          for (const [id, slot] of records)
+            if (id.startsWith(start) && slot !== DELETED && !writes.has(id))
+              return { key: JSON.parse(id) as StorageKey, value: structuredClone(slot) };
           if (!under || isCleared(start)) return undefined;
           const found = await under.transaction('readonly', (inner) => inner.first(prefix));
           return found && !records.has(encode(found.key)) && !pending(encode(found.key)) ? found : undefined;
@@ -101,7 +106,10 @@ export function createMemoryBackend(readThrough?: Backend): Backend {
       return value;
     });
     // The next transaction waits for this one however it ends; its caller gets the outcome.
-    tail = run.then(() => undefined, () => undefined);
+    tail = run.then(
+      () => undefined,
+      () => undefined,
+    );
     return run;
   }
 

@@ -8,7 +8,14 @@ import { conversationKey, type ConversationIndex, type StoredMessage } from './t
 const PEER = 'juliet@capulet.example';
 const uniqueAccount = () => `test-${crypto.randomUUID()}@montague.example`;
 const message = (n: number, overrides: Partial<StoredMessage> = {}): StoredMessage => ({
-  key: `m${n}`, peer: PEER, direction: 'in', body: `body ${n}`, time: 1_700_000_000_000 + n * 1000, state: 'read', ids: [`m${n}`], ...overrides,
+  key: `m${n}`,
+  peer: PEER,
+  direction: 'in',
+  body: `body ${n}`,
+  time: 1_700_000_000_000 + n * 1000,
+  state: 'read',
+  ids: [`m${n}`],
+  ...overrides,
 });
 
 async function walk(store: MessageStore, peer = PEER, limit = 50): Promise<{ keys: string[]; pages: number }> {
@@ -60,8 +67,10 @@ describe('createMessageStore', () => {
     // Messages in the middle of one bucket, same time as m1100 (they go after it).
     await store.add(Array.from({ length: 250 }, (_, i) => message(1100, { key: `tie${i}`, ids: [`tie${i}`] })));
     const expected = [
-      ...Array.from({ length: 300 }, (_, i) => `m${i}`), ...Array.from({ length: 101 }, (_, i) => `m${1000 + i}`),
-      ...Array.from({ length: 250 }, (_, i) => `tie${i}`), ...Array.from({ length: 149 }, (_, i) => `m${1101 + i}`),
+      ...Array.from({ length: 300 }, (_, i) => `m${i}`),
+      ...Array.from({ length: 101 }, (_, i) => `m${1000 + i}`),
+      ...Array.from({ length: 250 }, (_, i) => `tie${i}`),
+      ...Array.from({ length: 149 }, (_, i) => `m${1101 + i}`),
     ];
     expect((await walk(store, PEER, 37)).keys).to.deep.equal(expected);
 
@@ -127,7 +136,8 @@ describe('createMessageStore', () => {
     await store.add([message(0, { key: 'old', ids: [], state: 'delivered' })]);
     const list = await store.conversations();
     expect(list.map((c) => [c.peer, c.unread, c.count, c.lastBody])).to.deep.equal([
-      ['romeo@montague.example', 0, 1, 'body 3'], [PEER, 3, 3, 'body 2'],
+      ['romeo@montague.example', 0, 1, 'body 3'],
+      [PEER, 3, 3, 'body 2'],
     ]);
     await store.markRead(PEER);
     expect((await store.conversations())[1].unread).to.equal(0);
@@ -135,7 +145,10 @@ describe('createMessageStore', () => {
 
   it('keeps the newest visitor context a peer sent in its summary', async () => {
     await store.add([message(2, { context: { page: 'https://shop.example/two' } })]);
-    await store.add([message(1, { context: { page: 'https://shop.example/one' } }), message(3, { direction: 'out', context: { page: 'ours' } })]);
+    await store.add([
+      message(1, { context: { page: 'https://shop.example/one' } }),
+      message(3, { direction: 'out', context: { page: 'ours' } }),
+    ]);
     expect((await store.conversations())[0].context).to.deep.equal({ page: 'https://shop.example/two' });
     await store.add([message(4, { context: { page: 'https://shop.example/four', name: 'Ada' } })]);
     expect((await store.conversations())[0].context).to.deep.equal({ page: 'https://shop.example/four', name: 'Ada' });
@@ -173,14 +186,22 @@ describe('createMessageStore', () => {
     await queued;
     expect(await forgetting.conversations()).to.deep.equal([]);
     expect(await forgetting.getMeta('outbox')).to.equal(undefined);
-    const late = await forgetting.updateMeta('outbox', () => []).then(() => undefined, (e: unknown) => e);
+    const late = await forgetting
+      .updateMeta('outbox', () => [])
+      .then(
+        () => undefined,
+        (e: unknown) => e,
+      );
     expect((late as { condition?: string }).condition).to.equal('forgotten');
     expect(await forgetting.getMeta('outbox')).to.equal(undefined);
     forgetting.close();
   });
 
   it('rejects messages without a key, a peer or a time', async () => {
-    const error = await store.add([message(1, { time: Number.NaN })]).then(() => undefined, (e: unknown) => e);
+    const error = await store.add([message(1, { time: Number.NaN })]).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
     expect(error).to.be.instanceOf(TypeError);
   });
 });

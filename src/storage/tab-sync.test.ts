@@ -4,7 +4,13 @@ import type { StoredMessage } from './types.ts';
 
 const PEER = 'juliet@capulet.example';
 const message = (n: number): StoredMessage => ({
-  key: `m${n}`, peer: PEER, direction: 'in', body: `body ${n}`, time: 1_700_000_000_000 + n, state: 'delivered', ids: [`m${n}`],
+  key: `m${n}`,
+  peer: PEER,
+  direction: 'in',
+  body: `body ${n}`,
+  time: 1_700_000_000_000 + n,
+  state: 'delivered',
+  ids: [`m${n}`],
 });
 
 /** Two stores of one account on one channel: what two tabs of the page are. */
@@ -15,7 +21,12 @@ function twoTabs() {
 }
 
 const nextChange = (store: ReturnType<typeof createMessageStore>) =>
-  new Promise<StorageChange>((resolve) => { const off = store.on('change', (change) => { off(); resolve(change); }); });
+  new Promise<StorageChange>((resolve) => {
+    const off = store.on('change', (change) => {
+      off();
+      resolve(change);
+    });
+  });
 
 describe('two tabs', () => {
   it('tells the other tab, which then reads the message', async () => {

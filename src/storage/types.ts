@@ -29,17 +29,28 @@ export interface StoredMessage {
   whileAway?: boolean;
 }
 export interface ConversationSummary {
-  peer: string; lastTime: number; lastBody: string; lastDirection: 'in'|'out'; unread: number; count: number;
+  peer: string;
+  lastTime: number;
+  lastBody: string;
+  lastDirection: 'in' | 'out';
+  unread: number;
+  count: number;
   /** The newest visitor context the peer sent. */
   context?: VisitorContext;
 }
-export interface Page { messages: StoredMessage[] /* oldest first */; cursor?: string /* pass to olderPage; undefined = nothing older stored */ }
+export interface Page {
+  messages: StoredMessage[] /* oldest first */;
+  cursor?: string; /* pass to olderPage; undefined = nothing older stored */
+}
 
 /** What `update()` may change; `ids` are merged into the known ids, never removed. */
 export type MessagePatch = Partial<Pick<StoredMessage, 'state' | 'body' | 'error' | 'corrected' | 'archiveId' | 'ids'>>;
 
 /** The cached roster: its version (XEP-0237 roster versioning) and the items as the roster feature keeps them. */
-export interface RosterCache { ver?: string; items: unknown[] }
+export interface RosterCache {
+  ver?: string;
+  items: unknown[];
+}
 
 /**
  * Keys are arrays, first the account, so one database serves every account and one key range
@@ -67,10 +78,21 @@ export const metaKey = (account: string, name: string): StorageKey => [account, 
  * before the first get the lowest number minus one, all others (appends, split halves) the
  * highest plus one, so the array, not `n`, gives the order.
  */
-export interface BucketInfo { n: number; first: number; last: number; count: number }
-export interface ConversationIndex { buckets: BucketInfo[]; summary: ConversationSummary }
+export interface BucketInfo {
+  n: number;
+  first: number;
+  last: number;
+  count: number;
+}
+export interface ConversationIndex {
+  buckets: BucketInfo[];
+  summary: ConversationSummary;
+}
 /** The time lets a lookup by id go straight to the bucket holding the message. */
-export interface IdRecord { key: string; time: number }
+export interface IdRecord {
+  key: string;
+  time: number;
+}
 
 /** One transaction: reads in it see its own writes; it commits all of them or none. */
 export interface BackendTransaction {
@@ -104,7 +126,11 @@ const SENTENCES: Record<StorageCondition, string> = {
 /** Chat history cannot be saved in the browser; the store keeps working from memory. */
 export class StorageError extends XmppChatError {
   override readonly name = 'StorageError';
-  constructor(readonly condition: StorageCondition, message = SENTENCES[condition], options?: { cause?: unknown }) {
+  constructor(
+    readonly condition: StorageCondition,
+    message = SENTENCES[condition],
+    options?: { cause?: unknown },
+  ) {
     super(message, options);
   }
 }

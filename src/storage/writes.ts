@@ -5,8 +5,17 @@
 import { insertMessage, locate, newIndex, StagedRecords } from './buckets.ts';
 import type { ConversationChange } from './tab-sync.ts';
 import {
-  bucketKey, conversationKey, idKey, summariesKey, type BackendTransaction, type ConversationIndex,
-  type ConversationSummary, type IdRecord, type MessagePatch, type StorageKey, type StoredMessage,
+  bucketKey,
+  conversationKey,
+  idKey,
+  summariesKey,
+  type BackendTransaction,
+  type ConversationIndex,
+  type ConversationSummary,
+  type IdRecord,
+  type MessagePatch,
+  type StorageKey,
+  type StoredMessage,
 } from './types.ts';
 
 export type WriteOp =
@@ -18,10 +27,15 @@ export type WriteOp =
   | { kind: 'modify'; key: StorageKey; change: (current: unknown) => unknown }
   | { kind: 'clear' };
 
-export interface WriteOutcome { results: unknown[]; changes: ConversationChange[] }
+export interface WriteOutcome {
+  results: unknown[];
+  changes: ConversationChange[];
+}
 
 /** Every id a message can be found by: its key, its ids and its archive id. */
-const idsOf = (m: Pick<StoredMessage, 'key' | 'ids' | 'archiveId'>) => [...new Set([m.key, ...m.ids, ...(m.archiveId ? [m.archiveId] : [])])];
+const idsOf = (m: Pick<StoredMessage, 'key' | 'ids' | 'archiveId'>) => [
+  ...new Set([m.key, ...m.ids, ...(m.archiveId ? [m.archiveId] : [])]),
+];
 
 export async function applyWrites(tx: BackendTransaction, account: string, ops: WriteOp[]): Promise<WriteOutcome> {
   const records = new StagedRecords(tx);
@@ -76,7 +90,8 @@ export async function applyWrites(tx: BackendTransaction, account: string, ops: 
     message.ids = [...new Set([...message.ids, ...(patch.ids ?? []), ...(message.archiveId ? [message.archiveId] : [])])];
     for (const id of idsOf(message).filter((id) => !before.includes(id))) {
       // An id another message is already known by keeps pointing there.
-      if (!(await records.get(idKey(account, id, peer)))) records.put(idKey(account, id, peer), { key, time: message.time } satisfies IdRecord);
+      if (!(await records.get(idKey(account, id, peer))))
+        records.put(idKey(account, id, peer), { key, time: message.time } satisfies IdRecord);
     }
     const { summary, buckets } = index;
     if (wasUnread && message.state === 'read') summary.unread = Math.max(0, summary.unread - 1);

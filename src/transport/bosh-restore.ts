@@ -53,7 +53,12 @@ export function keptFeatures(): string[] {
 export function confirmAttached(conn: Connection, timeoutMs: number): Promise<boolean> {
   return new Promise((resolve) => {
     const ping = xml('iq', { xmlns: 'jabber:client', type: 'get', id: `attach-${Date.now()}` }, xml('ping', { xmlns: 'urn:xmpp:ping' }));
-    conn.sendIQ(toDom(ping), () => resolve(true), () => resolve(false), timeoutMs);
+    conn.sendIQ(
+      toDom(ping),
+      () => resolve(true),
+      () => resolve(false),
+      timeoutMs,
+    );
   });
 }
 

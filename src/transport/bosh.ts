@@ -54,10 +54,15 @@ export function createBoshTransport(options: SessionOptions, listener: Transport
     // The mechanism is ours to choose, by the same policy as over WebSocket.
     c.authenticate = (matched: { mechname: string }[]) => {
       try {
-        const chosen = chooseMechanism(matched.map((m) => m.mechname), {
-          anonymous: !options.username, secure: options.service.startsWith('https:'),
-          allowPlain: options.allowPlain, mechanisms: options.mechanisms,
-        });
+        const chosen = chooseMechanism(
+          matched.map((m) => m.mechname),
+          {
+            anonymous: !options.username,
+            secure: options.service.startsWith('https:'),
+            allowPlain: options.allowPlain,
+            mechanisms: options.mechanisms,
+          },
+        );
         c._attemptSASLAuth(matched.filter((m) => m.mechname === chosen) as never);
       } catch (error) {
         lastError = error as XmppChatError;
@@ -84,21 +89,30 @@ export function createBoshTransport(options: SessionOptions, listener: Transport
       c.xmlInput = (el: Node) => console.debug('[xmpp-chat] in', redactForLog(el));
       c.xmlOutput = (el: Element) => console.debug('[xmpp-chat] out', redactForLog(el));
     }
-    c.addHandler((el: Element) => {
-      // After a dropped HTTP connection, a retried request can come back with its own body as the
-      // response (seen with ejabberd 23.01). It has a rid, which a server's body never has: these
-      // are our own stanzas, not received ones, and the real response, with whatever it carried
-      // for us, is gone. Only a new session (which catches up from the archive) can recover that.
-      if ((el.parentNode as Element | null)?.getAttribute?.('rid')) {
-        if (redactForLog) console.debug('[xmpp-chat] ignored an echo of our own request', redactForLog(el));
-        if (c.authenticated && !closing && conn === c) {
-          queueMicrotask(() => abortSession?.(new ConnectionError('closed', 'The connection to the chat server was interrupted; reconnecting.')));
+    c.addHandler(
+      (el: Element) => {
+        // After a dropped HTTP connection, a retried request can come back with its own body as the
+        // response (seen with ejabberd 23.01). It has a rid, which a server's body never has: these
+        // are our own stanzas, not received ones, and the real response, with whatever it carried
+        // for us, is gone. Only a new session (which catches up from the archive) can recover that.
+        if ((el.parentNode as Element | null)?.getAttribute?.('rid')) {
+          if (redactForLog) console.debug('[xmpp-chat] ignored an echo of our own request', redactForLog(el));
+          if (c.authenticated && !closing && conn === c) {
+            queueMicrotask(() =>
+              abortSession?.(new ConnectionError('closed', 'The connection to the chat server was interrupted; reconnecting.')),
+            );
+          }
+          return true;
         }
+        listener.stanza(fromDom(el));
         return true;
-      }
-      listener.stanza(fromDom(el));
-      return true;
-    }, null, null, null, null, null);
+      },
+      null,
+      null,
+      null,
+      null,
+      null,
+    );
     const jid = options.username
       ? `${options.username}@${options.domain}${options.resource ? `/${options.resource}` : ''}`
       : options.domain;
@@ -130,11 +144,11 @@ export function createBoshTransport(options: SessionOptions, listener: Transport
         c.reset();
       };
       abortSession = (reason) => {
-      lastError = reason;
-      c._proto._abortAllRequests(); // requests held on a dead link would never come back
-      c._doDisconnect('link dead');
-    };
-    const callback = (status: number, condition: string | null, elem?: Element) => {
+        lastError = reason;
+        c._proto._abortAllRequests(); // requests held on a dead link would never come back
+        c._doDisconnect('link dead');
+      };
+      const callback = (status: number, condition: string | null, elem?: Element) => {
         if (status === Status.ATTACHED) {
           attaching = true;
           void confirmAttached(c, options.timeoutMs).then((alive) => {
@@ -157,7 +171,7 @@ export function createBoshTransport(options: SessionOptions, listener: Transport
           const streamFeatures = restored ? keptFeatures() : featureNamespaces(c);
           if (keep && !restored) keepFeatures(streamFeatures);
           // The server's session goes on, but this page knows nothing of it: the chat sets up anew.
-          resolve({ jid: c.jid, resumed: false, mechanism: restored ? 'ANONYMOUS' : c._sasl_mechanism?.mechname ?? '', streamFeatures });
+          resolve({ jid: c.jid, resumed: false, mechanism: restored ? 'ANONYMOUS' : (c._sasl_mechanism?.mechname ?? ''), streamFeatures });
         } else if (status === Status.AUTHFAIL) {
           const failure = elem ? parseSaslFailure(fromDom(elem)) : undefined;
           const cond = failure?.condition ?? condition ?? 'not-authorized';
@@ -169,12 +183,17 @@ export function createBoshTransport(options: SessionOptions, listener: Transport
           anew(); // the server no longer holds the earlier page's session
         } else if (status === Status.DISCONNECTED) {
           whenDisconnected?.();
-          fail(lastError ?? new ConnectionError(online ? 'closed' : 'unreachable', online
-            ? 'The connection to the chat server was lost.'
-            : `Could not reach the chat server at ${options.service}.`));
+          fail(
+            lastError ??
+              new ConnectionError(
+                online ? 'closed' : 'unreachable',
+                online ? 'The connection to the chat server was lost.' : `Could not reach the chat server at ${options.service}.`,
+              ),
+          );
         }
       };
-      if (!attach || !restore(c, options.domain, callback)) c.connect(jid, options.password ?? (options.scramKeys as never) ?? '', callback); // keys: see bosh-scram.ts
+      if (!attach || !restore(c, options.domain, callback))
+        c.connect(jid, options.password ?? (options.scramKeys as never) ?? '', callback); // keys: see bosh-scram.ts
     });
   }
 
@@ -207,7 +226,10 @@ export function createBoshTransport(options: SessionOptions, listener: Transport
       if (!c?.connected) return;
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, options.timeoutMs);
-        whenDisconnected = () => { clearTimeout(timer); resolve(); };
+        whenDisconnected = () => {
+          clearTimeout(timer);
+          resolve();
+        };
         c.disconnect('bye');
         c.flush();
       });

@@ -59,22 +59,32 @@ export function createWebSocketTransport(options: SessionOptions, listener: Tran
   saslPlain(sasl);
   saslAnonymous(sasl);
   // Order matters: SASL, then stream management (which resumes, or binds and then enables).
-  saslFactoryFeature({ streamFeatures, saslFactory: sasl }, async (authenticate: (credentials: Record<string, unknown>, mechanism: string) => Promise<void>, offered: string[]) => {
-    const secure = options.service.startsWith('wss:');
-    const mechanism = chooseMechanism(offered, { anonymous: !options.username, secure, allowPlain: options.allowPlain, mechanisms: options.mechanisms });
-    authenticatedWith = mechanism;
-    exchange.scram = undefined;
-    let successData = '';
-    const onNonza = (el: LtxElement) => { if (el.is('success', NS_SASL)) successData = textOf(el); };
-    entity.on('nonza', onNonza);
-    try {
-      await authenticate({ username: options.username, password: options.password, scramKeys: options.scramKeys }, mechanism);
-    } finally {
-      entity.off('nonza', onNonza);
-    }
-    const scram = exchange.scram as ScramMechanism | undefined; // set by the mechanism during authenticate()
-    await scram?.verifySuccess(atob(successData));
-  });
+  saslFactoryFeature(
+    { streamFeatures, saslFactory: sasl },
+    async (authenticate: (credentials: Record<string, unknown>, mechanism: string) => Promise<void>, offered: string[]) => {
+      const secure = options.service.startsWith('wss:');
+      const mechanism = chooseMechanism(offered, {
+        anonymous: !options.username,
+        secure,
+        allowPlain: options.allowPlain,
+        mechanisms: options.mechanisms,
+      });
+      authenticatedWith = mechanism;
+      exchange.scram = undefined;
+      let successData = '';
+      const onNonza = (el: LtxElement) => {
+        if (el.is('success', NS_SASL)) successData = textOf(el);
+      };
+      entity.on('nonza', onNonza);
+      try {
+        await authenticate({ username: options.username, password: options.password, scramKeys: options.scramKeys }, mechanism);
+      } finally {
+        entity.off('nonza', onNonza);
+      }
+      const scram = exchange.scram as ScramMechanism | undefined; // set by the mechanism during authenticate()
+      await scram?.verifySuccess(atob(successData));
+    },
+  );
   const sm = streamManagementFactory({ streamFeatures, entity, middleware });
   // Ask for an acknowledgement as soon as a burst has gone out (xmpp.js waits 250 ms): until it
   // comes a message counts as unsent, and a page closed meanwhile leaves it for the next to check.
@@ -124,21 +134,34 @@ export function createWebSocketTransport(options: SessionOptions, listener: Tran
    * SCRAM is registered before the server's features arrive, as @xmpp/sasl offers only known ones.
    */
   let loaded: Promise<void> | undefined;
-  const loadOnce = () => (loaded ??= Promise.all([
-    options.username && import('../sasl/scram.ts').then(({ scramMechanism }) => {
-      for (const hash of ['SHA-256', 'SHA-1'] as const) {
-        const Scram = scramMechanism(hash);
-        sasl.use(class extends Scram { constructor() { super(); exchange.scram = this; } });
-      }
-    }),
-    options.debug && import('../stanza/redact.ts').then(({ redactForLog }) => {
-      entity.on('send', (el: LtxElement) => console.debug('[xmpp-chat] out', redactForLog(String(el))));
-      entity.on('element', (el: LtxElement) => console.debug('[xmpp-chat] in', redactForLog(fromLtx(el))));
-    }),
-  ]).then(() => undefined, (error: unknown) => {
-    loaded = undefined; // tried again on the next attempt
-    throw error;
-  }));
+  const loadOnce = () =>
+    (loaded ??= Promise.all([
+      options.username &&
+        import('../sasl/scram.ts').then(({ scramMechanism }) => {
+          for (const hash of ['SHA-256', 'SHA-1'] as const) {
+            const Scram = scramMechanism(hash);
+            sasl.use(
+              class extends Scram {
+                constructor() {
+                  super();
+                  exchange.scram = this;
+                }
+              },
+            );
+          }
+        }),
+      options.debug &&
+        import('../stanza/redact.ts').then(({ redactForLog }) => {
+          entity.on('send', (el: LtxElement) => console.debug('[xmpp-chat] out', redactForLog(String(el))));
+          entity.on('element', (el: LtxElement) => console.debug('[xmpp-chat] in', redactForLog(fromLtx(el))));
+        }),
+    ]).then(
+      () => undefined,
+      (error: unknown) => {
+        loaded = undefined; // tried again on the next attempt
+        throw error;
+      },
+    ));
 
   async function open(): Promise<SessionInfo> {
     closing = false;
@@ -149,7 +172,9 @@ export function createWebSocketTransport(options: SessionOptions, listener: Tran
       // Awaited together so that an error reported both ways is observed once, never left unhandled.
       const [info] = await Promise.all([
         session.promise,
-        loadOnce().then(() => entity.connect(options.service)).then(() => entity.open({ domain: options.domain, lang: 'en' })),
+        loadOnce()
+          .then(() => entity.connect(options.service))
+          .then(() => entity.open({ domain: options.domain, lang: 'en' })),
       ]);
       online = true;
       if (unacked.length > 0) listener.unacknowledged?.(unacked.splice(0));
@@ -183,15 +208,24 @@ export function createWebSocketTransport(options: SessionOptions, listener: Tran
         if (el.is('enabled', NS_SM)) done(false, true);
         else if (el.is('failed', NS_SM) && !resuming) done(false, false);
       };
-      const onOnline = () => { if (!smOffered) done(false); };
+      const onOnline = () => {
+        if (!smOffered) done(false);
+      };
       const onResumed = () => done(true);
-      const onError = (error: unknown) => { cleanup(); reject(toChatError(error, options.service)); };
+      const onError = (error: unknown) => {
+        cleanup();
+        reject(toChatError(error, options.service));
+      };
       const cleanup = () => {
         clearTimeout(timer);
-        entity.off('element', onElement); entity.off('online', onOnline); sm.off('resumed', onResumed);
+        entity.off('element', onElement);
+        entity.off('online', onOnline);
+        sm.off('resumed', onResumed);
         entity.off('error', onError);
       };
-      entity.on('element', onElement); entity.on('online', onOnline); sm.on('resumed', onResumed);
+      entity.on('element', onElement);
+      entity.on('online', onOnline);
+      sm.on('resumed', onResumed);
       entity.on('error', onError);
       cancel = cleanup;
     });
@@ -204,9 +238,14 @@ export function createWebSocketTransport(options: SessionOptions, listener: Tran
     send(stanza) {
       // Handing a stanza to the socket proves nothing: the server acknowledges it, by stream
       // management or, on a stream without it, by answering a ping sent after it.
-      entity.send(toLtx(stanza)).then(() => { if (!withSm && online) pingAcks.sent(stanza); }, (error: unknown) => {
-        if (options.debug) console.debug('[xmpp-chat] send failed; the outbox sends it again', error);
-      });
+      entity.send(toLtx(stanza)).then(
+        () => {
+          if (!withSm && online) pingAcks.sent(stanza);
+        },
+        (error: unknown) => {
+          if (options.debug) console.debug('[xmpp-chat] send failed; the outbox sends it again', error);
+        },
+      );
     },
     async close() {
       closing = true;
@@ -236,7 +275,11 @@ function toChatError(error: unknown, service: string): XmppChatError {
   // Keys made for other salts cannot log in: as for a refused password, the account is not usable.
   // ScramError, by name: its module loads only for logins that use it.
   if (e?.name === 'ScramError' && e.condition === 'stale-keys') return new AuthError('not-authorized', e.message ?? '');
-  if (e?.name === 'ScramError') return new AuthError('server-not-verified', `The server could not prove it knows the password (${e.condition}), so the login was stopped.`);
+  if (e?.name === 'ScramError')
+    return new AuthError(
+      'server-not-verified',
+      `The server could not prove it knows the password (${e.condition}), so the login was stopped.`,
+    );
   if (e instanceof ConnectionError || e instanceof AuthError || e instanceof StreamError) return e;
   if (e?.name === 'TimeoutError') return new ConnectionError('timeout', 'The chat server did not answer in time.');
   return new ConnectionError('unreachable', `Could not reach the chat server at ${service}.`, { cause: error });

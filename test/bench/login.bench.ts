@@ -26,7 +26,14 @@ it('measures login times', async function () {
         await client.disconnect();
         if (i > 0) times.push(elapsed); // the first run also loads the transport's module
       }
-      rows.push({ server, transport, runs: RUNS, medianMs: Math.round(median(times)), minMs: Math.round(Math.min(...times)), maxMs: Math.round(Math.max(...times)) });
+      rows.push({
+        server,
+        transport,
+        runs: RUNS,
+        medianMs: Math.round(median(times)),
+        minMs: Math.round(Math.min(...times)),
+        maxMs: Math.round(Math.max(...times)),
+      });
     }
   }
   await executeServerCommand('bench-record', { section: 'login', rows });

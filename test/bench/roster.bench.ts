@@ -12,10 +12,16 @@ const quiet = { visibility: { hidden: false, onChange: () => () => undefined } }
 
 const populate = (service: string) => fillRoster('support', service, CONTACTS);
 
-const contactsOnce = (chat: Chat, size: number) => new Promise<ReadonlyMap<string, Contact>>((resolve) => {
-  if (chat.roster.contacts.size >= size) resolve(chat.roster.contacts);
-  const off = chat.roster.on('contacts', (contacts) => { if (contacts.size >= size) { off(); resolve(contacts); } });
-});
+const contactsOnce = (chat: Chat, size: number) =>
+  new Promise<ReadonlyMap<string, Contact>>((resolve) => {
+    if (chat.roster.contacts.size >= size) resolve(chat.roster.contacts);
+    const off = chat.roster.on('contacts', (contacts) => {
+      if (contacts.size >= size) {
+        off();
+        resolve(contacts);
+      }
+    });
+  });
 
 it('measures a 2,000-contact roster', async function () {
   this.timeout(600_000);
@@ -40,8 +46,11 @@ it('measures a 2,000-contact roster', async function () {
     await reloaded.store.clear();
     reloaded.store.close();
     rows.push({
-      server, contacts: fetched.size, cachedContacts: cached.size,
-      loginAndRosterMs: Math.round(fetchMs), fromCacheBeforeConnectMs: Math.round(cachedMs),
+      server,
+      contacts: fetched.size,
+      cachedContacts: cached.size,
+      loginAndRosterMs: Math.round(fetchMs),
+      fromCacheBeforeConnectMs: Math.round(cachedMs),
     });
   }
   await executeServerCommand('bench-record', { section: 'roster', rows });

@@ -18,8 +18,13 @@ const median = (values: number[]) => {
 const round = (ms: number) => Math.round(ms * 100) / 100;
 
 const incoming = (peer: string, n: number): StoredMessage => ({
-  key: `${peer}-${n}`, peer, direction: 'in', body: `Message number ${n}, about as long as a chat line is.`,
-  time: 1_700_000_000_000 + n * 1000, state: 'read', ids: [`${peer}-${n}`, `stanza-${peer}-${n}`],
+  key: `${peer}-${n}`,
+  peer,
+  direction: 'in',
+  body: `Message number ${n}, about as long as a chat line is.`,
+  time: 1_700_000_000_000 + n * 1000,
+  state: 'read',
+  ids: [`${peer}-${n}`, `stanza-${peer}-${n}`],
 });
 
 /** Opens the newest page by a fresh store each time: nothing is cached between opens. */
@@ -45,7 +50,7 @@ it('measures chat-history storage', async function () {
   const short: number[] = [];
   for (let i = 0; i < RUNS + 1; i++) {
     const [l, s] = [await openTime(account, LONG, 50), await openTime(account, SHORT, 10)];
-    if (i > 0) long.push(l), short.push(s); // the first run also warms the code paths
+    if (i > 0) (long.push(l), short.push(s)); // the first run also warms the code paths
   }
 
   const burstStore = createMessageStore(`bench-${crypto.randomUUID()}@example.org`);
@@ -69,8 +74,14 @@ it('measures chat-history storage', async function () {
   const floorMs = performance.now() - floorStart;
   await backend.transaction('readwrite', async (tx) => tx.deletePrefix([floorAccount]));
 
-  const opened = (what: string, times: number[]) =>
-    ({ what, unit: 'ms', value: round(median(times)), runs: RUNS, minValue: round(Math.min(...times)), maxValue: round(Math.max(...times)) });
+  const opened = (what: string, times: number[]) => ({
+    what,
+    unit: 'ms',
+    value: round(median(times)),
+    runs: RUNS,
+    minValue: round(Math.min(...times)),
+    maxValue: round(Math.max(...times)),
+  });
   const rows = [
     opened('open newest 50 of 10,000 messages (median)', long),
     opened('open newest 50 of 10 messages (median)', short),

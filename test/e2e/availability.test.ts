@@ -11,7 +11,8 @@ import { SERVERS, freshAccount, serviceUrl, type ServerName } from '../integrati
 import { closePages, deep, headerButton, page, reload, typeAndSend, waitFor } from './pages.ts';
 
 const line = (doc: Document) => deep(doc, '[part~="availability"]')?.textContent ?? '';
-const desk = (service: string, agent: string) => page(`<main style="height:600px"><xmpp-chat mode="full" service="${service}"
+const desk = (service: string, agent: string) =>
+  page(`<main style="height:600px"><xmpp-chat mode="full" service="${service}"
   jid="${agent}@localhost" password="pass-${agent}"></xmpp-chat></main><script type="module" src="/dist/xmpp-chat.js"></script>`);
 
 for (const server of Object.keys(SERVERS) as ServerName[]) {
@@ -22,9 +23,11 @@ for (const server of Object.keys(SERVERS) as ServerName[]) {
 
     it('shows the away message while no agent is there, the greeting once one is, and away again when it leaves', async () => {
       const agent = await freshAccount('agent', SERVERS[server].httpPort);
-      const visitor = (await page(`<script>window.xmppChat = [['identify', { name: 'Ada <b>Lovelace</b>', email: 'ada@example.org' }]];</script>
+      const visitor = (
+        await page(`<script>window.xmppChat = [['identify', { name: 'Ada <b>Lovelace</b>', email: 'ada@example.org' }]];</script>
         <script type="module" src="/dist/xmpp-chat.js" data-service="${service}" data-domain="anon.localhost"
-        data-anonymous data-to="${agent}@localhost" data-greeting="Hi! Ana is here." data-open></script>`)).contentDocument!;
+        data-anonymous data-to="${agent}@localhost" data-greeting="Hi! Ana is here." data-open></script>`)
+      ).contentDocument!;
       await waitFor(() => line(visitor).includes('away right now'), 'the away message');
       expect(deep(visitor, '.presence')?.textContent).to.equal('Offline');
       await waitFor(() => deep(visitor, 'textarea'), 'the composer');
@@ -34,7 +37,7 @@ for (const server of Object.keys(SERVERS) as ServerName[]) {
       await waitFor(() => line(visitor) === 'Hi! Ana is here.', 'the greeting', 20_000);
       expect(deep(visitor, '.presence')?.textContent).to.equal('Online');
       // The visitor introduced itself (identify → XEP-0172 nickname): the agent sees the name, as text.
-      await waitFor(() => deep(agentPage, '[part~="contact"]')?.textContent?.includes('Ada <b>Lovelace</b>'), 'the visitor\'s name');
+      await waitFor(() => deep(agentPage, '[part~="contact"]')?.textContent?.includes('Ada <b>Lovelace</b>'), "the visitor's name");
       expect(deep(agentPage, '[part~="contact"] b')).to.equal(undefined);
 
       headerButton(agentPage, 'Log out')!.click(); // the agent logs out
@@ -45,8 +48,10 @@ for (const server of Object.keys(SERVERS) as ServerName[]) {
       const agent = await freshAccount('agent', SERVERS[server].httpPort);
       const agentPage = (await desk(service, agent)).contentDocument!;
       await new Promise((resolve) => agentPage.addEventListener('xmpp-chat-ready', resolve, { once: true }));
-      const visitor = (await page(`<script type="module" src="/dist/xmpp-chat.js" data-service="${service}" data-domain="anon.localhost"
-        data-anonymous data-to="${agent}@localhost" data-open></script>`)).contentDocument!;
+      const visitor = (
+        await page(`<script type="module" src="/dist/xmpp-chat.js" data-service="${service}" data-domain="anon.localhost"
+        data-anonymous data-to="${agent}@localhost" data-open></script>`)
+      ).contentDocument!;
       await waitFor(() => line(visitor).includes('here'), 'the greeting', 15_000);
       expect(deep(visitor, '.presence')?.textContent).to.equal('Online');
     });

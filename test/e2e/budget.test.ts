@@ -15,8 +15,11 @@ const KB = 1024;
 
 /** The built files this page has loaded so far, with their gzip sizes. */
 function loadedFiles(frame: HTMLIFrameElement, built: Built): { files: string[]; gzip: number } {
-  const files = frame.contentWindow!.performance.getEntriesByType('resource')
-    .map((entry) => new URL(entry.name).pathname).filter((path) => path.startsWith('/dist/')).map((path) => path.slice('/dist/'.length));
+  const files = frame
+    .contentWindow!.performance.getEntriesByType('resource')
+    .map((entry) => new URL(entry.name).pathname)
+    .filter((path) => path.startsWith('/dist/'))
+    .map((path) => path.slice('/dist/'.length));
   for (const file of files) if (!built[file]) throw new Error(`${file} is not a built file`);
   return { files, gzip: files.reduce((sum, file) => sum + built[file].gzip, 0) };
 }
@@ -45,7 +48,10 @@ describe('size budgets of the built widget', function () {
       await waitFor(() => deep(doc, 'textarea'), 'the composer');
       const open = loadedFiles(frame, built);
       console.log(`connected over ${transport}, conversation open: ${(open.gzip / KB).toFixed(1)} KB gzip (${open.files.join(', ')})`);
-      expect(open.files.some((f) => f.includes(transport === 'websocket' ? 'bosh' : 'websocket')), 'the other transport').to.equal(false);
+      expect(
+        open.files.some((f) => f.includes(transport === 'websocket' ? 'bosh' : 'websocket')),
+        'the other transport',
+      ).to.equal(false);
       expect(open.gzip).to.be.at.most((transport === 'websocket' ? 60 : 66) * KB);
     });
   }

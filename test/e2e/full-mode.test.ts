@@ -26,7 +26,10 @@ const contactRow = (doc: Document, jid: string) => deepAll(doc, '[part~="contact
 
 describe('the full widget', function () {
   this.timeout(90_000);
-  afterEach(async () => { closePages(); await closeChats(); });
+  afterEach(async () => {
+    closePages();
+    await closeChats();
+  });
 
   it('logs in (after a wrong password), adds a contact, answers a request, chats, and logs out', async () => {
     const frame = await page(`<main style="height:700px"><xmpp-chat mode="full" service="${service}"></xmpp-chat></main>
@@ -60,10 +63,17 @@ describe('the full widget', function () {
     const dave = device(stranger, service);
     await connectAll(dave);
     await dave.roster.add(`${agent}@localhost`);
-    const accept = await waitFor(() => deepAll(doc, '[part~="requests"] button').find((b) => /accept/i.test(b.textContent ?? '')), 'the request in the widget');
+    const accept = await waitFor(
+      () => deepAll(doc, '[part~="requests"] button').find((b) => /accept/i.test(b.textContent ?? '')),
+      'the request in the widget',
+    );
     expect(deep(doc, '[part~="requests"]')!.textContent).to.include(`${stranger}@localhost`);
     accept.click();
-    await until(() => [...(dave.roster.contacts.get(`${agent}@localhost`)?.presence.values() ?? [])].length > 0, 'carol\'s presence at dave', 15_000);
+    await until(
+      () => [...(dave.roster.contacts.get(`${agent}@localhost`)?.presence.values() ?? [])].length > 0,
+      "carol's presence at dave",
+      15_000,
+    );
     await waitFor(() => !deep(doc, '[part~="requests"]'), 'the request answered');
 
     // A conversation: Carol writes, Bob answers; the unread count clears when she reads it.

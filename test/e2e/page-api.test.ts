@@ -37,7 +37,10 @@ type Spied = Window & { opened: { ws: number; idb: number; http: number }; calls
 
 describe('the visitor page API', function () {
   this.timeout(60_000);
-  afterEach(async () => { closePages(); await closeChats(); });
+  afterEach(async () => {
+    closePages();
+    await closeChats();
+  });
 
   it('connects and stores nothing before the chat is opened, then replays the queue in order', async () => {
     const frame = await page(`${SPY}${QUEUE}${TAG}`);
@@ -45,8 +48,10 @@ describe('the visitor page API', function () {
     await waitFor(() => deep(frame.contentDocument!, '[part~="launcher"]'), 'the launcher');
     await new Promise((r) => setTimeout(r, 1000));
     expect(win.opened, 'before opening').to.deep.equal({ ws: 0, idb: 0, http: 0 });
-    expect(frame.contentWindow!.localStorage.length === 0 || Object.keys(frame.contentWindow!.localStorage).every((k) => !k.startsWith('xmpp-chat')))
-      .to.equal(true);
+    expect(
+      frame.contentWindow!.localStorage.length === 0 ||
+        Object.keys(frame.contentWindow!.localStorage).every((k) => !k.startsWith('xmpp-chat')),
+    ).to.equal(true);
     win.xmppChat.push(['open']);
     await waitFor(() => win.calls.some((c) => c.startsWith('connected ')), 'the connection');
     expect(win.calls[0]).to.equal('open');
@@ -75,6 +80,9 @@ describe('the visitor page API', function () {
     const second = await waitFor(() => win.calls.filter((c) => c.startsWith('connected ')).at(1), 'a new session');
     expect(second.split(' ')[1].split('/')[0], 'a new identity').to.not.equal(first.split(' ')[1].split('/')[0]);
     await new Promise((r) => setTimeout(r, 500));
-    expect(bodies().some((b) => b.includes(text)), 'history after the reset').to.equal(false);
+    expect(
+      bodies().some((b) => b.includes(text)),
+      'history after the reset',
+    ).to.equal(false);
   });
 });

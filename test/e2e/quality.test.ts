@@ -36,7 +36,10 @@ const shot = (name: string) => executeServerCommand('screenshot', { name });
 describe('widget quality', function () {
   this.timeout(90_000);
   before(() => setViewport({ width: 1040, height: 780 })); // room for the host page, for screenshots
-  afterEach(async () => { closePages(); await closeChats(); });
+  afterEach(async () => {
+    closePages();
+    await closeChats();
+  });
 
   it('has no accessibility violations: launcher, open conversation, dark theme', async () => {
     const frame = await page(`<main><h1>Shop</h1></main>${visitorTag()}`);
@@ -97,12 +100,17 @@ describe('widget quality', function () {
     expect(launcher.getBoundingClientRect().width).to.equal(56);
     expect(getComputedStyle(launcher).fontSize).to.equal('15px');
     launcher.click();
-    const panel = await waitFor(() => { const p = deep(doc, '[part~="panel"]'); return p && p.getBoundingClientRect().height > 200 && p; }, 'the panel');
+    const panel = await waitFor(() => {
+      const p = deep(doc, '[part~="panel"]');
+      return p && p.getBoundingClientRect().height > 200 && p;
+    }, 'the panel');
     expect(getComputedStyle(panel).fontSize).to.equal('15px');
     expect(getComputedStyle(panel).color).to.not.equal('rgb(255, 0, 0)');
     const input = await waitFor(() => deep(doc, 'textarea'), 'the composer');
     expect(input.getBoundingClientRect().height).to.be.greaterThan(30);
-    expect({ font: getComputedStyle(own).fontSize, color: getComputedStyle(own).color, sheets: doc.styleSheets.length }).to.deep.equal(before);
+    expect({ font: getComputedStyle(own).fontSize, color: getComputedStyle(own).color, sheets: doc.styleSheets.length }).to.deep.equal(
+      before,
+    );
     await shot('hostile-page');
   });
 });

@@ -10,7 +10,9 @@ import { SERVERS, TRANSPORTS, serviceUrl, type ServerName } from '../integration
 import { closePages, deep, page, reload, typeAndSend, waitFor } from './pages.ts';
 
 type Api = Window & { calls: string[]; xmppChat: { push(...c: unknown[]): number } };
-const tag = (service: string) => `<script>window.calls = []; window.errors = []; window.xmppChat = [['on', 'connected', (d) => calls.push(d.jid)], ['on', 'error', (d) => errors.push(d.code + ': ' + d.message)]];</script>
+const tag = (
+  service: string,
+) => `<script>window.calls = []; window.errors = []; window.xmppChat = [['on', 'connected', (d) => calls.push(d.jid)], ['on', 'error', (d) => errors.push(d.code + ': ' + d.message)]];</script>
   <script type="module" src="/dist/xmpp-chat.js" data-service="${service}" data-domain="localhost" data-to="dave@localhost"></script>`;
 
 async function openAndSend(frame: HTMLIFrameElement, text: string): Promise<string> {
@@ -30,7 +32,10 @@ for (const server of Object.keys(SERVERS) as ServerName[]) {
     describe(`a returning visitor on ${server} over ${transport}`, function () {
       this.timeout(90_000);
       const service = serviceUrl(transport, SERVERS[server].httpPort);
-      afterEach(async () => { closePages(); await closeChats(); });
+      afterEach(async () => {
+        closePages();
+        await closeChats();
+      });
 
       it('registers once, comes back as the same address after a reload, and is new after reset()', async () => {
         const dave = device('dave', service);
@@ -49,7 +54,9 @@ for (const server of Object.keys(SERVERS) as ServerName[]) {
         (frame.contentWindow as Api).xmppChat.push(['reset']);
         await new Promise((r) => setTimeout(r, 500));
         const third = await openAndSend(frame, `after reset ${newStanzaId()}`);
-        expect(third).to.match(/^visitor-/).and.not.equal(first);
+        expect(third)
+          .to.match(/^visitor-/)
+          .and.not.equal(first);
       });
     });
   }
@@ -64,12 +71,16 @@ for (const server of Object.keys(SERVERS) as ServerName[]) {
   describe(`an anonymous visitor over BOSH on ${server}`, function () {
     this.timeout(90_000);
     const service = serviceUrl('bosh', SERVERS[server].httpPort);
-    afterEach(async () => { closePages(); await closeChats(); });
+    afterEach(async () => {
+      closePages();
+      await closeChats();
+    });
 
     it('keeps its address across a reload, in one conversation at the desk, and gets a new one after reset()', async () => {
       const dave = device('dave', serviceUrl('websocket', SERVERS[server].httpPort));
       await connectAll(dave);
-      const frame = await page(`<script>window.calls = []; window.errors = []; window.xmppChat = [['on', 'connected', (d) => calls.push(d.jid)], ['on', 'error', (d) => errors.push(d.code + ': ' + d.message)]];</script>
+      const frame =
+        await page(`<script>window.calls = []; window.errors = []; window.xmppChat = [['on', 'connected', (d) => calls.push(d.jid)], ['on', 'error', (d) => errors.push(d.code + ': ' + d.message)]];</script>
         <script type="module" src="/dist/xmpp-chat.js" data-service="${service}" data-domain="anon.localhost" data-anonymous data-to="dave@localhost"></script>`);
       const hello = `before the reload ${newStanzaId()}`;
       const first = await openAndSend(frame, hello);
@@ -86,8 +97,9 @@ for (const server of Object.keys(SERVERS) as ServerName[]) {
       expect(await openAndSend(frame, `after reset ${newStanzaId()}`)).to.not.equal(first);
     });
 
-    it('opens a new session, without an error, when the server no longer holds the earlier page\'s', async () => {
-      const frame = await page(`<script>window.calls = []; window.errors = []; window.xmppChat = [['on', 'connected', (d) => calls.push(d.jid)], ['on', 'error', (d) => errors.push(d.code + ': ' + d.message)]];</script>
+    it("opens a new session, without an error, when the server no longer holds the earlier page's", async () => {
+      const frame =
+        await page(`<script>window.calls = []; window.errors = []; window.xmppChat = [['on', 'connected', (d) => calls.push(d.jid)], ['on', 'error', (d) => errors.push(d.code + ': ' + d.message)]];</script>
         <script type="module" src="/dist/xmpp-chat.js" data-service="${service}" data-domain="anon.localhost" data-anonymous data-to="dave@localhost"></script>`);
       const first = await openAndSend(frame, `hello ${newStanzaId()}`);
       // As if the server had dropped the session meanwhile (its inactivity timeout passed): the
@@ -99,9 +111,10 @@ for (const server of Object.keys(SERVERS) as ServerName[]) {
       });
       await reload(frame);
       const second = await openAndSend(frame, `hello again ${newStanzaId()}`);
-      expect(second).to.match(/@anon\.localhost$/).and.not.equal(first);
+      expect(second)
+        .to.match(/@anon\.localhost$/)
+        .and.not.equal(first);
       expect((frame.contentWindow as unknown as { errors: string[] }).errors).to.deep.equal([]);
     });
   });
 }
-

@@ -17,7 +17,10 @@ for (const server of Object.keys(SERVERS) as ServerName[]) {
     describe(`the embedded widget on ${server} over ${transport}`, function () {
       this.timeout(90_000);
       const service = serviceUrl(transport, SERVERS[server].httpPort);
-      afterEach(async () => { closePages(); await closeChats(); });
+      afterEach(async () => {
+        closePages();
+        await closeChats();
+      });
 
       it('mounts from one script tag, chats with a real client, and shows the history after a reload', async () => {
         const dave = device('dave', service);
@@ -54,7 +57,14 @@ for (const server of Object.keys(SERVERS) as ServerName[]) {
         const widgetAgain = await waitFor(() => again.querySelector('xmpp-chat'), 'the widget after the reload');
         (await waitFor(() => deep(again, '[part~="launcher"]'), 'the launcher')).click();
         // From this device's history, before any connection is up.
-        const shown = await waitFor(() => { const b = bodies(again); return b.some((x) => x.includes(text)) && b.some((x) => x.includes(reply)) && b; }, 'the history', 5_000);
+        const shown = await waitFor(
+          () => {
+            const b = bodies(again);
+            return b.some((x) => x.includes(text)) && b.some((x) => x.includes(reply)) && b;
+          },
+          'the history',
+          5_000,
+        );
         expect(shown.filter((b) => b.includes(text))).to.have.length(1);
         expect(widgetAgain).to.exist;
 

@@ -19,8 +19,11 @@ function spread(service: string): string {
 export function device(name: string, service: string, extra: Partial<ChatOptions> = {}): Chat {
   const unique = `${name}-${Math.random().toString(36).slice(2, 10)}`;
   const chat = createChat({
-    ...accountOptions(name, spread(service)), visibility: { hidden: false, onChange: () => () => undefined },
-    historyOwner: `${unique}@test`, storage: { backend: createMemoryBackend(), channelName: unique }, ...extra,
+    ...accountOptions(name, spread(service)),
+    visibility: { hidden: false, onChange: () => () => undefined },
+    historyOwner: `${unique}@test`,
+    storage: { backend: createMemoryBackend(), channelName: unique },
+    ...extra,
   });
   open.push(chat);
   return chat;
@@ -29,18 +32,22 @@ export function device(name: string, service: string, extra: Partial<ChatOptions
 /** A chat using IndexedDB, as a page would; pass the same owner to simulate a reload or a second tab. */
 export function tab(name: string, service: string, owner: string, extra: Partial<ChatOptions> = {}): Chat {
   const chat = createChat({
-    ...accountOptions(name, spread(service)), visibility: { hidden: false, onChange: () => () => undefined },
-    historyOwner: owner, ...extra,
+    ...accountOptions(name, spread(service)),
+    visibility: { hidden: false, onChange: () => () => undefined },
+    historyOwner: owner,
+    ...extra,
   });
   open.push(chat);
   return chat;
 }
 
 export async function closeChats(): Promise<void> {
-  await Promise.all(open.splice(0).map(async (chat) => {
-    await chat.disconnect().catch(() => undefined);
-    chat.store.close();
-  }));
+  await Promise.all(
+    open.splice(0).map(async (chat) => {
+      await chat.disconnect().catch(() => undefined);
+      chat.store.close();
+    }),
+  );
 }
 
 /** All stored messages of a conversation, oldest first, walking every page. */
@@ -53,7 +60,6 @@ export async function history(chat: Chat, peer: string): Promise<StoredMessage[]
   }
   return all;
 }
-
 
 /** Waits until an asynchronous check gives a truthy value, and returns it. */
 export async function eventually<T>(check: () => Promise<T | undefined | false | null>, what: string, timeoutMs = 20_000): Promise<T> {
@@ -68,9 +74,11 @@ export async function eventually<T>(check: () => Promise<T | undefined | false |
 
 /** Connects the chats and waits until each has caught up with its archive: ready to chat. */
 export async function connectAll(...chats: Chat[]): Promise<void> {
-  await Promise.all(chats.map(async (chat) => {
-    const caughtUp = new Promise((resolve) => chat.on('ready', resolve));
-    await chat.connect();
-    await caughtUp;
-  }));
+  await Promise.all(
+    chats.map(async (chat) => {
+      const caughtUp = new Promise((resolve) => chat.on('ready', resolve));
+      await chat.connect();
+      await caughtUp;
+    }),
+  );
 }

@@ -13,7 +13,10 @@ for (const server of Object.keys(SERVERS) as ServerName[]) {
     describe(`chat on ${server} over ${transport}`, function () {
       this.timeout(90_000);
       const service = serviceUrl(transport, SERVERS[server].httpPort);
-      afterEach(async () => { await closeChats(); await disconnectAll(); });
+      afterEach(async () => {
+        await closeChats();
+        await disconnectAll();
+      });
 
       it('sends, delivers and reads a message: pending → sent → delivered → read, stored once', async () => {
         const alice = device('alice', service);
@@ -47,13 +50,21 @@ for (const server of Object.keys(SERVERS) as ServerName[]) {
         await eventually(async () => (await bob.store.get('alice@localhost', sent.key))?.body === fixed, 'the correction at bob');
         expect((await bob.store.get('alice@localhost', sent.key))?.corrected).to.equal(true);
         const lost = await alice.send('nobody-here@localhost', 'hello?');
-        const failed = await eventually(async () => {
-          const m = await alice.store.get('nobody-here@localhost', lost.key);
-          return m?.state === 'failed' && m;
-        }, 'the bounce', 15_000);
-        expect(failed.error).to.be.a('string').and.not.match(/^[a-z-]+$/);
+        const failed = await eventually(
+          async () => {
+            const m = await alice.store.get('nobody-here@localhost', lost.key);
+            return m?.state === 'failed' && m;
+          },
+          'the bounce',
+          15_000,
+        );
+        expect(failed.error)
+          .to.be.a('string')
+          .and.not.match(/^[a-z-]+$/);
         const states: string[] = [];
-        alice.on('messages', (c) => { for (const m of c.updated) if (m.key === lost.key) states.push(m.state); });
+        alice.on('messages', (c) => {
+          for (const m of c.updated) if (m.key === lost.key) states.push(m.state);
+        });
         await alice.messaging.retry('nobody-here@localhost', lost.key);
         await until(() => states.includes('pending') && states.at(-1) === 'failed', 'the retry to be sent and bounce again', 15_000);
       });
@@ -64,7 +75,7 @@ for (const server of Object.keys(SERVERS) as ServerName[]) {
         await connectAll(alice, bob);
         const hi = await bob.send('alice@localhost', `hi ${newStanzaId()}`); // carries <active/>: bob uses chat states
         // Live or (after a lost session) from the archive: either way alice learns that bob uses them.
-        await eventually(async () => (await history(alice, 'bob@localhost')).some((m) => m.key === hi.key), 'bob\'s message at alice');
+        await eventually(async () => (await history(alice, 'bob@localhost')).some((m) => m.key === hi.key), "bob's message at alice");
         alice.chatStates.typing('bob@localhost', true);
         await until(() => bob.chatStates.of('alice@localhost') === 'composing', 'alice composing at bob');
         alice.chatStates.typing('bob@localhost', false);
@@ -80,11 +91,17 @@ for (const server of Object.keys(SERVERS) as ServerName[]) {
         await connectAll(phone, laptop, bob);
         await sleep(500); // carbons are enabled after the features are known
         const out = await phone.send('bob@localhost', `from the phone ${newStanzaId()}`);
-        const copy = await eventually(async () => (await history(laptop, 'bob@localhost')).find((m) => m.key === out.key), 'the sent carbon');
+        const copy = await eventually(
+          async () => (await history(laptop, 'bob@localhost')).find((m) => m.key === out.key),
+          'the sent carbon',
+        );
         expect(copy.direction).to.equal('out');
         const reply = `to alice's phone ${newStanzaId()}`;
         bob.client.send(buildChatMessage({ to: phone.client.jid!, body: reply }));
-        await eventually(async () => (await history(laptop, 'bob@localhost')).some((m) => m.body === reply && m.direction === 'in'), 'the received carbon');
+        await eventually(
+          async () => (await history(laptop, 'bob@localhost')).some((m) => m.body === reply && m.direction === 'in'),
+          'the received carbon',
+        );
       });
 
       it('keeps messages written offline and sends them once, in order, when connected', async () => {
@@ -113,11 +130,18 @@ for (const server of Object.keys(SERVERS) as ServerName[]) {
         await sender.connect();
         const tag = newStanzaId().slice(0, 8);
         for (let n = 0; n < 500; n++) sender.send(buildChatMessage({ to: 'alice@localhost', body: `${tag} #${n}` }));
-        const acked = await eventually(async () => { await sleep(200); return true; }, 'sending');
+        const acked = await eventually(async () => {
+          await sleep(200);
+          return true;
+        }, 'sending');
         expect(acked).to.equal(true);
         await sleep(3000); // let the server archive them all
         await alice.connect();
-        await eventually(async () => (await history(alice, 'dave@localhost')).filter((m) => m.body.startsWith(tag)).length >= 500, '500 messages', 120_000);
+        await eventually(
+          async () => (await history(alice, 'dave@localhost')).filter((m) => m.body.startsWith(tag)).length >= 500,
+          '500 messages',
+          120_000,
+        );
         await sleep(1000);
         const got = (await history(alice, 'dave@localhost')).filter((m) => m.body.startsWith(tag)).map((m) => m.body);
         expect(got).to.deep.equal(Array.from({ length: 500 }, (_, n) => `${tag} #${n}`));
@@ -130,7 +154,9 @@ for (const server of Object.keys(SERVERS) as ServerName[]) {
         const bob = device('bob', service);
         await connectAll(first, bob);
         const changes: string[] = [];
-        other.on('messages', (c) => { if (c.origin === 'tab') changes.push(c.peer); });
+        other.on('messages', (c) => {
+          if (c.origin === 'tab') changes.push(c.peer);
+        });
         const body = `for both tabs ${newStanzaId()}`;
         await bob.send('alice@localhost', body);
         await eventually(async () => (await history(first, 'bob@localhost')).some((m) => m.body === body), 'the first tab');
@@ -148,7 +174,9 @@ for (const server of Object.keys(SERVERS) as ServerName[]) {
 
 describe('chat with failing storage', function () {
   this.timeout(60_000);
-  afterEach(async () => { await closeChats(); });
+  afterEach(async () => {
+    await closeChats();
+  });
 
   it('falls back to memory with an error event and keeps every message', async () => {
     const service = serviceUrl('websocket', SERVERS.prosody.httpPort);

@@ -12,7 +12,10 @@ for (const server of Object.keys(SERVERS) as ServerName[]) {
   describe(`contacts on ${server}`, function () {
     this.timeout(90_000);
     const service = serviceUrl('websocket', SERVERS[server].httpPort);
-    afterEach(async () => { await closeChats(); await disconnectAll(); });
+    afterEach(async () => {
+      await closeChats();
+      await disconnectAll();
+    });
 
     it('asks, approves, sees presence, renames and removes a contact', async () => {
       const carol = device('carol', service);
@@ -26,7 +29,13 @@ for (const server of Object.keys(SERVERS) as ServerName[]) {
       await until(() => carol.roster.contacts.get('dave@localhost')?.subscription === 'both', 'mutual subscription', 20_000);
       expect(carol.roster.contacts.get('dave@localhost')?.name).to.equal('Dave <the tester>');
       dave.roster.setPresence('away', 'at lunch');
-      await until(() => [...carol.roster.contacts.get('dave@localhost')?.presence.values() ?? []].some((p) => p.show === 'away' && p.status === 'at lunch'), 'dave away at carol');
+      await until(
+        () =>
+          [...(carol.roster.contacts.get('dave@localhost')?.presence.values() ?? [])].some(
+            (p) => p.show === 'away' && p.status === 'at lunch',
+          ),
+        'dave away at carol',
+      );
       await carol.roster.rename('dave@localhost', 'D.');
       await until(() => carol.roster.contacts.get('dave@localhost')?.name === 'D.', 'the rename');
       await carol.roster.remove('dave@localhost');
@@ -118,7 +127,9 @@ function registerAccount(url: string, username: string): Promise<boolean> {
     ws.onmessage = ({ data }) => {
       const text = String(data);
       if (text.includes('features')) {
-        ws.send(`<iq xmlns="jabber:client" type="set" id="reg" to="localhost"><query xmlns="jabber:iq:register"><username>${username}</username><password>pass-new</password></query></iq>`);
+        ws.send(
+          `<iq xmlns="jabber:client" type="set" id="reg" to="localhost"><query xmlns="jabber:iq:register"><username>${username}</username><password>pass-new</password></query></iq>`,
+        );
       } else if (text.includes('id="reg"') || text.includes("id='reg'")) {
         ws.close();
         resolve(/type=["']result["']/.test(text));

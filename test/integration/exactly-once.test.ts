@@ -43,7 +43,11 @@ for (const server of Object.keys(SERVERS) as ServerName[]) {
         await visitor.connect();
         // Nobody answers, yet the server acknowledges at once: we ask it to (XEP-0198 <r/>).
         const first = await visitor.send(agent, 'is anyone there?');
-        await eventually(async () => (await visitor.store.get(agent, first.key))?.state === 'sent', 'the first message to be acknowledged', 3000);
+        await eventually(
+          async () => (await visitor.store.get(agent, first.key))?.state === 'sent',
+          'the first message to be acknowledged',
+          3000,
+        );
         const run = Math.random().toString(36).slice(2, 8);
         const bodies = Array.from({ length: COUNT }, (_, i) => `${run} #${i + 1}`);
         const faults = FAULTS[server];

@@ -36,8 +36,13 @@ for (const server of Object.keys(SERVERS) as ServerName[]) {
         await proxy.delay(port, LINK_DELAY_MS);
         const owner = `first-reply-${Math.random().toString(36).slice(2, 10)}`;
         visitor = createChat({
-          ...TEST_OPTIONS, service: serviceUrl(transport, port), domain: ANON_DOMAIN, anonymous: true, historyOwner: owner,
-          storage: { backend: createMemoryBackend(), channelName: owner }, visibility: { hidden: false, onChange: () => () => undefined },
+          ...TEST_OPTIONS,
+          service: serviceUrl(transport, port),
+          domain: ANON_DOMAIN,
+          anonymous: true,
+          historyOwner: owner,
+          storage: { backend: createMemoryBackend(), channelName: owner },
+          visibility: { hidden: false, onChange: () => () => undefined },
         });
         await visitor.connect();
         const text = `first words ${Math.random().toString(36).slice(2, 10)}`;
@@ -48,7 +53,11 @@ for (const server of Object.keys(SERVERS) as ServerName[]) {
         await dave.send(atDave.peer, reply);
 
         const v = visitor;
-        const shown = await eventually(async () => (await v.newestPage('dave@localhost')).messages.find((m) => m.body === reply), 'the reply at the visitor', 15_000);
+        const shown = await eventually(
+          async () => (await v.newestPage('dave@localhost')).messages.find((m) => m.body === reply),
+          'the reply at the visitor',
+          15_000,
+        );
         expect(shown.direction).to.equal('in');
       });
     });

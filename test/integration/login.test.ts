@@ -5,7 +5,15 @@
 import { expect } from '@esm-bundle/chai';
 import { AuthError, ConfigError, ConnectionError, createClient } from '../../src/index.ts';
 import {
-  ANON_DOMAIN, SERVERS, TEST_OPTIONS, TRANSPORTS, accountOptions, disconnectAll, record, serviceUrl, trackedClient,
+  ANON_DOMAIN,
+  SERVERS,
+  TEST_OPTIONS,
+  TRANSPORTS,
+  accountOptions,
+  disconnectAll,
+  record,
+  serviceUrl,
+  trackedClient,
   type ServerName,
 } from './servers.ts';
 
@@ -32,7 +40,10 @@ describe('signing in', function () {
       it(`${server} over ${transport}: refuses PLAIN without TLS unless allowed`, async () => {
         const client = trackedClient(accountOptions('carol', service, { mechanisms: ['PLAIN'], allowPlain: false }));
         const log = record(client);
-        const error = await client.connect().then(() => undefined, (e: unknown) => e);
+        const error = await client.connect().then(
+          () => undefined,
+          (e: unknown) => e,
+        );
         expect(error).to.be.instanceOf(AuthError);
         expect((error as AuthError).condition).to.equal('mechanism-too-weak');
         expect(log.statuses.at(-1)?.status).to.equal('disconnected');
@@ -48,8 +59,10 @@ describe('signing in', function () {
   }
 
   it('rejects an unknown mechanism name before connecting', () => {
-    expect(() => createClient({ ...accountOptions('carol', 'ws://127.0.0.1:15280/xmpp-websocket'), mechanisms: ['DIGEST-MD5'] }))
-      .to.throw(ConfigError, /DIGEST-MD5/);
+    expect(() => createClient({ ...accountOptions('carol', 'ws://127.0.0.1:15280/xmpp-websocket'), mechanisms: ['DIGEST-MD5'] })).to.throw(
+      ConfigError,
+      /DIGEST-MD5/,
+    );
   });
 });
 
@@ -58,13 +71,13 @@ describe('XEP-0156 discovery', function () {
   afterEach(disconnectAll);
   const discover = (origin: string) => ({ ...accountOptions('dave', 'unused'), service: undefined, discoveryOrigin: origin });
 
-  it('finds Prosody\'s WebSocket endpoint from its host-meta and signs in', async () => {
+  it("finds Prosody's WebSocket endpoint from its host-meta and signs in", async () => {
     const client = trackedClient(discover('http://127.0.0.1:15280'));
     await client.connect();
     expect(client.transport).to.equal('websocket');
   });
 
-  it('finds ejabberd\'s endpoints from mod_host_meta', async () => {
+  it("finds ejabberd's endpoints from mod_host_meta", async () => {
     const client = trackedClient(discover('http://localhost:25280'));
     await client.connect();
     expect(client.transport).to.equal('websocket');
@@ -80,7 +93,10 @@ describe('XEP-0156 discovery', function () {
   for (const scenario of ['empty', 'hostile']) {
     it(`reports no-endpoint for a host-meta with ${scenario} links, and does not follow them`, async () => {
       const client = trackedClient({ ...discover(`${location.origin}/__host-meta/${scenario}`), reconnect: false });
-      const error = await client.connect().then(() => undefined, (e: unknown) => e);
+      const error = await client.connect().then(
+        () => undefined,
+        (e: unknown) => e,
+      );
       expect(error).to.be.instanceOf(ConnectionError);
       expect((error as ConnectionError).condition).to.equal('no-endpoint');
       expect((error as ConnectionError).message).to.match(/localhost/);
@@ -97,18 +113,26 @@ describe('console', function () {
       const calls: unknown[][] = [];
       const methods = ['log', 'debug', 'info', 'warn', 'error'] as const;
       const saved = methods.map((m) => console[m]);
-      methods.forEach((m) => { console[m] = (...args: unknown[]) => { calls.push(args); }; });
+      methods.forEach((m) => {
+        console[m] = (...args: unknown[]) => {
+          calls.push(args);
+        };
+      });
       try {
         const service = serviceUrl(transport, SERVERS.prosody.httpPort);
         await trackedClient(accountOptions('carol', service)).connect();
-        await trackedClient(accountOptions('carol', service, { password: 'wrong' })).connect().catch(() => undefined);
+        await trackedClient(accountOptions('carol', service, { password: 'wrong' }))
+          .connect()
+          .catch(() => undefined);
         await disconnectAll();
         expect(calls, 'console calls without debug').to.deep.equal([]);
         await trackedClient(accountOptions('carol', service, { debug: true })).connect();
         expect(calls.length, 'console calls with debug').to.be.greaterThan(0);
         await disconnectAll();
       } finally {
-        methods.forEach((m, i) => { console[m] = saved[i]; });
+        methods.forEach((m, i) => {
+          console[m] = saved[i];
+        });
       }
     });
 
@@ -116,7 +140,9 @@ describe('console', function () {
       const lines: string[] = [];
       const saved = console.debug;
       const show = (arg: unknown) => (arg instanceof Node ? new XMLSerializer().serializeToString(arg) : String(arg));
-      console.debug = (...args: unknown[]) => { lines.push(args.map(show).join(' ')); };
+      console.debug = (...args: unknown[]) => {
+        lines.push(args.map(show).join(' '));
+      };
       try {
         const service = serviceUrl(transport, SERVERS.prosody.httpPort);
         // PLAIN sends the password itself, base64-encoded; SCRAM sends proofs derived from it.
@@ -130,7 +156,8 @@ describe('console', function () {
       expect(log).to.contain('<auth');
       expect(log).not.to.contain(btoa('\0carol\0pass-carol'));
       expect(log).not.to.contain('pass-carol');
-      for (const match of log.matchAll(/<(auth|response|challenge|success)\b[^>]*(?<!\/)>([^<]*)</g)) expect(match[2], match[0]).to.equal('[redacted]');
+      for (const match of log.matchAll(/<(auth|response|challenge|success)\b[^>]*(?<!\/)>([^<]*)</g))
+        expect(match[2], match[0]).to.equal('[redacted]');
     });
   }
 });

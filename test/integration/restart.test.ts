@@ -2,7 +2,16 @@
 import { expect } from '@esm-bundle/chai';
 import { buildChatMessage, newStanzaId, parseChatMessage } from '../../src/index.ts';
 import {
-  SERVERS, TRANSPORTS, accountOptions, disconnectAll, record, restartServer, serviceUrl, sleep, trackedClient, until,
+  SERVERS,
+  TRANSPORTS,
+  accountOptions,
+  disconnectAll,
+  record,
+  restartServer,
+  serviceUrl,
+  sleep,
+  trackedClient,
+  until,
   type ServerName,
 } from './servers.ts';
 

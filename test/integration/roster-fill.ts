@@ -10,8 +10,19 @@ export async function fillRoster(name: string, service: string, count: number): 
   const have = roster.children.filter((c) => typeof c !== 'string').flatMap((q) => (typeof q === 'string' ? [] : q.children)).length;
   const batch: Promise<unknown>[] = [];
   for (let n = have; n < count; n++) {
-    batch.push(client.iq(xml('iq', { type: 'set' }, xml('query', { xmlns: 'jabber:iq:roster' },
-      xml('item', { jid: `contact${n}@example.net`, name: `Contact ${n}` }, xml('group', {}, `Group ${n % 20}`))))));
+    batch.push(
+      client.iq(
+        xml(
+          'iq',
+          { type: 'set' },
+          xml(
+            'query',
+            { xmlns: 'jabber:iq:roster' },
+            xml('item', { jid: `contact${n}@example.net`, name: `Contact ${n}` }, xml('group', {}, `Group ${n % 20}`)),
+          ),
+        ),
+      ),
+    );
     if (batch.length === 100) await Promise.all(batch.splice(0));
   }
   await Promise.all(batch);

@@ -21,9 +21,15 @@ for (const server of Object.keys(SERVERS) as ServerName[]) {
     it('offers carbons, blocking, ping, vCard, MAM and PEP', async () => {
       const client = trackedClient(accountOptions('alice', service));
       await client.connect();
-      const offered = [...await features(client, 'localhost'), ...await features(client, 'alice@localhost')];
-      for (const feature of ['urn:xmpp:carbons:2', 'urn:xmpp:blocking', 'urn:xmpp:ping', 'vcard-temp', 'urn:xmpp:mam:2',
-        'http://jabber.org/protocol/pubsub#publish']) {
+      const offered = [...(await features(client, 'localhost')), ...(await features(client, 'alice@localhost'))];
+      for (const feature of [
+        'urn:xmpp:carbons:2',
+        'urn:xmpp:blocking',
+        'urn:xmpp:ping',
+        'vcard-temp',
+        'urn:xmpp:mam:2',
+        'http://jabber.org/protocol/pubsub#publish',
+      ]) {
         expect(offered, feature).to.include(feature);
       }
     });

@@ -21,7 +21,14 @@ export function serviceUrl(transport: TransportName, port: number): string {
 export const TEST_OPTIONS: Partial<ClientOptions> = { allowPlain: true, reconnect: { initialMs: 200, maxMs: 1000 }, timeoutMs: 10_000 };
 
 export function accountOptions(name: string, service: string, extra: Partial<ClientOptions> = {}): ClientOptions {
-  return { ...TEST_OPTIONS, service, jid: `${name}@${DOMAIN}`, password: `pass-${name}`, resource: `test-${Math.random().toString(36).slice(2, 8)}`, ...extra };
+  return {
+    ...TEST_OPTIONS,
+    service,
+    jid: `${name}@${DOMAIN}`,
+    password: `pass-${name}`,
+    resource: `test-${Math.random().toString(36).slice(2, 8)}`,
+    ...extra,
+  };
 }
 
 /** Clients created by a test, disconnected after it. */
@@ -82,7 +89,10 @@ export async function restartServer(server: ServerName): Promise<void> {
 export function registerOverWebSocket(url: string, username: string, password: string): Promise<string> {
   return new Promise((resolve, reject) => {
     const ws = new WebSocket(url, 'xmpp');
-    const timer = setTimeout(() => { ws.close(); reject(new Error('registration timed out')); }, 10_000);
+    const timer = setTimeout(() => {
+      ws.close();
+      reject(new Error('registration timed out'));
+    }, 10_000);
     const frames: string[] = [];
     ws.onopen = () => ws.send('<open xmlns="urn:ietf:params:xml:ns:xmpp-framing" to="localhost" version="1.0"/>');
     ws.onerror = () => reject(new Error('websocket error'));
@@ -90,7 +100,9 @@ export function registerOverWebSocket(url: string, username: string, password: s
       frames.push(String(data));
       if (String(data).includes('features') && !frames.some((f) => f.includes('id="reg1"'))) {
         if (!String(data).includes('http://jabber.org/features/iq-register')) reject(new Error(`no registration offered: ${data}`));
-        ws.send(`<iq xmlns="jabber:client" type="set" id="reg1" to="localhost"><query xmlns="jabber:iq:register"><username>${username}</username><password>${password}</password></query></iq>`);
+        ws.send(
+          `<iq xmlns="jabber:client" type="set" id="reg1" to="localhost"><query xmlns="jabber:iq:register"><username>${username}</username><password>${password}</password></query></iq>`,
+        );
       } else if (String(data).includes('reg1')) {
         clearTimeout(timer);
         ws.close();

@@ -5,8 +5,20 @@
 import { expect } from '@esm-bundle/chai';
 import { AuthError, ConnectionError, buildChatMessage, newStanzaId, parseChatMessage } from '../../src/index.ts';
 import {
-  ANON_DOMAIN, DOMAIN, SERVERS, TRANSPORTS, TEST_OPTIONS, accountOptions, disconnectAll, proxy, record, serviceUrl,
-  sleep, trackedClient, until, type ServerName,
+  ANON_DOMAIN,
+  DOMAIN,
+  SERVERS,
+  TRANSPORTS,
+  TEST_OPTIONS,
+  accountOptions,
+  disconnectAll,
+  proxy,
+  record,
+  serviceUrl,
+  sleep,
+  trackedClient,
+  until,
+  type ServerName,
 } from './servers.ts';
 
 const bodiesOf = (stanzas: ReturnType<typeof record>['stanzas']) =>
@@ -33,7 +45,9 @@ for (const server of Object.keys(SERVERS) as ServerName[]) {
         expect(aliceLog.statuses.map((s) => s.status)).to.deep.equal(['connecting', 'connected']);
         expect(a.streamFeatures, 'stream features after login').to.include('urn:xmpp:csi:0');
         const acked: string[] = [];
-        alice.on('acked', (stanza) => { if (stanza.attrs.id) acked.push(stanza.attrs.id); });
+        alice.on('acked', (stanza) => {
+          if (stanza.attrs.id) acked.push(stanza.attrs.id);
+        });
         const body = `hello <b>bob</b> & ${newStanzaId()}`;
         const id = newStanzaId();
         alice.send(buildChatMessage({ to: b.jid, body, id }));
@@ -57,7 +71,10 @@ for (const server of Object.keys(SERVERS) as ServerName[]) {
       it('reports a wrong password as AuthError and does not retry', async () => {
         const alice = trackedClient(accountOptions('alice', service, { password: 'wrong-password' }));
         const log = record(alice);
-        const error = await alice.connect().then(() => undefined, (e: unknown) => e);
+        const error = await alice.connect().then(
+          () => undefined,
+          (e: unknown) => e,
+        );
         expect(error).to.be.instanceOf(AuthError);
         expect((error as AuthError).condition).to.equal('not-authorized');
         expect((error as AuthError).message).to.match(/password/i);
@@ -72,7 +89,10 @@ for (const server of Object.keys(SERVERS) as ServerName[]) {
           await proxy.down(port);
           const alice = trackedClient(accountOptions('alice', serviceUrl(transport, port)));
           const log = record(alice);
-          const error = await alice.connect().then(() => undefined, (e: unknown) => e);
+          const error = await alice.connect().then(
+            () => undefined,
+            (e: unknown) => e,
+          );
           expect(error).to.be.instanceOf(ConnectionError);
           expect((error as ConnectionError).message).to.match(/chat server/);
           await until(() => log.statuses.some((s) => s.status === 'reconnecting'), 'a retry to be scheduled');
@@ -116,28 +136,30 @@ for (const server of Object.keys(SERVERS) as ServerName[]) {
           const aliceLog = record(alice);
           const bobLog = record(bob);
           let resumed = false;
-          alice.on('online', (info) => { resumed ||= info.resumed; });
+          alice.on('online', (info) => {
+            resumed ||= info.resumed;
+          });
           const [a, b] = await Promise.all([alice.connect(), bob.connect()]);
           const tag = newStanzaId();
           alice.send(buildChatMessage({ to: b.jid, body: `before-${tag}`, id: newStanzaId() }));
           await proxy.drop(port);
           bob.send(buildChatMessage({ to: a.jid, body: `during-${tag}`, id: newStanzaId() }));
           alice.send(buildChatMessage({ to: b.jid, body: `after-${tag}`, id: newStanzaId() }));
-          await until(() => bodiesOf(bobLog.stanzas).includes(`after-${tag}`), 'alice\'s message after the drop', 30_000);
+          await until(() => bodiesOf(bobLog.stanzas).includes(`after-${tag}`), "alice's message after the drop", 30_000);
           // A new BOSH session (when the retried request failed too) cannot get what the server
           // had queued for the old one: that comes back from the archive (MAM), in the chat layer.
           const newSession = aliceLog.statuses.some((s) => s.status === 'reconnecting');
           if (transport === 'websocket' || !newSession) {
-            await until(() => bodiesOf(aliceLog.stanzas).includes(`during-${tag}`), 'bob\'s message sent during the drop', 30_000);
+            await until(() => bodiesOf(aliceLog.stanzas).includes(`during-${tag}`), "bob's message sent during the drop", 30_000);
           }
           await sleep(1000);
           const atBob = bodiesOf(bobLog.stanzas).filter((body) => body.endsWith(tag));
           if (transport === 'websocket') {
-            expect(atBob, 'each of alice\'s messages exactly once').to.deep.equal([`before-${tag}`, `after-${tag}`]);
+            expect(atBob, "each of alice's messages exactly once").to.deep.equal([`before-${tag}`, `after-${tag}`]);
           } else {
             // BOSH has no acknowledgements of its own: a message whose response was lost is sent
             // again by the new session, with the same origin-id, which receivers deduplicate by.
-            expect([...new Set(atBob)], 'each of alice\'s messages, in order').to.deep.equal([`before-${tag}`, `after-${tag}`]);
+            expect([...new Set(atBob)], "each of alice's messages, in order").to.deep.equal([`before-${tag}`, `after-${tag}`]);
             const copies = bobLog.stanzas.map((s) => parseChatMessage(s)).filter((m) => m?.body.endsWith(tag));
             const idsPerBody = new Map<string, Set<string | undefined>>();
             for (const m of copies) idsPerBody.set(m!.body, (idsPerBody.get(m!.body) ?? new Set()).add(m!.originId));

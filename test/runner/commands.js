@@ -55,8 +55,9 @@ export function testCommands() {
     async 'archive-read'({ server, jid, password, withJid }) {
       const args = [ARCHIVE_READER, jid, password, '127.0.0.1', String(C2S_PORTS[server])];
       if (withJid) args.push(withJid);
-      const { stdout } = await run('/usr/bin/python3', args, { timeout: 19_000, maxBuffer: 64 * 1024 * 1024 })
-        .catch((error) => ({ stdout: error.stdout || JSON.stringify({ error: `${error.message}\n${error.stderr ?? ''}` }) }));
+      const { stdout } = await run('/usr/bin/python3', args, { timeout: 19_000, maxBuffer: 64 * 1024 * 1024 }).catch((error) => ({
+        stdout: error.stdout || JSON.stringify({ error: `${error.message}\n${error.stderr ?? ''}` }),
+      }));
       return JSON.parse(stdout);
     },
     // The soak's size, from the environment of `npm run soak` (SOAK_MESSAGES per side, SOAK_SEED).
@@ -82,10 +83,13 @@ export function testCommands() {
       if (!['prosody', 'ejabberd'].includes(server)) throw new Error(`unknown server ${server}`);
       if (!SERVER_ACTIONS.has(action)) throw new Error(`unknown server action ${action}`);
       if (restarts.has(server)) throw new Error(`${server} is still busy with an earlier action`);
-      restarts.set(server, run(SERVERS_SCRIPT, [action, server], { timeout: 120_000 }).then(
-        () => ({ done: true }),
-        (error) => ({ done: true, error: `${error.message}\n${error.stderr ?? ''}` }),
-      ));
+      restarts.set(
+        server,
+        run(SERVERS_SCRIPT, [action, server], { timeout: 120_000 }).then(
+          () => ({ done: true }),
+          (error) => ({ done: true, error: `${error.message}\n${error.stderr ?? ''}` }),
+        ),
+      );
       return true;
     },
     async 'server-restart-wait'({ server }) {
@@ -121,7 +125,8 @@ export function testCommands() {
     const files = {};
     for (const entry of await readdir(dir, { withFileTypes: true })) {
       if (entry.isDirectory()) Object.assign(files, await builtFiles(`${dir}${entry.name}/`, `${prefix}${entry.name}/`));
-      else if (entry.name.endsWith('.js')) files[`${prefix}${entry.name}`] = { gzip: gzipSync(await readFile(`${dir}${entry.name}`), { level: 9 }).length };
+      else if (entry.name.endsWith('.js'))
+        files[`${prefix}${entry.name}`] = { gzip: gzipSync(await readFile(`${dir}${entry.name}`), { level: 9 }).length };
     }
     return files;
   }

@@ -26,7 +26,10 @@ export class TcpProxy {
       for (const s of [client, upstream]) {
         this.#sockets.add(s);
         s.on('close', () => this.#sockets.delete(s));
-        s.on('error', () => { client.destroy(); upstream.destroy(); });
+        s.on('error', () => {
+          client.destroy();
+          upstream.destroy();
+        });
       }
       const pair = { client, upstream, live: true };
       this.#pairs.add(pair);
@@ -53,11 +56,15 @@ export class TcpProxy {
     const pass = (chunk) => {
       const due = Math.max(Date.now() + this.#delayMs, last);
       last = due;
-      const write = () => { if (pair.live && !to.destroyed) to.write(chunk); };
+      const write = () => {
+        if (pair.live && !to.destroyed) to.write(chunk);
+      };
       if (due <= Date.now()) write();
       else setTimeout(write, due - Date.now());
     };
-    const release = () => { for (const chunk of held.splice(0)) pass(chunk); };
+    const release = () => {
+      for (const chunk of held.splice(0)) pass(chunk);
+    };
     this.#holes.add(release);
     from.on('close', () => this.#holes.delete(release));
     from.on('data', (chunk) => {
@@ -65,7 +72,9 @@ export class TcpProxy {
       if (this.#blackhole || held.length) held.push(chunk);
       else pass(chunk);
     });
-    from.on('end', () => { if (pair.live) to.end(); });
+    from.on('end', () => {
+      if (pair.live) to.end();
+    });
   }
 
   /** Cuts every live connection without any goodbye (a TCP reset), as a network failure would. */
