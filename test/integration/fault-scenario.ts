@@ -9,7 +9,8 @@ import { closeChats, connectAll, device, eventually, history } from './chat-help
 import { crash, freeze, readArchive, serverAction, type ArchivedMessage } from './faults.ts';
 import { DOMAIN, SERVERS, freshAccount, proxy, serviceUrl, sleep, type ServerName, type TransportName } from './servers.ts';
 
-export type FaultKind = 'freeze' | 'restart' | 'crash' | 'stall' | 'drop' | 'blackhole' | 'delay';
+/** `outage`: a crash, with the server back only 3 s later. */
+export type FaultKind = 'freeze' | 'restart' | 'crash' | 'outage' | 'stall' | 'drop' | 'blackhole' | 'delay';
 /** Faults of the links (the proxies) hit one side; faults of the server hit both. */
 const LINK_FAULTS = new Set<FaultKind>(['stall', 'drop', 'blackhole', 'delay']);
 
@@ -174,6 +175,7 @@ async function inflict(server: ServerName, kind: FaultKind, proxyPort: number): 
   if (kind === 'freeze') await freeze(server, 4000);
   else if (kind === 'restart') await serverAction(server, 'restart');
   else if (kind === 'crash') await crash(server);
+  else if (kind === 'outage') await crash(server, 3000);
   else if (kind === 'drop') await proxy.drop(proxyPort);
   else if (kind === 'stall')
     await proxy.stall(proxyPort); // the client's link watch must notice
@@ -267,7 +269,7 @@ function figures(
     lost,
     duplicated,
     copiedByServer,
-    crashes: o.faults.filter((f) => f === 'crash').length,
+    crashes: o.faults.filter((f) => f === 'crash' || f === 'outage').length,
     shownTwice,
     stillPending,
     longestRecoveryMs,

@@ -10,7 +10,7 @@ import { SERVERS, TRANSPORTS, type ServerName } from '../integration/servers.ts'
 
 /** ejabberd keeps its archive in Mnesia, which a crash may roll back: it is restarted cleanly. */
 const KINDS: Record<ServerName, FaultKind[]> = {
-  prosody: ['freeze', 'restart', 'crash', 'stall', 'drop', 'blackhole', 'delay'],
+  prosody: ['freeze', 'restart', 'crash', 'outage', 'stall', 'drop', 'blackhole', 'delay'],
   ejabberd: ['freeze', 'restart', 'stall', 'drop', 'blackhole', 'delay'],
 };
 const FAULTS_PER_RUN = 10;
