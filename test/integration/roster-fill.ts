@@ -4,7 +4,9 @@ import { accountOptions } from './servers.ts';
 
 /** Gives `name` `count` contacts (contact0@example.net…), unless it has them already. */
 export async function fillRoster(name: string, service: string, count: number): Promise<void> {
-  const client = createClient(accountOptions(name, service));
+  // Prosody rewrites the whole roster with each set and pushes it to every session of the account
+  // (other tests' sessions of it may still be held): a set late in a busy run can take seconds.
+  const client = createClient(accountOptions(name, service, { timeoutMs: 60_000 }));
   await client.connect();
   const roster = await client.iq(xml('iq', { type: 'get' }, xml('query', { xmlns: 'jabber:iq:roster' })));
   const have = roster.children.filter((c) => typeof c !== 'string').flatMap((q) => (typeof q === 'string' ? [] : q.children)).length;
@@ -23,7 +25,7 @@ export async function fillRoster(name: string, service: string, count: number): 
         ),
       ),
     );
-    if (batch.length === 100) await Promise.all(batch.splice(0));
+    if (batch.length === 50) await Promise.all(batch.splice(0));
   }
   await Promise.all(batch);
   await client.disconnect();

@@ -1,8 +1,11 @@
 /** What the widget left in the browser's storage, read without our store. */
 import { DB_NAME, STORE_NAME } from '../../src/storage/index.ts';
 
-/** Every value in the widget's IndexedDB database, read without our store. */
-export async function everyStoredValue(): Promise<unknown[]> {
+/**
+ * Every value in the widget's IndexedDB database, read without our store; only `account`'s when
+ * given (the database is shared by every test of this origin, and other tests keep other accounts).
+ */
+export async function everyStoredValue(account?: string): Promise<unknown[]> {
   const db = await new Promise<IDBDatabase>((resolve, reject) => {
     const request = indexedDB.open(DB_NAME);
     request.onsuccess = () => resolve(request.result);
@@ -11,7 +14,8 @@ export async function everyStoredValue(): Promise<unknown[]> {
   try {
     if (!db.objectStoreNames.contains(STORE_NAME)) return [];
     return await new Promise<unknown[]>((resolve, reject) => {
-      const request = db.transaction(STORE_NAME).objectStore(STORE_NAME).getAll();
+      const range = account === undefined ? undefined : IDBKeyRange.bound([account], [account, []]);
+      const request = db.transaction(STORE_NAME).objectStore(STORE_NAME).getAll(range);
       request.onsuccess = () => resolve(request.result);
       request.onerror = () => reject(request.error ?? new Error('IndexedDB refused the request.'));
     });

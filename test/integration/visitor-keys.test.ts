@@ -63,7 +63,7 @@ describe('visitor account keys', function () {
           const stored = await storedAccount(who);
           expect(stored?.jid).to.equal(registered!.jid);
           expect(Object.keys(stored?.scramKeys as object)).to.deep.equal(['SCRAM-SHA-1']);
-          expect((await everyStoredValue()).some((value) => holdsPassword(value))).to.equal(false);
+          expect((await everyStoredValue(who)).some((value) => holdsPassword(value))).to.equal(false);
 
           const again = await visitorAccount(options(who)); // a new page with the same storage
           expect(again).to.deep.equal(registered);
@@ -86,7 +86,7 @@ describe('visitor account keys', function () {
           const account = await visitorAccount(options(who));
           expect(account?.jid).to.equal(`${username}@${DOMAIN}`);
           expect(account?.scramKeys?.['SCRAM-SHA-1']).to.not.equal(undefined);
-          expect((await everyStoredValue()).some((value) => holdsPassword(value, password))).to.equal(false);
+          expect((await everyStoredValue(who)).some((value) => holdsPassword(value, password))).to.equal(false);
           const client = createClient({ ...TEST_OPTIONS, service, jid: account!.jid, scramKeys: account!.scramKeys });
           try {
             expect((await client.connect()).mechanism).to.equal('SCRAM-SHA-1');
