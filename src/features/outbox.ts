@@ -102,7 +102,8 @@ export function createOutbox({ client, store, tabs, build, buildCorrection, acke
       else {
         const message = await store.get(entry.peer, entry.key);
         if (message?.state === 'pending') transmit(entry, message);
-        else if (!message || message.state === 'failed') await change((l) => l.filter((e) => idOf(e) !== idOf(entry)));
+        // Gone, failed, or known to have arrived (a receipt can come before the server's ack).
+        else await change((l) => l.filter((e) => idOf(e) !== idOf(entry)));
       }
     }
   }
