@@ -86,9 +86,6 @@ export function createWebSocketTransport(options: SessionOptions, listener: Tran
     },
   );
   const sm = streamManagementFactory({ streamFeatures, entity, middleware });
-  // Ask for an acknowledgement as soon as a burst has gone out (xmpp.js waits 250 ms): until it
-  // comes a message counts as unsent, and a page closed meanwhile leaves it for the next to check.
-  sm.requestAckDebounce = 0;
   resourceBinding({ iqCaller, streamFeatures }, options.resource);
   websocket({ entity });
 
