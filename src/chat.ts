@@ -79,7 +79,8 @@ export interface Chat {
 export function createChat(options: ChatOptions): Chat {
   const resolved = resolveOptions(options); // throws ConfigError before anything is created
   const events = new Emitter<ChatEvents>();
-  const client = createClient(options);
+  // The outbox owns sending our messages again after a lost session (features/outbox.ts).
+  const client = createClient({ ...options, resendUnacknowledged: false });
   const configured = options.jid ? bareJid(options.jid) : undefined;
   const account = () => configured ?? (client.jid ? bareJid(client.jid) : undefined) ?? `anonymous@${resolved.domain}`;
   const store = createMessageStore(options.historyOwner ?? configured ?? `anonymous@${resolved.domain}`, options.storage);

@@ -122,9 +122,13 @@ export function createClient(clientOptions: ClientOptions, transports = loadTran
       acknowledged(stanza) {
         events.emit('acked', stanza);
       },
-      // What a lost stream never confirmed is not sent again here: our messages wait in the outbox,
-      // which first asks the archive whether the server has them (features/outbox.ts); iqs of the
-      // old session fail, and presence is sent afresh by the new one.
+      unacknowledged(stanzas) {
+        // The old stream could not be resumed. A client on its own sends its unconfirmed messages
+        // again (at least once; each keeps its id). The chat turns this off: its outbox first asks
+        // the archive what the server has (features/outbox.ts). Iqs of the old session fail, and
+        // presence is sent afresh by the new one.
+        if (options.resendUnacknowledged) waiting.unshift(...stanzas.filter((s) => s.name === 'message'));
+      },
     },
     transports,
   );

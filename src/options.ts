@@ -38,6 +38,11 @@ export interface ClientOptions {
   timeoutMs?: number;
   /** Log the XML traffic to the console. */
   debug?: boolean;
+  /**
+   * After a session that could not be resumed, send again the messages it never confirmed
+   * (default true: at least once). The chat turns it off: its outbox sends exactly once.
+   */
+  resendUnacknowledged?: boolean;
 }
 
 export interface ResolvedOptions {
@@ -55,6 +60,7 @@ export interface ResolvedOptions {
   pingTimeoutMs: number;
   timeoutMs: number;
   debug: boolean;
+  resendUnacknowledged: boolean;
 }
 
 /** Checks the options once, up front, and explains in words what is wrong. */
@@ -94,6 +100,7 @@ export function resolveOptions(options: ClientOptions): ResolvedOptions {
     pingTimeoutMs: positive(options.pingTimeoutMs, 10_000, 'pingTimeoutMs'),
     timeoutMs: positive(options.timeoutMs, 20_000, 'timeoutMs'),
     debug: options.debug ?? false,
+    resendUnacknowledged: options.resendUnacknowledged ?? true,
   };
 }
 
