@@ -9,8 +9,6 @@ export interface TabLocks {
   readonly self: string;
   /** True without Web Locks: the page cannot tell whether other pages of the site live. */
   readonly alone: boolean;
-  /** Runs `work` while holding the lock `name` (in this browser profile and site), one page at a time. */
-  exclusive<T>(name: string, work: () => Promise<T>): Promise<T>;
   /** Calls `gone` once the page `tab` no longer lives (at once if it is gone already). */
   whenGone(tab: string, gone: () => void): void;
 }
@@ -43,35 +41,19 @@ export function createTabLocks(options: { locks?: Locks | null; self?: string; l
   const { self = randomId(), lifetime } = options;
   const locks = options.locks === undefined ? browserLocks() : (options.locks ?? undefined);
   if (!locks) {
-    // One page alone: its own work is all there is, and no other page is waited for.
-    let chain: Promise<unknown> = Promise.resolve();
+    // One page alone: no other page is waited for.
     return {
       self,
       alone: true,
-      exclusive(_name, work) {
-        const run = chain.then(work, work);
-        chain = run.catch(() => undefined);
-        return run;
-      },
       whenGone: () => undefined,
     };
   }
-  // Held until the page goes: the browser releases it when the page closes or navigates. Work
-  // waits for it, so no other page can see work of ours before we hold it.
-  const held = new Promise<void>((granted) => {
-    void locks.request(PREFIX + self, () => {
-      granted();
-      return new Promise((release) => lifetime?.addEventListener('abort', release, { once: true }));
-    });
-  });
+  // Held until the page goes: the browser releases it when the page closes or navigates.
+  void locks.request(PREFIX + self, () => new Promise((release) => lifetime?.addEventListener('abort', release, { once: true })));
   const watched = new Set<string>();
   return {
     self,
     alone: false,
-    exclusive: async (name, work) => {
-      await held;
-      return locks.request(name, work) as Promise<Awaited<ReturnType<typeof work>>>;
-    },
     whenGone(tab, gone) {
       if (tab === self) return;
       if (watched.has(tab)) return;
