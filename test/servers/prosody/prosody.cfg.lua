@@ -15,6 +15,9 @@ http_interfaces = { "127.0.0.1" }
 https_ports = { }
 admin_socket = "@RUN@/prosody.sock"
 
+-- A support desk keeps one item per conversation in a node of its account (see the README).
+pep_max_items = 10000
+
 modules_enabled = {
   "roster"; "saslauth"; "disco"; "carbons"; "pep"; "private"; "blocklist"; "vcard4"; "vcard_legacy";
   "version"; "uptime"; "time"; "ping"; "register"; "mam"; "csi_simple"; "smacks"; "bookmarks";
