@@ -5,8 +5,9 @@
 import { parseStanzaError, describeStanzaError } from '../stanza/conditions.ts';
 import type { XmlElement } from '../stanza/element.ts';
 import { bareJid } from '../stanza/jid.ts';
-import { parseChatMessage } from '../stanza/message.ts';
+import { parseChatMessage, parseNick } from '../stanza/message.ts';
 import { parseMessageExtensions, type ChatState, type MessageExtensions } from '../stanza/message-extensions.ts';
+import { parseRateRequest, parseRating } from '../stanza/rating.ts';
 import { parseVisitorContext } from '../stanza/visitor-context.ts';
 
 type MarkerType = NonNullable<MessageExtensions['marker']>['type'];
@@ -105,6 +106,8 @@ export function readMessage(el: XmlElement, ctx: ReadContext): ReadMessage | und
   // Within the millisecond before it, in steps a double still resolves at today's epoch times.
   if (ctx.olderThan && time >= ctx.olderThan.time) time = ctx.olderThan.time - 1 + Math.min(ctx.olderThan.position, 999) * 1e-3;
   const context = parseVisitorContext(el);
+  const nick = parseNick(el);
+  const rating = parseRating(el, time);
   read.chat = {
     key,
     peer,
@@ -113,6 +116,9 @@ export function readMessage(el: XmlElement, ctx: ReadContext): ReadMessage | und
     time,
     ids: [...new Set(ids)],
     ...(context ? { context } : {}),
+    ...(nick ? { nick } : {}),
+    ...(rating ? { rating } : {}),
+    ...(parseRateRequest(el) ? { rateRequest: true } : {}),
     state: read.direction === 'out' ? 'sent' : 'delivered',
     ...(read.markable && parsed.id ? { markerId: parsed.id } : {}),
     ...(ownArchiveId ? { archiveId: ownArchiveId } : {}),

@@ -4,6 +4,9 @@ import { childOf, childrenOf, textOf, xml, type XmlElement } from './element.ts'
 const NS_CLIENT = 'jabber:client';
 const NS_SID = 'urn:xmpp:sid:0';
 const NS_DELAY = 'urn:xmpp:delay';
+const NS_NICK = 'http://jabber.org/protocol/nick';
+/** Longest kept nickname; longer ones are cut. */
+export const NICK_LIMIT = 64;
 const CHAT_TYPES = new Set(['chat', 'normal', 'groupchat', 'headline']);
 
 /** A fresh random id for a stanza (a UUID where the browser offers one). */
@@ -88,4 +91,24 @@ export function parseChatMessage(el: XmlElement): ChatMessage | undefined {
     message.delay = delay.attrs.from ? { stamp: delay.attrs.stamp, from: delay.attrs.from } : { stamp: delay.attrs.stamp };
   }
   return message;
+}
+
+/** A nickname as shown: one line of text, trimmed and cut to the limit; undefined when empty. */
+export function cleanNick(name: string | undefined): string | undefined {
+  const text = name
+    // Control characters, and the direction overrides that could make a name read as another.
+    // eslint-disable-next-line no-control-regex -- control characters are what this removes
+    ?.replace(/[\u0000-\u001f\u007f\u200e\u200f\u202a-\u202e\u2066-\u2069]+/g, ' ')
+    .trim()
+    .slice(0, NICK_LIMIT);
+  return text || undefined;
+}
+
+/** The sender's nickname (XEP-0172 `<nick/>`), if the message carries one: the agent's name on a support desk. */
+export const parseNick = (el: XmlElement): string | undefined => cleanNick(textOf(childOf(el, 'nick', NS_NICK)));
+
+/** The `<nick/>` element (XEP-0172) for a name; undefined when the name is empty. */
+export function buildNick(name: string | undefined): XmlElement | undefined {
+  const nick = cleanNick(name);
+  return nick ? xml('nick', { xmlns: NS_NICK }, nick) : undefined;
 }

@@ -1,5 +1,6 @@
 /** The chat-history model, the key scheme and the backend interface of the storage module. */
 import { XmppChatError } from '../errors.ts';
+import type { DeskRating } from '../stanza/rating.ts';
 import type { VisitorContext } from '../stanza/visitor-context.ts';
 
 export type MessageState = 'pending' | 'sent' | 'delivered' | 'read' | 'failed';
@@ -27,6 +28,12 @@ export interface StoredMessage {
   context?: VisitorContext;
   /** Ours, written while nobody at the peer was available: it waits for them (offline storage, archive). */
   whileAway?: boolean;
+  /** The sender's name (XEP-0172 nick): on a support desk, the agent who wrote it. */
+  nick?: string;
+  /** The visitor's rating of the conversation, if the message carries one (see stanza/rating.ts). */
+  rating?: DeskRating;
+  /** The message asks the visitor for a rating. */
+  rateRequest?: boolean;
 }
 export interface ConversationSummary {
   peer: string;
