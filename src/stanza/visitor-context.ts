@@ -10,9 +10,15 @@
  *       <referrer>https://search.example/?q=tea</referrer>
  *       <language>de-DE</language> <timezone>Europe/Berlin</timezone>
  *       <user-agent>Mozilla/5.0 …</user-agent>
+ *       <user id='42' signature='9f0c…'/>
  *     </visitor></message>
  *
  * Every child is optional, text only, and read at most once; unknown children are ignored.
+ *
+ * `<user/>` is the site's own account of the visitor: its user id and, when the site signs it, an
+ * HMAC-SHA256 (lowercase hex) over `signedText()` made with a secret the site shares only with the
+ * support desk (features/visitor-verification.ts). Everything else here is what the visitor's
+ * browser says, and anyone can send anything.
  */
 import { childOf, childrenOf, textOf, xml, type XmlElement } from './element.ts';
 
@@ -30,6 +36,10 @@ export interface VisitorContext {
   /** An IANA time zone, e.g. Europe/Berlin. */
   timeZone?: string;
   userAgent?: string;
+  /** The site's id of the visitor's account (`<user id>`). */
+  userId?: string;
+  /** HMAC-SHA256 of `signedText()`, 64 lowercase hex digits (`<user signature>`). */
+  signature?: string;
 }
 
 /** Longest kept value of each field; longer ones are cut (a page address can be long). */
@@ -42,9 +52,11 @@ const LIMITS: Record<keyof VisitorContext, number> = {
   language: 35,
   timeZone: 64,
   userAgent: 512,
+  userId: 256,
+  signature: 64,
 };
-/** The element name of each field (the page's title is an attribute of `page`). */
-const ELEMENTS: Record<Exclude<keyof VisitorContext, 'pageTitle'>, string> = {
+/** The element name of each field (the page's title, user id and signature are attributes). */
+const ELEMENTS: Record<Exclude<keyof VisitorContext, 'pageTitle' | 'userId' | 'signature'>, string> = {
   name: 'name',
   email: 'email',
   page: 'page',
@@ -82,14 +94,33 @@ function clean(field: keyof VisitorContext, value: string | undefined): string |
   return text || undefined;
 }
 
-/** The context with every field cleaned and empty ones left out. */
+/**
+ * The context with every field cleaned and empty ones left out; a signature that is not 64 hex
+ * digits, or that comes without a user id, is left out too (lowercased otherwise), as it could never
+ * match.
+ */
 export function normalizeVisitorContext(context: VisitorContext): VisitorContext {
   const result: VisitorContext = {};
   for (const field of Object.keys(LIMITS) as (keyof VisitorContext)[]) {
     const value = clean(field, typeof context[field] === 'string' ? context[field] : undefined);
     if (value) result[field] = value;
   }
+  // Checked as given: cutting a longer one to length could make it look valid.
+  if (result.signature) {
+    if (result.userId && /^[0-9a-f]{64}$/i.test(context.signature!.trim())) result.signature = result.signature.toLowerCase();
+    else delete result.signature;
+  }
   return result;
+}
+
+/**
+ * What the site signs: the UTF-8 of `userId + "\n" + email + "\n" + name`, a missing field as the
+ * empty string, each as the desk receives it (trimmed, at most the field's length, control
+ * characters made spaces: so no field can hold the separator).
+ */
+export function signedText(context: VisitorContext): string {
+  const { userId = '', email = '', name = '' } = normalizeVisitorContext(context);
+  return `${userId}\n${email}\n${name}`;
 }
 
 /** The `<visitor/>` element for a message; undefined when there is nothing to tell. */
@@ -101,6 +132,7 @@ export function buildVisitorContext(context: VisitorContext): XmlElement | undef
     if (!value) continue;
     children.push(field === 'page' ? xml(name, { title: ctx.pageTitle }, value) : xml(name, {}, value));
   }
+  if (ctx.userId) children.push(xml('user', { id: ctx.userId, signature: ctx.signature }));
   return children.length ? xml('visitor', { xmlns: NS_VISITOR }, ...children) : undefined;
 }
 
@@ -116,6 +148,9 @@ export function parseVisitorContext(message: XmlElement): VisitorContext | undef
     raw[field] = textOf(child);
     if (field === 'page') raw.pageTitle = child.attrs.title;
   }
+  // A signature means nothing without the id it is for.
+  const user = childrenOf(el, 'user').find((c) => (c.attrs.xmlns ?? NS_VISITOR) === NS_VISITOR);
+  if (user?.attrs.id) ({ id: raw.userId, signature: raw.signature } = user.attrs);
   const context = normalizeVisitorContext(raw);
   return Object.keys(context).length ? context : undefined;
 }
