@@ -40,6 +40,8 @@ export interface ChatOptions extends ClientOptions {
   answerStrangers?: boolean;
   /** How we introduce ourselves to people who are not contacts (XEP-0172), e.g. a visitor's name. */
   nickname?: string;
+  /** The name every message we send carries (XEP-0172), so it shows from the archive too: a support agent's name. */
+  messageNick?: string;
 }
 
 export interface ChatEvents extends Record<string, unknown> {
@@ -109,7 +111,15 @@ export function createChat(options: ChatOptions): Chat {
   // Disco first: the roster's presence carries its caps, and the features below ask what the server has.
   const disco = createDisco({ client, domain: () => resolved.domain });
   const roster = createRoster({ client, store, account, caps: () => disco.caps(), beforePresence: catchUp });
-  const messaging = createMessaging({ client, store, account, archived, tabs: createTabLocks({ lifetime: lifetime.signal }), available });
+  const messaging = createMessaging({
+    client,
+    store,
+    account,
+    archived,
+    tabs: createTabLocks({ lifetime: lifetime.signal }),
+    available,
+    nick: () => options.messageNick,
+  });
   const chatStates = createChatStates({ client, messaging });
   const archive = createArchive({ client, store, messaging, account });
   const blocking = createBlocking({ client, account, supported: () => disco.has('urn:xmpp:blocking'), ready: () => disco.ready });

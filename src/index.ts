@@ -31,7 +31,15 @@ export type { Availability, Strangers } from './features/availability.ts';
 export type { SendOptions } from './features/messaging.ts';
 export { buildVisitorContext, pageAddress, parseVisitorContext, NS_VISITOR } from './stanza/visitor-context.ts';
 export type { VisitorContext } from './stanza/visitor-context.ts';
+export { cleanNick, NICK_LIMIT } from './stanza/message.ts';
+export { ratingBody, RATING_COMMENT_LIMIT } from './stanza/rating.ts';
+export type { RatingScore } from './stanza/rating.ts';
 export { createCannedReplies, CannedReplyError } from './features/canned-replies.ts';
 export type { CannedReplies, CannedRepliesEvents, CannedReplyCondition, CannedReplyInput } from './features/canned-replies.ts';
 export { REPLY_LIMITS } from './stanza/canned-replies.ts';
 export type { CannedReply } from './stanza/canned-replies.ts';
+// The team desk: only full mode (an agent's widget) imports it, so the visitor's payload never holds it.
+export { createDesk, DeskError } from './features/desk.ts';
+export type { Desk, DeskCondition, DeskDeps, DeskEvents } from './features/desk.ts';
+export { NS_DESK } from './stanza/desk.ts';
+export type { DeskConversation, DeskNote, DeskRating, DeskStatus, Teammate } from './stanza/desk.ts';

@@ -7,8 +7,9 @@ import type { Client } from '../client.ts';
 import { Emitter } from '../events.ts';
 import { childOf, type XmlElement } from '../stanza/element.ts';
 import { unwrapCarbon } from '../stanza/carbons.ts';
-import { buildChatMessage, newStanzaId } from '../stanza/message.ts';
+import { buildChatMessage, buildNick, cleanNick, newStanzaId } from '../stanza/message.ts';
 import { buildMarker, buildReceipt, withRequests, type ChatState } from '../stanza/message-extensions.ts';
+import { buildRateRequest, buildRating, cleanComment, type DeskRating } from '../stanza/rating.ts';
 import { buildVisitorContext, normalizeVisitorContext, type VisitorContext } from '../stanza/visitor-context.ts';
 import type { MessageState, MessageStore, StoredMessage } from '../storage/index.ts';
 import { tabLocks, type TabLocks } from '../adapters/tab-locks.ts';
@@ -29,6 +30,10 @@ export interface SendOptions {
   context?: VisitorContext;
   /** Nobody at the peer is available now: kept with the message, so it can say it will wait. */
   whileAway?: boolean;
+  /** The visitor's rating of the conversation; the body should be its readable fallback (see stanza/rating.ts). */
+  rating?: Pick<DeskRating, 'score' | 'comment'>;
+  /** Asks the visitor for a rating; the body should ask in words too. */
+  rateRequest?: boolean;
 }
 
 export interface Messaging {
@@ -61,6 +66,8 @@ export interface MessagingDeps {
   tabs?: TabLocks;
   /** When a new session may carry our messages (see outbox.ts); as soon as it is online by default. */
   available?: (listener: () => void) => unknown;
+  /** The name our messages and corrections carry (XEP-0172), e.g. an agent's on a support desk; none by default. */
+  nick?: () => string | undefined;
 }
 
 export function createMessaging({
@@ -70,6 +77,7 @@ export function createMessaging({
   archived = () => Promise.resolve(new Set<string>()),
   tabs = tabLocks(),
   available,
+  nick = () => undefined,
 }: MessagingDeps): Messaging {
   const events = new Emitter<MessagingEvents>();
   // Changes to stored messages run one at a time, so a late acknowledgement never undoes a bounce.
@@ -84,15 +92,16 @@ export function createMessaging({
     store,
     tabs,
     build: (message) =>
-      withContext(
+      withPayload(
         withRequests(buildChatMessage({ to: message.peer, body: message.body, id: message.key }), {
           receipt: true,
           markable: true,
           state: 'active',
         }),
-        message.context,
+        message,
       ),
-    buildCorrection: (peer, key, { id, body }) => withRequests(buildChatMessage({ to: peer, body, id }), { replaceId: key }),
+    buildCorrection: (peer, key, { id, body }) =>
+      withPayload(withRequests(buildChatMessage({ to: peer, body, id }), { replaceId: key }), { nick: cleanNick(nick()) }),
     acked: (peer, key) => serial(() => advance(peer, key, { state: 'sent' })),
     archived,
     available,
@@ -159,6 +168,13 @@ export function createMessaging({
       const context = options.context && normalizeVisitorContext(options.context);
       if (context && Object.keys(context).length) message.context = context;
       if (options.whileAway) message.whileAway = true;
+      const name = cleanNick(nick());
+      if (name) message.nick = name;
+      if (options.rating) {
+        const comment = cleanComment(options.rating.comment);
+        message.rating = { score: options.rating.score, ...(comment ? { comment } : {}), at: message.time };
+      }
+      if (options.rateRequest) message.rateRequest = true;
       await outbox.put(message);
       return message;
     },
@@ -203,9 +219,15 @@ function canMove(from: MessageState, to: MessageState): boolean {
   return RANK[to] > RANK[from];
 }
 
-const withContext = (message: XmlElement, context: VisitorContext | undefined): XmlElement => {
-  const payload = context && buildVisitorContext(context);
-  return payload ? { ...message, children: [...message.children, payload] } : message;
+/** Adds what travels with a stored message besides its body: visitor context, name, rating. */
+const withPayload = (message: XmlElement, stored: Pick<StoredMessage, 'context' | 'nick' | 'rating' | 'rateRequest'>): XmlElement => {
+  const payload = [
+    stored.context && buildVisitorContext(stored.context),
+    stored.nick && buildNick(stored.nick),
+    stored.rating && buildRating(stored.rating.score, stored.rating.comment),
+    stored.rateRequest && buildRateRequest(),
+  ].filter((el): el is XmlElement => !!el);
+  return payload.length ? { ...message, children: [...message.children, ...payload] } : message;
 };
 
 const markRead = (message: StoredMessage): StoredMessage => (message.direction === 'in' ? { ...message, state: 'read' } : message);
