@@ -88,6 +88,36 @@ describe('strangers (directed presence)', () => {
     expect(strangers.name('v1@anon.example.org')).to.equal('Bob');
   });
 
+  it('keeps the name of each session of a stranger, until that session ends', () => {
+    const { strangers, hear, drop } = setup(false);
+    const nick = (name: string) => `<nick xmlns='http://jabber.org/protocol/nick'>${name}</nick>`;
+    strangers.watch('support@example.org');
+    hear(`<presence xmlns='jabber:client' from='support@example.org/ann'>${nick('Ann')}</presence>`);
+    hear(`<presence xmlns='jabber:client' from='support@example.org/bo'>${nick('Bo &lt;b&gt;')}</presence>`);
+    hear(`<presence xmlns='jabber:client' from='support@example.org/phone'>${nick('Ann')}</presence>`);
+    hear(`<presence xmlns='jabber:client' from='support@example.org/bot'/>`);
+    expect(strangers.names('support@example.org')).to.deep.equal(['Ann', 'Bo <b>']);
+    // A later presence without a name (the server repeating Bo's broadcast) keeps it.
+    hear(`<presence xmlns='jabber:client' from='support@example.org/bo'><show>away</show></presence>`);
+    expect(strangers.names('support@example.org')).to.deep.equal(['Ann', 'Bo <b>']);
+    expect(strangers.presence('support@example.org').get('bo')).to.include({ show: 'away', nick: 'Bo <b>' });
+    hear(`<presence xmlns='jabber:client' type='unavailable' from='support@example.org/ann'/>`);
+    expect(strangers.names('support@example.org')).to.deep.equal(['Ann', 'Bo <b>']);
+    hear(`<presence xmlns='jabber:client' type='unavailable' from='support@example.org/phone'/>`);
+    hear(`<presence xmlns='jabber:client' from='support@example.org/bo'>${nick('Bob')}</presence>`);
+    expect(strangers.names('support@example.org')).to.deep.equal(['Bob']);
+    expect(strangers.names('nobody@example.org')).to.deep.equal([]);
+    drop();
+    expect(strangers.names('support@example.org')).to.deep.equal([]);
+  });
+
+  it('answers with its nickname, so a visitor knows which agent is there', () => {
+    const { sent, hear } = setup(true, 'Ann');
+    hear(`<presence xmlns='jabber:client' from='v1@anon.example.org/a'/>`);
+    const nick = sent[0].children.find((c) => typeof c !== 'string' && c.name === 'nick') as XmlElement;
+    expect(nick.children).to.deep.equal(['Ann']);
+  });
+
   it('ranks a stranger’s resources as contacts are ranked: busy above away', () => {
     const { strangers, hear } = setup(false);
     hear(`<presence xmlns='jabber:client' from='v1@anon.example.org/a'><show>away</show></presence>`);

@@ -24,6 +24,12 @@ export interface Strangers {
   presence(jid: string): ReadonlyMap<string, Presence>;
   /** The nickname (XEP-0172) they sent with their presence, if any: text, never markup. */
   name(jid: string): string | undefined;
+  /**
+   * The nicknames of their available sessions, each once, in alphabetical order (a list that does
+   * not reorder as they come and go): the agents at a support address that all share one account,
+   * each with its own name.
+   */
+  names(jid: string): string[];
   /** Sends our presence again to those we watch (our nickname changed). */
   refresh(): void;
   /** Sends our presence to `jid` (now, and with each new session), which answers with its own. */
@@ -44,7 +50,7 @@ export interface StrangersDeps {
   answer?: boolean;
   /** Our own presence, sent with each answer. */
   own?: () => { show?: Show; status?: string };
-  /** Our nickname (XEP-0172), sent to those we watch: how a visitor introduces itself. */
+  /** Our nickname (XEP-0172), sent with our presence: how a visitor or an agent introduces itself. */
   nick?: () => string | undefined;
   /**
    * Calls `listener` once our initial presence of each new session has gone out: then those we
@@ -79,9 +85,9 @@ export function createStrangers({ client, account, isContact, answer, own, nick,
   /** Bare addresses told at login that we are here. */
   const announced = new Set<string>();
   const names = new Map<string, string>();
-  const send = (to: string, withNick = false) => {
+  const send = (to: string) => {
     const presence = buildPresence({ ...own?.(), to });
-    const name = withNick ? nick?.() : undefined;
+    const name = nick?.();
     client.send(name ? { ...presence, children: [...presence.children, xml('nick', { xmlns: NS_NICK }, name)] } : presence);
   };
 
@@ -98,7 +104,11 @@ export function createStrangers({ client, account, isContact, answer, own, nick,
     if (presence.nick) touch(names, jid, presence.nick);
     const wasThere = of(jid) !== 'offline';
     const known = new Map(resources.get(jid));
-    if (presence.type === 'available') touch(known, from.resource ?? '', presence);
+    // A session names itself once (an agent's answer); its later presence, which the server
+    // repeats from its broadcast, need not: the name stays with the session until it ends.
+    const earlier = known.get(from.resource ?? '')?.nick;
+    if (presence.type === 'available')
+      touch(known, from.resource ?? '', presence.nick || !earlier ? presence : { ...presence, nick: earlier });
     else if (from.resource) known.delete(from.resource);
     else known.clear();
     for (const resource of [...known.keys()].slice(0, Math.max(0, known.size - MAX_STRANGER_RESOURCES))) {
@@ -111,7 +121,7 @@ export function createStrangers({ client, account, isContact, answer, own, nick,
     prune();
     // Someone we watch came (an agent logging in after we wrote): they have not heard from us yet.
     // Their full address, as servers need not pass presence to a bare one without a subscription.
-    if (watched.has(jid) && !wasThere && presence.type === 'available') send(presence.from!, true);
+    if (watched.has(jid) && !wasThere && presence.type === 'available') send(presence.from!);
     // Each of their sessions is answered once, at its full address: our later changes reach it
     // through the server. A session that ends is forgotten, so the next one (a reload) is answered.
     if (answer && !watched.has(jid)) {
@@ -148,20 +158,22 @@ export function createStrangers({ client, account, isContact, answer, own, nick,
     for (const jid of gone) events.emit('changed', { jid, availability: 'offline' });
   });
   available(() => {
-    for (const jid of watched) send(jid, true);
+    for (const jid of watched) send(jid);
   });
 
   return {
     of,
     presence: (jid) => resources.get(jid) ?? new Map(),
     name: (jid) => names.get(jid),
+    names: (jid) =>
+      [...new Set([...(resources.get(jid)?.values() ?? [])].flatMap((p) => (p.nick ? [p.nick] : [])))].sort((a, b) => a.localeCompare(b)),
     watch(jid) {
       if (watched.has(jid)) return;
       watched.add(jid);
-      if (client.status === 'connected') send(jid, true);
+      if (client.status === 'connected') send(jid);
     },
     refresh() {
-      if (client.status === 'connected') for (const jid of watched) send(jid, true);
+      if (client.status === 'connected') for (const jid of watched) send(jid);
     },
     announce(jids) {
       for (const jid of jids) {
