@@ -14,6 +14,8 @@ export const HOURS_NODE = 'urn:xmpp-chat:desk:0:hours';
 const ITEM_ID = 'current';
 /** Visitors are not in the desk's roster, and may be anonymous: anyone may read. */
 const OPEN = { 'pubsub#access_model': 'open' } as const;
+/** Answers to a read that mean: no hours this reader may see. */
+const NONE = new Set(['item-not-found', 'forbidden', 'not-authorized']);
 
 export type OfficeHoursCondition = 'invalid-hours' | 'unexpected-answer';
 
@@ -29,7 +31,7 @@ export class OfficeHoursError extends XmppChatError {
 }
 
 export interface OfficeHoursFeature {
-  /** The hours `desk` (a bare address) published; undefined when it published none. */
+  /** The hours `desk` (a bare address) published; undefined when it published none we may read. */
   read(desk: string): Promise<OfficeHours | undefined>;
   /** Publishes our account's hours for everyone to read, replacing earlier ones. */
   publish(hours: OfficeHours): Promise<void>;
@@ -59,8 +61,10 @@ export function createOfficeHours({ client }: OfficeHoursDeps): OfficeHoursFeatu
       try {
         answer = await client.iq(buildItemsGet(desk, HOURS_NODE));
       } catch (error) {
-        // No node: the desk has not published hours (Prosody and ejabberd both answer so).
-        if (error instanceof StanzaError && error.condition === 'item-not-found') return undefined;
+        // No hours for us: where nothing was published ejabberd answers `item-not-found` and
+        // Prosody 0.12 `forbidden` (it checks its default access model, `presence`); a node not
+        // open to us is `forbidden` (Prosody) or `not-authorized` (ejabberd, XEP-0060 §6.5.6).
+        if (error instanceof StanzaError && NONE.has(error.condition)) return undefined;
         throw error;
       }
       const payloads = parseItems(answer, HOURS_NODE);

@@ -1,0 +1,109 @@
+/**
+ * Office hours and the team at a desk, on the real servers: the desk publishes its hours to an
+ * open PEP node, an anonymous visitor on the anonymous host reads them from the desk's bare
+ * address; a node made earlier with another access model is opened; two agents of one account
+ * answer a visitor's presence, each with its name, and the visitor lists both.
+ */
+import { expect } from '@esm-bundle/chai';
+import { createChat, createMemoryBackend, createOfficeHours, type Chat, type OfficeHours } from '../../src/index.ts';
+import { buildHours } from '../../src/stanza/office-hours.ts';
+import { buildPublish } from '../../src/stanza/pep.ts';
+import { closeChats, device } from './chat-helpers.ts';
+import {
+  ANON_DOMAIN,
+  DOMAIN,
+  SERVERS,
+  TEST_OPTIONS,
+  accountOptions,
+  disconnectAll,
+  freshAccount,
+  serviceUrl,
+  trackedClient,
+  until,
+  type ServerName,
+} from './servers.ts';
+
+const HOURS: OfficeHours = {
+  timeZone: 'Europe/Berlin',
+  spans: [
+    { day: 'mon', open: '09:00', close: '12:30' },
+    { day: 'mon', open: '13:30', close: '17:30' },
+    { day: 'sat', open: '10:00', close: '14:00' },
+  ],
+  closed: [{ from: '2026-12-24', to: '2026-12-26' }],
+  replyMinutes: 120,
+};
+const NODE = 'urn:xmpp-chat:desk:0:hours';
+
+for (const server of Object.keys(SERVERS) as ServerName[]) {
+  describe(`office hours and the team on ${server}`, function () {
+    this.timeout(60_000);
+    const { httpPort } = SERVERS[server];
+    const service = serviceUrl('websocket', httpPort);
+    let visitor: Chat | undefined;
+    afterEach(async () => {
+      await visitor?.close();
+      visitor = undefined;
+      await closeChats();
+      await disconnectAll();
+    });
+
+    const anonymous = async () => {
+      const client = trackedClient({ ...TEST_OPTIONS, service, domain: ANON_DOMAIN, anonymous: true });
+      await client.connect();
+      return createOfficeHours({ client });
+    };
+
+    it('are published by the desk and read by an anonymous visitor; a desk without hours reads as none', async () => {
+      const desk = await freshAccount('hours', httpPort);
+      const agent = trackedClient(accountOptions(desk, service));
+      await agent.connect();
+      const reader = await anonymous();
+      expect(await reader.read(`${desk}@${DOMAIN}`)).to.equal(undefined);
+      await createOfficeHours({ client: agent }).publish(HOURS);
+      expect(await reader.read(`${desk}@${DOMAIN}`)).to.deep.equal(HOURS);
+      // Published again (another agent's change): the one item is replaced.
+      const later = { ...HOURS, closed: [], replyMinutes: 30 };
+      await createOfficeHours({ client: agent }).publish(later);
+      expect(await (await anonymous()).read(`${desk}@${DOMAIN}`)).to.deep.equal(later);
+    });
+
+    it('open a node made before for contacts only, then publish', async () => {
+      const desk = await freshAccount('hours-closed', httpPort);
+      const agent = trackedClient(accountOptions(desk, service));
+      await agent.connect();
+      await agent.iq(buildPublish(NODE, 'current', buildHours(HOURS), { 'pubsub#access_model': 'presence' }));
+      const reader = await anonymous();
+      expect(await reader.read(`${desk}@${DOMAIN}`), 'read before the node is open').to.equal(undefined);
+      await createOfficeHours({ client: agent }).publish(HOURS);
+      expect(await reader.read(`${desk}@${DOMAIN}`)).to.deep.equal(HOURS);
+    });
+
+    it('lists the names of every agent signed in to the desk’s account who answers the visitor', async () => {
+      const desk = await freshAccount('team', httpPort);
+      const ann = device(desk, service, { answerStrangers: true, nickname: 'Ann' });
+      const bo = device(desk, service, { answerStrangers: true, nickname: 'Bo <b>' });
+      await Promise.all([ann.connect(), bo.connect()]);
+      const owner = `team-visitor-${Math.random().toString(36).slice(2, 10)}`;
+      visitor = createChat({
+        ...TEST_OPTIONS,
+        service,
+        domain: ANON_DOMAIN,
+        anonymous: true,
+        historyOwner: owner,
+        storage: { backend: createMemoryBackend(), channelName: owner },
+        visibility: { hidden: false, onChange: () => () => undefined },
+      });
+      const v = visitor;
+      v.strangers.watch(`${desk}@${DOMAIN}`);
+      await v.connect();
+      await until(() => v.strangers.names(`${desk}@${DOMAIN}`).length === 2, 'both agents’ names', 20_000);
+      expect(v.strangers.names(`${desk}@${DOMAIN}`)).to.deep.equal(['Ann', 'Bo <b>']);
+      expect(v.strangers.of(`${desk}@${DOMAIN}`)).to.equal('online');
+      // Ann leaves: only Bo is there.
+      await ann.disconnect();
+      await until(() => v.strangers.names(`${desk}@${DOMAIN}`).length === 1, 'Ann gone', 20_000);
+      expect(v.strangers.names(`${desk}@${DOMAIN}`)).to.deep.equal(['Bo <b>']);
+    });
+  });
+}
