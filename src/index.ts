@@ -58,3 +58,7 @@ export type {
   VisitorVerificationEvents,
 } from './features/visitor-verification.ts';
 export { signedText } from './stanza/visitor-context.ts';
+export { createOfficeHours, OfficeHoursError, HOURS_NODE } from './features/office-hours.ts';
+export type { OfficeHoursFeature, OfficeHoursCondition } from './features/office-hours.ts';
+export { isOpen, nextOpening, validSpan, validClosed, validTimeZone, WEEKDAYS } from './stanza/office-hours.ts';
+export type { OfficeHours, OpeningSpan, ClosedDays, Weekday } from './stanza/office-hours.ts';
