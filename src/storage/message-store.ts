@@ -32,6 +32,8 @@ export interface MessageStoreEvents extends Record<string, unknown> {
   change: StorageChange;
   /** Emitted once, when saving stops working; the store then keeps this session's history in memory. */
   error: StorageError;
+  /** This store removed the account's history (clear or forget); emitted before the changes of writes after it. */
+  cleared: Record<string, never>;
 }
 
 export interface MessageStoreOptions {
@@ -174,6 +176,7 @@ export function createMessageStore(account: string, options: MessageStoreOptions
           batch.map((q) => q.op),
         ),
       );
+      if (batch.some((q) => q.op.kind === 'clear')) events.emit('cleared', {});
       for (const change of changes) events.emit('change', { ...change, origin: 'local' });
       if (changes.length > 0) sync.post(changes);
       if (stranded && batch.some((q) => q.op.kind === 'clear')) forget(stranded);
