@@ -62,3 +62,15 @@ export { createOfficeHours, OfficeHoursError, HOURS_NODE } from './features/offi
 export type { OfficeHoursFeature, OfficeHoursCondition } from './features/office-hours.ts';
 export { isOpen, nextOpening, validSpan, validClosed, validTimeZone, WEEKDAYS } from './stanza/office-hours.ts';
 export type { OfficeHours, OpeningSpan, ClosedDays, Weekday } from './stanza/office-hours.ts';
+// Search across all conversations is the support desk's: the visitor's widget never loads it.
+export const loadSearch = () => import('./storage/search-index.ts');
+export type {
+  SearchHit,
+  SearchIndex,
+  SearchIndexEvents,
+  SearchIndexOptions,
+  SearchOptions,
+  SearchProgress,
+  Snippet,
+  TextRange,
+} from './storage/search-index.ts';
