@@ -65,6 +65,11 @@ export const enFull = {
   'replies.save': 'Save current text as a reply',
   'replies.save-hint': 'Write a message first, then save it here.',
   'replies.too-long': 'This text is too long to save as a reply (at most {max} characters).',
+  'search.label': 'Search conversations',
+  'search.result': '1 result',
+  'search.results': '{count} results',
+  'search.none': 'No conversation matches “{query}”.',
+  'search.indexing': 'Older conversations are still being indexed…',
 };
 
 addStrings(enFull);
