@@ -3,7 +3,14 @@ import axe from 'axe-core';
 import './visitor-details.ts';
 import { browserOf, type XmppChatVisitorDetails } from './visitor-details.ts';
 import { mount as mountElement, unmountAll } from '../test-fixtures.ts';
-import type { VerificationResult, VisitorContext, VisitorVerification } from '../../src/index.ts';
+import {
+  xml,
+  type Client,
+  type VerificationResult,
+  type VisitorContext,
+  type VisitorVerification,
+  type XmlElement,
+} from '../../src/index.ts';
 
 afterEach(unmountAll);
 
@@ -38,6 +45,10 @@ function fakeVerification(answer: (context: VisitorContext | undefined) => Verif
     },
   } as unknown as VisitorVerification;
   return { verification, changed: () => listeners.forEach((l) => l()), calls: () => calls, listeners };
+}
+async function waitUntil(condition: () => boolean): Promise<void> {
+  for (let i = 0; i < 100 && !condition(); i++) await new Promise((r) => setTimeout(r, 20));
+  expect(condition()).to.equal(true);
 }
 const settled = async (el: XmppChatVisitorDetails) => {
   await new Promise((r) => setTimeout(r));
@@ -169,6 +180,25 @@ describe('xmpp-chat-visitor-details', () => {
     await settled(el);
     expect(el.shadowRoot!.textContent).to.include('The signature could not be checked: The chat server did not answer.');
     expect(part(el, 'verified-field')).to.equal(null);
+  });
+
+  it("checks with the connection's own verification, reading the secret from private storage", async () => {
+    const asked: string[] = [];
+    const client = {
+      on: () => () => undefined,
+      iq: (iq: XmlElement) => {
+        asked.push(iq.attrs.type);
+        const secret = xml('password', {}, 'correct horse battery staple');
+        const stored = xml('verification', { xmlns: 'urn:xmpp-chat:visitor-verification:0' }, secret);
+        return Promise.resolve(xml('iq', { type: 'result' }, xml('query', { xmlns: 'jabber:iq:private' }, stored)));
+      },
+    } as unknown as Client;
+    // printf '42\nada@example.org\nAda Lovelace' | openssl dgst -sha256 -hmac 'correct horse battery staple'
+    const signature = '3eee05a6d429b471fac6e1a7a035ec02fd705d6c571781cf655fcc3d1847f904';
+    const context = { userId: '42', email: 'ada@example.org', name: 'Ada Lovelace', signature };
+    const [one, two] = [await mount({ context, client }), await mount({ context: { ...context, name: 'Eve' }, client })];
+    await waitUntil(() => !!part(one, 'verified') && !!part(two, 'forged'));
+    expect(asked, 'one read for both').to.deep.equal(['get']);
   });
 
   it('says so when the visitor told nothing', async () => {

@@ -1,51 +1,13 @@
 import { html, LitElement, nothing, type TemplateResult } from 'lit';
-import type { VerificationResult, VisitorContext, VisitorVerification } from '../../src/index.ts';
+import type { Client, VerificationResult, VisitorContext, VisitorVerification } from '../../src/index.ts';
 import '../desk-settings/desk-settings.ts';
+import { verificationFor } from '../desk-settings/verification-for.ts';
 import '../i18n/catalog-full.ts';
 import { t, type MessageKey } from '../i18n/i18n.ts';
+import { browserOf, languageName, localTime } from './field-text.ts';
 import { styles } from './visitor-details.styles.ts';
 
-/** "Firefox on Windows": the browser and system a user agent names, or undefined. */
-export function browserOf(userAgent: string | undefined): string | undefined {
-  if (!userAgent) return undefined;
-  const browser = [
-    ['Edg/', 'Edge'],
-    ['OPR/', 'Opera'],
-    ['Firefox/', 'Firefox'],
-    ['Chrome/', 'Chrome'],
-    ['Safari/', 'Safari'],
-  ].find(([token]) => userAgent.includes(token))?.[1];
-  const system = [
-    ['Android', 'Android'],
-    ['iPhone', 'iOS'],
-    ['iPad', 'iPadOS'],
-    ['Windows', 'Windows'],
-    ['Mac OS X', 'macOS'],
-    ['CrOS', 'ChromeOS'],
-    ['Linux', 'Linux'],
-  ].find(([token]) => userAgent.includes(token))?.[1];
-  return browser && system ? `${browser} · ${system}` : (browser ?? system);
-}
-
-/** The visitor's local time now, e.g. "14:05 (Europe/Berlin)"; just the zone if the browser does not know it. */
-function localTime(timeZone: string, lang: string, now: number): string {
-  try {
-    return `${new Intl.DateTimeFormat(lang || undefined, { timeZone, hour: 'numeric', minute: '2-digit' }).format(now)} (${timeZone})`;
-  } catch (error) {
-    if (error instanceof RangeError) return timeZone; // a zone (or language) this browser does not know
-    throw error;
-  }
-}
-
-/** "German (Germany)" for de-DE, in the agent's language; the tag itself if unknown. */
-function languageName(tag: string, lang: string): string {
-  try {
-    return new Intl.DisplayNames([lang || 'en'], { type: 'language' }).of(tag) ?? tag;
-  } catch (error) {
-    if (error instanceof RangeError) return tag; // not a well-formed tag
-    throw error;
-  }
-}
+export { browserOf };
 
 const isWebAddress = (value: string) => /^https?:\/\//i.test(value);
 const link = (value: string, text = value) =>
@@ -85,6 +47,7 @@ export class XmppChatVisitorDetails extends LitElement {
     context: { attribute: false },
     now: { attribute: false },
     verification: { attribute: false },
+    client: { attribute: false },
     result: { state: true },
     failure: { state: true },
   };
@@ -95,6 +58,8 @@ export class XmppChatVisitorDetails extends LitElement {
   declare now?: number;
   /** Full mode: checks the context's signature (`createVisitorVerification`); without it nothing shows as verified. */
   declare verification?: VisitorVerification;
+  /** Full mode: the support account's connection, whose verification is used when `verification` is not set. */
+  declare client?: Client;
   /** The check's result for the current context and secret; undefined while it runs. */
   declare private result?: VerificationResult;
   declare private failure?: string;
@@ -118,8 +83,22 @@ export class XmppChatVisitorDetails extends LitElement {
   }
 
   override willUpdate(changed: Map<PropertyKey, unknown>): void {
+    if (changed.has('client')) this.#adopt(this.client);
     if (changed.has('verification')) this.#watch();
     else if (changed.has('context')) this.#check();
+  }
+
+  /** Takes the connection's verification once its code has loaded. */
+  #adopt(client: Client | undefined): void {
+    if (!client || this.verification) return;
+    verificationFor(client).then(
+      (verification) => {
+        if (this.client === client && !this.verification) this.verification = verification;
+      },
+      (error: Error) => {
+        if (this.client === client) this.failure = error.message;
+      },
+    );
   }
 
   #watch(): void {
