@@ -39,6 +39,8 @@ export interface InternalEvents {
   'xmpp-chat-close-request': Record<string, never>;
   /** Pre-chat form: the visitor's answers. */
   'xmpp-chat-prechat': { name?: string; email?: string };
+  /** First screen: the visitor left this email for a reply (checked to look like one). */
+  'xmpp-chat-leave-email': { email: string };
   /** Login form: sign in with these credentials. */
   'xmpp-chat-login': { jid: string; password: string };
   /** Canned replies: put this reply's text into the composer. */

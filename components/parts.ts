@@ -5,7 +5,8 @@
  * the panel's. `inner: outer` renames a part on the way (the canned replies' generic names).
  */
 export const PARTS = {
-  panel: ['header', 'status', 'availability', 'forget-button'],
+  panel: ['header', 'status', 'welcome', 'forget-button'],
+  firstScreen: ['team', 'availability', 'office-hours', 'offline-form', 'offline-input', 'offline-submit', 'offline-confirmation'],
   contactList: ['contact-list', 'contact', 'contact-selected', 'presence', 'unread-count', 'search', 'requests', 'add-button', 'add-form'],
   messageList: [
     'message-list',

@@ -58,6 +58,11 @@ export const styles = css`
   .status .error { background: #fef2f2; color: #991b1b; }
   .status button.text:hover { background: rgb(15 23 42 / 0.08); }
   .availability { margin: 0; padding: 8px 14px; font-size: 14px; border-block-end: 1px solid var(--xmpp-chat-border, #e2e8f0); }
+  /* Visitor mode: the header's presence line and the first screen keep their space until the desk's presence is known. */
+  .presence.unknown { visibility: hidden; }
+  .first-screen { padding: 8px 14px; font-size: 14px; line-height: 1.4; border-block-end: 1px solid var(--xmpp-chat-border, #e2e8f0); }
+  .welcome { margin: 0; font-weight: 600; }
+  .first-screen .reserved, xmpp-chat-first-screen { min-block-size: calc(3 * 1.4em); }
   .body { display: flex; flex: 1; min-block-size: 0; container-type: inline-size; }
   .conversation { display: flex; flex-direction: column; flex: 1; min-inline-size: 0; min-block-size: 0; }
   .conversation.empty { display: grid; place-items: center; color: var(--xmpp-chat-muted, #475569); }

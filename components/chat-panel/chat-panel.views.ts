@@ -30,7 +30,7 @@ export function renderHeader(panel: ChatPanel, needsLogin: boolean) {
     <span class="avatar" aria-hidden="true">${(name.trim()[0] ?? '?').toUpperCase()}</span>
     <span class="who">
       <span class="name" dir="auto">${name}</span>
-      ${presence ? html`<span class="presence ${presence}">${t(lang, `presence.${presence}` as 'presence.online')}</span>` : nothing}
+      ${presence ? html`<span class="presence ${presence}">${t(lang, `presence.${presence}` as 'presence.online')}</span>` : full ? nothing : html`<span class="presence unknown" aria-hidden="true">&nbsp;</span>`}
     </span>
     ${full && !needsLogin && session ? panel.full?.renderNotificationsButton(panel) : nothing}
     ${
@@ -74,13 +74,33 @@ export function renderStatus(panel: ChatPanel, session: ChatSession) {
   </div>`;
 }
 
-/** Visitor mode: whether someone is there, in the site's words or ours. */
+type FirstScreen = typeof import('../first-screen/render.ts');
+/** The first screen's code, loaded once the first desk's presence is known (it shows nothing before). */
+let firstScreen: FirstScreen | undefined;
+let firstScreenLoad: Promise<unknown> | undefined;
+
+/**
+ * Visitor mode: the first screen — the welcome line at once; who is there, the greeting or away
+ * message, the reply time or next opening once the desk's presence is known. Their space is
+ * kept until then, so nothing below moves when they come.
+ */
 export function renderAvailability(panel: ChatPanel, session: ChatSession) {
   const { lang, config } = panel;
-  if (config.mode === 'full' || !config.to || session.status !== 'connected' || !session.availabilityKnown) return nothing;
-  const online = session.availability(config.to) !== 'offline';
-  const text = online ? config.greeting || t(lang, 'availability.greeting') : config.awayMessage || t(lang, 'availability.away');
-  return html`<p part="availability" class="availability ${online ? 'online' : 'offline'}" dir="auto">${text}</p>`;
+  if (config.mode === 'full' || !config.to) return nothing;
+  if (session.status === 'connected' && session.availabilityKnown) {
+    firstScreenLoad ??= import('../first-screen/render.ts').then(
+      (module) => {
+        firstScreen = module;
+        panel.requestUpdate();
+      },
+      (error: Error) => panel.report(error),
+    );
+  }
+  const known = session.availabilityKnown && firstScreen?.renderFirstScreen(panel, session);
+  return html`<div class="first-screen">
+    <p part="welcome" class="welcome" dir="auto">${config.welcome || t(lang, 'availability.welcome')}</p>
+    ${known || html`<div class="reserved" aria-hidden="true"></div>`}
+  </div>`;
 }
 
 /** The name of `peer` in messages and notifications. */

@@ -4,6 +4,7 @@
  * placeholders are filled by `t()`. A language missing a key falls back to English.
  */
 import type { enFull } from './catalog-full.ts';
+import type { enFirstScreen } from './catalog-first-screen.ts';
 
 export const en = {
   // launcher and panel
@@ -28,8 +29,7 @@ export const en = {
   'presence.dnd': 'Busy',
   'presence.chat': 'Free to chat',
   'presence.offline': 'Offline',
-  'availability.greeting': 'We’re here. Ask us anything!',
-  'availability.away': 'We’re away right now. Leave a message and we’ll answer as soon as we can.',
+  'availability.welcome': 'Hi! How can we help you today?',
   'availability.later': 'Nobody is here right now: your message waits for us, and we’ll answer here as soon as we can.',
   // pre-chat form
   'prechat.intro': 'Before we start, tell us who you are.',
@@ -76,5 +76,5 @@ export const en = {
   'notifications.title': 'New message from {name}',
 };
 
-export type MessageKey = keyof typeof en | keyof typeof enFull;
+export type MessageKey = keyof typeof en | keyof typeof enFull | keyof typeof enFirstScreen;
 export type Catalog = Partial<Record<MessageKey, string>>;

@@ -9,6 +9,8 @@ export interface WidgetConfig {
   debug: boolean;
   mode: 'visitor' | 'full';
   heading?: string;
+  /** Visitor mode: the panel's first line, shown at once. */
+  welcome?: string;
   /** Visitor mode: shown while the peer is available. */
   greeting?: string;
   /** Visitor mode: shown while nobody is. */

@@ -25,6 +25,7 @@ import { PANEL_PARTS } from '../parts.ts';
  * @attr {string} lang - `en`, `de` or `ar`; the browser's language by default.
  * @attr {'light' | 'dark' | 'auto'} theme - Colours; `auto` follows the system.
  * @attr {string} title - The panel's name in its header.
+ * @attr {string} welcome - Visitor mode: the first line of the panel, shown at once (a hello in the widget's language by default).
  * @attr {string} greeting - Visitor mode: the line shown while the peer is available.
  * @attr {string} away-message - Visitor mode: the line shown while nobody is.
  * @attr {string} prechat - Visitor mode: the pre-chat form's fields, `name` and/or `email` (space-separated); no form without it.
@@ -39,6 +40,13 @@ import { PANEL_PARTS } from '../parts.ts';
  * @csspart header - The panel's header: peer, presence, close button.
  * @csspart status - The connection status line (connecting, reconnecting, offline, errors).
  * @csspart availability - Visitor mode: the greeting, or the away message.
+ * @csspart welcome - Visitor mode: the first line of the panel (`welcome`).
+ * @csspart team - Visitor mode: the names of the agents who are there.
+ * @csspart office-hours - Visitor mode: the usual reply time while the desk is open, when it is back while closed.
+ * @csspart offline-form - Visitor mode, outside office hours or with nobody there: the form to leave an email for a reply.
+ * @csspart offline-input - Its email field.
+ * @csspart offline-submit - Its button.
+ * @csspart offline-confirmation - "We'll reply to ada@example.org."
  * @csspart contact-list - The contact list (full mode).
  * @csspart contact - One contact in the list.
  * @csspart message-list - The scrolling list of messages (`role="log"`).
@@ -120,6 +128,7 @@ export class XmppChat extends LitElement {
     position: {},
     lang: {},
     theme: { reflect: true },
+    welcome: {},
     greeting: {},
     awayMessage: { attribute: 'away-message' },
     prechat: {},
@@ -150,6 +159,7 @@ export class XmppChat extends LitElement {
   declare sound: boolean;
   declare opened: boolean;
   declare heading?: string;
+  declare welcome?: string;
   declare greeting?: string;
   declare visitor?: { name?: string; email?: string };
   declare awayMessage?: string;
@@ -293,7 +303,7 @@ export class XmppChat extends LitElement {
 
   /** The panel's configuration, from the attributes. */
   #config(): WidgetConfig {
-    const { service, domain, jid, password, to, anonymous, debug, mode, heading, greeting, awayMessage, visitor } = this;
+    const { service, domain, jid, password, to, anonymous, debug, mode, heading, welcome, greeting, awayMessage, visitor } = this;
     return {
       service,
       domain,
@@ -304,6 +314,7 @@ export class XmppChat extends LitElement {
       debug,
       mode,
       heading,
+      welcome,
       greeting,
       awayMessage,
       visitor,
