@@ -19,7 +19,20 @@ export interface PageWidget extends HTMLElement {
   disconnect(): Promise<void>;
   send(body: string, to?: string): Promise<void>;
   reset(): Promise<void>;
-  identify(visitor: { name?: string; email?: string }): void;
+  identify(visitor: VisitorIdentity): void;
+}
+
+/**
+ * Who the visitor is, as the page says: `xmppChat.push(['identify', { name, email }])`. A site
+ * that knows its user adds its `userId` and a `signature` made on its server (HMAC-SHA256 of
+ * `userId + "\n" + email + "\n" + name` with a secret the support desk holds; see the README),
+ * and the desk shows the visitor as verified.
+ */
+export interface VisitorIdentity {
+  name?: string;
+  email?: string;
+  userId?: string | number;
+  signature?: string;
 }
 
 export interface PageApi {
@@ -38,7 +51,12 @@ const COMMANDS: Record<string, (widget: PageWidget, args: unknown[]) => unknown>
     return w.send(String(body), to);
   },
   reset: (w) => w.reset(),
-  identify: (w, [visitor]) => w.identify(visitor ?? {}),
+  identify: (w, [visitor]) => {
+    if (visitor !== undefined && (typeof visitor !== 'object' || visitor === null)) {
+      throw new TypeError("xmppChat.push(['identify', visitor]): the visitor is an object, e.g. { name, email, userId, signature }");
+    }
+    return w.identify(visitor ?? {});
+  },
   on: (w, [event, listener]) => {
     if (typeof listener !== 'function') throw new TypeError("xmppChat.push(['on', event, listener]): the listener must be a function");
     const type = String(event).startsWith('xmpp-chat-') ? String(event) : `xmpp-chat-${String(event)}`;

@@ -17,19 +17,32 @@ export class VisitorIntake {
     this.#profile = config.mode === 'visitor' ? loadProfile(config.to) : {};
   }
 
-  /** The name and email: the page's word first, then the visitor's answers. */
+  /** The site signed who the visitor is (`identify()` with `userId` and `signature`). */
+  signed(): boolean {
+    const page = this.config().visitor;
+    return !!(page?.userId && page.signature);
+  }
+
+  /**
+   * The name and email: the page's word first, then the visitor's answers. A signed identity's
+   * are the page's alone, as signed: an answer in place of one it left empty would not match.
+   */
   visitor(): { name?: string; email?: string } {
     const page = this.config().visitor ?? {};
-    const name = page.name || this.#profile.name;
-    const email = page.email || this.#profile.email;
+    const signed = this.signed();
+    const name = page.name || (signed ? undefined : this.#profile.name);
+    const email = page.email || (signed ? undefined : this.#profile.email);
     return { ...(name ? { name } : {}), ...(email ? { email } : {}) };
   }
 
-  /** The pre-chat form is to be shown: it is set up, unanswered, and asks for something we do not know. */
+  /**
+   * The pre-chat form is to be shown: it is set up, unanswered, and asks for something we do not
+   * know; never for a signed identity, whose name and email the site has told.
+   */
   needsForm(): boolean {
     const { mode, prechat = [] } = this.config();
     const known = this.visitor();
-    return mode === 'visitor' && !this.#profile.answered && prechat.some((field) => !known[field]);
+    return mode === 'visitor' && !this.signed() && !this.#profile.answered && prechat.some((field) => !known[field]);
   }
 
   /** The visitor answered the form: kept on this device. */
@@ -43,9 +56,10 @@ export class VisitorIntake {
     forgetProfile(this.config().to);
   }
 
-  /** What the first message of a visit tells the support desk (`context="identity"`: only name and email). */
+  /** What the first message of a visit tells the support desk (`context="identity"`: only who the visitor is). */
   context(): VisitorContext {
-    const identity = this.visitor();
+    const { userId, signature } = this.config().visitor ?? {};
+    const identity: VisitorContext = { ...this.visitor(), ...(userId ? { userId } : {}), ...(userId && signature ? { signature } : {}) };
     const { context, contextFullUrl } = this.config();
     if (context === 'identity') return identity;
     // Query and fragment often hold tokens: sent only where the site asks for them.

@@ -16,7 +16,7 @@ export interface WidgetConfig {
   /** Visitor mode: shown while nobody is. */
   awayMessage?: string;
   /** Visitor mode: who the visitor is, as the page said (`identify()`). */
-  visitor?: { name?: string; email?: string };
+  visitor?: { name?: string; email?: string; userId?: string; signature?: string };
   /** Visitor mode: the fields of the pre-chat form, and those of them that are required. */
   prechat?: ('name' | 'email')[];
   prechatRequired?: ('name' | 'email')[];
