@@ -49,6 +49,24 @@ export interface InternalEvents {
   'xmpp-chat-save-reply': { title: string; text: string };
   /** Canned replies: delete the reply with this id. */
   'xmpp-chat-delete-reply': { id: string };
+  /** Desk inbox: show another view of the conversations. */
+  'xmpp-chat-inbox-view': { view: 'mine' | 'unassigned' | 'open' | 'resolved' | 'contacts' };
+  /** Desk inbox: the agent asked for the list of keyboard shortcuts. */
+  'xmpp-chat-keyboard-help': Record<string, never>;
+  /** Desk bar: assign the open conversation to this agent. */
+  'xmpp-chat-desk-claim': Record<string, never>;
+  /** Desk bar: assign it to a teammate, or to nobody; with a note, a transfer. */
+  'xmpp-chat-desk-assign': { agent?: string; note?: string };
+  /** Desk bar: change its status. */
+  'xmpp-chat-desk-status': { status: 'open' | 'pending' | 'resolved' };
+  /** Desk bar: the agent has read what another agent did to it. */
+  'xmpp-chat-desk-dismiss': Record<string, never>;
+  /** Desk bar: save the conversation as a file. */
+  'xmpp-chat-transcript': { format: 'txt' | 'html' };
+  /** Desk notes: add a private note (trimmed, never empty). */
+  'xmpp-chat-desk-note': { text: string };
+  /** Desk notes: the conversation's labels are now these. */
+  'xmpp-chat-desk-labels': { labels: string[] };
 }
 
 export type XmppChatEvents = PublicEvents & InternalEvents;

@@ -193,6 +193,7 @@ export class ChatPanel extends LitElement {
   }
 
   replace(session: ChatSession | undefined): void {
+    this.full?.detachDesk(this);
     for (const off of this.#off.splice(0)) off();
     this.session?.close().catch((error: Error) => this.report(error));
     this.session = session;

@@ -122,6 +122,7 @@ export function renderConversation(panel: ChatPanel, session: ChatSession) {
   const summary = session.conversations.find((c) => c.peer === peer);
   const context = summary?.context;
   return html`<section class="conversation">
+    ${full ? panel.full?.renderDeskBar(panel, session, peer) : nothing}
     ${full && (context || !contact) ? panel.full?.renderDetails(panel, context) : nothing}
     <xmpp-chat-message-list exportparts=${exportparts(PARTS.messageList)} lang=${lang} .messages=${view.messages} .hasOlder=${view.hasOlder}
       .loadingOlder=${view.loadingOlder} .historyStart=${view.historyStart} .peerTyping=${view.peerTyping}

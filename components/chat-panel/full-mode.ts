@@ -13,8 +13,10 @@ import '../contact-list/contact-list.ts';
 import '../login-form/login-form.ts';
 import '../visitor-details/visitor-details.ts';
 import '../canned-replies/canned-replies.ts';
+import { deskOf, renderDeskNotes, renderInbox } from './full-desk.ts';
 
 export { createCannedReplies };
+export { detachDesk, renderDeskBar } from './full-desk.ts';
 
 /** Someone who is not a contact: the name they gave, with their presence or in their first message, or a made-up one. */
 export function strangerName(session: ChatSession, summary: ConversationSummary): string {
@@ -34,7 +36,9 @@ export function renderContacts(panel: ChatPanel, session: ChatSession) {
       groups: [],
       presence: session.chat.strangers.presence(c.peer),
     }));
-  return html`<xmpp-chat-contact-list class="contacts" exportparts=${exportparts(PARTS.contactList)} lang=${panel.lang}
+  // On the support desk the contacts are one of the inbox's views.
+  const desk = deskOf(panel, session);
+  const list = html`<xmpp-chat-contact-list class=${desk ? '' : 'contacts'} exportparts=${exportparts(PARTS.contactList)} lang=${panel.lang}
     .contacts=${[...session.contacts, ...others]} .conversations=${session.conversations} .requests=${session.requests}
     .selected=${session.conversation.peer ?? ''}
     @xmpp-chat-select=${(e: CustomEvent<{ jid: string }>) => panel.select(e.detail.jid)}
@@ -43,6 +47,7 @@ export function renderContacts(panel: ChatPanel, session: ChatSession) {
     @xmpp-chat-answer-request=${(e: CustomEvent<{ jid: string; accept: boolean }>) =>
       e.detail.accept ? session.chat.roster.approve(e.detail.jid) : session.chat.roster.deny(e.detail.jid)}
   ></xmpp-chat-contact-list>`;
+  return desk ? renderInbox(panel, session, desk, list) : list;
 }
 
 /** Full mode: the agent's saved replies, above the composer: insert one, save the draft as one, delete one. */
@@ -59,12 +64,15 @@ export function renderReplies(panel: ChatPanel, session: ChatSession) {
 
 /** Full mode: what the visitor told about themselves and where they write from, which the agent may fold away. */
 export function renderDetails(panel: ChatPanel, context: VisitorContext | undefined) {
+  const { session } = panel;
+  const peer = session?.conversation.peer;
   return html`<details class="details" ?open=${panel.detailsOpen}
     @toggle=${(e: Event) => {
       panel.detailsOpen = (e.target as HTMLDetailsElement).open;
     }}>
     <summary>${t(panel.lang, 'visitor.details')}</summary>
     <xmpp-chat-visitor-details exportparts=${exportparts(PARTS.visitorDetails)} lang=${panel.lang} .context=${context}></xmpp-chat-visitor-details>
+    ${session && peer ? renderDeskNotes(panel, session, peer) : nothing}
   </details>`;
 }
 

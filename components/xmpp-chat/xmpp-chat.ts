@@ -93,6 +93,36 @@ import { PANEL_PARTS } from '../parts.ts';
  * @csspart reply-save-form - Saves the draft as a reply.
  * @csspart reply-title-input - The new reply's title.
  * @csspart reply-save-button - The button that saves it.
+ * @csspart inbox - Full mode, team desk: the inbox of visitors' conversations.
+ * @csspart inbox-filter - A view of the inbox (Mine, Unassigned, All open, Resolved, Contacts) with its count.
+ * @csspart average-rating - The desk's average rating, in words.
+ * @csspart keys-button - Opens the list of the agent's keyboard shortcuts.
+ * @csspart inbox-list - The inbox's list of conversations.
+ * @csspart inbox-row - One conversation in the inbox.
+ * @csspart inbox-row-selected - The inbox's open conversation.
+ * @csspart inbox-label - A label on a conversation in the inbox.
+ * @csspart desk-bar - The bar above an open visitor conversation: status, owner and the agent's actions.
+ * @csspart conversation-status - The conversation's status: Open, Pending or Resolved.
+ * @csspart assignee - The agent who has the conversation, or "Unassigned".
+ * @csspart conversation-rating - The visitor's rating: "Rated 4 of 5: comment".
+ * @csspart teammates - Which teammates view the conversation or type to the visitor.
+ * @csspart desk-notice - What another agent did to the conversation (a claim that won).
+ * @csspart assign-button - "Assign to me".
+ * @csspart transfer-button - Opens the form that assigns the conversation to a teammate or to nobody.
+ * @csspart transfer-form - That form: whom to, and a note for them.
+ * @csspart pending-button - Sets the conversation pending.
+ * @csspart resolve-button - Resolves the conversation (the visitor is asked for a rating).
+ * @csspart reopen-button - Opens the conversation again.
+ * @csspart transcript-button - Saves the conversation as a text or web page file.
+ * @csspart notes - The conversation's private notes and labels.
+ * @csspart note - One private note.
+ * @csspart note-input - The new note's text.
+ * @csspart note-button - Adds the note.
+ * @csspart label - One label of the conversation.
+ * @csspart label-remove-button - Removes a label.
+ * @csspart label-input - A new label.
+ * @csspart keyboard-help - The dialog listing the agent's keyboard shortcuts.
+ * @csspart shortcut-key - A key in that list.
  * @cssproperty --xmpp-chat-accent - Accent colour: launcher, own messages, buttons.
  * @cssproperty --xmpp-chat-accent-text - Text on the accent colour.
  * @cssproperty --xmpp-chat-text - Text colour.

@@ -1,0 +1,173 @@
+/**
+ * Full mode's team desk in the panel: made once the agent is signed in (the account's resource
+ * may be the agent's name), with its inbox, the open conversation's bar and notes, and the
+ * agent's keys. Part of the full-mode chunk: a visitor's widget never loads it.
+ */
+import { css, html, nothing, type TemplateResult } from 'lit';
+import { createDesk, parseJid, type ConversationSummary } from '../../src/index.ts';
+import { AgentKeys, type AgentAction } from '../controllers/agent-keys.ts';
+import type { ChatSession } from '../controllers/chat-session.ts';
+import { DeskSession, type InboxView } from '../controllers/desk-session.ts';
+import { visitorName } from '../controllers/visitor-names.ts';
+import type { XmppChatDeskInbox } from '../desk-inbox/desk-inbox.ts';
+import { t } from '../i18n/i18n.ts';
+import type { XmppChatKeyboardHelp } from '../keyboard-help/keyboard-help.ts';
+import { PARTS, exportparts } from '../parts.ts';
+import type { ChatPanel } from './chat-panel.ts';
+import '../desk-inbox/desk-inbox.ts';
+import '../desk-conversation-bar/desk-conversation-bar.ts';
+import '../desk-notes/desk-notes.ts';
+import '../keyboard-help/keyboard-help.ts';
+
+interface Attached {
+  session: ChatSession;
+  desk: DeskSession;
+  keys: AgentKeys;
+  off: () => void;
+}
+
+const attached = new WeakMap<ChatPanel, Attached>();
+
+/**
+ * The panel's layout with the bar above the messages: where the visitor details are a column of
+ * their own, the messages keep the row that grows. Adopted by the panel when the desk is made.
+ */
+const layout = css`
+  @container (min-width: 1000px) {
+    .full .conversation:has(> xmpp-chat-desk-conversation-bar) { grid-template-rows: auto 1fr auto; }
+  }
+  .details xmpp-chat-desk-notes { border-block-start: 1px solid var(--xmpp-chat-border, #e2e8f0); }
+`;
+
+/** The agent's name: the `agent-name` setting, else the resource signed in with, else "Agent". */
+function agentName(panel: ChatPanel, jid: string): string {
+  const configured = (panel.config as { agentName?: unknown }).agentName;
+  if (typeof configured === 'string' && configured.trim()) return configured.trim();
+  return parseJid(jid)?.resource || 'Agent';
+}
+
+/** The panel's desk for `session`, made once it is signed in; undefined before. */
+export function deskOf(panel: ChatPanel, session: ChatSession): DeskSession | undefined {
+  const current = attached.get(panel);
+  if (current?.session === session) return current.desk;
+  detachDesk(panel);
+  const jid = session.chat.client.jid;
+  if (!jid) return undefined;
+  const agent = agentName(panel, jid);
+  const desk = new DeskSession({
+    desk: createDesk({
+      client: session.chat.client,
+      agent,
+      store: session.chat.store,
+      // In the agent's language: the visitor's is not known for sure.
+      askRating: (peer) =>
+        session.chat.send(peer, t(panel.lang, 'desk.rate-request'), { rateRequest: true }).catch((error: Error) => session.fail(error)),
+    }),
+    host: session,
+    name: (peer, summary?: ConversationSummary) => session.chat.strangers.name(peer) ?? summary?.context?.name ?? visitorName(peer),
+  });
+  const keys = new AgentKeys(panel, (action) => runKey(panel, session, desk, action));
+  const onTyping = (event: CustomEvent<{ typing: boolean }>) => {
+    const peer = session.conversation.peer;
+    if (peer && isVisitor(session, peer)) desk.typing(peer, event.detail.typing);
+  };
+  const root = panel.renderRoot;
+  root.addEventListener('xmpp-chat-typing', onTyping as EventListener);
+  const sheet = layout.styleSheet;
+  if (sheet && root instanceof ShadowRoot && !root.adoptedStyleSheets.includes(sheet))
+    root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+  attached.set(panel, { session, desk, keys, off: () => root.removeEventListener('xmpp-chat-typing', onTyping as EventListener) });
+  return desk;
+}
+
+/** Lets go of the panel's desk: its session ended or was replaced. */
+export function detachDesk(panel: ChatPanel): void {
+  const current = attached.get(panel);
+  if (!current) return;
+  attached.delete(panel);
+  current.off();
+  current.keys.dispose();
+  current.desk.close();
+}
+
+const isVisitor = (session: ChatSession, peer: string) => !session.contacts.some((c) => c.jid === peer);
+
+/** The inbox, with the contact list as its Contacts view, and the keyboard help. */
+export function renderInbox(panel: ChatPanel, session: ChatSession, desk: DeskSession, contacts: TemplateResult) {
+  return html`<xmpp-chat-desk-inbox class="contacts" exportparts=${exportparts(PARTS.deskInbox)} lang=${panel.lang}
+      .rows=${desk.rows} .agent=${desk.agent} .view=${desk.view} .average=${desk.desk.averageRating()}
+      .selected=${session.conversation.peer ?? ''}
+      @xmpp-chat-select=${(e: CustomEvent<{ jid: string }>) => panel.select(e.detail.jid)}
+      @xmpp-chat-inbox-view=${(e: CustomEvent<{ view: InboxView }>) => {
+        desk.view = e.detail.view;
+        panel.requestUpdate();
+      }}
+      @xmpp-chat-keyboard-help=${() => void keyboardHelp(panel)?.show()}
+    >${contacts}</xmpp-chat-desk-inbox>
+    <xmpp-chat-keyboard-help exportparts=${exportparts(PARTS.keyboardHelp)} lang=${panel.lang}></xmpp-chat-keyboard-help>`;
+}
+
+/** The open conversation's bar: who has it, its status, the visitor's rating, teammates on it. */
+export function renderDeskBar(panel: ChatPanel, session: ChatSession, peer: string) {
+  const desk = attached.get(panel)?.desk;
+  if (!desk || !isVisitor(session, peer)) return nothing;
+  const notice = desk.notice(peer);
+  const { viewing, typing } = desk.teammatesOn(peer);
+  return html`<xmpp-chat-desk-conversation-bar exportparts=${exportparts(PARTS.deskBar)} lang=${panel.lang}
+    .conversation=${desk.state(peer)} .agent=${desk.agent} .assignees=${desk.assignees()} .viewing=${viewing} .typing=${typing}
+    .notice=${notice ? t(panel.lang, notice.key, notice.params) : ''}
+    @xmpp-chat-desk-claim=${() => void desk.claim(peer)}
+    @xmpp-chat-desk-assign=${(e: CustomEvent<{ agent?: string; note?: string }>) => void desk.assign(peer, e.detail.agent, e.detail.note)}
+    @xmpp-chat-desk-status=${(e: CustomEvent<{ status: 'open' | 'pending' | 'resolved' }>) => void desk.setStatus(peer, e.detail.status)}
+    @xmpp-chat-desk-dismiss=${() => desk.dismissNotice(peer)}
+  ></xmpp-chat-desk-conversation-bar>`;
+}
+
+/** The open conversation's private notes and labels. */
+export function renderDeskNotes(panel: ChatPanel, session: ChatSession, peer: string) {
+  const desk = attached.get(panel)?.desk;
+  if (!desk || !isVisitor(session, peer)) return nothing;
+  return html`<xmpp-chat-desk-notes exportparts=${exportparts(PARTS.deskNotes)} lang=${panel.lang}
+    .notes=${desk.notes(peer)} .labels=${desk.state(peer).labels} .suggestions=${desk.labelsInUse()}
+    @xmpp-chat-desk-note=${(e: CustomEvent<{ text: string }>) => void desk.addNote(peer, e.detail.text)}
+    @xmpp-chat-desk-labels=${(e: CustomEvent<{ labels: string[] }>) => void desk.setLabels(peer, e.detail.labels)}
+  ></xmpp-chat-desk-notes>`;
+}
+
+const inbox = (panel: ChatPanel) => panel.renderRoot.querySelector<XmppChatDeskInbox>('xmpp-chat-desk-inbox');
+const keyboardHelp = (panel: ChatPanel) => panel.renderRoot.querySelector<XmppChatKeyboardHelp>('xmpp-chat-keyboard-help');
+
+function runKey(panel: ChatPanel, session: ChatSession, desk: DeskSession, action: AgentAction): void {
+  const peer = session.conversation.peer;
+  const open = (next: string | undefined) => {
+    if (next) panel.select(next);
+  };
+  const visitor = peer && isVisitor(session, peer) ? peer : undefined;
+  switch (action) {
+    case 'next':
+    case 'previous':
+      return open(desk.neighbour(peer, action === 'next' ? 1 : -1));
+    case 'next-unassigned':
+      return open(desk.nextUnassigned(peer));
+    case 'claim':
+      return void (visitor && desk.claim(visitor));
+    case 'resolve':
+      return void (visitor && desk.setStatus(visitor, 'resolved'));
+    case 'help':
+      return void keyboardHelp(panel)?.show();
+    case 'search':
+      return void focusSearch(panel, desk);
+  }
+}
+
+/** The inbox's search field; without one, the contacts' search. */
+async function focusSearch(panel: ChatPanel, desk: DeskSession): Promise<void> {
+  panel.view = 'contacts';
+  if (inbox(panel)?.focusSearch()) return;
+  desk.view = 'contacts';
+  panel.requestUpdate();
+  await panel.updateComplete;
+  const list = panel.renderRoot.querySelector('xmpp-chat-contact-list');
+  await list?.updateComplete;
+  list?.renderRoot.querySelector<HTMLElement>('[part~="search"]')?.focus();
+}

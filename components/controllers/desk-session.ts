@@ -1,0 +1,235 @@
+/**
+ * Full mode's team desk as its views read it: the inbox rows and counts, who is on the open
+ * conversation, and what changed under this agent's feet (a claim another agent won). It wraps
+ * the core's `Desk` and tells it which conversation this agent has open.
+ */
+import type { ConversationSummary, Desk, DeskConversation, DeskNote, DeskStatus } from '../../src/index.ts';
+import { buildInboxRows, countRows, inFilter, type InboxFilter, type InboxRow } from '../desk-inbox/inbox-rows.ts';
+import type { MessageKey } from '../i18n/i18n.ts';
+
+/** What the desk needs of the chat session (a `ChatSession`). */
+export interface DeskHost {
+  readonly conversations: readonly ConversationSummary[];
+  readonly contacts: readonly { jid: string }[];
+  readonly conversation: { readonly peer?: string };
+  changed(): void;
+  fail(error: Error): void;
+  on(type: 'change', listener: () => void): () => void;
+}
+
+export interface DeskSessionOptions {
+  desk: Desk;
+  host: DeskHost;
+  /** A visitor's name: the one they gave, or a made-up one. */
+  name: (peer: string, summary?: ConversationSummary) => string;
+}
+
+/** Something another agent did to a conversation this agent had, told in words until dismissed. */
+export interface DeskNotice {
+  key: MessageKey;
+  params: Record<string, string>;
+}
+
+export type InboxView = InboxFilter | 'contacts';
+
+export class DeskSession {
+  readonly desk: Desk;
+  /** Which of the inbox's views the agent looks at. */
+  view: InboxView = 'open';
+  readonly #options: DeskSessionOptions;
+  readonly #notices = new Map<string, DeskNotice>();
+  /** The conversations assigned to this agent when last looked at. */
+  #mine = new Set<string>();
+  #rows?: InboxRow[];
+  #viewing?: string;
+  readonly #off: Array<() => void>;
+
+  constructor(options: DeskSessionOptions) {
+    this.#options = options;
+    const { desk, host } = options;
+    this.desk = desk;
+    this.#mine = this.#assignedToMe();
+    this.#off = [
+      desk.on('changed', ({ peers }) => this.#deskChanged(peers)),
+      desk.on('teammates', () => host.changed()),
+      desk.on('error', (error) => host.fail(error)),
+      host.on('change', () => this.#hostChanged()),
+    ];
+    this.#hostChanged();
+  }
+
+  get agent(): string {
+    return this.desk.agent;
+  }
+
+  /** The visitors' conversations, newest activity first (all views). */
+  get rows(): InboxRow[] {
+    const { host, name } = this.#options;
+    const contacts = new Set(host.contacts.map((c) => c.jid));
+    return (this.#rows ??= buildInboxRows({
+      conversations: host.conversations,
+      desk: this.desk.conversations,
+      state: (peer) => this.desk.conversation(peer),
+      isContact: (peer) => contacts.has(peer),
+      name,
+    }));
+  }
+
+  counts(): Record<InboxFilter, number> {
+    return countRows(this.rows, this.agent);
+  }
+
+  /** The rows of an inbox view (the contacts view has none). */
+  shown(view: InboxView = this.view): InboxRow[] {
+    return view === 'contacts' ? [] : this.rows.filter((row) => inFilter(row, view, this.agent));
+  }
+
+  state(peer: string): DeskConversation {
+    return this.desk.conversation(peer);
+  }
+
+  notes(peer: string): readonly DeskNote[] {
+    return this.desk.notes(peer);
+  }
+
+  notice(peer: string): DeskNotice | undefined {
+    return this.#notices.get(peer);
+  }
+
+  dismissNotice(peer: string): void {
+    if (this.#notices.delete(peer)) this.#options.host.changed();
+  }
+
+  /** Whom a conversation may go to: the signed-in teammates and anyone seen owning one, not this agent. */
+  assignees(): string[] {
+    const names = new Set(this.desk.teammates.map((t) => t.name));
+    for (const c of this.desk.conversations.values()) if (c.assignee) names.add(c.assignee);
+    names.delete(this.agent);
+    return [...names].filter(Boolean).sort((a, b) => a.localeCompare(b));
+  }
+
+  /** The teammates who have `peer` open, and those typing to them. */
+  teammatesOn(peer: string): { viewing: string[]; typing: string[] } {
+    const mates = this.desk.teammates;
+    const typing = mates.filter((t) => t.typingTo === peer).map((t) => t.name);
+    const viewing = mates.filter((t) => t.viewing === peer && t.typingTo !== peer).map((t) => t.name);
+    return { viewing, typing };
+  }
+
+  /** All labels in use, for suggestions. */
+  labelsInUse(): string[] {
+    const labels = new Set<string>();
+    for (const c of this.desk.conversations.values()) for (const label of c.labels) labels.add(label);
+    return [...labels].sort((a, b) => a.localeCompare(b));
+  }
+
+  /** Assigns `peer` to this agent; if another agent's claim wins, says so. */
+  async claim(peer: string): Promise<void> {
+    this.#notices.delete(peer);
+    try {
+      await this.desk.claim(peer);
+    } catch (error) {
+      if (!this.#lostTo(peer)) this.#options.host.fail(error as Error);
+    }
+    this.#lostTo(peer);
+    this.#options.host.changed();
+  }
+
+  /** To a teammate, or to nobody; with a note, it is a transfer the next agent reads. */
+  assign(peer: string, agent: string | undefined, note?: string): Promise<void> {
+    this.#notices.delete(peer);
+    return this.#run(this.desk.assign(peer, agent, note?.trim() || undefined));
+  }
+
+  /** Changes the status (the desk asks the visitor to rate a conversation this agent resolved). */
+  setStatus(peer: string, status: DeskStatus): Promise<void> {
+    return this.#run(this.desk.setStatus(peer, status));
+  }
+
+  addNote(peer: string, text: string): Promise<void> {
+    return this.#run(this.desk.addNote(peer, text));
+  }
+
+  setLabels(peer: string, labels: string[]): Promise<void> {
+    return this.#run(this.desk.setLabels(peer, labels));
+  }
+
+  typing(peer: string, typing: boolean): void {
+    this.desk.typing(peer, typing);
+  }
+
+  /** The conversation `step` rows after `peer` in the current view (wrapping), or the first one. */
+  neighbour(peer: string | undefined, step: 1 | -1): string | undefined {
+    const rows = this.shown(this.view === 'contacts' ? 'open' : this.view);
+    if (rows.length === 0) return undefined;
+    const at = rows.findIndex((row) => row.peer === peer);
+    if (at < 0) return rows[step > 0 ? 0 : rows.length - 1].peer;
+    return rows[(at + step + rows.length) % rows.length].peer;
+  }
+
+  /** The next unassigned conversation after `peer` (newest first, wrapping), not `peer` itself. */
+  nextUnassigned(peer: string | undefined): string | undefined {
+    const rows = this.shown('unassigned');
+    const at = rows.findIndex((row) => row.peer === peer);
+    const next = [...rows.slice(at + 1), ...rows.slice(0, Math.max(at, 0))];
+    return next[0]?.peer;
+  }
+
+  close(): void {
+    for (const off of this.#off.splice(0)) off();
+    this.desk.close();
+  }
+
+  async #run(work: Promise<unknown>): Promise<void> {
+    try {
+      await work;
+    } catch (error) {
+      this.#options.host.fail(error as Error);
+    }
+  }
+
+  /** After a claim: if another agent owns `peer`, the agent is told who won. */
+  #lostTo(peer: string): boolean {
+    const { assignee } = this.state(peer);
+    if (!assignee || assignee === this.agent) return false;
+    this.#notices.set(peer, { key: 'desk.claim-lost', params: { name: assignee } });
+    return true;
+  }
+
+  #deskChanged(peers: string[]): void {
+    this.#rows = undefined;
+    const mine = this.#assignedToMe();
+    for (const peer of peers) {
+      const state = this.state(peer);
+      // Taken from this agent by someone else: a race lost, or a teammate's reassignment.
+      if (this.#mine.has(peer) && !mine.has(peer) && state.by !== this.agent) {
+        this.#notices.set(peer, takenNotice(state));
+      }
+    }
+    this.#mine = mine;
+    this.#options.host.changed();
+  }
+
+  #hostChanged(): void {
+    this.#rows = undefined;
+    const peer = this.#options.host.conversation.peer;
+    if (peer !== this.#viewing) {
+      this.#viewing = peer;
+      this.desk.viewing(peer);
+    }
+  }
+
+  #assignedToMe(): Set<string> {
+    const mine = new Set<string>();
+    for (const [peer, c] of this.desk.conversations) if (c.assignee === this.agent) mine.add(peer);
+    return mine;
+  }
+}
+
+/** What another agent did to a conversation this agent had. */
+function takenNotice({ assignee, by }: DeskConversation): DeskNotice {
+  if (!assignee) return by ? { key: 'desk.unassigned-by', params: { by } } : { key: 'desk.unassigned-now', params: {} };
+  return by && by !== assignee
+    ? { key: 'desk.taken', params: { name: assignee, by } }
+    : { key: 'desk.taken-over', params: { name: assignee } };
+}

@@ -1,0 +1,210 @@
+import { html, LitElement, nothing, type PropertyValues } from 'lit';
+import { emit } from '../events.ts';
+import '../i18n/catalog-full.ts';
+import { t } from '../i18n/i18n.ts';
+import { VirtualWindow } from '../contact-list/virtual-window.ts';
+import { styleProperties } from '../style-properties.ts';
+import { countRows, inFilter, INBOX_FILTERS, type InboxFilter, type InboxRow } from './inbox-rows.ts';
+import { styles } from './desk-inbox.styles.ts';
+
+/** Row height in px, fixed so that only the rows in view are rendered. */
+export const INBOX_ROW_HEIGHT = 72;
+
+export type InboxView = InboxFilter | 'contacts';
+
+/**
+ * @summary The support desk's inbox: the visitors' conversations in views with live counts —
+ * Mine, Unassigned, All open, Resolved — newest activity first, and the contacts one view away.
+ *
+ * The list is a listbox that keeps focus while the arrow keys, Home and End move the active row
+ * (aria-activedescendant); Enter opens it. Only the rows in view are in the DOM.
+ *
+ * @slot - The contacts, shown in the Contacts view (the panel puts its contact list here).
+ * @slot search - A search field above the views.
+ * @csspart inbox - The inbox.
+ * @csspart inbox-filter - Each view's button, with its count (`aria-pressed` on the current one).
+ * @csspart average-rating - The desk's average rating, in words.
+ * @csspart keys-button - Opens the list of keyboard shortcuts.
+ * @csspart inbox-list - The scrolling listbox of conversations.
+ * @csspart inbox-row - Each conversation; `inbox-row-selected` is added to the open one.
+ * @csspart inbox-label - A label of a conversation.
+ * @cssproperty --xmpp-chat-accent - Current view, badges, focus ring (#2563eb).
+ * @cssproperty --xmpp-chat-accent-text - Text on the accent colour (#fff).
+ * @cssproperty --xmpp-chat-text - Text (#0f172a).
+ * @cssproperty --xmpp-chat-muted - Secondary text (#475569).
+ * @cssproperty --xmpp-chat-background - Background (#fff).
+ * @cssproperty --xmpp-chat-border - Borders (#e2e8f0).
+ * @cssproperty --xmpp-chat-radius - Corner radius (12px).
+ * @cssproperty --xmpp-chat-font - Font family (system-ui, sans-serif).
+ * @fires xmpp-chat-select - A conversation was chosen: `{ jid }`.
+ * @fires xmpp-chat-inbox-view - Another view was chosen: `{ view }`.
+ * @fires xmpp-chat-keyboard-help - The keyboard shortcuts were asked for.
+ */
+export class XmppChatDeskInbox extends LitElement {
+  static override styles = styles;
+  static override properties = {
+    rows: { attribute: false },
+    agent: {},
+    view: {},
+    average: { attribute: false },
+    selected: {},
+    lang: {},
+    active: { state: true },
+  };
+
+  /** Every visitor conversation, newest activity first (see inbox-rows.ts). */
+  declare rows: InboxRow[];
+  /** This agent's name: whose conversations are "Mine". */
+  declare agent: string;
+  declare view: InboxView;
+  declare average: { average: number; count: number } | undefined;
+  /** The open conversation's bare JID. */
+  declare selected: string;
+  declare lang: string;
+  declare private active: number;
+  #shown: InboxRow[] = [];
+  #window = new VirtualWindow(this, INBOX_ROW_HEIGHT, 6);
+
+  constructor() {
+    super();
+    this.rows = [];
+    this.agent = '';
+    this.view = 'open';
+    this.average = undefined;
+    this.selected = '';
+    this.lang = 'en';
+    this.active = 0;
+  }
+
+  /** Focuses the search field put in the `search` slot; false when there is none. */
+  focusSearch(): boolean {
+    const slot = this.renderRoot.querySelector<HTMLSlotElement>('slot[name="search"]');
+    const field = slot?.assignedElements({ flatten: true })[0] as HTMLElement | undefined;
+    field?.focus();
+    return !!field;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    const view = this.view;
+    this.#shown = view === 'contacts' ? [] : this.rows.filter((row) => inFilter(row, view, this.agent));
+    if (changed.has('selected') || changed.has('view')) {
+      const index = this.#shown.findIndex((row) => row.peer === this.selected);
+      this.active = Math.max(index, 0);
+    }
+    this.active = Math.max(0, Math.min(this.active, this.#shown.length - 1));
+  }
+
+  protected override updated(): void {
+    const list = this.renderRoot.querySelector<HTMLElement>('[part~="inbox-list"]');
+    if (list) this.#window.attach(list);
+  }
+
+  override render() {
+    const { lang, view, average } = this;
+    const counts = countRows(this.rows, this.agent);
+    return html`<div part="inbox" class="root">
+      <div class="head">
+        <h2 class="title">${t(lang, 'desk.inbox')}</h2>
+        ${
+          average
+            ? html`<p part="average-rating" class="average">${t(lang, 'desk.average', {
+                average: average.average.toLocaleString(lang, { maximumFractionDigits: 1 }),
+                count: average.count,
+              })}</p>`
+            : nothing
+        }
+        <button part="keys-button" type="button" aria-label=${t(lang, 'keys.title')}
+          @click=${() => emit(this, 'xmpp-chat-keyboard-help', {})}>?</button>
+      </div>
+      <slot name="search"></slot>
+      <div class="filters" role="group" aria-label=${t(lang, 'desk.views')}>
+        ${[...INBOX_FILTERS, 'contacts' as const].map(
+          (filter) => html`<button part="inbox-filter" type="button" aria-pressed=${String(filter === view)}
+            @click=${() => this.#choose(filter)}>${t(lang, `desk.view-${filter}`)}${
+              filter === 'contacts' ? nothing : html` <span class="count">${counts[filter]}</span>`
+            }</button>`,
+        )}
+      </div>
+      ${view === 'contacts' ? html`<slot></slot>` : this.#renderList()}
+    </div>`;
+  }
+
+  #renderList() {
+    const { lang } = this;
+    const rows = this.#shown;
+    const { start, end } = this.#window.range(rows.length);
+    const activeShown = rows.length > 0 && this.active >= start && this.active < end;
+    return html`<div class="empty" role="status">${rows.length ? nothing : t(lang, 'desk.empty')}</div>
+      <div part="inbox-list" role="listbox" aria-label=${t(lang, `desk.view-${this.view}`)} tabindex=${rows.length ? 0 : -1}
+        aria-activedescendant=${activeShown ? `row-${this.active}` : nothing}
+        @scroll=${this.#window.onScroll} @keydown=${this.#onKey}>
+        <div class="spacer" role="presentation" ${styleProperties({ blockSize: `${rows.length * INBOX_ROW_HEIGHT}px` })}>
+          ${rows.slice(start, end).map((row, i) => this.#renderRow(row, start + i, rows.length))}
+        </div>
+      </div>`;
+  }
+
+  #renderRow(row: InboxRow, index: number, count: number) {
+    const { lang } = this;
+    const selected = row.peer === this.selected;
+    const owner = row.assignee
+      ? row.assignee === this.agent
+        ? t(lang, 'desk.you', { name: row.assignee })
+        : row.assignee
+      : t(lang, 'desk.unassigned');
+    return html`<div id="row-${index}" role="option" part=${selected ? 'inbox-row inbox-row-selected' : 'inbox-row'}
+      class=${index === this.active ? 'row active' : 'row'} aria-selected=${String(selected)}
+      aria-setsize=${count} aria-posinset=${index + 1} ${styleProperties({ insetBlockStart: `${index * INBOX_ROW_HEIGHT}px` })}
+      @click=${() => this.#open(index)}>
+      <span class="line">
+        <span class="name" dir="auto">${row.name}</span>
+        ${
+          row.unread > 0
+            ? html`<span class="badge"><span aria-hidden="true">${row.unread > 99 ? '99+' : row.unread}</span><span class="sr-only">${t(
+                lang,
+                'contacts.unread',
+                { count: row.unread },
+              )}</span></span>`
+            : nothing
+        }
+      </span>
+      <span class="line meta">
+        <span class="status" data-status=${row.status}>${t(lang, `desk.status-${row.status}`)}</span>
+        <span class="owner" dir="auto">· ${owner}</span>
+        ${row.labels.map((label) => html`<span part="inbox-label" class="label" dir="auto">${label}</span>`)}
+      </span>
+      <span class="line preview" dir="auto">${row.preview}</span>
+    </div>`;
+  }
+
+  #choose(view: InboxView): void {
+    if (view !== this.view) emit(this, 'xmpp-chat-inbox-view', { view });
+  }
+
+  #open(index: number): void {
+    this.active = index;
+    const row = this.#shown[index];
+    if (row) emit(this, 'xmpp-chat-select', { jid: row.peer });
+  }
+
+  #onKey(event: KeyboardEvent): void {
+    const last = this.#shown.length - 1;
+    const moves: Record<string, number> = { ArrowDown: this.active + 1, ArrowUp: this.active - 1, Home: 0, End: last };
+    if (event.key in moves) {
+      event.preventDefault();
+      this.active = Math.max(0, Math.min(last, moves[event.key]));
+      this.#window.reveal(this.active);
+    } else if ((event.key === 'Enter' || event.key === ' ') && last >= 0) {
+      event.preventDefault();
+      this.#open(this.active);
+    }
+  }
+}
+
+if (!customElements.get('xmpp-chat-desk-inbox')) customElements.define('xmpp-chat-desk-inbox', XmppChatDeskInbox);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'xmpp-chat-desk-inbox': XmppChatDeskInbox;
+  }
+}

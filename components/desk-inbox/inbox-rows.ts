@@ -1,0 +1,78 @@
+/**
+ * The inbox's rows: the visitors' conversations with their desk state, newest activity first,
+ * and which of them each view (Mine, Unassigned, All open, Resolved) shows. Computed when the
+ * conversations or the desk change, so switching views only filters an array.
+ */
+import type { ConversationSummary, DeskConversation, DeskRating, DeskStatus } from '../../src/index.ts';
+
+export type InboxFilter = 'mine' | 'unassigned' | 'open' | 'resolved';
+export const INBOX_FILTERS: readonly InboxFilter[] = ['mine', 'unassigned', 'open', 'resolved'];
+
+export interface InboxRow {
+  peer: string;
+  /** The visitor's name, or a made-up one. */
+  name: string;
+  status: DeskStatus;
+  assignee?: string;
+  labels: readonly string[];
+  rating?: DeskRating;
+  /** The latest message on one line, '' when this device has none. */
+  preview: string;
+  unread: number;
+  /** The latest message or desk change, whichever is newer. */
+  lastTime: number;
+}
+
+/** What the rows are made from. */
+export interface InboxSource {
+  /** The visitors' conversations on this device (not those with contacts). */
+  conversations: readonly ConversationSummary[];
+  /** Every conversation the desk has state for: some may have no messages on this device yet. */
+  desk: ReadonlyMap<string, DeskConversation>;
+  /** The desk state of `peer`, the default for one it does not know. */
+  state: (peer: string) => DeskConversation;
+  /** Contacts are not visitors: their conversations stay in the contact list only. */
+  isContact: (peer: string) => boolean;
+  name: (peer: string, summary?: ConversationSummary) => string;
+}
+
+export function buildInboxRows(source: InboxSource): InboxRow[] {
+  const summaries = new Map<string, ConversationSummary | undefined>();
+  for (const c of source.conversations) if (!source.isContact(c.peer)) summaries.set(c.peer, c);
+  for (const peer of source.desk.keys()) if (!summaries.has(peer) && !source.isContact(peer)) summaries.set(peer, undefined);
+  const rows = [...summaries.entries()].map(([peer, summary]): InboxRow => {
+    const state = source.state(peer);
+    return {
+      peer,
+      name: source.name(peer, summary),
+      status: state.status,
+      ...(state.assignee ? { assignee: state.assignee } : {}),
+      labels: state.labels,
+      ...(state.rating ? { rating: state.rating } : {}),
+      preview: summary ? oneLine(summary.lastBody) : '',
+      unread: summary?.unread ?? 0,
+      lastTime: Math.max(summary?.lastTime ?? 0, state.updated),
+    };
+  });
+  return rows.sort((a, b) => b.lastTime - a.lastTime || (a.peer < b.peer ? -1 : 1));
+}
+
+/** Whether `row` belongs in `filter` for the agent named `agent`. */
+export function inFilter(row: Pick<InboxRow, 'status' | 'assignee'>, filter: InboxFilter, agent: string): boolean {
+  if (filter === 'resolved') return row.status === 'resolved';
+  if (row.status === 'resolved') return false;
+  if (filter === 'mine') return row.assignee === agent;
+  if (filter === 'unassigned') return !row.assignee;
+  return true;
+}
+
+export function countRows(rows: readonly InboxRow[], agent: string): Record<InboxFilter, number> {
+  const counts = { mine: 0, unassigned: 0, open: 0, resolved: 0 };
+  for (const row of rows) for (const filter of INBOX_FILTERS) if (inFilter(row, filter, agent)) counts[filter]++;
+  return counts;
+}
+
+function oneLine(text: string): string {
+  const line = text.replace(/\s+/g, ' ').trim();
+  return line.length > 80 ? `${Array.from(line).slice(0, 80).join('')}…` : line;
+}
