@@ -1,11 +1,12 @@
 /**
- * One node of the account's PEP service, as the team desk uses it: items published with
- * publish-options (so the node is created private and keeping many items), read, and retracted.
+ * One node of the account's PEP service, as the team desk uses it: created private and keeping
+ * many items, published to with publish-options, read, and retracted.
  */
 import type { Client } from '../client.ts';
 import { StanzaError } from '../errors.ts';
 import {
   buildConfigure,
+  buildCreate,
   buildItemsGet,
   buildPublish,
   buildRetract,
@@ -17,15 +18,20 @@ import type { XmlElement } from '../stanza/element.ts';
 import { DeskError } from './desk-error.ts';
 
 /**
- * Only the account's owner (all agents sign in as it) reads the node; items survive a restart;
- * and the node keeps one item per conversation: ejabberd keeps a single item per PEP node unless
- * asked for more, up to its `max_items_node`, and Prosody caps items at `pep_max_items`.
+ * Only the account's owner (all agents sign in as it) reads the node, and its items survive a
+ * restart. These two are what ejabberd 23.01 accepts as publish-options (preconditions); Prosody
+ * accepts any node setting.
  */
-export const DESK_NODE_OPTIONS: NodeOptions = {
+export const DESK_PUBLISH_OPTIONS: NodeOptions = {
   'pubsub#access_model': 'whitelist',
   'pubsub#persist_items': 'true',
-  'pubsub#max_items': '10000',
 };
+/**
+ * And the node keeps one item per conversation: a PEP node keeps only the last item unless
+ * configured otherwise, up to the server's limit (Prosody's `pep_max_items`, ejabberd's
+ * `mod_pubsub: max_items_node`), which must be at least this.
+ */
+export const DESK_NODE_CONFIG: NodeOptions = { ...DESK_PUBLISH_OPTIONS, 'pubsub#max_items': '10000' };
 
 export interface PepNode {
   publish(id: string, payload: XmlElement): Promise<void>;
@@ -34,24 +40,65 @@ export interface PepNode {
   retract(id: string): Promise<void>;
 }
 
-const missing = (error: unknown) => error instanceof StanzaError && error.condition === 'item-not-found';
+const refused = (error: unknown, condition: string) => error instanceof StanzaError && error.condition === condition;
 
-export function createPepNode(client: Client, node: string, options: NodeOptions = DESK_NODE_OPTIONS): PepNode {
+export function createPepNode(client: Client, node: string, config: NodeOptions = DESK_NODE_CONFIG): PepNode {
+  /** The session in which the node was last made sure of: configured as above, once per session. */
+  let configuredIn = -1;
+  let configuring: Promise<void> | undefined;
+
+  /**
+   * ejabberd aborts one of two node creations made at the same moment (a deadlock in its database,
+   * answered as internal-server-error): the loser tries once more, and finds the node there.
+   */
+  const once = async (request: () => Promise<unknown>) => {
+    try {
+      await request();
+    } catch (error) {
+      if (!refused(error, 'internal-server-error')) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 100 + Math.random() * 200));
+      await request();
+    }
+  };
+  const configure = () =>
+    once(async () => {
+      try {
+        await client.iq(buildCreate(node, config));
+      } catch (error) {
+        // It exists (conflict): made so by another device, an older version, or by hand.
+        if (!refused(error, 'conflict')) throw error;
+        await client.iq(buildConfigure(node, config));
+      }
+    });
+  const configured = () => {
+    const epoch = client.epoch;
+    if (configuredIn === epoch) return Promise.resolve();
+    configuring ??= configure()
+      .then(() => {
+        configuredIn = epoch;
+      })
+      .finally(() => {
+        configuring = undefined;
+      });
+    return configuring;
+  };
+
   return {
     async publish(id, payload) {
+      await configured();
       try {
-        await client.iq(buildPublish(node, id, payload, options));
+        await client.iq(buildPublish(node, id, payload, DESK_PUBLISH_OPTIONS));
       } catch (error) {
-        // A node created before (by hand, or by an older version) with other settings refuses
-        // the preconditions (XEP-0060 §7.1.5): it is configured as we need, then published to again.
-        if (!(error instanceof StanzaError) || error.condition !== 'precondition-not-met') throw error;
-        await client.iq(buildConfigure(node, options));
-        await client.iq(buildPublish(node, id, payload, options));
+        // Preconditions not met (XEP-0060 §7.1.5: conflict with <precondition-not-met/>): the node
+        // was set otherwise since. It is configured as we need, then published to again.
+        if (!refused(error, 'conflict')) throw error;
+        await client.iq(buildConfigure(node, config));
+        await client.iq(buildPublish(node, id, payload, DESK_PUBLISH_OPTIONS));
       }
     },
     async items(id) {
       const answer = await client.iq(buildItemsGet(node, id)).catch((error: unknown) => {
-        if (missing(error)) return undefined;
+        if (refused(error, 'item-not-found')) return undefined;
         throw error;
       });
       if (!answer) return [];
@@ -61,7 +108,7 @@ export function createPepNode(client: Client, node: string, options: NodeOptions
     },
     async retract(id) {
       await client.iq(buildRetract(node, id)).catch((error: unknown) => {
-        if (!missing(error)) throw error;
+        if (!refused(error, 'item-not-found')) throw error;
       });
     },
   };

@@ -20,6 +20,14 @@ export interface VisitorWatchDeps {
   record: (peer: string, rating: DeskRating) => void;
 }
 
+/**
+ * Whether a message came after the resolution. Archive and offline stamps may count whole seconds
+ * only (XEP-0082 allows it; Prosody's do): such a message in the second of the resolution may
+ * have come after it, and counts as newer, as a question left unseen is worse than a needless reopen.
+ */
+export const after = (time: number, resolvedAt = 0): boolean =>
+  time % 1000 === 0 ? time >= resolvedAt - (resolvedAt % 1000) : time > resolvedAt;
+
 const sameRating = (a: DeskRating | undefined, b: DeskRating) => a?.score === b.score && a.at === b.at && a.comment === b.comment;
 
 export interface VisitorWatch {
@@ -36,7 +44,7 @@ export function watchVisitors({ store, current, reopen, record }: VisitorWatchDe
     // The answer to the desk's question after a resolution is no new request.
     if (rating) {
       if (!sameRating(c.rating, rating) && rating.at >= (c.rating?.at ?? 0)) record(peer, rating);
-    } else if (c.status === 'resolved' && message.time > (c.resolvedAt ?? 0)) reopen(peer, message.time);
+    } else if (c.status === 'resolved' && after(message.time, c.resolvedAt)) reopen(peer, message.time);
   };
 
   const off = store.on('change', ({ peer, added, origin }) => {

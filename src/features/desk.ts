@@ -16,6 +16,7 @@
  * Notes never change once published, each its own item, so two agents' notes never replace each other.
  */
 import type { Client } from '../client.ts';
+import { ConnectionError } from '../errors.ts';
 import { Emitter } from '../events.ts';
 import {
   buildNote,
@@ -23,6 +24,7 @@ import {
   cleanName,
   defaultConversation,
   DESK_LIMITS,
+  NODE_AGENTS,
   NODE_CONVERSATIONS,
   NODE_NOTES,
   type DeskConversation,
@@ -35,10 +37,10 @@ import { bareJid, parseJid } from '../stanza/jid.ts';
 import { newStanzaId } from '../stanza/message.ts';
 import type { MessageStore } from '../storage/index.ts';
 import { DeskError } from './desk-error.ts';
-import { createPepNode } from './desk-pep.ts';
+import { createPepNode, DESK_PUBLISH_OPTIONS } from './desk-pep.ts';
 import { createDeskState } from './desk-state.ts';
 import { createTeammates } from './desk-teammates.ts';
-import { watchVisitors } from './desk-visitors.ts';
+import { after, watchVisitors } from './desk-visitors.ts';
 
 export { DeskError } from './desk-error.ts';
 export type { DeskCondition } from './desk-error.ts';
@@ -102,7 +104,10 @@ export function createDesk({ client, agent: name, store, askRating, now = Date.n
   const events = new Emitter<DeskEvents>();
   const conversationsNode = createPepNode(client, NODE_CONVERSATIONS);
   const notesNode = createPepNode(client, NODE_NOTES);
-  const fail = (error: Error) => events.emit('error', error);
+  // A lost connection is the connection's news (the client's status), not the desk's.
+  const fail = (error: Error) => {
+    if (!(error instanceof ConnectionError)) events.emit('error', error);
+  };
   const state = createDeskState({
     client,
     conversationsNode,
@@ -112,7 +117,9 @@ export function createDesk({ client, agent: name, store, askRating, now = Date.n
     changed: (peers) => events.emit('changed', { peers }),
     fail,
   });
-  const teammates = createTeammates({ client, agent, changed: (list) => events.emit('teammates', list) });
+  // Only the newest item of each device matters there: a few kept are enough.
+  const agentsNode = createPepNode(client, NODE_AGENTS, { ...DESK_PUBLISH_OPTIONS, 'pubsub#max_items': '10' });
+  const teammates = createTeammates({ client, agent, agents: agentsNode, changed: (list) => events.emit('teammates', list), fail });
   let queue: Promise<unknown> = Promise.resolve();
 
   /** Server round trips one at a time, in the order asked for. */
@@ -163,7 +170,7 @@ export function createDesk({ client, agent: name, store, askRating, now = Date.n
       // Every device hearing the message publishes the same item, so they agree whoever is last.
       reopen: (peer, time) =>
         void update(peer, (c) =>
-          c.status === 'resolved' && time > (c.resolvedAt ?? 0)
+          c.status === 'resolved' && after(time, c.resolvedAt)
             ? { ...c, status: 'open', resolvedAt: undefined, by: undefined, updated: Math.max(c.updated, Math.round(time)) }
             : undefined,
         ).catch(fail),

@@ -24,6 +24,7 @@ export const CLIENT_INFO: DiscoInfo = {
     'urn:xmpp:sid:0',
     // The team desk's state (features/desk.ts): every agent device of the support account hears
     // of changes by PEP notification (XEP-0163 §4.2). Others have no such nodes of their own.
+    'urn:xmpp-chat:desk:0:agents+notify',
     'urn:xmpp-chat:desk:0:conversations+notify',
     'urn:xmpp-chat:desk:0:notes+notify',
   ],

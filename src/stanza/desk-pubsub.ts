@@ -54,6 +54,20 @@ export function buildPublish(node: string, id: string, payload: XmlElement, opti
   );
 }
 
+/** Creates `node` configured with `options` (§8.1.3), so that no item is ever kept under other settings. */
+export function buildCreate(node: string, options: NodeOptions): XmlElement {
+  return xml(
+    'iq',
+    { type: 'set', id: newStanzaId() },
+    xml(
+      'pubsub',
+      { xmlns: NS_PUBSUB },
+      xml('create', { node }),
+      xml('configure', {}, form('http://jabber.org/protocol/pubsub#node_config', options)),
+    ),
+  );
+}
+
 /** Sets the configuration of `node` (as its owner). */
 export function buildConfigure(node: string, options: NodeOptions): XmlElement {
   return xml(

@@ -9,7 +9,8 @@
  *     <label>billing</label><rating score='4' at='1764650100000'>Quick</rating></conversation>
  * Node `urn:xmpp-chat:desk:0:notes`, one item per note (item id = note id), never changed:
  *   <note xmlns='urn:xmpp-chat:desk:0' peer='visitor@…' author='Ann' at='…' kind='note'>text</note>
- * Activity, a headline to the account's bare JID (every signed-in agent gets it) or to one agent:
+ * Node `urn:xmpp-chat:desk:0:agents`: a device signing in publishes its `<activity/>` as item (its
+ * resource) so that the others, notified, tell it theirs. Activity, a headline to one agent:
  *   <activity xmlns='urn:xmpp-chat:desk:0' name='Ann' viewing='visitor@…' typing='visitor@…'/>
  * Whoever has the account writes these, so what is read back is checked and capped.
  */
@@ -24,6 +25,8 @@ export type { DeskRating } from './rating.ts';
 export const NS_DESK = 'urn:xmpp-chat:desk:0';
 export const NODE_CONVERSATIONS = `${NS_DESK}:conversations`;
 export const NODE_NOTES = `${NS_DESK}:notes`;
+/** Each signing-in device publishes its activity here (item id = its resource), so those signed in already hear of it. */
+export const NODE_AGENTS = `${NS_DESK}:agents`;
 const NS_HINTS = 'urn:xmpp:hints';
 
 /** Characters (code points) kept of a name and a label, labels per conversation, and characters of a note. */
@@ -136,12 +139,15 @@ export function parseNote(id: string, el: XmlElement | undefined): DeskNote | un
 /** What an agent tells the others: its name, and the conversation it has open or types in. */
 export type Activity = Omit<Teammate, 'resource'>;
 
-/** A headline to `to` (our bare JID: every signed-in agent; or one agent), kept by nobody. */
-export function buildActivity(to: string, { name, viewing, typingTo }: Activity): XmlElement {
+/** A headline to `to` (an agent's full JID), kept by nobody. */
+export const buildActivityPayload = ({ name, viewing, typingTo }: Activity): XmlElement =>
+  xml('activity', { xmlns: NS_DESK, name, viewing, typing: typingTo });
+
+export function buildActivity(to: string, activity: Activity): XmlElement {
   return xml(
     'message',
     { type: 'headline', to, id: newStanzaId() },
-    xml('activity', { xmlns: NS_DESK, name, viewing, typing: typingTo }),
+    buildActivityPayload(activity),
     xml('no-store', { xmlns: NS_HINTS }),
     xml('no-copy', { xmlns: NS_HINTS }),
   );
