@@ -5,7 +5,7 @@
 import { html, nothing } from 'lit';
 import { createCannedReplies, type Contact, type ConversationSummary, type VisitorContext } from '../../src/index.ts';
 import type { ChatSession } from '../controllers/chat-session.ts';
-import { visitorName } from '../controllers/visitor-names.ts';
+import { strangerLabel } from '../controllers/visitor-names.ts';
 import { t } from '../i18n/i18n.ts';
 import { PARTS, exportparts } from '../parts.ts';
 import type { ChatPanel } from './chat-panel.ts';
@@ -18,9 +18,9 @@ import { deskOf, renderDeskNotes, renderInbox } from './full-desk.ts';
 export { createCannedReplies };
 export { detachDesk, renderDeskBar } from './full-desk.ts';
 
-/** Someone who is not a contact: the name they gave, with their presence or in their first message, or a made-up one. */
+/** Someone who is not a contact: a real account's address; a visitor's name, given with their presence or in their first message, or a made-up one. */
 export function strangerName(session: ChatSession, summary: ConversationSummary): string {
-  return session.chat.strangers.name(summary.peer) ?? summary.context?.name ?? visitorName(summary.peer);
+  return strangerLabel(summary.peer, session.chat.strangers.name(summary.peer) ?? summary.context?.name);
 }
 
 export function renderContacts(panel: ChatPanel, session: ChatSession) {
@@ -71,7 +71,8 @@ export function renderDetails(panel: ChatPanel, context: VisitorContext | undefi
       panel.detailsOpen = (e.target as HTMLDetailsElement).open;
     }}>
     <summary>${t(panel.lang, 'visitor.details')}</summary>
-    <xmpp-chat-visitor-details exportparts=${exportparts(PARTS.visitorDetails)} lang=${panel.lang} .context=${context}></xmpp-chat-visitor-details>
+    <xmpp-chat-visitor-details exportparts=${exportparts(PARTS.visitorDetails)} lang=${panel.lang} .context=${context}
+      .client=${session?.chat.client}></xmpp-chat-visitor-details>
     ${session && peer ? renderDeskNotes(panel, session, peer) : nothing}
   </details>`;
 }
