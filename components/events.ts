@@ -3,6 +3,7 @@
  * of the widget and cross shadow roots; internal ones bubble only up to the view that renders the
  * element, which listens on the element itself.
  */
+import type { OfficeHours } from '../src/index.ts';
 
 /** Fired by `<xmpp-chat>` for the page. */
 export interface PublicEvents {
@@ -41,6 +42,8 @@ export interface InternalEvents {
   'xmpp-chat-prechat': { name?: string; email?: string };
   /** First screen: the visitor left this email for a reply (checked to look like one). */
   'xmpp-chat-leave-email': { email: string };
+  /** Office hours editor: publish these hours. */
+  'xmpp-chat-save-hours': { hours: OfficeHours };
   /** Login form: sign in with these credentials. */
   'xmpp-chat-login': { jid: string; password: string };
   /** Canned replies: put this reply's text into the composer. */

@@ -7,6 +7,7 @@
 export const PARTS = {
   panel: ['header', 'status', 'welcome', 'forget-button'],
   firstScreen: ['team', 'availability', 'office-hours', 'offline-form', 'offline-input', 'offline-submit', 'offline-confirmation'],
+  officeHoursEditor: ['office-hours-editor', 'hours-save-button'],
   contactList: ['contact-list', 'contact', 'contact-selected', 'presence', 'unread-count', 'search', 'requests', 'add-button', 'add-form'],
   messageList: [
     'message-list',
@@ -28,17 +29,7 @@ export const PARTS = {
   composer: ['composer', 'input', 'send-button'],
   loginForm: ['login-form', 'jid-input', 'password-input', 'submit-button'],
   prechatForm: ['prechat-form', 'prechat-input', 'prechat-submit'],
-  visitorDetails: [
-    'visitor-details',
-    'verified',
-    'forged',
-    'unverified',
-    'verified-field',
-    'desk-settings',
-    'secret-input',
-    'secret-save-button',
-    'secret-remove-button',
-  ],
+  visitorDetails: ['visitor-details'],
   cannedReplies: [
     'toggle-button: replies-button',
     'panel: replies-panel',

@@ -6,6 +6,23 @@
 import { addStrings } from './i18n.ts';
 
 export const enFull = {
+  'hours.title': 'Office hours',
+  'hours.time-zone': 'Time zone (such as Europe/Berlin)',
+  'hours.week': 'Opening times',
+  'hours.opens': '{day} opens',
+  'hours.closes': '{day} closes',
+  'hours.closed': 'Closed days (holidays)',
+  'hours.closed-from': 'First closed day',
+  'hours.closed-to': 'Last closed day',
+  'hours.remove': 'Remove',
+  'hours.add-closed': 'Add closed days',
+  'hours.reply': 'Usual reply time, in hours',
+  'hours.save': 'Publish the hours',
+  'hours.saved': 'Published: visitors see these hours now.',
+  'hours.bad-zone': 'Enter a time zone such as Europe/Berlin.',
+  'hours.bad-span': 'Each open day needs a closing time after its opening time.',
+  'hours.bad-closed': 'Each closed period needs dates, the first not after the last.',
+  'hours.bad-reply': 'Enter the usual reply time in hours, such as 2.',
   'visitor.name': 'Name',
   'visitor.email': 'Email',
   'visitor.page': 'Page',

@@ -47,6 +47,8 @@ import { PANEL_PARTS } from '../parts.ts';
  * @csspart offline-input - Its email field.
  * @csspart offline-submit - Its button.
  * @csspart offline-confirmation - "We'll reply to ada@example.org."
+ * @csspart office-hours-editor - Full mode: the form where an agent sets the desk's office hours.
+ * @csspart hours-save-button - Its button, which publishes them.
  * @csspart contact-list - The contact list (full mode).
  * @csspart contact - One contact in the list.
  * @csspart message-list - The scrolling list of messages (`role="log"`).
@@ -83,14 +85,6 @@ import { PANEL_PARTS } from '../parts.ts';
  * @csspart prechat-input - A field of the pre-chat form.
  * @csspart prechat-submit - The pre-chat form's button.
  * @csspart visitor-details - Full mode: what a visitor told about themselves and where they write from.
- * @csspart verified - Full mode: the badge of a visitor the site vouches for (a matching signature), with their user id.
- * @csspart forged - Full mode: the warning that a visitor's signature does not match.
- * @csspart unverified - Full mode: the label of a visitor's field that only their browser told.
- * @csspart verified-field - Full mode: the label of a field the site's signature covers (name, email).
- * @csspart desk-settings - Full mode: the form for the secret that checks visitors' signatures.
- * @csspart secret-input - Its field.
- * @csspart secret-save-button - Saves the secret.
- * @csspart secret-remove-button - Removes it.
  * @csspart replies-button - Full mode: opens the saved replies.
  * @csspart replies-panel - The saved replies' panel.
  * @csspart replies-search - Its search field.
