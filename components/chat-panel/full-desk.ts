@@ -14,6 +14,8 @@ import { t } from '../i18n/i18n.ts';
 import type { XmppChatKeyboardHelp } from '../keyboard-help/keyboard-help.ts';
 import { PARTS, exportparts } from '../parts.ts';
 import type { ChatPanel } from './chat-panel.ts';
+import { saveAgentTranscript } from '../desk-conversation-bar/desk-transcript.ts';
+import { renderDeskSearch } from '../desk-search/render-desk-search.ts';
 import '../desk-inbox/desk-inbox.ts';
 import '../desk-conversation-bar/desk-conversation-bar.ts';
 import '../desk-notes/desk-notes.ts';
@@ -97,13 +99,24 @@ export function renderInbox(panel: ChatPanel, session: ChatSession, desk: DeskSe
   return html`<xmpp-chat-desk-inbox class="contacts" exportparts=${exportparts(PARTS.deskInbox)} lang=${panel.lang}
       .rows=${desk.rows} .agent=${desk.agent} .view=${desk.view} .average=${desk.desk.averageRating()}
       .selected=${session.conversation.peer ?? ''}
-      @xmpp-chat-select=${(e: CustomEvent<{ jid: string }>) => panel.select(e.detail.jid)}
+      @xmpp-chat-select=${(e: CustomEvent<{ jid: string }>) => {
+        // The contacts and the search inside it open what they choose themselves.
+        if (e.target === e.currentTarget) panel.select(e.detail.jid);
+      }}
       @xmpp-chat-inbox-view=${(e: CustomEvent<{ view: InboxView }>) => {
         desk.view = e.detail.view;
         panel.requestUpdate();
       }}
       @xmpp-chat-keyboard-help=${() => void keyboardHelp(panel)?.show()}
-    >${contacts}</xmpp-chat-desk-inbox>
+    >${contacts}
+      <div slot="search">${renderDeskSearch({
+        store: session.chat.store,
+        lang: panel.lang,
+        peerName: (peer) => session.contacts.find((c) => c.jid === peer)?.name || desk.name(peer),
+        onSelect: (jid) => panel.select(jid),
+        onError: (error) => session.fail(error),
+      })}</div>
+    </xmpp-chat-desk-inbox>
     <xmpp-chat-keyboard-help exportparts=${exportparts(PARTS.keyboardHelp)} lang=${panel.lang}></xmpp-chat-keyboard-help>`;
 }
 
@@ -120,6 +133,16 @@ export function renderDeskBar(panel: ChatPanel, session: ChatSession, peer: stri
     @xmpp-chat-desk-assign=${(e: CustomEvent<{ agent?: string; note?: string }>) => void desk.assign(peer, e.detail.agent, e.detail.note)}
     @xmpp-chat-desk-status=${(e: CustomEvent<{ status: 'open' | 'pending' | 'resolved' }>) => void desk.setStatus(peer, e.detail.status)}
     @xmpp-chat-desk-dismiss=${() => desk.dismissNotice(peer)}
+    .transcripts=${true}
+    @xmpp-chat-transcript=${(e: CustomEvent<{ format: 'txt' | 'html' }>) =>
+      void saveAgentTranscript({
+        chat: session.chat,
+        peer,
+        visitor: desk.name(peer),
+        agent: desk.agent,
+        lang: panel.lang,
+        format: e.detail.format,
+      }).catch((error: Error) => session.fail(error))}
   ></xmpp-chat-desk-conversation-bar>`;
 }
 

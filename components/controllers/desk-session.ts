@@ -84,6 +84,11 @@ export class DeskSession {
     return view === 'contacts' ? [] : this.rows.filter((row) => inFilter(row, view, this.agent));
   }
 
+  /** A visitor's name: the one they gave, or a made-up one. */
+  name(peer: string): string {
+    return this.rows.find((row) => row.peer === peer)?.name ?? this.#options.name(peer);
+  }
+
   state(peer: string): DeskConversation {
     return this.desk.conversation(peer);
   }

@@ -36,7 +36,7 @@ const mount = (props: Partial<XmppChatDeskInbox> = {}) =>
   });
 const $$ = (el: XmppChatDeskInbox, selector: string) => [...el.shadowRoot!.querySelectorAll<HTMLElement>(selector)];
 const filters = (el: XmppChatDeskInbox) =>
-  $$(el, '[part~="inbox-filter"]').map((b) => [b.textContent!.replace(/\s+/g, ' ').trim(), b.getAttribute('aria-pressed')]);
+  $$(el, '[part~="inbox-filter"]').map((b) => [b.textContent.replace(/\s+/g, ' ').trim(), b.getAttribute('aria-pressed')]);
 const names = (el: XmppChatDeskInbox) => $$(el, '[part~="inbox-row"] .name').map((n) => n.textContent);
 
 describe('xmpp-chat-desk-inbox', () => {
@@ -61,7 +61,7 @@ describe('xmpp-chat-desk-inbox', () => {
   it('says status and owner in words, and renders hostile names as text', async () => {
     const el = await mount();
     const first = $$(el, '[part~="inbox-row"]')[0];
-    expect(first.querySelector('.meta')!.textContent!.replace(/\s+/g, ' ').trim()).to.equal('Open · Ann (you) billing');
+    expect(first.querySelector('.meta')!.textContent.replace(/\s+/g, ' ').trim()).to.equal('Open · Ann (you) billing');
     expect(first.querySelector('.badge')!.textContent).to.contain('2 unread');
     expect($$(el, '[part~="inbox-row"]')[1].querySelector('.owner')!.textContent).to.contain('Unassigned');
     expect(el.shadowRoot!.querySelector('img')).to.equal(null);

@@ -76,10 +76,13 @@ export class XmppChatDeskInbox extends LitElement {
     this.active = 0;
   }
 
-  /** Focuses the search field put in the `search` slot; false when there is none. */
+  /** Focuses the search field put in the `search` slot (within it, or its shadow root); false when there is none. */
   focusSearch(): boolean {
     const slot = this.renderRoot.querySelector<HTMLSlotElement>('slot[name="search"]');
-    const field = slot?.assignedElements({ flatten: true })[0] as HTMLElement | undefined;
+    const field = slot
+      ?.assignedElements({ flatten: true })
+      .map(textField)
+      .find((f) => f);
     field?.focus();
     return !!field;
   }
@@ -199,6 +202,16 @@ export class XmppChatDeskInbox extends LitElement {
       this.#open(this.active);
     }
   }
+}
+
+/** The first text field at or in `el`, open shadow roots included. */
+function textField(el: Element): HTMLInputElement | undefined {
+  if (el instanceof HTMLInputElement) return el;
+  for (const child of [...(el.shadowRoot?.children ?? []), ...el.children]) {
+    const field = textField(child);
+    if (field) return field;
+  }
+  return undefined;
 }
 
 if (!customElements.get('xmpp-chat-desk-inbox')) customElements.define('xmpp-chat-desk-inbox', XmppChatDeskInbox);

@@ -185,6 +185,8 @@ const ar: Catalog = {
   'desk.note-add': 'ملاحظة جديدة',
   'desk.note-submit': 'أضف الملاحظة',
   'desk.rate-request': 'كيف كانت خدمتنا؟ أجب برقم من 1 (سيئة) إلى 5 (ممتازة).',
+  'desk.transcript-title': 'محادثة مع {name}',
+  'desk.transcript-unsent': 'لم تُرسل',
   'keys.title': 'اختصارات لوحة المفاتيح',
   'keys.hint': 'اضغط المفتاح وحده حين لا تكتب؛ وفي حقل نصي اضغط معه Alt+Shift (عدا ?).',
   'keys.next': 'المحادثة التالية',

@@ -185,6 +185,8 @@ const de: Catalog = {
   'desk.note-add': 'Neue Notiz',
   'desk.note-submit': 'Notiz hinzufügen',
   'desk.rate-request': 'Wie war unser Service? Bitte antworte mit einer Zahl von 1 (schlecht) bis 5 (sehr gut).',
+  'desk.transcript-title': 'Gespräch mit {name}',
+  'desk.transcript-unsent': 'nicht gesendet',
   'keys.title': 'Tastenkürzel',
   'keys.hint': 'Drück die Taste allein, wenn du nicht gerade schreibst; in einem Textfeld halte dazu Alt+Umschalt (außer bei ?).',
   'keys.next': 'Nächstes Gespräch',

@@ -138,6 +138,8 @@ export const enFull = {
   'desk.note-add': 'New note',
   'desk.note-submit': 'Add note',
   'desk.rate-request': 'How did we do? Please answer with a number from 1 (poor) to 5 (great).',
+  'desk.transcript-title': 'Conversation with {name}',
+  'desk.transcript-unsent': 'not sent',
   'keys.title': 'Keyboard shortcuts',
   'keys.hint': 'Press a key on its own when you are not typing; in a text field, hold Alt+Shift with it (all but ?).',
   'keys.next': 'Next conversation',
