@@ -2,13 +2,17 @@
  * Office hours and the team at a desk, on the real servers: the desk publishes its hours to an
  * open PEP node, an anonymous visitor on the anonymous host reads them from the desk's bare
  * address; a node made earlier with another access model is opened; two agents of one account
- * answer a visitor's presence, each with its name, and the visitor lists both.
+ * answer a visitor's presence, each with its name, and the visitor lists both; a visitor who
+ * comes while the desk is closed sees when it is back, leaves an email with the message, and the
+ * desk reads it with the conversation.
  */
 import { expect } from '@esm-bundle/chai';
 import { createChat, createMemoryBackend, createOfficeHours, type Chat, type OfficeHours } from '../../src/index.ts';
 import { buildHours } from '../../src/stanza/office-hours.ts';
 import { buildPublish } from '../../src/stanza/pep.ts';
-import { closeChats, device } from './chat-helpers.ts';
+import '../../components/index.ts';
+import { deep, typeAndSend, waitFor } from '../e2e/pages.ts';
+import { closeChats, connectAll, device, eventually } from './chat-helpers.ts';
 import {
   ANON_DOMAIN,
   DOMAIN,
@@ -41,7 +45,10 @@ for (const server of Object.keys(SERVERS) as ServerName[]) {
     const { httpPort } = SERVERS[server];
     const service = serviceUrl('websocket', httpPort);
     let visitor: Chat | undefined;
+    let widget: HTMLElement | undefined;
     afterEach(async () => {
+      widget?.remove();
+      widget = undefined;
       await visitor?.close();
       visitor = undefined;
       await closeChats();
@@ -104,6 +111,56 @@ for (const server of Object.keys(SERVERS) as ServerName[]) {
       await ann.disconnect();
       await until(() => v.strangers.names(`${desk}@${DOMAIN}`).length === 1, 'Ann gone', 20_000);
       expect(v.strangers.names(`${desk}@${DOMAIN}`)).to.deep.equal(['Bo <b>']);
+    });
+    it('tell a visitor who comes while the desk is closed when it is back, and take an email with the message', async () => {
+      const desk = await freshAccount('hours-closed-now', httpPort);
+      const agent = trackedClient(accountOptions(desk, service));
+      await agent.connect();
+      // Open around the clock, but closed today and tomorrow (UTC): back the day after, at midnight.
+      const day = (ahead: number) => new Date(Date.now() + ahead * 86_400_000).toISOString().slice(0, 10);
+      const spans = (['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const).map((d) => ({ day: d, open: '00:00', close: '24:00' }));
+      await createOfficeHours({ client: agent }).publish({
+        timeZone: 'UTC',
+        spans,
+        closed: [{ from: day(0), to: day(1) }],
+        replyMinutes: 60,
+      });
+      await agent.disconnect();
+
+      widget = document.createElement('xmpp-chat');
+      for (const [name, value] of Object.entries({
+        service,
+        domain: ANON_DOMAIN,
+        anonymous: '',
+        to: `${desk}@${DOMAIN}`,
+        welcome: 'Hello <b>there</b>',
+        open: '',
+      })) {
+        widget.setAttribute(name, value);
+      }
+      document.body.append(widget);
+      const root = widget.shadowRoot!;
+      await waitFor(() => deep(root, '[part~="welcome"]')?.textContent === 'Hello <b>there</b>', 'the welcome line');
+      await waitFor(() => deep(root, '[part~="office-hours"]')?.textContent?.startsWith('Back '), 'when the desk is back');
+      expect(deep(root, '[part~="team"]')).to.equal(undefined);
+      expect(deep(root, '.presence')?.textContent).to.equal('Offline');
+      const email = await waitFor(() => deep<HTMLInputElement>(root, '[part~="offline-input"]'), 'the offer to leave an email');
+      email.value = 'ada@example.org';
+      deep<HTMLFormElement>(root, '[part~="offline-form"]')!.requestSubmit();
+      await waitFor(
+        () => deep(root, '[part~="offline-confirmation"]')?.textContent === 'We’ll reply to ada@example.org.',
+        'the confirmation',
+      );
+      const text = `a question for later ${Math.random().toString(36).slice(2, 10)}`;
+      typeAndSend(root, text);
+
+      const reader = device(desk, service);
+      await connectAll(reader);
+      const conversation = await eventually(
+        async () => (await reader.conversations()).find((c) => c.lastBody === text),
+        'the message at the desk',
+      );
+      expect(conversation.context?.email).to.equal('ada@example.org');
     });
   });
 }
