@@ -1,10 +1,12 @@
 /**
- * Verified visitors against the real servers: the desk keeps the site's secret in its account's
+ * Verified visitors: the README's Node.js signing snippet gives the test vector, and against the
+ * real servers the desk keeps the site's secret in its account's
  * private storage (XEP-0049), where another session of the account finds it; two anonymous
  * visitors send a signed context, one of them with a name the site never signed, and the desk
  * tells the one from the other as they arrive.
  */
 import { expect } from '@esm-bundle/chai';
+import { executeServerCommand } from '@web/test-runner-commands';
 import { createChat, createMemoryBackend, createVisitorVerification, type Chat, type VisitorContext } from '../../src/index.ts';
 import { closeChats, connectAll, device, eventually } from './chat-helpers.ts';
 import {
@@ -27,6 +29,17 @@ const ZOE: VisitorContext = {
   name: 'Zoë 李',
   signature: 'd565164ba717fe6549614d96ef146834756c25a6427981c07f9fffd63d4edbad',
 };
+
+describe("the README's signing snippets", function () {
+  this.timeout(30_000);
+
+  it('give the test vector the desk verifies, in Node.js', async () => {
+    const results = await executeServerCommand<Record<string, { status: string; output: string }>, { languages: string[] }>('sign-check', {
+      languages: ['node'],
+    });
+    expect(results.node).to.deep.equal({ status: 'ok', output: ZOE.signature });
+  });
+});
 
 for (const server of Object.keys(SERVERS) as ServerName[]) {
   describe(`verified visitors on ${server}`, function () {

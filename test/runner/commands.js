@@ -99,6 +99,12 @@ export function testCommands() {
       if (result.done) restarts.delete(server);
       return result;
     },
+    // The README's signing snippets run on its test vector (sign-check.js); Node.js by default, as
+    // the others' interpreters may be missing and the runner allows a command 20 s.
+    async 'sign-check'({ languages = ['node'] }) {
+      const { checkSnippets } = await import('./sign-check.js');
+      return checkSnippets(languages);
+    },
   };
   // Screenshots of the page as it is now, saved under test/artifacts/screenshots/ to be looked at.
   async function screenshot({ name }, session) {
