@@ -42,7 +42,7 @@ for (const [name, backend] of [
       expect(errors).to.deep.equal([]);
     });
     const open = async () => {
-      index = createSearchIndex(store);
+      index = createSearchIndex(store, { saveDelayMs: 0 });
       index.on('error', (error) => errors.push(error));
       await index.ready();
       return index;
@@ -121,6 +121,19 @@ for (const [name, backend] of [
       expect(peers(await again.search('carol danvers'))).to.deep.equal(['carol@visitors.example']);
     });
 
+    it('saves a burst of news in one write, after a pause', async () => {
+      index = createSearchIndex(store, { saveDelayMs: 100 });
+      index.on('error', (error) => errors.push(error));
+      await index.ready();
+      const before = store.stats.transactions;
+      for (const peer of ['a@visitors.example', 'b@visitors.example', 'c@visitors.example']) await store.add([message(peer, 'burst')]);
+      expect(await index.search('burst')).to.have.length(3);
+      await new Promise((resolve) => setTimeout(resolve, 150));
+      await store.getMeta('nothing');
+      // Three adds, one write of the index's three records, one read.
+      expect(store.stats.transactions - before).to.equal(5);
+    });
+
     it('goes on after a reload from where its first build stopped', async () => {
       const many = Array.from({ length: 40 }, (_, i) => message(`p${i}@visitors.example`, `question number ${i}`));
       await store.add(many);
@@ -171,8 +184,8 @@ describe('createSearchIndex when storage fails', () => {
   it('reports the error and answers from what it has; a forgotten account is not an error', async () => {
     const store = createMessageStore(`test-${crypto.randomUUID()}@desk.example`, { backend: createMemoryBackend() });
     const errors: StorageError[] = [];
-    const full = createSearchIndex(failing(store, new DOMException('The disk is full.', 'QuotaExceededError')));
-    const forgotten = createSearchIndex(failing(store, new StorageError('forgotten')));
+    const full = createSearchIndex(failing(store, new DOMException('The disk is full.', 'QuotaExceededError')), { saveDelayMs: 0 });
+    const forgotten = createSearchIndex(failing(store, new StorageError('forgotten')), { saveDelayMs: 0 });
     for (const index of [full, forgotten]) index.on('error', (error) => errors.push(error));
     await Promise.all([full.ready(), forgotten.ready()]);
     await store.add([message('eve@visitors.example', 'still searchable')]);

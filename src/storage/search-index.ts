@@ -39,6 +39,12 @@ export interface SearchIndexEvents extends Record<string, unknown> {
 }
 
 export interface SearchIndexOptions {
+  /**
+   * How long news from the store wait before they are saved, so a burst of messages is one write
+   * (1,000 ms by default). Nothing is lost if the page closes meanwhile: the next start indexes
+   * again the conversations with fewer messages indexed than stored.
+   */
+  saveDelayMs?: number;
   /** Waits between two steps of the first build, so the page keeps responding; a zero timeout by default. */
   pause?: () => Promise<void>;
 }
@@ -66,19 +72,26 @@ export function createSearchIndex(store: MessageStore, options: SearchIndexOptio
   let generation = 0;
   let progress: SearchProgress = { phase: 'loading', done: 0, total: GROUPS };
 
-  // Writes gather per record until the next microtask: one store batch, one transaction.
+  const saveDelayMs = options.saveDelayMs ?? 1000;
+  // Writes gather per record, then go as one store batch: one transaction.
   let pending = new Map<number, GroupChange[]>();
-  function save(changes: GroupChange[]): Promise<void> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  /** Saves `changes` after the save delay, or (`now`, the build's steps) at the next microtask. */
+  function save(changes: GroupChange[], now = true): Promise<void> {
     for (const change of changes) {
       const group = groupOf(change.peer);
       const list = pending.get(group);
       if (list) list.push(change);
       else pending.set(group, [change]);
     }
-    return Promise.resolve().then(flush);
+    if (now) return Promise.resolve().then(flush);
+    timer ??= setTimeout(() => void flush(), saveDelayMs);
+    return Promise.resolve();
   }
   let flushing: Promise<void> | undefined;
   function flush(): Promise<void> {
+    clearTimeout(timer);
+    timer = undefined;
     if (pending.size === 0) return flushing ?? Promise.resolve();
     const batch = pending;
     pending = new Map();
@@ -111,7 +124,7 @@ export function createSearchIndex(store: MessageStore, options: SearchIndexOptio
     if (visitor) index.setVisitor(change.peer, visitor.name, visitor.email);
     // Another tab's store saved its own changes and its index saves theirs.
     if (change.origin === 'local' && (entries.length > 0 || visitor))
-      void save([{ peer: change.peer, messages: entries, visitor, replace: true }]);
+      void save([{ peer: change.peer, messages: entries, visitor, replace: true }], false);
   }
 
   const stops = [
@@ -126,6 +139,8 @@ export function createSearchIndex(store: MessageStore, options: SearchIndexOptio
     store.on('cleared', () => {
       index = new InvertedIndex();
       pending = new Map();
+      clearTimeout(timer);
+      timer = undefined;
       generation++;
       start();
     }),
@@ -163,6 +178,7 @@ export function createSearchIndex(store: MessageStore, options: SearchIndexOptio
     close() {
       closed = true;
       for (const stop of stops) stop();
+      void flush();
     },
   };
 }
