@@ -29,7 +29,17 @@ export const PARTS = {
   composer: ['composer', 'input', 'send-button'],
   loginForm: ['login-form', 'jid-input', 'password-input', 'submit-button'],
   prechatForm: ['prechat-form', 'prechat-input', 'prechat-submit'],
-  visitorDetails: ['visitor-details'],
+  visitorDetails: [
+    'visitor-details',
+    'verified',
+    'forged',
+    'unverified',
+    'verified-field',
+    'desk-settings',
+    'secret-input',
+    'secret-save-button',
+    'secret-remove-button',
+  ],
   cannedReplies: [
     'toggle-button: replies-button',
     'panel: replies-panel',

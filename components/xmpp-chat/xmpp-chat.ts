@@ -85,6 +85,14 @@ import { PANEL_PARTS } from '../parts.ts';
  * @csspart prechat-input - A field of the pre-chat form.
  * @csspart prechat-submit - The pre-chat form's button.
  * @csspart visitor-details - Full mode: what a visitor told about themselves and where they write from.
+ * @csspart verified - Full mode: the badge of a visitor the site vouches for (a matching signature), with their user id.
+ * @csspart forged - Full mode: the warning that a visitor's signature does not match.
+ * @csspart unverified - Full mode: the label of a visitor's field that only their browser told.
+ * @csspart verified-field - Full mode: the label of a field the site's signature covers (name, email).
+ * @csspart desk-settings - Full mode: the form for the secret that checks visitors' signatures.
+ * @csspart secret-input - Its field.
+ * @csspart secret-save-button - Saves the secret.
+ * @csspart secret-remove-button - Removes it.
  * @csspart replies-button - Full mode: opens the saved replies.
  * @csspart replies-panel - The saved replies' panel.
  * @csspart replies-search - Its search field.
@@ -193,7 +201,7 @@ export class XmppChat extends LitElement {
   declare heading?: string;
   declare welcome?: string;
   declare greeting?: string;
-  declare visitor?: { name?: string; email?: string };
+  declare visitor?: { name?: string; email?: string; userId?: string; signature?: string };
   declare awayMessage?: string;
   declare prechat?: string;
   declare prechatRequired?: string;
@@ -264,9 +272,19 @@ export class XmppChat extends LitElement {
     await panel?.reset();
   }
 
-  /** Tells who the visitor is: the name is how the support desk sees them (XEP-0172 nickname). */
-  identify(visitor: { name?: string; email?: string }): void {
-    this.visitor = { name: visitor.name?.trim() || undefined, email: visitor.email?.trim() || undefined };
+  /**
+   * Tells who the visitor is: the name is how the support desk sees them (XEP-0172 nickname). With
+   * the site's `userId` and its `signature` (README: verified visitors) the desk shows them as verified.
+   */
+  identify(visitor: { name?: string; email?: string; userId?: string | number; signature?: string }): void {
+    const text = (value: unknown) =>
+      typeof value === 'string' || typeof value === 'number' ? String(value).trim() || undefined : undefined;
+    this.visitor = {
+      name: text(visitor.name),
+      email: text(visitor.email),
+      userId: text(visitor.userId),
+      signature: text(visitor.signature),
+    };
   }
 
   /** Sends a message to `to` (by default the visitor-mode peer or the open conversation). */
