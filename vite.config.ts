@@ -58,7 +58,25 @@ const slimStrophe: Plugin = {
   },
 };
 
-export default defineConfig({
+/**
+ * `vite build --mode core` adds the package's other entries to `dist/` after the widget's build:
+ * `core.js` (the client core for apps that draw their own UI: no lit, no elements) and `server.js`
+ * (what the package's `node` export condition gives server rendering: registers nothing). A build
+ * of their own, so the widget's chunks stay exactly as the visitor's budget measured them; the
+ * core's lazy parts go to `dist/core/`.
+ */
+const coreBuild = defineConfig({
+  plugins: [slimStrophe],
+  build: {
+    target: 'es2022',
+    outDir: 'dist',
+    emptyOutDir: false,
+    lib: { entry: { core: 'src/index.ts', server: 'components/server.ts' }, formats: ['es'], fileName: (_format, name) => `${name}.js` },
+    rolldownOptions: { output: { chunkFileNames: 'core/[name]-[hash].js', minify: true } },
+  },
+});
+
+const widgetBuild = defineConfig({
   plugins: [compactStyles, slimStrophe],
   optimizeDeps: {
     // CommonJS and browser-mapped dependencies of the transports, pre-bundled for the test server.
@@ -114,3 +132,5 @@ export default defineConfig({
     },
   },
 });
+
+export default defineConfig(({ mode }) => (mode === 'core' ? coreBuild : widgetBuild));

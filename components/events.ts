@@ -44,8 +44,10 @@ export interface InternalEvents {
   'xmpp-chat-leave-email': { email: string };
   /** Office hours editor: publish these hours. */
   'xmpp-chat-save-hours': { hours: OfficeHours };
-  /** Login form: sign in with these credentials. */
-  'xmpp-chat-login': { jid: string; password: string };
+  /** Login form: sign in with these credentials, as the agent with this name (when given). */
+  'xmpp-chat-login': { jid: string; password: string; name?: string };
+  /** Rating prompt (and the message list it is in): the visitor rated the conversation. */
+  'xmpp-chat-rate': { score: 1 | 2 | 3 | 4 | 5; comment?: string };
   /** Canned replies: put this reply's text into the composer. */
   'xmpp-chat-insert-reply': { text: string };
   /** Canned replies: save the composer's text (trimmed, never empty) as a reply with this title. */
@@ -93,6 +95,9 @@ const PUBLIC: Record<keyof PublicEvents, true> = {
 };
 
 export type XmppChatEventMap = { [K in keyof XmppChatEvents]: CustomEvent<XmppChatEvents[K]> };
+
+/** The events `<xmpp-chat>` fires for the page, by name: what a listener or a framework's event prop receives. */
+export type XmppChatPublicEventMap = { [K in keyof PublicEvents]: CustomEvent<PublicEvents[K]> };
 
 declare global {
   interface HTMLElementEventMap extends XmppChatEventMap {}
