@@ -57,7 +57,6 @@ export const styles = css`
   .status .line, .status .error { display: flex; align-items: center; gap: 8px; flex-wrap: wrap; padding: 6px 14px; }
   .status .error { background: #fef2f2; color: #991b1b; }
   .status button.text:hover { background: rgb(15 23 42 / 0.08); }
-  .availability { margin: 0; padding: 8px 14px; font-size: 14px; border-block-end: 1px solid var(--xmpp-chat-border, #e2e8f0); }
   /* Visitor mode: the header's presence line and the first screen keep their space until the desk's presence is known. */
   .presence.unknown { visibility: hidden; }
   .first-screen { padding: 8px 14px; font-size: 14px; line-height: 1.4; border-block-end: 1px solid var(--xmpp-chat-border, #e2e8f0); }

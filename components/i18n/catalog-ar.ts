@@ -13,7 +13,6 @@ const ar: Catalog = {
   'status.reconnecting': 'انقطع الاتصال. جارٍ إعادة الاتصال…',
   'status.reconnecting-in': 'انقطع الاتصال. إعادة المحاولة خلال {seconds} ث…',
   'status.offline': 'غير متصل. ستُرسل رسائلك عند عودة الاتصال.',
-  'status.connected': 'متصل',
   'status.retry': 'أعد الاتصال الآن',
   'presence.online': 'متصل',
   'presence.away': 'بعيد',
@@ -214,7 +213,6 @@ const ar: Catalog = {
   'hours.bad-closed': 'تحتاج كل فترة إغلاق إلى تواريخ، لا يكون أولها بعد آخرها.',
   'hours.bad-reply': 'أدخل وقت الرد المعتاد بالساعات، مثل 2.',
   'notifications.enable': 'فعّل إشعارات سطح المكتب',
-  'notifications.blocked': 'إشعارات سطح المكتب محظورة في إعدادات هذا المتصفح.',
   'notifications.title': 'رسالة جديدة من {name}',
 };
 

@@ -13,7 +13,6 @@ const de: Catalog = {
   'status.reconnecting': 'Verbindung unterbrochen. Verbinde erneut…',
   'status.reconnecting-in': 'Verbindung unterbrochen. Neuer Versuch in {seconds} s…',
   'status.offline': 'Offline. Was du schreibst, wird gesendet, sobald die Verbindung zurück ist.',
-  'status.connected': 'Verbunden',
   'status.retry': 'Jetzt verbinden',
   'presence.online': 'Online',
   'presence.away': 'Abwesend',
@@ -214,7 +213,6 @@ const de: Catalog = {
   'hours.bad-closed': 'Jeder geschlossene Zeitraum braucht Daten, das erste nicht nach dem letzten.',
   'hours.bad-reply': 'Gib die übliche Antwortzeit in Stunden ein, etwa 2.',
   'notifications.enable': 'Desktop-Benachrichtigungen einschalten',
-  'notifications.blocked': 'Desktop-Benachrichtigungen sind in den Einstellungen dieses Browsers blockiert.',
   'notifications.title': 'Neue Nachricht von {name}',
 };
 

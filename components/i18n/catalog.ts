@@ -20,7 +20,6 @@ export const en = {
   'status.reconnecting': 'Connection lost. Reconnecting…',
   'status.reconnecting-in': 'Connection lost. Reconnecting in {seconds} s…',
   'status.offline': 'Offline. Messages you write are sent when the connection is back.',
-  'status.connected': 'Connected',
   'status.retry': 'Reconnect now',
   // presence
   'presence.online': 'Online',
@@ -71,8 +70,6 @@ export const en = {
   'error.generic': 'Something went wrong: {message}',
   'error.dismiss': 'Dismiss',
   // desktop notifications
-  'notifications.enable': 'Turn on desktop notifications',
-  'notifications.blocked': 'Desktop notifications are blocked in this browser’s settings.',
   'notifications.title': 'New message from {name}',
 };
 
