@@ -22,6 +22,7 @@ const SETTINGS = [
   'theme',
   'title',
   'debug',
+  'welcome',
   'greeting',
   'away-message',
   'prechat',
