@@ -5,12 +5,12 @@ export const styles = css`
   :host { display: block; }
   [part~='visitor-details'] { padding: 12px 14px; ${ownText} font-size: 14px; display: grid; gap: 8px; }
   dl { margin: 0; display: grid; gap: 6px; }
-  .row { display: grid; grid-template-columns: minmax(80px, max-content) 1fr; gap: 8px; }
+  .row { display: grid; grid-template-columns: minmax(80px, max-content) 1fr auto; gap: 8px; align-items: baseline; }
   dt { color: var(--xmpp-chat-muted, #475569); }
-  dd { margin: 0; min-inline-size: 0; display: flex; align-items: baseline; gap: 6px; }
-  .value { min-inline-size: 0; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
+  dd { margin: 0; min-inline-size: 0; }
+  .value { overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
   /* A label, not a value: small, and never cut off by a long value beside it. */
-  .trust { flex: none; font-size: 12px; color: var(--xmpp-chat-muted, #475569); }
+  .trust { font-size: 12px; color: var(--xmpp-chat-muted, #475569); }
   .trust.verified { color: var(--xmpp-chat-text, #0f172a); font-weight: 600; }
   .trust.verified::before { content: '✓ '; }
   p { margin: 0; }

@@ -18,7 +18,7 @@ const mount = (props: Partial<XmppChatVisitorDetails> = {}) => mountElement<Xmpp
 const rows = (el: XmppChatVisitorDetails) =>
   [...el.shadowRoot!.querySelectorAll('.row')].map((row) => [
     row.querySelector('dt')!.textContent,
-    row.querySelector('.value')!.textContent.trim(),
+    row.querySelector('dd')!.textContent.trim(),
   ]);
 /** Each row's label and its trust label, by part. */
 const trust = (el: XmppChatVisitorDetails) =>

@@ -156,11 +156,11 @@ export class XmppChatVisitorDetails extends LitElement {
         shown.length
           ? html`<dl>${shown.map(
               ([key, value, full, trust]) => html`<div class="row">
-          <dt>${t(lang, key)}</dt><dd><span class="value" dir="auto" title=${full ?? nothing}>${value}</span>
-          <span part=${trust === 'verified' ? 'verified-field' : 'unverified'} class="trust ${trust}">${t(
+          <dt>${t(lang, key)}</dt><dd class="value" dir="auto" title=${full ?? nothing}>${value}</dd>
+          <dd part=${trust === 'verified' ? 'verified-field' : 'unverified'} class="trust ${trust}">${t(
             lang,
             trust === 'verified' ? 'visitor.verified-field' : 'visitor.unverified',
-          )}</span></dd></div>`,
+          )}</dd></div>`,
             )}</dl>`
           : html`<p class="none">${t(lang, 'visitor.none')}</p>`
       }
