@@ -9,6 +9,13 @@ import './desk-search.ts';
 
 type HistoryStore = Chat['store'];
 
+/**
+ * The element's parts as the view around it passes them on: prefixed, as the contact list already
+ * has a part named `search`. The page sees them once `<xmpp-chat>` passes them on too (parts.ts).
+ */
+export const DESK_SEARCH_EXPORTPARTS =
+  'search: desk-search, search-input: desk-search-input, search-result: desk-search-result, search-result-active: desk-search-result-active';
+
 const indexes = new WeakMap<HistoryStore, Promise<SearchIndex>>();
 
 /** The search index of `store`, made on first use and kept as long as the store is; `onError` hears of its failures. */
@@ -46,6 +53,6 @@ export interface DeskSearchOptions {
 
 /** The search field with its results, for the desk's inbox. */
 export function renderDeskSearch({ store, lang, peerName, onSelect, onError }: DeskSearchOptions) {
-  return html`<xmpp-chat-desk-search lang=${lang} .index=${searchIndexFor(store, onError)} .peerName=${peerName}
+  return html`<xmpp-chat-desk-search exportparts=${DESK_SEARCH_EXPORTPARTS} lang=${lang} .index=${searchIndexFor(store, onError)} .peerName=${peerName}
     @xmpp-chat-select=${(e: CustomEvent<{ jid: string }>) => onSelect(e.detail.jid)}></xmpp-chat-desk-search>`;
 }
