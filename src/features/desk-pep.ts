@@ -48,20 +48,21 @@ export function createPepNode(client: Client, node: string, config: NodeOptions 
   let configuring: Promise<void> | undefined;
 
   /**
-   * ejabberd aborts one of two node creations made at the same moment (a deadlock in its database,
-   * answered as internal-server-error): the loser tries once more, and finds the node there.
+   * ejabberd aborts all but one of the node creations made at the same moment (a deadlock in its
+   * database, answered as internal-server-error): the others try again a little later, a few times,
+   * and find the node there.
    */
-  const once = async (request: () => Promise<unknown>) => {
+  const retried = async (request: () => Promise<unknown>, tries = 4): Promise<void> => {
     try {
       await request();
     } catch (error) {
-      if (!refused(error, 'internal-server-error')) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 100 + Math.random() * 200));
-      await request();
+      if (tries <= 1 || !refused(error, 'internal-server-error')) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 100 + Math.random() * 400));
+      await retried(request, tries - 1);
     }
   };
   const configure = () =>
-    once(async () => {
+    retried(async () => {
       try {
         await client.iq(buildCreate(node, config));
       } catch (error) {
