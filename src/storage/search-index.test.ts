@@ -178,6 +178,31 @@ for (const [name, backend] of [
   });
 }
 
+describe('createSearchIndex with two tabs', () => {
+  it("finds what another tab stored, and a later start indexes what no tab's index saved", async () => {
+    const account = `test-${crypto.randomUUID()}@desk.example`;
+    const [here, there] = [createMessageStore(account), createMessageStore(account)];
+    const index = createSearchIndex(here, { saveDelayMs: 0 });
+    await index.ready();
+    const heard = new Promise((resolve) => here.on('change', resolve));
+    await there.add([message('frank@visitors.example', 'written in the other tab')]);
+    await heard;
+    expect(bodies(await index.search('other tab'))).to.deep.equal(['written in the other tab']);
+    index.close();
+    // The other tab had no index: nothing saved it, so the next start reads that conversation.
+    const later = createSearchIndex(here);
+    const totals: number[] = [];
+    later.on('progress', ({ phase, total }) => phase === 'building' && totals.push(total));
+    await later.ready();
+    expect(totals[0]).to.equal(1);
+    expect(bodies(await later.search('other tab'))).to.deep.equal(['written in the other tab']);
+    later.close();
+    await here.clear();
+    here.close();
+    there.close();
+  });
+});
+
 describe('createSearchIndex when storage fails', () => {
   const failing = (store: MessageStore, error: Error): MessageStore => ({ ...store, updateMeta: () => Promise.reject(error) });
 
