@@ -38,10 +38,10 @@ export { createCannedReplies, CannedReplyError } from './features/canned-replies
 export type { CannedReplies, CannedRepliesEvents, CannedReplyCondition, CannedReplyInput } from './features/canned-replies.ts';
 export { REPLY_LIMITS } from './stanza/canned-replies.ts';
 export type { CannedReply } from './stanza/canned-replies.ts';
-// The team desk: only full mode (an agent's widget) imports it, so the visitor's payload never holds it.
-export { createDesk, DeskError } from './features/desk.ts';
+// The team desk (full mode): its code loads with the first desk created (see desk-lazy.ts).
+export { createDesk, NS_DESK } from './features/desk-lazy.ts';
+export { DeskError } from './features/desk-error.ts';
 export type { Desk, DeskCondition, DeskDeps, DeskEvents } from './features/desk.ts';
-export { NS_DESK } from './stanza/desk.ts';
 export type { DeskConversation, DeskNote, DeskRating, DeskStatus, Teammate } from './stanza/desk.ts';
 // Verifying visitors is the support desk's (full mode): its code loads when first used.
 type VisitorVerifications = typeof import('./features/visitor-verification.ts');
