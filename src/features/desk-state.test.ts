@@ -10,6 +10,7 @@ import { Emitter } from '../events.ts';
 import { parseXml } from '../stanza/dom.ts';
 import { toXmlString, type XmlElement } from '../stanza/element.ts';
 import { createDesk } from './desk.ts';
+import { after } from './desk-visitors.ts';
 
 const NS = 'urn:xmpp-chat:desk:0';
 const CONVERSATIONS = `${NS}:conversations`;
@@ -120,6 +121,36 @@ describe('desk state order', () => {
     expect(desk.conversation(PEER).labels).to.deep.equal(['vip']);
     expect(desk.conversation(PEER).by).to.equal('Ann');
     desk.close();
+  });
+
+  it('removes conversations resolved over 90 days ago, with their notes, when signing in', async () => {
+    const { client, answer } = scriptedClient();
+    const now = Date.UTC(2026, 11, 1);
+    const desk = createDesk({ client, agent: 'Ann', now: () => now });
+    const day = 24 * 60 * 60 * 1000;
+    const resolved = (peer: string, at: number) =>
+      `<item id="${peer}"><conversation xmlns="${NS}" status="resolved" updated="${at}" resolved-at="${at}"/></item>`;
+    await answer(
+      `<items node="${CONVERSATIONS}"/>`,
+      items(CONVERSATIONS, resolved('old@localhost', now - 91 * day), resolved('recent@localhost', now - 89 * day)),
+    );
+    await answer(
+      `<items node="${NS}:notes"/>`,
+      items(`${NS}:notes`, `<item id="n1"><note xmlns="${NS}" peer="old@localhost" author="Ann" at="1" kind="note">x</note></item>`),
+    );
+    await answer(`<retract node="${NS}:notes" notify="true"><item id="n1"/>`, '');
+    await answer(`<retract node="${CONVERSATIONS}" notify="true"><item id="old@localhost"/>`, '');
+    await settle();
+    expect([...desk.conversations.keys()]).to.deep.equal(['recent@localhost']);
+    expect(desk.notes('old@localhost')).to.deep.equal([]);
+    desk.close();
+  });
+
+  it('counts a message stamped in whole seconds during the second of the resolution as after it', () => {
+    expect(after(1_000_500, 1_000_400)).to.equal(true);
+    expect(after(1_000_300, 1_000_400)).to.equal(false);
+    expect(after(1_000_000, 1_000_400)).to.equal(true);
+    expect(after(999_000, 1_000_400)).to.equal(false);
   });
 
   it('refuses what cannot be stored', async () => {

@@ -7,7 +7,7 @@
 import { expect } from '@esm-bundle/chai';
 import { createDesk, newStanzaId, xml, type Chat, type Desk, type DeskConversation } from '../../src/index.ts';
 import { newAccounts } from './accounts.ts';
-import { closeChats, connectAll, device } from './chat-helpers.ts';
+import { closeChats, connectAll, device, tab } from './chat-helpers.ts';
 import {
   DOMAIN,
   SERVERS,
@@ -169,6 +169,27 @@ for (const server of Object.keys(SERVERS) as ServerName[]) {
       expect(cid.desk.conversation(peer).assignee).to.equal('Ann');
       // The message came while the conversation was resolved: Cid's catch-up reopens it.
       await until(() => cid.desk.conversation(peer).status === 'open', 'reopened after the catch-up');
+    });
+
+    it('shows the last known state after a reload, before the fetch returns', async () => {
+      const [account] = await newAccounts(server, 'desk-reload');
+      const owner = `desk-reload-${newStanzaId().toLowerCase().slice(0, 8)}@test`;
+      const first = tab(account, service, owner);
+      await connectAll(first);
+      const desk = open(first, 'Ann').desk;
+      const peer = `visitor@${DOMAIN}`;
+      await desk.claim(peer);
+      await desk.addNote(peer, 'Kept for a reload');
+      // The state is written to the history store shortly after it changes.
+      await sleep(1000);
+      desk.close();
+      await first.disconnect();
+
+      const reloaded = tab(account, service, owner);
+      const again = open(reloaded, 'Ann').desk;
+      // Not connected: what shows comes from the store.
+      await until(() => again.conversation(peer).assignee === 'Ann' && again.notes(peer).length === 1, 'the stored state');
+      expect(reloaded.client.status).to.equal('disconnected');
     });
 
     it('works over BOSH as well', async () => {
