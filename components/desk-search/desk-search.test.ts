@@ -125,6 +125,37 @@ describe('xmpp-chat-desk-search', () => {
     expect(status(el)).to.equal('');
   });
 
+  it('opens the first result of what was typed when Enter comes before the pause ends', async () => {
+    const { index, queries } = fakeIndex((query) => (query === 'bob' ? HITS.slice(1, 2) : HITS));
+    const el = await setup(index);
+    const selected = record(el, 'xmpp-chat-select');
+    input(el).focus();
+    await search(el, 'parcel');
+    await type(el, 'bob');
+    await sendKeys({ press: 'Enter' });
+    await wait(10);
+    expect(queries).to.deep.equal(['parcel', 'bob']);
+    expect(selected).to.deep.equal([{ jid: 'bob@visitors.example' }]);
+  });
+
+  it('follows the index again after being moved, and lets go of it when removed', async () => {
+    const { index, queries } = fakeIndex();
+    index.progress = { phase: 'building', done: 0, total: 2 };
+    const el = await setup(index);
+    await search(el, 'parcel');
+    const other = document.createElement('div');
+    document.body.append(other);
+    other.append(el); // disconnected, then connected again
+    index.report({ phase: 'ready', done: 2, total: 2 });
+    await wait(10);
+    expect(queries).to.deep.equal(['parcel', 'parcel']);
+    other.remove();
+    index.report({ phase: 'building', done: 0, total: 1 });
+    index.report({ phase: 'ready', done: 1, total: 1 });
+    await wait(10);
+    expect(queries).to.have.length(2);
+  });
+
   it('says when nothing matches, in the page language, and counts one result', async () => {
     const { index } = fakeIndex((query) => (query === 'one' ? HITS.slice(0, 1) : []));
     const el = await setup(index, { lang: 'de' });

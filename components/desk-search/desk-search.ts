@@ -1,11 +1,11 @@
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { live } from 'lit/directives/live.js';
-import type { SearchHit, SearchIndex } from '../../src/index.ts';
+import type { SearchHit, SearchIndex, SearchProgress } from '../../src/index.ts';
 import { emit } from '../events.ts';
 import '../i18n/catalog-full.ts';
 import { t } from '../i18n/i18n.ts';
 import { styles } from './desk-search.styles.ts';
-import { renderResult } from './search-result.ts';
+import { renderResult, resultCount } from './search-result.ts';
 
 /** Typing pauses this long before the search runs. */
 export const SEARCH_DELAY_MS = 150;
@@ -61,6 +61,8 @@ export class XmppChatDeskSearch extends LitElement {
   /** Counts searches, so that an answer to an older query never replaces a newer one's. */
   #sequence = 0;
   #unfollow: (() => void) | undefined;
+  /** Counts the indexes followed, so that one still loading when another came is not followed too. */
+  #following = 0;
 
   constructor() {
     super();
@@ -74,11 +76,18 @@ export class XmppChatDeskSearch extends LitElement {
     this.indexing = false;
   }
 
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // Moved elsewhere in the page: the first render follows the index, a later connection here.
+    if (this.hasUpdated) void this.#follow();
+  }
+
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     clearTimeout(this.#timer);
     this.#unfollow?.();
     this.#unfollow = undefined;
+    this.#following++;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -92,20 +101,13 @@ export class XmppChatDeskSearch extends LitElement {
 
   override render() {
     const { lang, hits, searched } = this;
-    const count = !searched
-      ? ''
-      : hits.length === 0
-        ? t(lang, 'search.none', { query: searched.trim() })
-        : hits.length === 1
-          ? t(lang, 'search.result')
-          : t(lang, 'search.results', { count: hits.length });
     return html`<div part="search" role="search">
       <label class="sr-only" for="input">${t(lang, 'search.label')}</label>
       <input id="input" part="search-input" type="search" role="combobox" dir="auto" aria-expanded=${String(hits.length > 0)}
         aria-controls="results" aria-autocomplete="list" autocomplete="off" spellcheck="false" placeholder=${t(lang, 'search.label')}
         aria-activedescendant=${hits.length ? `result-${this.active}` : nothing} .value=${live(this.query)}
         @input=${this.#onInput} @keydown=${this.#onKey} />
-      <div class="status" role="status">${count}</div>
+      <div class="status" role="status">${resultCount(lang, hits.length, searched)}</div>
       ${searched && this.indexing ? html`<div class="note">${t(lang, 'search.indexing')}</div>` : nothing}
       <div id="results" role="listbox" aria-label=${t(lang, 'search.label')} ?hidden=${hits.length === 0}>
         ${hits.map((hit, i) =>
@@ -119,15 +121,18 @@ export class XmppChatDeskSearch extends LitElement {
   async #follow(): Promise<void> {
     this.#unfollow?.();
     this.#unfollow = undefined;
-    const wanted = this.index;
+    const following = ++this.#following;
     const index = await this.#index();
-    if (!index || this.index !== wanted) return;
-    this.indexing = index.progress.phase !== 'ready';
-    this.#unfollow = index.on('progress', ({ phase }) => {
-      const was = this.indexing;
-      this.indexing = phase !== 'ready';
-      if (was && !this.indexing && this.searched) void this.#search();
-    });
+    if (!index || following !== this.#following) return;
+    this.#progressed(index.progress);
+    this.#unfollow = index.on('progress', (progress) => this.#progressed(progress));
+  }
+
+  /** Once older conversations are all in, the results shown may miss some: search again. */
+  #progressed({ phase }: SearchProgress): void {
+    const was = this.indexing;
+    this.indexing = phase !== 'ready';
+    if (was && !this.indexing && this.searched) void this.#search();
   }
 
   async #index(): Promise<SearchIndex | undefined> {
@@ -148,6 +153,7 @@ export class XmppChatDeskSearch extends LitElement {
   #setQuery(query: string): void {
     this.query = query;
     clearTimeout(this.#timer);
+    this.#timer = undefined;
     if (this.query.trim() === '') {
       this.#sequence++;
       this.hits = [];
@@ -158,6 +164,8 @@ export class XmppChatDeskSearch extends LitElement {
   }
 
   async #search(): Promise<void> {
+    clearTimeout(this.#timer);
+    this.#timer = undefined;
     const query = this.query;
     const sequence = ++this.#sequence;
     const index = await this.#index();
@@ -178,6 +186,10 @@ export class XmppChatDeskSearch extends LitElement {
     if ((event.key === 'ArrowDown' || event.key === 'ArrowUp') && last >= 0) {
       event.preventDefault();
       this.active = Math.max(0, Math.min(last, this.active + (event.key === 'ArrowDown' ? 1 : -1)));
+    } else if (event.key === 'Enter' && !event.isComposing && this.#timer !== undefined) {
+      // Typed, then Enter before the pause ended: the first result of what was typed.
+      event.preventDefault();
+      void this.#search().then(() => this.#choose(0));
     } else if (event.key === 'Enter' && !event.isComposing && last >= 0) {
       event.preventDefault();
       this.#choose(this.active);

@@ -1,6 +1,7 @@
 /** One result of the desk's search: the conversation's name, the time, and the snippet with its matches marked. */
 import { html } from 'lit';
 import type { SearchHit, Snippet } from '../../src/index.ts';
+import { t } from '../i18n/i18n.ts';
 
 export interface ResultView {
   hit: SearchHit;
@@ -18,6 +19,13 @@ export function renderResult({ hit, i, active, name, lang, choose }: ResultView)
       <time datetime=${new Date(hit.time).toISOString()}>${when(lang, hit.time)}</time></span>
     <span class="snippet" dir="auto">${highlight(hit.snippet)}</span>
   </div>`;
+}
+
+/** What the live status says: how many results there are for `searched`, or nothing before a search. */
+export function resultCount(lang: string, count: number, searched: string): string {
+  if (!searched) return '';
+  if (count === 0) return t(lang, 'search.none', { query: searched.trim() });
+  return count === 1 ? t(lang, 'search.result') : t(lang, 'search.results', { count });
 }
 
 /** The snippet as text with its matches in `<mark>`: text nodes only, never markup from the message. */
