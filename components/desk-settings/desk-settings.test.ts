@@ -8,12 +8,12 @@ import type { VisitorVerification } from '../../src/index.ts';
 afterEach(unmountAll);
 
 /** A verification that keeps the secret in memory and records what it was asked to do. */
-function fakeVerification(fail?: Error) {
+function fakeVerification(fail?: Error, unreadable?: Error) {
   let secret: string | undefined;
   const listeners = new Set<() => void>();
   const calls: string[] = [];
   const verification = {
-    hasSecret: () => Promise.resolve(secret !== undefined),
+    hasSecret: () => (unreadable ? Promise.reject(unreadable) : Promise.resolve(secret !== undefined)),
     setSecret: (value: string) => {
       calls.push(`set ${value}`);
       if (fail) return Promise.reject(fail);
@@ -82,6 +82,14 @@ describe('xmpp-chat-desk-settings', () => {
     await settled(el);
     expect(status(el)).to.equal('The secret could not be saved: The server refused it.');
     expect(input(el).value).to.equal('abc');
+  });
+
+  it('says so when it cannot tell whether a secret is set', async () => {
+    const fake = fakeVerification(undefined, new Error('The chat server did not answer.'));
+    const el = await mountElement<XmppChatDeskSettings>('xmpp-chat-desk-settings', { verification: fake.verification });
+    await settled(el);
+    expect(status(el)).to.equal('Whether a secret is set could not be read: The chat server did not answer.');
+    expect(el.shadowRoot!.textContent).to.not.include('No secret is set.');
   });
 
   it('is disabled without a verification, and stops listening once removed', async () => {

@@ -5,7 +5,8 @@ import { t } from '../i18n/i18n.ts';
 import { styles } from './desk-settings.styles.ts';
 
 /** What the form last did: shown under it until the next action. */
-type Outcome = { key: 'settings.saved' | 'settings.removed' } | { key: 'settings.failed'; message: string } | undefined;
+type Outcome =
+  { key: 'settings.saved' | 'settings.removed' } | { key: 'settings.failed' | 'settings.unknown'; message: string } | undefined;
 
 /**
  * @summary Full mode: the secret the site's server signs visitors' identities with, kept in the support account's private storage.
@@ -77,7 +78,7 @@ export class XmppChatDeskSettings extends LitElement {
         if (verification === this.verification) this.hasSecret = has;
       },
       (error: Error) => {
-        if (verification === this.verification) this.outcome = { key: 'settings.failed', message: error.message };
+        if (verification === this.verification) this.outcome = { key: 'settings.unknown', message: error.message };
       },
     );
   }
@@ -131,7 +132,7 @@ export class XmppChatDeskSettings extends LitElement {
           }
         </div>
       </fieldset>
-      <p role="status" class=${outcome?.key === 'settings.failed' ? 'failed' : 'muted'}>${
+      <p role="status" class=${outcome && 'message' in outcome ? 'failed' : 'muted'}>${
         outcome ? t(lang, outcome.key, 'message' in outcome ? { message: outcome.message } : {}) : ''
       }</p>
     </form>`;

@@ -68,6 +68,7 @@ const ar: Catalog = {
   'settings.saved': 'تم حفظ المفتاح.',
   'settings.removed': 'تمت إزالة المفتاح.',
   'settings.failed': 'تعذّر حفظ المفتاح: {message}',
+  'settings.unknown': 'تعذّرت معرفة ما إذا كان مفتاح سري قد عُيِّن: {message}',
   'messages.label': 'الرسائل',
   'messages.today': 'اليوم',
   'messages.yesterday': 'أمس',

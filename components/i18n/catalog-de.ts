@@ -68,6 +68,7 @@ const de: Catalog = {
   'settings.saved': 'Der Schlüssel ist gespeichert.',
   'settings.removed': 'Der Schlüssel ist entfernt.',
   'settings.failed': 'Der Schlüssel konnte nicht gespeichert werden: {message}',
+  'settings.unknown': 'Ob ein Schlüssel hinterlegt ist, konnte nicht gelesen werden: {message}',
   'messages.label': 'Nachrichten',
   'messages.today': 'Heute',
   'messages.yesterday': 'Gestern',

@@ -50,6 +50,7 @@ export const enFull = {
   'settings.saved': 'The secret is saved.',
   'settings.removed': 'The secret is removed.',
   'settings.failed': 'The secret could not be saved: {message}',
+  'settings.unknown': 'Whether a secret is set could not be read: {message}',
   'contacts.label': 'Contacts',
   'contacts.search': 'Search contacts',
   'contacts.none': 'No contacts yet.',
