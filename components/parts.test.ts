@@ -1,5 +1,6 @@
 import { expect } from '@esm-bundle/chai';
 import { PANEL_PARTS, PARTS, exportparts } from './parts.ts';
+import { DESK_PANEL_PARTS, passOnDeskParts } from './chat-panel/desk-parts.ts';
 
 describe('parts', () => {
   it('passes on each part once, by the name the page sees', () => {
@@ -15,6 +16,20 @@ describe('parts', () => {
     const manifest = (await (await fetch('/custom-elements.json')).json()) as { modules: { declarations?: Declaration[] }[] };
     const widget = manifest.modules.flatMap((m) => m.declarations ?? []).find((d) => d.tagName === 'xmpp-chat')!;
     const documented = widget.cssParts!.map(({ name }) => name).filter((name) => !['launcher', 'unread-badge', 'panel'].includes(name));
-    expect([...PANEL_PARTS.split(', ')].sort()).to.deep.equal(documented.sort());
+    // The team desk's parts are passed on in full mode, once the desk is made.
+    const passed = new Set([...PANEL_PARTS.split(', '), ...DESK_PANEL_PARTS]);
+    expect([...passed].sort()).to.deep.equal(documented.sort());
+  });
+
+  it('adds the desk’s parts to what the panel passes on, once', () => {
+    const panel = document.createElement('div');
+    passOnDeskParts(panel);
+    expect(panel.hasAttribute('exportparts')).to.equal(false);
+    panel.setAttribute('exportparts', 'header, transcript-button');
+    passOnDeskParts(panel);
+    passOnDeskParts(panel);
+    const names = panel.getAttribute('exportparts')!.split(', ');
+    expect(names).to.have.length(new Set(names).size);
+    expect(names).to.include.members(['header', 'transcript-button', 'inbox-filter', 'assign-button', 'note', 'keyboard-help']);
   });
 });

@@ -12,7 +12,8 @@ import { visitorName } from '../controllers/visitor-names.ts';
 import type { XmppChatDeskInbox } from '../desk-inbox/desk-inbox.ts';
 import { t } from '../i18n/i18n.ts';
 import type { XmppChatKeyboardHelp } from '../keyboard-help/keyboard-help.ts';
-import { PARTS, exportparts } from '../parts.ts';
+import { exportparts } from '../parts.ts';
+import { DESK_PARTS, passOnDeskParts } from './desk-parts.ts';
 import type { ChatPanel } from './chat-panel.ts';
 import { saveAgentTranscript } from '../desk-conversation-bar/desk-transcript.ts';
 import { renderDeskSearch } from '../desk-search/render-desk-search.ts';
@@ -41,11 +42,13 @@ const layout = css`
   .details xmpp-chat-desk-notes { border-block-start: 1px solid var(--xmpp-chat-border, #e2e8f0); }
 `;
 
-/** The agent's name: the `agent-name` setting, else the resource signed in with, else "Agent". */
-function agentName(panel: ChatPanel, jid: string): string {
-  const configured = (panel.config as { agentName?: unknown }).agentName;
-  if (typeof configured === 'string' && configured.trim()) return configured.trim();
-  return parseJid(jid)?.resource || 'Agent';
+/** The agent's name: from the login form or `agent-name`, else the resource signed in with, else "Agent". */
+function agentName(panel: ChatPanel, session: ChatSession, jid: string): string {
+  const named = (config: object) => {
+    const name = (config as { agentName?: unknown }).agentName;
+    return typeof name === 'string' ? name.trim() : '';
+  };
+  return named(session.config) || named(panel.config) || parseJid(jid)?.resource || 'Agent';
 }
 
 /** The panel's desk for `session`, made once it is signed in; undefined before. */
@@ -55,7 +58,7 @@ export function deskOf(panel: ChatPanel, session: ChatSession): DeskSession | un
   detachDesk(panel);
   const jid = session.chat.client.jid;
   if (!jid) return undefined;
-  const agent = agentName(panel, jid);
+  const agent = agentName(panel, session, jid);
   const desk = new DeskSession({
     desk: createDesk({
       client: session.chat.client,
@@ -68,6 +71,7 @@ export function deskOf(panel: ChatPanel, session: ChatSession): DeskSession | un
     host: session,
     name: (peer, summary?: ConversationSummary) => session.chat.strangers.name(peer) ?? summary?.context?.name ?? visitorName(peer),
   });
+  passOnDeskParts(panel);
   const keys = new AgentKeys(panel, (action) => runKey(panel, session, desk, action));
   const onTyping = (event: CustomEvent<{ typing: boolean }>) => {
     const peer = session.conversation.peer;
@@ -96,7 +100,7 @@ const isVisitor = (session: ChatSession, peer: string) => !session.contacts.some
 
 /** The inbox, with the contact list as its Contacts view, and the keyboard help. */
 export function renderInbox(panel: ChatPanel, session: ChatSession, desk: DeskSession, contacts: TemplateResult) {
-  return html`<xmpp-chat-desk-inbox class="contacts" exportparts=${exportparts(PARTS.deskInbox)} lang=${panel.lang}
+  return html`<xmpp-chat-desk-inbox class="contacts" exportparts=${exportparts(DESK_PARTS.deskInbox)} lang=${panel.lang}
       .rows=${desk.rows} .agent=${desk.agent} .view=${desk.view} .average=${desk.desk.averageRating()}
       .selected=${session.conversation.peer ?? ''}
       @xmpp-chat-select=${(e: CustomEvent<{ jid: string }>) => {
@@ -117,7 +121,7 @@ export function renderInbox(panel: ChatPanel, session: ChatSession, desk: DeskSe
         onError: (error) => session.fail(error),
       })}</div>
     </xmpp-chat-desk-inbox>
-    <xmpp-chat-keyboard-help exportparts=${exportparts(PARTS.keyboardHelp)} lang=${panel.lang}></xmpp-chat-keyboard-help>`;
+    <xmpp-chat-keyboard-help exportparts=${exportparts(DESK_PARTS.keyboardHelp)} lang=${panel.lang}></xmpp-chat-keyboard-help>`;
 }
 
 /** The open conversation's bar: who has it, its status, the visitor's rating, teammates on it. */
@@ -126,7 +130,7 @@ export function renderDeskBar(panel: ChatPanel, session: ChatSession, peer: stri
   if (!desk || !isVisitor(session, peer)) return nothing;
   const notice = desk.notice(peer);
   const { viewing, typing } = desk.teammatesOn(peer);
-  return html`<xmpp-chat-desk-conversation-bar exportparts=${exportparts(PARTS.deskBar)} lang=${panel.lang}
+  return html`<xmpp-chat-desk-conversation-bar exportparts=${exportparts(DESK_PARTS.deskBar)} lang=${panel.lang}
     .conversation=${desk.state(peer)} .agent=${desk.agent} .assignees=${desk.assignees()} .viewing=${viewing} .typing=${typing}
     .notice=${notice ? t(panel.lang, notice.key, notice.params) : ''}
     @xmpp-chat-desk-claim=${() => void desk.claim(peer)}
@@ -150,7 +154,7 @@ export function renderDeskBar(panel: ChatPanel, session: ChatSession, peer: stri
 export function renderDeskNotes(panel: ChatPanel, session: ChatSession, peer: string) {
   const desk = attached.get(panel)?.desk;
   if (!desk || !isVisitor(session, peer)) return nothing;
-  return html`<xmpp-chat-desk-notes exportparts=${exportparts(PARTS.deskNotes)} lang=${panel.lang}
+  return html`<xmpp-chat-desk-notes exportparts=${exportparts(DESK_PARTS.deskNotes)} lang=${panel.lang}
     .notes=${desk.notes(peer)} .labels=${desk.state(peer).labels} .suggestions=${desk.labelsInUse()}
     @xmpp-chat-desk-note=${(e: CustomEvent<{ text: string }>) => void desk.addNote(peer, e.detail.text)}
     @xmpp-chat-desk-labels=${(e: CustomEvent<{ labels: string[] }>) => void desk.setLabels(peer, e.detail.labels)}

@@ -55,7 +55,8 @@ export const styles = css`
   .note .meta { color: #475569; }
   .text { white-space: pre-wrap; overflow-wrap: anywhere; }
   .add-note { display: grid; gap: 4px; }
-  .add-note button { justify-self: start; }
+  .add-note .actions { display: flex; gap: 6px; }
+  .write { align-self: flex-start; }
   @media (forced-colors: active) {
     .note { border: 1px solid CanvasText; }
   }

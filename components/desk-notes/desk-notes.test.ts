@@ -38,13 +38,21 @@ describe('xmpp-chat-desk-notes', () => {
   it('asks to add a note, trimmed, and clears its field; an empty one is not asked for', async () => {
     const el = await mount({ notes: [] });
     const added = record(el, 'xmpp-chat-desk-note');
+    expect(el.shadowRoot!.querySelector('textarea')).to.equal(null);
+    $(el, '[part~="note-button"]').click();
+    await el.updateComplete;
+    await el.updateComplete;
     const input = $<HTMLTextAreaElement>(el, '[part~="note-input"]');
+    expect(el.shadowRoot!.activeElement).to.equal(input);
     input.value = '   ';
     $<HTMLFormElement>(el, '.add-note').requestSubmit();
     input.value = '  Called back  ';
     $<HTMLFormElement>(el, '.add-note').requestSubmit();
     expect(added).to.deep.equal([{ text: 'Called back' }]);
-    expect(input.value).to.equal('');
+    await el.updateComplete;
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('textarea')).to.equal(null);
+    expect(el.shadowRoot!.activeElement).to.equal($(el, '[part~="note-button"]'));
     expect($$(el, '.hint')[1].textContent).to.equal('No notes yet.');
   });
 
@@ -66,6 +74,9 @@ describe('xmpp-chat-desk-notes', () => {
 
   it('has no accessibility violations', async () => {
     const el = await mount();
+    expect((await axe.run(el)).violations.map((v) => v.id)).to.deep.equal([]);
+    $(el, '[part~="note-button"]').click();
+    await el.updateComplete;
     expect((await axe.run(el)).violations.map((v) => v.id)).to.deep.equal([]);
     const empty = await mount({ notes: [], labels: [] });
     expect((await axe.run(empty)).violations.map((v) => v.id)).to.deep.equal([]);

@@ -14,8 +14,9 @@ import { styles } from './desk-notes.styles.ts';
  *
  * @csspart notes - The notes and labels.
  * @csspart note - One note; a transfer's note has `data-kind="transfer"`.
+ * @csspart note-button - Opens the form for a new note.
  * @csspart note-input - The new note's text.
- * @csspart note-button - Adds the note.
+ * @csspart note-save-button - Adds the note.
  * @csspart label - One label of the conversation.
  * @csspart label-remove-button - Removes a label.
  * @csspart label-input - A new label (suggesting those in use).
@@ -37,6 +38,7 @@ export class XmppChatDeskNotes extends LitElement {
     labels: { attribute: false },
     suggestions: { attribute: false },
     lang: {},
+    writing: { state: true },
   };
 
   /** Oldest first. */
@@ -45,6 +47,7 @@ export class XmppChatDeskNotes extends LitElement {
   /** Labels in use on other conversations. */
   declare suggestions: readonly string[];
   declare lang: string;
+  declare private writing: boolean;
 
   constructor() {
     super();
@@ -52,6 +55,7 @@ export class XmppChatDeskNotes extends LitElement {
     this.labels = [];
     this.suggestions = [];
     this.lang = 'en';
+    this.writing = false;
   }
 
   override render() {
@@ -86,11 +90,18 @@ export class XmppChatDeskNotes extends LitElement {
             )}</ol>`
           : html`<p class="hint">${t(lang, 'desk.notes-none')}</p>`
       }
-      <form class="add-note" @submit=${this.#onNote}>
-        <label for="note-input">${t(lang, 'desk.note-add')}</label>
-        <textarea id="note-input" part="note-input" name="note" rows="2" maxlength="4000"></textarea>
-        <button part="note-button" type="submit">${t(lang, 'desk.note-submit')}</button>
-      </form>
+      ${
+        this.writing
+          ? html`<form class="add-note" @submit=${this.#onNote} @keydown=${this.#onNoteKey}>
+              <label for="note-input">${t(lang, 'desk.note-add')}</label>
+              <textarea id="note-input" part="note-input" name="note" rows="2" maxlength="4000"></textarea>
+              <div class="actions">
+                <button part="note-save-button" type="submit">${t(lang, 'desk.note-submit')}</button>
+                <button type="button" @click=${() => void this.#write(false)}>${t(lang, 'contacts.add-cancel')}</button>
+              </div>
+            </form>`
+          : html`<button part="note-button" class="write" type="button" @click=${() => void this.#write(true)}>${t(lang, 'desk.note-add')}</button>`
+      }
     </section>`;
   }
 
@@ -100,7 +111,20 @@ export class XmppChatDeskNotes extends LitElement {
     const text = fieldText(new FormData(form), 'note').trim();
     if (!text) return;
     emit(this, 'xmpp-chat-desk-note', { text });
-    form.reset();
+    void this.#write(false);
+  }
+
+  #onNoteKey(event: KeyboardEvent): void {
+    if (event.key !== 'Escape') return;
+    event.stopPropagation();
+    void this.#write(false);
+  }
+
+  /** The form opens on the agent's word only, so the conversation's one text field is the composer's. */
+  async #write(open: boolean): Promise<void> {
+    this.writing = open;
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>(open ? '#note-input' : '[part~="note-button"]')?.focus();
   }
 
   #onLabel(event: SubmitEvent): void {

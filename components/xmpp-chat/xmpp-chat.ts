@@ -126,8 +126,9 @@ import { PANEL_PARTS } from '../parts.ts';
  * @csspart transcript-button - Saves the conversation as a text or web page file.
  * @csspart notes - The conversation's private notes and labels.
  * @csspart note - One private note.
+ * @csspart note-button - Opens the form for a new private note.
  * @csspart note-input - The new note's text.
- * @csspart note-button - Adds the note.
+ * @csspart note-save-button - Adds the note.
  * @csspart label - One label of the conversation.
  * @csspart label-remove-button - Removes a label.
  * @csspart label-input - A new label.
