@@ -5,7 +5,7 @@
  * the panel's. `inner: outer` renames a part on the way (the canned replies' generic names).
  */
 export const PARTS = {
-  panel: ['header', 'status', 'welcome', 'forget-button'],
+  panel: ['header', 'status', 'welcome', 'forget-button', 'transcript-button'],
   firstScreen: ['team', 'availability', 'office-hours', 'offline-form', 'offline-input', 'offline-submit', 'offline-confirmation'],
   officeHoursEditor: ['office-hours-editor', 'hours-save-button'],
   contactList: ['contact-list', 'contact', 'contact-selected', 'presence', 'unread-count', 'search', 'requests', 'add-button', 'add-form'],
@@ -25,9 +25,11 @@ export const PARTS = {
     'empty',
     'typing',
     'jump-button',
+    'message-sender',
+    'rating-prompt',
   ],
   composer: ['composer', 'input', 'send-button'],
-  loginForm: ['login-form', 'jid-input', 'password-input', 'submit-button'],
+  loginForm: ['login-form', 'jid-input', 'password-input', 'name-input', 'submit-button'],
   prechatForm: ['prechat-form', 'prechat-input', 'prechat-submit'],
   visitorDetails: [
     'visitor-details',
@@ -62,8 +64,11 @@ export function exportparts(parts: readonly string[]): string {
 }
 
 /** What `<xmpp-chat>` passes on from the panel: every part above, by the name the page sees. */
-export const PANEL_PARTS = exportparts(
-  Object.values(PARTS)
-    .flat()
-    .map((part) => part.split(':').at(-1)!.trim()),
-);
+export const PANEL_PARTS = exportparts([
+  // Once each: the visitor's header and the desk's bar both have a transcript button.
+  ...new Set(
+    Object.values(PARTS)
+      .flat()
+      .map((part) => part.split(':').at(-1)!.trim()),
+  ),
+]);

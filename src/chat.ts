@@ -129,7 +129,8 @@ export function createChat(options: ChatOptions): Chat {
     account,
     isContact: (jid) => roster.contacts.has(jid),
     answer: options.answerStrangers,
-    nick: () => nickname,
+    // An agent introduces itself by the name its messages carry.
+    nick: () => nickname ?? options.messageNick,
     available,
   });
   let carbons: Promise<unknown> = Promise.resolve();

@@ -141,7 +141,8 @@ export class ChatPanel extends LitElement {
         ${
           needsLogin
             ? html`<xmpp-chat-login-form exportparts=${exportparts(PARTS.loginForm)} lang=${lang} .busy=${this.busy} .error=${this.loginError}
-              .jid=${this.#lifecycle.loginJid} @xmpp-chat-login=${this.#login}></xmpp-chat-login-form>`
+              .jid=${this.#lifecycle.loginJid} .name=${this.config.agentName ?? ''}
+              @xmpp-chat-login=${this.#login}></xmpp-chat-login-form>`
             : html`${full && session ? this.full?.renderContacts(this, session) : nothing}
             ${session ? renderConversation(this, session) : nothing}`
         }

@@ -1,5 +1,6 @@
 /** The parts of the panel: header, status line, contacts and the open conversation. */
 import { html, nothing } from 'lit';
+import { ratingBody, type RatingScore } from '../../src/index.ts';
 import type { ChatSession } from '../controllers/chat-session.ts';
 
 import { t } from '../i18n/i18n.ts';
@@ -12,9 +13,15 @@ export function renderHeader(panel: ChatPanel, needsLogin: boolean) {
   const full = config.mode === 'full';
   const peer = full ? session?.conversation.peer : config.to;
   const contact = peer ? session?.contacts.find((c) => c.jid === peer) : undefined;
+  const site = config.heading || contact?.name || t(lang, 'panel.title');
+  // A visitor sees who is answering: the name the latest agent's message carries (XEP-0172).
+  const messages = full ? [] : (session?.conversation.messages ?? []);
+  const agent = [...messages].reverse().find((m) => m.direction === 'in' && m.nick)?.nick;
   const name = full
     ? (session?.chat.client.jid?.split('/')[0] ?? config.heading ?? t(lang, 'panel.title'))
-    : config.heading || contact?.name || t(lang, 'panel.title');
+    : agent
+      ? `${agent} · ${site}`
+      : site;
   // A visitor learns the support address's presence once connected; before that it is unknown.
   const known = full ? !!contact : session?.status === 'connected' && session.availabilityKnown;
   const presence = peer && session && known ? session.availability(peer) : undefined;
@@ -37,6 +44,17 @@ export function renderHeader(panel: ChatPanel, needsLogin: boolean) {
       full && !needsLogin && session
         ? html`<button class="text" @click=${() => panel.logout()}>${t(lang, 'panel.logout')}</button>
         <button class="text" part="forget-button" @click=${() => panel.forget()}>${t(lang, 'panel.forget')}</button>`
+        : nothing
+    }
+    ${
+      session && peer && messages.length
+        ? html`<button class="icon" part="transcript-button" aria-label=${t(lang, 'panel.transcript')} title=${t(lang, 'panel.transcript')}
+          @click=${() => {
+            // The transcript's code loads when the visitor first asks for it.
+            import('../transcript/visitor-transcript.ts')
+              .then((module) => module.saveConversation(session.chat, peer, site, lang))
+              .catch((error: Error) => panel.report(error));
+          }}><svg aria-hidden="true" viewBox="0 0 24 24" width="20" height="20"><path d="M12 4v11m-5-5l5 5 5-5M5 20h14" stroke="currentColor" stroke-width="2" fill="none" stroke-linecap="round"/></svg></button>`
         : nothing
     }
     ${
@@ -126,7 +144,9 @@ export function renderConversation(panel: ChatPanel, session: ChatSession) {
     ${full && (context || !contact) ? panel.full?.renderDetails(panel, context) : nothing}
     <xmpp-chat-message-list exportparts=${exportparts(PARTS.messageList)} lang=${lang} .messages=${view.messages} .hasOlder=${view.hasOlder}
       .loadingOlder=${view.loadingOlder} .historyStart=${view.historyStart} .peerTyping=${view.peerTyping}
-      .peerName=${peerName(panel, session, peer)}
+      .peerName=${peerName(panel, session, peer)} ?ratable=${!full}
+      @xmpp-chat-rate=${(e: CustomEvent<{ score: RatingScore; comment?: string }>) =>
+        void session.chat.send(peer, ratingBody(e.detail.score, e.detail.comment), { rating: e.detail })}
       @xmpp-chat-load-older=${() => void view.loadOlder()}
       @xmpp-chat-retry=${(e: CustomEvent<{ key: string }>) => void session.chat.messaging.retry(peer, e.detail.key)}
       @xmpp-chat-seen=${() => {

@@ -25,6 +25,8 @@ export interface SessionConfig extends ChatOptions {
   to?: string;
   /** Visitor mode: who the visitor is and where, sent with the first message of the session. */
   context?: () => VisitorContext;
+  /** Full mode: the agent's name (login form or `agent-name`), which its messages carry as `messageNick`. */
+  agentName?: string;
 }
 
 /** An agent tells the visitors of the last day that it is here, at most this many. */

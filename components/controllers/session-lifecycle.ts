@@ -3,7 +3,7 @@
  * configuration, the login form's credentials, or the visitor's stored (or newly registered)
  * account. Nothing connects, and nothing is stored, before the chat is shown or the page asks.
  */
-import { forgetVisitor, type CannedReplies, type Client } from '../../src/index.ts';
+import { cleanNick, forgetVisitor, type CannedReplies, type Client } from '../../src/index.ts';
 import { forgetDrafts, saveDraft } from '../composer/drafts.ts';
 import type { WidgetConfig } from '../xmpp-chat/panel-contract.ts';
 import { ChatSession, type SessionConfig } from './chat-session.ts';
@@ -30,7 +30,7 @@ export interface LifecycleHost {
 export class SessionLifecycle {
   /** The settings the current session was made from; undefined until one is wanted. */
   #key?: string;
-  #credentials?: { jid: string; password: string };
+  #credentials?: { jid: string; password: string; name?: string };
   /** After a log-out, the configured credentials are not used again until they change. */
   #loggedOut = false;
   /** The page asked to connect or send: connect even while the panel is not shown. */
@@ -100,7 +100,7 @@ export class SessionLifecycle {
     if (this.host.active) this.start(); // opened again meanwhile
   }
 
-  login(credentials: { jid: string; password: string }): void {
+  login(credentials: { jid: string; password: string; name?: string }): void {
     this.#credentials = credentials;
     this.start();
   }
@@ -160,8 +160,12 @@ export class SessionLifecycle {
       context: () => intake.context(),
     };
     // Agents answer visitors' presence, so that visitors see someone is there.
-    if (config.mode === 'full')
-      return void this.#create({ ...base, to: undefined, answerStrangers: true, ...(credentials ?? { anonymous: true }) });
+    if (config.mode === 'full') {
+      // The agent's name as typed at login, else the site's: every message to visitors carries it.
+      const agentName = cleanNick(this.#credentials?.name ?? config.agentName);
+      const account = credentials ? { jid: credentials.jid, password: credentials.password } : { anonymous: true };
+      return void this.#create({ ...base, to: undefined, answerStrangers: true, agentName, messageNick: agentName, ...account });
+    }
     if (credentials) return void this.#create({ ...base, ...credentials });
     // Asked to be anonymous: a new address each visit, the same history all the same.
     if (config.anonymous) return void this.#create({ ...base, anonymous: true, historyOwner: visitorHistoryOwner(config.to) });

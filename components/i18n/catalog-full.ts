@@ -70,6 +70,8 @@ export const enFull = {
   'login.title': 'Sign in',
   'login.jid': 'Address',
   'login.password': 'Password',
+  'login.name': 'Your name',
+  'login.name-hint': 'Visitors see it with your messages.',
   'panel.forget': 'Log out and forget this device',
   'login.submit': 'Sign in',
   'login.busy': 'Signing in…',

@@ -5,6 +5,7 @@
  */
 import type { enFull } from './catalog-full.ts';
 import type { enFirstScreen } from './catalog-first-screen.ts';
+import type { enRating } from './catalog-rating.ts';
 
 export const en = {
   // launcher and panel
@@ -15,6 +16,7 @@ export const en = {
   'panel.close': 'Close',
   'panel.back': 'Back to contacts',
   'panel.logout': 'Log out',
+  'panel.transcript': 'Download the conversation',
   // connection status
   'status.connecting': 'Connecting…',
   'status.reconnecting': 'Connection lost. Reconnecting…',
@@ -73,5 +75,5 @@ export const en = {
   'notifications.title': 'New message from {name}',
 };
 
-export type MessageKey = keyof typeof en | keyof typeof enFull | keyof typeof enFirstScreen;
+export type MessageKey = keyof typeof en | keyof typeof enFull | keyof typeof enFirstScreen | keyof typeof enRating;
 export type Catalog = Partial<Record<MessageKey, string>>;

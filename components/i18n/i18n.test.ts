@@ -2,6 +2,7 @@ import { expect } from '@esm-bundle/chai';
 import { en } from './catalog.ts';
 import { enFull } from './catalog-full.ts';
 import { enFirstScreen } from './catalog-first-screen.ts';
+import { enRating } from './catalog-rating.ts';
 import de from './catalog-de.ts';
 import ar from './catalog-ar.ts';
 import { t } from './i18n.ts';
@@ -10,7 +11,7 @@ const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) 
 
 describe('the string catalogs', () => {
   it('say everything in German and Arabic too, with the same placeholders', () => {
-    const english: Record<string, string> = { ...en, ...enFull, ...enFirstScreen };
+    const english: Record<string, string> = { ...en, ...enFull, ...enFirstScreen, ...enRating };
     for (const [lang, catalog] of [
       ['de', de],
       ['ar', ar],

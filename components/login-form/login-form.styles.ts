@@ -36,6 +36,7 @@ export const styles = css`
   }
   input[aria-invalid='true'] { border-color: #b91c1c; }
   input[readonly] { background: color-mix(in srgb, var(--xmpp-chat-muted, #475569) 8%, var(--xmpp-chat-background, #fff)); }
+  .hint { margin: 2px 0 0; font-size: 13px; color: var(--xmpp-chat-muted, #475569); }
   .problem { margin: 4px 0 0; color: #b91c1c; font-size: 14px; }
   .error:not(:empty) {
     padding: 8px 12px;

@@ -2,7 +2,7 @@ import { expect } from '@esm-bundle/chai';
 import { sendKeys } from '@web/test-runner-commands';
 import axe from 'axe-core';
 import './login-form.ts';
-import type { XmppChatLoginForm } from './login-form.ts';
+import { AGENT_NAME_KEY, type XmppChatLoginForm } from './login-form.ts';
 import { loadLanguage } from '../i18n/i18n.ts';
 import { mount as mountElement, record, unmountAll } from '../test-fixtures.ts';
 
@@ -22,6 +22,10 @@ async function submit(el: XmppChatLoginForm, jid: string, password: string): Pro
   await el.updateComplete;
 }
 
+const nameField = (el: XmppChatLoginForm) => $<HTMLInputElement>(el, '#name');
+
+// The agent's name is kept on the device: each test starts without one.
+beforeEach(() => localStorage.removeItem(AGENT_NAME_KEY));
 afterEach(unmountAll);
 
 describe('xmpp-chat-login-form', () => {
@@ -83,6 +87,40 @@ describe('xmpp-chat-login-form', () => {
     expect(jidField(el).value).to.equal('other@example.org');
   });
 
+  it('asks for the agent’s name, sends it with the credentials and keeps it on this device', async () => {
+    const el = await mount();
+    expect(el.shadowRoot!.querySelector('label[for="name"]')!.textContent).to.equal('Your name');
+    expect(nameField(el).getAttribute('part')).to.equal('name-input');
+    expect(nameField(el).getAttribute('aria-describedby')).to.equal('name-hint');
+    expect(nameField(el).value).to.equal('');
+    const logins = record(el, 'xmpp-chat-login');
+    nameField(el).value = '  Ann\u202e  ';
+    await submit(el, 'support@example.org', 'secret');
+    expect(logins).to.deep.equal([{ jid: 'support@example.org', password: 'secret', name: 'Ann' }]);
+    expect(localStorage.getItem(AGENT_NAME_KEY)).to.equal('Ann');
+
+    // The next sign-in on this device starts with it; one without a name forgets it.
+    unmountAll();
+    const next = await mount();
+    expect(nameField(next).value).to.equal('Ann');
+    const more = record(next, 'xmpp-chat-login');
+    nameField(next).value = ' ';
+    await submit(next, 'support@example.org', 'secret');
+    expect(more).to.deep.equal([{ jid: 'support@example.org', password: 'secret' }]);
+    expect(localStorage.getItem(AGENT_NAME_KEY)).to.equal(null);
+  });
+
+  it('prefills the name the site gives (agent-name) over the kept one, and a long one is cut', async () => {
+    localStorage.setItem(AGENT_NAME_KEY, 'Kept');
+    const el = await mount({ name: 'Bo' });
+    expect(nameField(el).value).to.equal('Bo');
+    expect(nameField(el).maxLength).to.equal(64);
+    const logins = record(el, 'xmpp-chat-login');
+    nameField(el).value = 'x'.repeat(100); // pasted past maxlength by script
+    await submit(el, 'support@example.org', 'secret');
+    expect(logins[0].name).to.have.length(64);
+  });
+
   it('refuses to submit while busy and says so', async () => {
     const el = await mount({ busy: true });
     const logins = record(el, 'xmpp-chat-login');
@@ -91,7 +129,7 @@ describe('xmpp-chat-login-form', () => {
     const button = $(el, '[part="submit-button"]');
     expect(button.textContent.trim()).to.equal('Signing in…');
     expect(button.getAttribute('aria-disabled')).to.equal('true');
-    expect(jidField(el).readOnly && passwordField(el).readOnly).to.equal(true);
+    expect(jidField(el).readOnly && passwordField(el).readOnly && nameField(el).readOnly).to.equal(true);
     el.busy = false;
     await el.updateComplete;
     expect(button.textContent.trim()).to.equal('Sign in');
@@ -113,6 +151,7 @@ describe('xmpp-chat-login-form', () => {
     const el = await mount({ lang: 'ar' });
     expect($(el, '[part="submit-button"]').textContent.trim()).to.equal('دخول');
     expect($(el, '[part="title"]').textContent).to.equal('تسجيل الدخول');
+    expect(el.shadowRoot!.querySelector('label[for="name"]')!.textContent).to.equal('اسمك');
   });
 
   it('has no accessibility violations found by axe', async () => {

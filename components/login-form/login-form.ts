@@ -5,6 +5,11 @@ import '../i18n/catalog-full.ts';
 import { t, type MessageKey } from '../i18n/i18n.ts';
 import { styles } from './login-form.styles.ts';
 import { fieldText } from '../form-field.ts';
+import { loadValue, saveValue } from '../controllers/local-values.ts';
+import { NICK_LIMIT, cleanNick } from '../../src/index.ts';
+
+/** Where this device keeps the agent's name between visits. */
+export const AGENT_NAME_KEY = 'xmpp-chat-agent-name';
 
 type Problem = { key: MessageKey; field: 'jid' | 'password' } | undefined;
 
@@ -27,6 +32,7 @@ function check(jid: string, password: string): Problem {
  * @csspart error - The error from the last attempt (role="alert").
  * @csspart jid-input - The address field.
  * @csspart password-input - The password field.
+ * @csspart name-input - "Your name": how visitors see the agent; kept on this device.
  * @csspart submit-button - The sign-in button.
  * @cssproperty --xmpp-chat-accent - Button and focus ring (#2563eb).
  * @cssproperty --xmpp-chat-accent-text - Button text (#fff).
@@ -35,7 +41,7 @@ function check(jid: string, password: string): Problem {
  * @cssproperty --xmpp-chat-background - Background (#fff).
  * @cssproperty --xmpp-chat-radius - Corner radius (12px).
  * @cssproperty --xmpp-chat-font - Font family (system-ui, sans-serif).
- * @fires xmpp-chat-login - Valid credentials were submitted: `{ jid, password }` (the address trimmed).
+ * @fires xmpp-chat-login - Valid credentials were submitted: `{ jid, password, name? }` (the address trimmed; the name as shown, absent when empty).
  */
 export class XmppChatLoginForm extends LitElement {
   static override styles = styles;
@@ -44,6 +50,7 @@ export class XmppChatLoginForm extends LitElement {
     busy: { type: Boolean, reflect: true },
     error: {},
     jid: {},
+    name: {},
     problem: { state: true },
   };
 
@@ -54,6 +61,8 @@ export class XmppChatLoginForm extends LitElement {
   declare error: string;
   /** The address to prefill. */
   declare jid: string;
+  /** The agent's name to prefill, when the site knows it (`agent-name`); else the one this device kept. */
+  declare name: string;
   declare private problem: Problem;
 
   constructor() {
@@ -62,6 +71,7 @@ export class XmppChatLoginForm extends LitElement {
     this.busy = false;
     this.error = '';
     this.jid = '';
+    this.name = '';
     this.problem = undefined;
   }
 
@@ -80,6 +90,10 @@ export class XmppChatLoginForm extends LitElement {
       <label for="password">${t(lang, 'login.password')}</label>
       <input id="password" part="password-input" name="password" type="password" autocomplete="current-password"
         ?readonly=${this.busy} aria-invalid=${String(problem?.field === 'password')} aria-describedby=${describe('password')} />
+      <label for="name">${t(lang, 'login.name')}</label>
+      <input id="name" part="name-input" name="name" type="text" autocomplete="nickname" maxlength=${NICK_LIMIT}
+        .value=${this.name || (loadValue(AGENT_NAME_KEY) ?? '')} ?readonly=${this.busy} aria-describedby="name-hint" />
+      <p id="name-hint" class="hint">${t(lang, 'login.name-hint')}</p>
       ${problem ? html`<p id="problem" class="problem">${t(lang, problem.key)}</p>` : nothing}
       <button part="submit-button" type="submit" aria-disabled=${String(this.busy)}>
         ${t(lang, this.busy ? 'login.busy' : 'login.submit')}
@@ -102,7 +116,9 @@ export class XmppChatLoginForm extends LitElement {
       void this.updateComplete.then(() => field?.focus());
       return;
     }
-    emit(this, 'xmpp-chat-login', { jid: jid.trim(), password });
+    const name = cleanNick(fieldText(data, 'name'));
+    saveValue(AGENT_NAME_KEY, name);
+    emit(this, 'xmpp-chat-login', { jid: jid.trim(), password, ...(name ? { name } : {}) });
   }
 }
 

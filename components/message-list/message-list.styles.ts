@@ -53,6 +53,7 @@ export const styles = css`
   .bubble a { color: inherit; text-decoration: underline; text-underline-offset: 2px; }
   .bubble a:focus-visible { outline: 2px solid currentColor; outline-offset: 1px; border-radius: 2px; }
 
+  .nick { padding-inline: 4px; font-size: 12px; font-weight: 600; overflow-wrap: anywhere; }
   .meta, .day, .notice, .typing { color: var(--xmpp-chat-muted, #475569); font-size: 12px; }
   .meta { display: flex; align-items: center; gap: 4px; padding-inline: 4px; margin-block-start: 2px; }
   .state { display: inline-flex; align-items: center; gap: 2px; }

@@ -1,10 +1,11 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import type { StoredMessage } from '../../src/index.ts';
-import { emit } from '../events.ts';
+import { emit, type XmppChatEvents } from '../events.ts';
 import { t } from '../i18n/i18n.ts';
 import { styles } from './message-list.styles.ts';
 import { messageRow } from './message-row.ts';
+import { ratingAsked } from './rating-asked.ts';
 import { VirtualScroller } from './virtual-scroller.ts';
 import { styleProperties } from '../style-properties.ts';
 
@@ -19,6 +20,7 @@ import { styleProperties } from '../style-properties.ts';
  * @csspart message-in - A message from the peer.
  * @csspart message-out - A message we sent.
  * @csspart message-body - The text bubble of a message.
+ * @csspart message-sender - The sender's name (an agent's) above a run of their messages.
  * @csspart message-meta - Time, edited marker and delivery state under a bubble.
  * @csspart message-error - Why a message failed, with the retry button.
  * @csspart message-note - Under messages written while nobody was there: they wait, and will be answered.
@@ -29,6 +31,7 @@ import { styleProperties } from '../style-properties.ts';
  * @csspart empty - Shown when there are no messages at all.
  * @csspart typing - The peer's typing indicator at the bottom.
  * @csspart jump-button - "New messages": scrolls to the newest one.
+ * @csspart rating-prompt - With `ratable`: asks for a rating when the peer's latest request for one is unanswered.
  * @cssproperty --xmpp-chat-accent - Our bubbles, the jump button and focus rings (#2563eb).
  * @cssproperty --xmpp-chat-accent-text - Text on the accent colour (#fff).
  * @cssproperty --xmpp-chat-bubble-in - The peer's bubbles (#f1f5f9).
@@ -41,6 +44,7 @@ import { styleProperties } from '../style-properties.ts';
  * @fires xmpp-chat-load-older - The reader neared the oldest loaded message while `hasOlder` is set.
  * @fires xmpp-chat-retry - The retry button of a failed message was pressed; detail `{ key }`.
  * @fires xmpp-chat-seen - The newest message is on screen (the conversation may be marked read).
+ * @fires xmpp-chat-rate - With `ratable`: the reader rated the conversation; detail `{ score, comment? }`.
  */
 export class MessageList extends LitElement {
   static override styles = styles;
@@ -51,6 +55,7 @@ export class MessageList extends LitElement {
     historyStart: { type: Boolean, attribute: 'history-start' },
     peerTyping: { type: Boolean, attribute: 'peer-typing' },
     peerName: { attribute: 'peer-name' },
+    ratable: { type: Boolean },
     // Reflected so assistive technology reads the messages in that language; never as lang="".
     lang: { reflect: true, converter: { toAttribute: (value: string) => value || null } },
   };
@@ -66,6 +71,8 @@ export class MessageList extends LitElement {
   declare peerTyping: boolean;
   /** The peer's name, for the typing indicator and screen readers. */
   declare peerName: string;
+  /** The reader may rate the conversation when the peer asks (a visitor): shows the rating prompt. */
+  declare ratable: boolean;
   /** Language of the strings, dates and times (`en`, `de`, `ar`, or a regional tag such as `en-GB`). */
   declare lang: string;
 
@@ -74,11 +81,13 @@ export class MessageList extends LitElement {
   #seenKey?: string;
   #jump = false;
   #announcement = '';
+  /** The peer's request for a rating that the prompt answers, and whether it is answered. */
+  #rating?: { key: string; answered: boolean };
 
   constructor() {
     super();
     this.messages = [];
-    this.hasOlder = this.loadingOlder = this.historyStart = this.peerTyping = false;
+    this.hasOlder = this.loadingOlder = this.historyStart = this.peerTyping = this.ratable = false;
     this.peerName = this.lang = '';
   }
 
@@ -104,8 +113,15 @@ export class MessageList extends LitElement {
     const last = this.messages.at(-1);
     const appended = last && oldLast && last.key !== oldLast && rows.indexOf(oldLast) >= 0;
     if (appended && last.direction === 'out' && last.state === 'pending') view.pinned = true; // the reader just sent it
-    if (appended && last.direction === 'in') this.#announcement = this.peerName ? `${this.peerName}: ${last.body}` : last.body;
+    const from = last?.nick ?? this.peerName;
+    if (appended && last.direction === 'in') this.#announcement = from ? `${from}: ${last.body}` : last.body;
     this.#jump = !view.pinned && (this.#jump || (!!appended && last.direction === 'in'));
+    this.#rating = this.ratable ? ratingAsked(this.messages, this.#rating) : undefined;
+    // The prompt's code loads only when a rating is first asked for.
+    if (this.#rating)
+      import('../rating-prompt/rating-prompt.ts').catch((error: Error) =>
+        emit(this, 'xmpp-chat-error', { code: 'load', message: error.message }),
+      );
   }
 
   protected override render() {
@@ -129,6 +145,12 @@ export class MessageList extends LitElement {
             (message, i) => messageRow(message, this.messages[start + i - 1], row, this.messages[start + i + 1]),
           )}
         </div>
+        ${
+          this.#rating
+            ? html`<xmpp-chat-rating-prompt part="rating-prompt" lang=${lang} ?answered=${this.#rating.answered}
+                @xmpp-chat-rate=${this.#rated}></xmpp-chat-rating-prompt>`
+            : nothing
+        }
         ${
           this.peerTyping
             ? html`<div class="typing" part="typing"><span class="dots"><span></span><span></span><span></span></span>
@@ -173,6 +195,11 @@ export class MessageList extends LitElement {
     this.#jump = false;
     this.#virtual.scroller.focus({ preventScroll: true }); // the button goes away; keep keyboard focus in the log
     this.#virtual.scrollToNewest();
+  };
+
+  #rated = (event: CustomEvent<XmppChatEvents['xmpp-chat-rate']>): void => {
+    event.stopPropagation(); // told again from the list, for the view that renders it
+    emit(this, 'xmpp-chat-rate', event.detail);
   };
 
   #retry = (key: string): void => {

@@ -32,11 +32,14 @@ export function messageRow(
   const newDay = !previous || dayOf(previous.time) !== dayOf(message.time);
   const grouped = !newDay && previous.direction === message.direction && message.time - previous.time < 300_000;
   const { direction: dir, state } = message;
-  const sender = dir === 'out' ? t(lang, 'messages.you') : peerName;
+  // The sender's own name (an agent's, XEP-0172) heads each run of messages under that name.
+  const { nick } = message;
+  const sender = nick ?? (dir === 'out' ? t(lang, 'messages.you') : peerName);
   const stateShown = state === 'pending' || state === 'failed'; // the others are told by the ticks
   return html`<div class="row ${dir} ${grouped ? 'grouped' : ''} ${state === 'failed' ? 'failed-row' : ''}" data-key=${message.key}>
     ${newDay ? html`<div class="day" part="day-separator"><span>${dayLabel(message.time, lang)}</span></div>` : nothing}
     <div class="message" part="message message-${dir}">
+      ${nick && (!grouped || previous.nick !== nick) ? html`<span class="nick" part="message-sender" dir="auto" aria-hidden="true">${nick}</span>` : nothing}
       ${sender ? html`<span class="sr">${sender}: </span>` : nothing}
       <div class="bubble" part="message-body" dir="auto">${linkify(message.body).map((part) =>
         'href' in part ? html`<a href=${part.href} target="_blank" rel="noopener noreferrer">${part.text}</a>` : part.text,

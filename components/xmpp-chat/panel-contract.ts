@@ -26,6 +26,8 @@ export interface WidgetConfig {
   context?: 'page' | 'identity';
   /** Visitor mode: the page address and referrer go with their query and fragment (by default without). */
   contextFullUrl?: boolean;
+  /** Full mode: the agent's name, carried by every message it sends (`agent-name`). */
+  agentName?: string;
 }
 
 export interface PanelElement extends HTMLElement {

@@ -32,6 +32,7 @@ import { PANEL_PARTS } from '../parts.ts';
  * @attr {string} prechat-required - Which of those fields must be filled in.
  * @attr {'page' | 'identity'} context - Visitor mode: what the first message of a visit tells the desk: name, email and the page, referrer, language, time zone and browser (`page`, the default), or only name and email.
  * @attr {boolean} context-full-url - Visitor mode: the visitor context's page address and referrer keep their query and fragment (`?…`, `#…`), which often hold tokens; without it they are left out.
+ * @attr {string} agent-name - Full mode: the agent's name, which visitors see with every message and in the header (XEP-0172); prefills the login form's "Your name".
  * @attr {boolean} sound - Chime for new messages from the peer (in one tab when the site is open in several).
  * @attr {boolean} debug - Log the XML traffic to the console.
  * @csspart launcher - The round button that opens and closes the panel (visitor mode).
@@ -63,6 +64,7 @@ import { PANEL_PARTS } from '../parts.ts';
  * @csspart message-in - A message from the peer.
  * @csspart message-out - A message of ours.
  * @csspart message-body - The text of a message.
+ * @csspart message-sender - The name of the agent who wrote a run of messages (XEP-0172 nick).
  * @csspart message-meta - A message's time, delivery state and "edited" marker.
  * @csspart message-error - Why a message was not sent.
  * @csspart message-note - Visitor mode: under messages written while nobody was there, that they will be answered.
@@ -73,6 +75,7 @@ import { PANEL_PARTS } from '../parts.ts';
  * @csspart empty - The empty conversation's hello.
  * @csspart typing - The peer's typing indicator.
  * @csspart jump-button - "New messages": scrolls to the newest.
+ * @csspart rating-prompt - Visitor mode: asks for a rating of the conversation when the desk asks for one.
  * @csspart composer - The message composer.
  * @csspart input - The composer's text field.
  * @csspart send-button - The composer's send button.
@@ -80,6 +83,7 @@ import { PANEL_PARTS } from '../parts.ts';
  * @csspart login-form - The login form (full mode).
  * @csspart jid-input - The login form's address field.
  * @csspart password-input - The login form's password field.
+ * @csspart name-input - The login form's "Your name" field (kept on the device).
  * @csspart submit-button - The login form's button.
  * @csspart prechat-form - Visitor mode: the pre-chat form (`prechat`).
  * @csspart prechat-input - A field of the pre-chat form.
@@ -123,7 +127,7 @@ import { PANEL_PARTS } from '../parts.ts';
  * @csspart pending-button - Sets the conversation pending.
  * @csspart resolve-button - Resolves the conversation (the visitor is asked for a rating).
  * @csspart reopen-button - Opens the conversation again.
- * @csspart transcript-button - Saves the conversation as a text or web page file.
+ * @csspart transcript-button - Saves the conversation as a file: in a visitor's header (text), in the desk's conversation bar (text or web page).
  * @csspart notes - The conversation's private notes and labels.
  * @csspart note - One private note.
  * @csspart note-button - Opens the form for a new private note.
@@ -179,6 +183,7 @@ export class XmppChat extends LitElement {
     debug: { type: Boolean },
     sound: { type: Boolean },
     contextFullUrl: { type: Boolean, attribute: 'context-full-url' },
+    agentName: { attribute: 'agent-name' },
     opened: { type: Boolean, attribute: 'open', reflect: true },
     heading: { attribute: 'title' },
     unread: { state: true },
@@ -208,6 +213,7 @@ export class XmppChat extends LitElement {
   declare prechatRequired?: string;
   declare context?: string;
   declare contextFullUrl: boolean;
+  declare agentName?: string;
   declare unread: number;
   declare loaded: boolean;
   #loading?: Promise<unknown>;
@@ -374,6 +380,7 @@ export class XmppChat extends LitElement {
       prechatRequired: fields(this.prechatRequired),
       context: this.context === 'identity' ? 'identity' : 'page',
       contextFullUrl: this.contextFullUrl,
+      agentName: this.agentName,
     };
   }
 
