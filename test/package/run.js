@@ -1,10 +1,12 @@
 // npm run test:package — the package as a developer gets it: `npm pack` of the working tree, its
 // file list asserted, a second build compared byte for byte, then throwaway apps in a temp folder
 // that install the tarball: both entries imported in plain Node (nothing may touch a browser
-// global at import time), a strict TypeScript app built with Vite, esbuild and webpack 5, and a
-// React 19 app built with Vite, each type-checked and loaded in Chromium against Prosody, where
-// the widget (Alice) and the core (Bob) exchange one message. KEEP_PACKAGE_TEST=1 keeps the folder.
-import { execFileSync, spawnSync } from 'node:child_process';
+// global at import time); a strict TypeScript app built with Vite, esbuild and webpack 5, and a
+// React 19 app built with Vite (and rendered on the server), each type-checked and loaded in
+// Chromium against Prosody, where the widget (Alice) and the core (Bob) exchange one message; the
+// README's Vue, Angular and Svelte snippets compiled by vue-tsc, ngc and Svelte's compiler.
+// KEEP_PACKAGE_TEST=1 keeps the temp folder.
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -36,21 +38,27 @@ function sh(command, args, cwd) {
 }
 
 /**
- * A fresh app from test/package/apps/<name>, with the tarball as its dependency, installed. The
- * apps' sources are kept as `*.ts.txt`: they import the installed package, which the repository's
- * own type check and lint cannot resolve; they are checked here, in the app, with the app's settings.
+ * A fresh app from test/package/apps/<name>, with the tarball as its dependency, installed (the
+ * apps install side by side while the build is checked). The apps' sources are kept as `*.txt`:
+ * they import the installed package, which the repository's own type check and lint cannot
+ * resolve; they are checked here, in the app, with the app's settings.
  */
 function app(name, tarball) {
   const dir = join(work, name);
   cpSync(join(root, 'test/package/apps', name), dir, { recursive: true });
-  for (const file of readdirSync(dir, { recursive: true })) {
-    if (String(file).endsWith('.txt')) renameSync(join(dir, String(file)), join(dir, String(file).slice(0, -'.txt'.length)));
+  for (const file of readdirSync(dir, { recursive: true }).map(String)) {
+    if (file.endsWith('.txt')) renameSync(join(dir, file), join(dir, file.slice(0, -'.txt'.length)));
   }
   const manifest = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
   manifest.dependencies = { ...manifest.dependencies, 'xmpp-chat': `file:${tarball}` };
   writeFileSync(join(dir, 'package.json'), JSON.stringify(manifest, null, 2));
-  sh('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error'], dir);
-  return dir;
+  return new Promise((resolve, reject) => {
+    const npm = spawn('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error'], { cwd: dir, stdio: 'pipe' });
+    let output = '';
+    npm.stdout.on('data', (chunk) => (output += chunk));
+    npm.stderr.on('data', (chunk) => (output += chunk));
+    npm.on('close', (code) => (code === 0 ? resolve(dir) : reject(new Error(`npm install in ${dir}:\n${output}`))));
+  });
 }
 
 // The test servers are shared: started here only when nobody runs them.
@@ -66,40 +74,31 @@ await step('npm pack: file list and size', () => {
 });
 if (!packed) process.exit(finish());
 
+const apps = Object.fromEntries(['node', 'vanilla', 'react', 'frameworks'].map((name) => [name, app(name, packed.tarball)]));
+for (const installing of Object.values(apps)) installing.catch(() => undefined); // each step reports its own app's failure
 await step('build reproducible (two builds, same bytes)', () => `${assertReproducible(join(work, 'source'))} files identical`);
 
-await step('plain Node imports both entries', () => {
-  const dir = join(work, 'node');
-  cpSync(join(root, 'test/package/node-import.js'), join(dir, 'node-import.js'));
-  writeFileSync(
-    join(dir, 'package.json'),
-    JSON.stringify({ private: true, type: 'module', dependencies: { 'xmpp-chat': `file:${packed.tarball}` } }),
-  );
-  sh('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error'], dir);
-  return sh('node', ['node-import.js'], dir).trim();
-});
-
-const builds = [];
-await step('TypeScript app (strict): install, type check', () => {
-  const dir = app('vanilla', packed.tarball);
-  sh('npm', ['run', 'typecheck'], dir);
-  builds.push({ name: 'vanilla', dir });
-});
-const vanilla = builds.find((build) => build.name === 'vanilla')?.dir;
+await step('plain Node imports both entries', async () => sh('npm', ['run', '--silent', 'imports'], await apps.node).trim());
+await step('TypeScript app (strict): type check', async () => sh('npm', ['run', 'typecheck'], await apps.vanilla) && '');
 const outputs = [];
 for (const bundler of ['vite', 'esbuild', 'webpack']) {
-  await step(`TypeScript app: ${bundler} build`, () => {
-    if (!vanilla) throw new Error('no app');
-    sh('npm', ['run', `build:${bundler}`], vanilla);
-    outputs.push({ name: `TypeScript app (${bundler})`, dir: join(vanilla, 'out', bundler) });
+  await step(`TypeScript app: ${bundler} build`, async () => {
+    const dir = await apps.vanilla;
+    sh('npm', ['run', `build:${bundler}`], dir);
+    outputs.push({ name: `TypeScript app (${bundler})`, dir: join(dir, 'out', bundler) });
   });
 }
 let react;
-await step('React 19 app: install, type check, vite build', () => {
-  react = app('react', packed.tarball);
-  sh('npm', ['run', 'typecheck'], react);
-  sh('npm', ['run', 'build:vite'], react);
+await step('React 19 app: type check, vite build', async () => {
+  const dir = await apps.react;
+  sh('npm', ['run', 'typecheck'], dir);
+  sh('npm', ['run', 'build:vite'], dir);
+  react = dir;
 });
+await step('React 19 server rendering in Node', async () => sh('npm', ['run', '--silent', 'ssr'], await apps.react).trim());
+await step('Vue 3 template types (vue-tsc)', async () => sh('npm', ['run', 'check:vue'], await apps.frameworks) && '');
+await step('Angular template (ngc, strict templates)', async () => sh('npm', ['run', 'check:angular'], await apps.frameworks) && '');
+await step('Svelte 5 component compiles', async () => sh('npm', ['run', '--silent', 'check:svelte'], await apps.frameworks).trim());
 
 const browser = await launch();
 try {
