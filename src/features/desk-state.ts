@@ -76,13 +76,17 @@ export function createDeskState({ client, conversationsNode, notesNode, store, n
     save();
     changed(list);
   };
+  /** Sets what is known of a conversation; the peer when that changed it. */
   const setConversation = (peer: string, c: DeskConversation | undefined) => {
+    // ejabberd sends each notification twice (to the bare and to the full JID).
+    if (c && JSON.stringify(c) === JSON.stringify(conversations.get(peer))) return [];
     if (c) conversations.set(peer, c);
     else if (!conversations.delete(peer)) return [];
     return [peer];
   };
   const setNote = (id: string, note: DeskNote | undefined) => {
     const old = notes.get(id);
+    if (note && old) return []; // notes never change
     if (note) notes.set(id, note);
     else notes.delete(id);
     return [old?.peer, note?.peer].filter((p): p is string => !!p);
@@ -156,7 +160,8 @@ export function createDeskState({ client, conversationsNode, notesNode, store, n
     } finally {
       since.done();
     }
-    await prune();
+    // What is left to prune is pruned at the next sign-in; the fetched state counts now.
+    await prune().catch(fail);
     for (const listener of fetchedListeners) listener();
   };
 

@@ -92,10 +92,15 @@ export interface DeskDeps {
 
 const STATUSES: readonly DeskStatus[] = ['open', 'pending', 'resolved'];
 
-function visitor(peer: string): string {
+const bareVisitor = (peer: string): string | undefined => {
   const jid = parseJid(peer);
-  if (!jid?.local || jid.resource) throw new DeskError('invalid', `“${peer}” is not a visitor’s address.`);
-  return bareJid(peer)!;
+  return jid?.local && !jid.resource ? bareJid(peer) : undefined;
+};
+
+function visitor(peer: string): string {
+  const who = bareVisitor(peer);
+  if (!who) throw new DeskError('invalid', `“${peer}” is not a visitor’s address.`);
+  return who;
 }
 
 export function createDesk({ client, agent: name, store, askRating, now = Date.now }: DeskDeps): Desk {
@@ -213,8 +218,12 @@ export function createDesk({ client, agent: name, store, askRating, now = Date.n
         same(c.rating) ? undefined : { ...c, rating, updated: Math.max(c.updated, Math.round(rating.at)) },
       );
     },
-    viewing: (peer) => teammates.viewing(peer === undefined ? undefined : visitor(peer)),
-    typing: (peer, typing) => teammates.typing(visitor(peer), typing),
+    // Told as the agent moves about: an address that is no visitor's tells nothing, and throws nothing.
+    viewing: (peer) => teammates.viewing(peer === undefined ? undefined : bareVisitor(peer)),
+    typing(peer, typing) {
+      const who = bareVisitor(peer);
+      if (who) teammates.typing(who, typing);
+    },
     averageRating() {
       const scores = [...state.conversations.values()].flatMap((c) => (c.rating ? [c.rating.score] : []));
       if (scores.length === 0) return undefined;
