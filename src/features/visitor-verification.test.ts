@@ -113,6 +113,25 @@ describe('visitor verification', () => {
     expect(sent).to.have.length(2);
   });
 
+  it('asks again once online when a read failed before (a desk that rendered before it connected)', async () => {
+    const { client, online } = setup(SECRET);
+    const iq = client.iq.bind(client);
+    let connected = false;
+    client.iq = (stanza: XmlElement) => (connected ? iq(stanza) : Promise.reject(new Error('Not connected.')));
+    const verification = createVisitorVerification({ client });
+    let changes = 0;
+    verification.on('changed', () => changes++);
+    const error = await verification.verify(ADA).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect((error as Error).message).to.equal('Not connected.');
+    connected = true;
+    online(false);
+    expect(changes).to.equal(1);
+    expect(await verification.verify(ADA)).to.equal('verified');
+  });
+
   it('refuses secrets it could not read back the same, before sending anything', async () => {
     const { client, sent } = setup();
     const verification = createVisitorVerification({ client });

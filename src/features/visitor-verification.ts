@@ -67,6 +67,8 @@ export function createVisitorVerification({ client, subtle = globalThis.crypto?.
   const events = new Emitter<VisitorVerificationEvents>();
   /** The key for this session: undefined inside when no secret is stored; undefined until read. */
   let key: Promise<CryptoKey | undefined> | undefined;
+  /** Someone has asked for the secret: a new session tells them to ask again. */
+  let asked = false;
 
   const webCrypto = (): SubtleCrypto => {
     if (!subtle)
@@ -82,6 +84,7 @@ export function createVisitorVerification({ client, subtle = globalThis.crypto?.
   };
 
   const load = (): Promise<CryptoKey | undefined> => {
+    asked = true;
     if (key) return key;
     const reading = read();
     key = reading;
@@ -100,8 +103,9 @@ export function createVisitorVerification({ client, subtle = globalThis.crypto?.
   };
 
   client.on('online', (info) => {
-    if (info.resumed || !key) return;
-    // Another device of the account may have changed it meanwhile.
+    if (info.resumed || !asked) return;
+    // Another device of the account may have changed it meanwhile, and a read that failed while
+    // offline can succeed now.
     key = undefined;
     events.emit('changed', undefined);
   });
