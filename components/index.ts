@@ -30,6 +30,7 @@ const SETTINGS = [
   'context',
   'context-full-url',
   'sound',
+  'agent-name',
 ];
 
 /** The script tag that loaded this module, if the page has one with data-* settings. */
