@@ -48,11 +48,12 @@ export async function buildIndex(deps: BuildDeps): Promise<void> {
   for (let group = 0; group < GROUPS; group++) {
     const record = await reads[group];
     if (stopped()) return;
-    if (typeof record === 'object' && record !== null)
-      for (const [peer, stored] of Object.entries(record as Record<string, unknown>))
-        if (isStoredConversation(stored)) deps.indexConversation(peer, stored);
+    for (const [peer, stored] of Object.entries(typeof record === 'object' && record !== null ? record : {})) {
+      if (isStoredConversation(stored)) deps.indexConversation(peer, stored);
+      await pause();
+      if (stopped()) return;
+    }
     onProgress({ phase: 'loading', done: group + 1, total: GROUPS });
-    await pause();
   }
 
   const missing = (await store.conversations()).filter((summary) => lacks(deps.index(), summary));
@@ -70,11 +71,14 @@ export async function buildIndex(deps: BuildDeps): Promise<void> {
     const conversations = await Promise.all(summaries.map((summary) => readConversation(store, summary)));
     if (stopped()) return;
     const changes = conversations.map((stored, i): GroupChange => ({ peer: summaries[i].peer, ...stored, replace: false }));
-    for (const change of changes) deps.indexConversation(change.peer, change);
+    for (const change of changes) {
+      deps.indexConversation(change.peer, change);
+      await pause();
+      if (stopped()) return;
+    }
     await deps.save(changes);
     done += summaries.length;
     onProgress({ phase: 'building', done, total: missing.length });
-    await pause();
   }
   if (!stopped()) onProgress({ phase: 'ready', done, total: missing.length });
 }
