@@ -5,7 +5,9 @@
  */
 import type { ConversationSummary, Desk, DeskConversation, DeskNote, DeskStatus } from '../../src/index.ts';
 import { buildInboxRows, countRows, inFilter, type InboxFilter, type InboxRow } from '../desk-inbox/inbox-rows.ts';
-import type { MessageKey } from '../i18n/i18n.ts';
+import { DeskNotices, type DeskNotice } from './desk-notices.ts';
+
+export type { DeskNotice };
 
 /** What the desk needs of the chat session (a `ChatSession`). */
 export interface DeskHost {
@@ -24,12 +26,6 @@ export interface DeskSessionOptions {
   name: (peer: string, summary?: ConversationSummary) => string;
 }
 
-/** Something another agent did to a conversation this agent had, told in words until dismissed. */
-export interface DeskNotice {
-  key: MessageKey;
-  params: Record<string, string>;
-}
-
 export type InboxView = InboxFilter | 'contacts';
 
 export class DeskSession {
@@ -37,9 +33,7 @@ export class DeskSession {
   /** Which of the inbox's views the agent looks at. */
   view: InboxView = 'open';
   readonly #options: DeskSessionOptions;
-  readonly #notices = new Map<string, DeskNotice>();
-  /** The conversations assigned to this agent when last looked at. */
-  #mine = new Set<string>();
+  readonly #notices: DeskNotices;
   #rows?: InboxRow[];
   #viewing?: string;
   readonly #off: Array<() => void>;
@@ -48,7 +42,7 @@ export class DeskSession {
     this.#options = options;
     const { desk, host } = options;
     this.desk = desk;
-    this.#mine = this.#assignedToMe();
+    this.#notices = new DeskNotices(desk);
     this.#off = [
       desk.on('changed', ({ peers }) => this.#deskChanged(peers)),
       desk.on('teammates', () => host.changed()),
@@ -102,7 +96,7 @@ export class DeskSession {
   }
 
   dismissNotice(peer: string): void {
-    if (this.#notices.delete(peer)) this.#options.host.changed();
+    if (this.#notices.dismiss(peer)) this.#options.host.changed();
   }
 
   /** Whom a conversation may go to: the signed-in teammates and anyone seen owning one, not this agent. */
@@ -130,19 +124,20 @@ export class DeskSession {
 
   /** Assigns `peer` to this agent; if another agent's claim wins, says so. */
   async claim(peer: string): Promise<void> {
-    this.#notices.delete(peer);
+    this.#notices.dismiss(peer);
     try {
       await this.desk.claim(peer);
     } catch (error) {
-      if (!this.#lostTo(peer)) this.#options.host.fail(error as Error);
+      // A claim that lost a race is told as such; any other failure as itself.
+      if (!this.#notices.claimed(peer)) this.#options.host.fail(error as Error);
     }
-    this.#lostTo(peer);
+    this.#notices.claimed(peer);
     this.#options.host.changed();
   }
 
   /** To a teammate, or to nobody; with a note, it is a transfer the next agent reads. */
   assign(peer: string, agent: string | undefined, note?: string): Promise<void> {
-    this.#notices.delete(peer);
+    this.#notices.dismiss(peer);
     return this.#run(this.desk.assign(peer, agent, note?.trim() || undefined));
   }
 
@@ -193,25 +188,9 @@ export class DeskSession {
     }
   }
 
-  /** After a claim: if another agent owns `peer`, the agent is told who won. */
-  #lostTo(peer: string): boolean {
-    const { assignee } = this.state(peer);
-    if (!assignee || assignee === this.agent) return false;
-    this.#notices.set(peer, { key: 'desk.claim-lost', params: { name: assignee } });
-    return true;
-  }
-
   #deskChanged(peers: string[]): void {
     this.#rows = undefined;
-    const mine = this.#assignedToMe();
-    for (const peer of peers) {
-      const state = this.state(peer);
-      // Taken from this agent by someone else: a race lost, or a teammate's reassignment.
-      if (this.#mine.has(peer) && !mine.has(peer) && state.by !== this.agent) {
-        this.#notices.set(peer, takenNotice(state));
-      }
-    }
-    this.#mine = mine;
+    this.#notices.changed(peers);
     this.#options.host.changed();
   }
 
@@ -223,18 +202,4 @@ export class DeskSession {
       this.desk.viewing(peer);
     }
   }
-
-  #assignedToMe(): Set<string> {
-    const mine = new Set<string>();
-    for (const [peer, c] of this.desk.conversations) if (c.assignee === this.agent) mine.add(peer);
-    return mine;
-  }
-}
-
-/** What another agent did to a conversation this agent had. */
-function takenNotice({ assignee, by }: DeskConversation): DeskNotice {
-  if (!assignee) return by ? { key: 'desk.unassigned-by', params: { by } } : { key: 'desk.unassigned-now', params: {} };
-  return by && by !== assignee
-    ? { key: 'desk.taken', params: { name: assignee, by } }
-    : { key: 'desk.taken-over', params: { name: assignee } };
 }

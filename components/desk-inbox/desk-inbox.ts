@@ -4,11 +4,9 @@ import '../i18n/catalog-full.ts';
 import { t } from '../i18n/i18n.ts';
 import { VirtualWindow } from '../contact-list/virtual-window.ts';
 import { styleProperties } from '../style-properties.ts';
+import { inboxRow, INBOX_ROW_HEIGHT } from './inbox-row.ts';
 import { countRows, inFilter, INBOX_FILTERS, type InboxFilter, type InboxRow } from './inbox-rows.ts';
 import { styles } from './desk-inbox.styles.ts';
-
-/** Row height in px, fixed so that only the rows in view are rendered. */
-export const INBOX_ROW_HEIGHT = 72;
 
 export type InboxView = InboxFilter | 'contacts';
 
@@ -142,42 +140,21 @@ export class XmppChatDeskInbox extends LitElement {
         aria-activedescendant=${activeShown ? `row-${this.active}` : nothing}
         @scroll=${this.#window.onScroll} @keydown=${this.#onKey}>
         <div class="spacer" role="presentation" ${styleProperties({ blockSize: `${rows.length * INBOX_ROW_HEIGHT}px` })}>
-          ${rows.slice(start, end).map((row, i) => this.#renderRow(row, start + i, rows.length))}
+          ${rows
+            .slice(start, end)
+            .map((row, i) =>
+              inboxRow(row, {
+                index: start + i,
+                count: rows.length,
+                selected: row.peer === this.selected,
+                active: start + i === this.active,
+                agent: this.agent,
+                lang: this.lang,
+                open: (index) => this.#open(index),
+              }),
+            )}
         </div>
       </div>`;
-  }
-
-  #renderRow(row: InboxRow, index: number, count: number) {
-    const { lang } = this;
-    const selected = row.peer === this.selected;
-    const owner = row.assignee
-      ? row.assignee === this.agent
-        ? t(lang, 'desk.you', { name: row.assignee })
-        : row.assignee
-      : t(lang, 'desk.unassigned');
-    return html`<div id="row-${index}" role="option" part=${selected ? 'inbox-row inbox-row-selected' : 'inbox-row'}
-      class=${index === this.active ? 'row active' : 'row'} aria-selected=${String(selected)}
-      aria-setsize=${count} aria-posinset=${index + 1} ${styleProperties({ insetBlockStart: `${index * INBOX_ROW_HEIGHT}px` })}
-      @click=${() => this.#open(index)}>
-      <span class="line">
-        <span class="name" dir="auto">${row.name}</span>
-        ${
-          row.unread > 0
-            ? html`<span class="badge"><span aria-hidden="true">${row.unread > 99 ? '99+' : row.unread}</span><span class="sr-only">${t(
-                lang,
-                'contacts.unread',
-                { count: row.unread },
-              )}</span></span>`
-            : nothing
-        }
-      </span>
-      <span class="line meta">
-        <span class="status" data-status=${row.status}>${t(lang, `desk.status-${row.status}`)}</span>
-        <span class="owner" dir="auto">· ${owner}</span>
-        ${row.labels.map((label) => html`<span part="inbox-label" class="label" dir="auto">${label}</span>`)}
-      </span>
-      <span class="line preview" dir="auto">${row.preview}</span>
-    </div>`;
   }
 
   #choose(view: InboxView): void {

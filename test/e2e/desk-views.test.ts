@@ -13,6 +13,12 @@ import { accessibilityViolations, closePages, deep, deepAll, page, typeAndSend, 
 
 const service = serviceUrl('websocket', SERVERS.prosody.httpPort);
 const text = (el: Element | undefined) => el?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+/** The focused element, inside shadow roots too. */
+function focused(doc: Document): Element | null {
+  let active = doc.activeElement;
+  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+  return active;
+}
 const filter = (doc: Document, name: string) => deepAll(doc, '[part~="inbox-filter"]').find((b) => text(b).startsWith(name));
 
 describe('the team desk in the widget', function () {
@@ -106,5 +112,8 @@ describe('the team desk in the widget', function () {
     expect(await accessibilityViolations(frame), 'the help').to.deep.equal([]);
     dialog.close();
     expect(dialog.open).to.equal(false);
+    // / focuses the search across conversations.
+    panel.dispatchEvent(new KeyboardEvent('keydown', { key: '/', bubbles: true, composed: true, cancelable: true }));
+    await waitFor(() => focused(doc)?.closest('[part~="search"]'), 'the search field focused');
   });
 });
