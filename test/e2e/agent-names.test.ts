@@ -72,8 +72,9 @@ for (const server of Object.keys(SERVERS) as ServerName[]) {
       again.addEventListener(
         'click',
         (event) => {
-          if (event.target instanceof frame.contentWindow!.HTMLAnchorElement && event.target.download) {
-            link = event.target;
+          const target = event.target as HTMLAnchorElement; // an element of the page's own window
+          if (target.tagName === 'A' && target.download) {
+            link = target;
             event.preventDefault();
           }
         },
