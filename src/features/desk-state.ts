@@ -165,8 +165,18 @@ export function createDeskState({ client, conversationsNode, notesNode, store, n
     for (const listener of fetchedListeners) listener();
   };
 
+  // A new session fetches once the server has its initial presence, which it echoes back (RFC 6121
+  // §4.2.2): from then on it notifies this session of changes, so none falls between fetch and
+  // notification. A desk started in a running session fetches at once, and again if that presence
+  // was still to come.
+  let awaiting = client.status === 'connected' ? client.epoch : -1;
   const offOnline = client.on('online', (info) => {
-    if (!info.resumed) fetchAll().catch(fail);
+    if (!info.resumed) awaiting = client.epoch;
+  });
+  const offPresence = client.on('stanza', (stanza) => {
+    if (awaiting !== client.epoch || stanza.name !== 'presence' || stanza.attrs.type || stanza.attrs.from !== client.jid) return;
+    awaiting = -1;
+    fetchAll().catch(fail);
   });
   if (client.status === 'connected') fetchAll().catch(fail);
   store?.getMeta<Saved>(META).then((saved) => {
@@ -213,6 +223,7 @@ export function createDeskState({ client, conversationsNode, notesNode, store, n
       clearTimeout(saveTimer);
       offStanza();
       offOnline();
+      offPresence();
     },
   };
 

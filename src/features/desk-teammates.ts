@@ -43,6 +43,8 @@ export function createTeammates({ client, agent, agents, changed, fail }: Teamma
   /** Those of them told our activity in this session. */
   const told = new Set<string>();
   let list: readonly Teammate[] = [];
+  /** The session whose initial presence is yet to come back from the server. */
+  let awaiting = -1;
 
   const account = () => (client.jid ? bareJid(client.jid) : undefined);
   const ownResource = () => (client.jid ? parseJid(client.jid)?.resource : undefined);
@@ -63,7 +65,15 @@ export function createTeammates({ client, agent, agents, changed, fail }: Teamma
 
   const offStanza = client.on('stanza', (stanza) => {
     const own = account();
-    if (!own || stanza.attrs.from === client.jid) return;
+    if (!own) return;
+    if (stanza.attrs.from === client.jid) {
+      // Our initial presence, echoed: the others now hear of us, and we of them (see desk-state.ts).
+      if (stanza.name === 'presence' && !stanza.attrs.type && awaiting === client.epoch) {
+        awaiting = -1;
+        rollCall();
+      }
+      return;
+    }
     if (stanza.name === 'presence') {
       const presence = parsePresence(stanza);
       const from = presence?.from ? parseJid(presence.from) : undefined;
@@ -103,7 +113,7 @@ export function createTeammates({ client, agent, agents, changed, fail }: Teamma
       known.clear();
       publish();
     }
-    rollCall();
+    awaiting = client.epoch;
   });
   const offStatus = client.on('status', ({ status }) => {
     if (status !== 'disconnected') return;
