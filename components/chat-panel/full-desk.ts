@@ -8,7 +8,7 @@ import { createDesk, parseJid, type ConversationSummary } from '../../src/index.
 import { AgentKeys, type AgentAction } from '../controllers/agent-keys.ts';
 import type { ChatSession } from '../controllers/chat-session.ts';
 import { DeskSession, type InboxView } from '../controllers/desk-session.ts';
-import { visitorName } from '../controllers/visitor-names.ts';
+import { strangerLabel } from '../controllers/visitor-names.ts';
 import type { XmppChatDeskInbox } from '../desk-inbox/desk-inbox.ts';
 import { t } from '../i18n/i18n.ts';
 import type { XmppChatKeyboardHelp } from '../keyboard-help/keyboard-help.ts';
@@ -69,7 +69,8 @@ export function deskOf(panel: ChatPanel, session: ChatSession): DeskSession | un
         session.chat.send(peer, t(panel.lang, 'desk.rate-request'), { rateRequest: true }).catch((error: Error) => session.fail(error)),
     }),
     host: session,
-    name: (peer, summary?: ConversationSummary) => session.chat.strangers.name(peer) ?? summary?.context?.name ?? visitorName(peer),
+    // A real account by its address; a visitor by the name they gave, or a made-up one.
+    name: (peer, summary?: ConversationSummary) => strangerLabel(peer, session.chat.strangers.name(peer) ?? summary?.context?.name),
   });
   passOnDeskParts(panel);
   const keys = new AgentKeys(panel, (action) => runKey(panel, session, desk, action));

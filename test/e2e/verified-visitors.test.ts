@@ -71,6 +71,7 @@ describe('verified visitors on prosody', function () {
     const row = (name: string, parts = '[part~="contact"], [part~="inbox-row"]') =>
       deepAll(desk, parts).find((el) => el.textContent?.includes(name));
     await waitFor(() => row('dave@localhost', '[part~="contact"]'), 'the real account listed under its address');
+    await waitFor(() => row('dave@localhost', '[part~="inbox-row"]'), 'the real account in the inbox under its address');
 
     row('Zoë 李')?.click();
     const badge = await waitFor(() => deep(desk, '[part~="verified"]'), 'the verified badge');
