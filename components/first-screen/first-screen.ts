@@ -70,6 +70,19 @@ export class XmppChatFirstScreen extends LitElement {
     this.invalid = false;
   }
 
+  /** Drawn again each minute: the desk opens and closes, and "today" becomes "tomorrow", while the panel is open. */
+  #clock?: ReturnType<typeof setInterval>;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.#clock = setInterval(() => this.requestUpdate(), 60_000);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    clearInterval(this.#clock);
+  }
+
   override render() {
     const { lang, hours } = this;
     const now = this.now();

@@ -55,6 +55,15 @@ for (const server of Object.keys(SERVERS) as ServerName[]) {
       await disconnectAll();
     });
 
+    /** An anonymous visitor's widget, opened, in this page. */
+    const mountWidget = (attrs: Record<string, string>) => {
+      const el = document.createElement('xmpp-chat');
+      for (const [name, value] of Object.entries({ service, domain: ANON_DOMAIN, anonymous: '', open: '', ...attrs }))
+        el.setAttribute(name, value);
+      document.body.append(el);
+      return el;
+    };
+
     const anonymous = async () => {
       const client = trackedClient({ ...TEST_OPTIONS, service, domain: ANON_DOMAIN, anonymous: true });
       await client.connect();
@@ -90,7 +99,7 @@ for (const server of Object.keys(SERVERS) as ServerName[]) {
       const desk = await freshAccount('team', httpPort);
       const ann = device(desk, service, { answerStrangers: true, nickname: 'Ann' });
       const bo = device(desk, service, { answerStrangers: true, nickname: 'Bo <b>' });
-      await Promise.all([ann.connect(), bo.connect()]);
+      await connectAll(ann, bo);
       const owner = `team-visitor-${Math.random().toString(36).slice(2, 10)}`;
       visitor = createChat({
         ...TEST_OPTIONS,
@@ -112,6 +121,28 @@ for (const server of Object.keys(SERVERS) as ServerName[]) {
       await until(() => v.strangers.names(`${desk}@${DOMAIN}`).length === 1, 'Ann gone', 20_000);
       expect(v.strangers.names(`${desk}@${DOMAIN}`)).to.deep.equal(['Bo <b>']);
     });
+    it('keep the first screen’s and the header’s space while the desk’s presence is unknown: nothing moves when it comes', async () => {
+      const desk = await freshAccount('hours-open-now', httpPort);
+      const ann = device(desk, service, { answerStrangers: true, nickname: 'Ann' });
+      await connectAll(ann);
+      const spans = (['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const).map((d) => ({ day: d, open: '00:00', close: '24:00' }));
+      await createOfficeHours({ client: ann.client }).publish({ timeZone: 'UTC', spans, closed: [], replyMinutes: 60 });
+
+      widget = mountWidget({ to: `${desk}@${DOMAIN}` });
+      const root = widget.shadowRoot!;
+      const reserved = await waitFor(() => deep(root, '.first-screen .reserved'), 'the reserved space', 20_000);
+      const screen = reserved.parentElement!;
+      const header = deep(root, '[part~="header"]')!;
+      const before = { screen: screen.getBoundingClientRect().height, header: header.getBoundingClientRect().height };
+      await waitFor(() => deep(root, '[part~="team"]')?.textContent === 'Ann is here.', 'Ann’s name');
+      await waitFor(() => deep(root, '[part~="office-hours"]')?.textContent === 'Usually replies within 1 hour.', 'the reply time');
+      expect(deep(root, '.presence')?.textContent).to.equal('Online');
+      expect(deep(root, '[part~="offline-form"]'), 'no email asked for while someone is there').to.equal(undefined);
+      // Equal but for sub-pixel rounding.
+      expect(screen.getBoundingClientRect().height).to.be.closeTo(before.screen, 0.5);
+      expect(header.getBoundingClientRect().height).to.be.closeTo(before.header, 0.5);
+    });
+
     it('tell a visitor who comes while the desk is closed when it is back, and take an email with the message', async () => {
       const desk = await freshAccount('hours-closed-now', httpPort);
       const agent = trackedClient(accountOptions(desk, service));
@@ -127,18 +158,7 @@ for (const server of Object.keys(SERVERS) as ServerName[]) {
       });
       await agent.disconnect();
 
-      widget = document.createElement('xmpp-chat');
-      for (const [name, value] of Object.entries({
-        service,
-        domain: ANON_DOMAIN,
-        anonymous: '',
-        to: `${desk}@${DOMAIN}`,
-        welcome: 'Hello <b>there</b>',
-        open: '',
-      })) {
-        widget.setAttribute(name, value);
-      }
-      document.body.append(widget);
+      widget = mountWidget({ to: `${desk}@${DOMAIN}`, welcome: 'Hello <b>there</b>' });
       const root = widget.shadowRoot!;
       await waitFor(() => deep(root, '[part~="welcome"]')?.textContent === 'Hello <b>there</b>', 'the welcome line');
       await waitFor(() => deep(root, '[part~="office-hours"]')?.textContent?.startsWith('Back '), 'when the desk is back');
