@@ -17,6 +17,7 @@ import { DESK_PARTS, passOnDeskParts } from './desk-parts.ts';
 import type { ChatPanel } from './chat-panel.ts';
 import { saveAgentTranscript } from '../desk-conversation-bar/desk-transcript.ts';
 import { renderDeskSearch } from '../desk-search/render-desk-search.ts';
+import { renderOfficeHoursEditor } from '../office-hours-editor/render.ts';
 import '../desk-inbox/desk-inbox.ts';
 import '../desk-conversation-bar/desk-conversation-bar.ts';
 import '../desk-notes/desk-notes.ts';
@@ -40,6 +41,9 @@ const layout = css`
     .full .conversation:has(> xmpp-chat-desk-conversation-bar) { grid-template-rows: auto 1fr auto; }
   }
   .details xmpp-chat-desk-notes { border-block-start: 1px solid var(--xmpp-chat-border, #e2e8f0); }
+  .desk-settings { border-block-start: 1px solid var(--xmpp-chat-border, #e2e8f0); font-size: 14px; }
+  .desk-settings summary { display: flex; align-items: center; min-block-size: 32px; cursor: pointer; font-weight: 600; }
+  .desk-settings summary:focus-visible { outline: 2px solid var(--xmpp-chat-accent, #2563eb); outline-offset: 2px; }
 `;
 
 /** The agent's name: from the login form or `agent-name`, else the resource signed in with, else "Agent". */
@@ -121,6 +125,10 @@ export function renderInbox(panel: ChatPanel, session: ChatSession, desk: DeskSe
         onSelect: (jid) => panel.select(jid),
         onError: (error) => session.fail(error),
       })}</div>
+      <details slot="settings" class="desk-settings">
+        <summary>${t(panel.lang, 'hours.title')}</summary>
+        ${renderOfficeHoursEditor(panel, session)}
+      </details>
     </xmpp-chat-desk-inbox>
     <xmpp-chat-keyboard-help exportparts=${exportparts(DESK_PARTS.keyboardHelp)} lang=${panel.lang}></xmpp-chat-keyboard-help>`;
 }

@@ -14,6 +14,8 @@ export const styles = css`
     flex-direction: column;
     flex: 1 1 auto;
     min-block-size: 0;
+    /* When the settings leave the list too little room, everything scrolls. */
+    overflow-y: auto;
     gap: 8px;
     padding: 8px;
     ${ownText}

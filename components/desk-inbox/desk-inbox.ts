@@ -19,6 +19,7 @@ export type InboxView = InboxFilter | 'contacts';
  *
  * @slot - The contacts, shown in the Contacts view (the panel puts its contact list here).
  * @slot search - A search field above the views.
+ * @slot settings - The desk's settings, below the list (the panel puts the office hours there).
  * @csspart inbox - The inbox.
  * @csspart inbox-filter - Each view's button, with its count (`aria-pressed` on the current one).
  * @csspart average-rating - The desk's average rating, in words.
@@ -127,6 +128,7 @@ export class XmppChatDeskInbox extends LitElement {
         )}
       </div>
       ${view === 'contacts' ? html`<slot></slot>` : this.#renderList()}
+      <slot name="settings"></slot>
     </div>`;
   }
 
@@ -140,19 +142,17 @@ export class XmppChatDeskInbox extends LitElement {
         aria-activedescendant=${activeShown ? `row-${this.active}` : nothing}
         @scroll=${this.#window.onScroll} @keydown=${this.#onKey}>
         <div class="spacer" role="presentation" ${styleProperties({ blockSize: `${rows.length * INBOX_ROW_HEIGHT}px` })}>
-          ${rows
-            .slice(start, end)
-            .map((row, i) =>
-              inboxRow(row, {
-                index: start + i,
-                count: rows.length,
-                selected: row.peer === this.selected,
-                active: start + i === this.active,
-                agent: this.agent,
-                lang: this.lang,
-                open: (index) => this.#open(index),
-              }),
-            )}
+          ${rows.slice(start, end).map((row, i) =>
+            inboxRow(row, {
+              index: start + i,
+              count: rows.length,
+              selected: row.peer === this.selected,
+              active: start + i === this.active,
+              agent: this.agent,
+              lang: this.lang,
+              open: (index) => this.#open(index),
+            }),
+          )}
         </div>
       </div>`;
   }

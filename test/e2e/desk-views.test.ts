@@ -101,6 +101,9 @@ describe('the team desk in the widget', function () {
     await waitFor(() => text(deep(doc, '[part~="conversation-rating"]')).endsWith('Rated 4 of 5: Quick'), 'the rating');
     await waitFor(() => text(deep(doc, '[part~="average-rating"]')) === 'Average rating 4 of 5 (1)', 'the average');
     expect(await accessibilityViolations(frame), 'the desk').to.deep.equal([]);
+    // The desk's office hours are set below the inbox.
+    deep(doc, '.desk-settings summary')!.click();
+    await waitFor(() => deep(doc, '[part~="office-hours-editor"]'), 'the office hours editor');
 
     // The keys: ? opens the help (not while typing), Escape closes it.
     const panel = deep(doc, 'xmpp-chat-panel')!;
