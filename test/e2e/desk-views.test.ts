@@ -6,6 +6,7 @@
  * sees the rating, and opens the keyboard help — all without accessibility violations.
  */
 import { expect } from '@esm-bundle/chai';
+import { executeServerCommand, setViewport } from '@web/test-runner-commands';
 import { createDesk, type Desk } from '../../src/index.ts';
 import { closeChats, connectAll, device, eventually, history } from '../integration/chat-helpers.ts';
 import { SERVERS, freshAccount, serviceUrl, until } from '../integration/servers.ts';
@@ -23,6 +24,7 @@ const filter = (doc: Document, name: string) => deepAll(doc, '[part~="inbox-filt
 
 describe('the team desk in the widget', function () {
   this.timeout(120_000);
+  before(() => setViewport({ width: 1100, height: 820 }));
   const desks: Desk[] = [];
   afterEach(async () => {
     for (const desk of desks.splice(0)) desk.close();
@@ -101,6 +103,7 @@ describe('the team desk in the widget', function () {
     await waitFor(() => text(deep(doc, '[part~="conversation-rating"]')).endsWith('Rated 4 of 5: Quick'), 'the rating');
     await waitFor(() => text(deep(doc, '[part~="average-rating"]')) === 'Average rating 4 of 5 (1)', 'the average');
     expect(await accessibilityViolations(frame), 'the desk').to.deep.equal([]);
+    await executeServerCommand('screenshot', { name: 'desk-agent' }); // for people to look at
     // The desk's office hours are set below the inbox.
     deep(doc, '.desk-settings summary')!.click();
     await waitFor(() => deep(doc, '[part~="office-hours-editor"]'), 'the office hours editor');
