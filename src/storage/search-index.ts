@@ -166,9 +166,11 @@ export function createSearchIndex(store: MessageStore, options: SearchIndexOptio
 
   return {
     search(query, { limit = DEFAULT_LIMIT } = {}) {
-      const tokens = queryTokens(query);
-      const documents = index.search(tokens, limit);
-      return Promise.resolve(documents.map(({ text, ...hit }) => ({ ...hit, snippet: snippet(text, tokens) })));
+      // Run now, from what is indexed; a failure rejects rather than throws.
+      return new Promise((resolve) => {
+        const tokens = queryTokens(query);
+        resolve(index.search(tokens, limit).map(({ text, ...hit }) => ({ ...hit, snippet: snippet(text, tokens) })));
+      });
     },
     get progress() {
       return progress;
