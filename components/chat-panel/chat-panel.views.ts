@@ -1,10 +1,10 @@
 /** The parts of the panel: header, status line, contacts and the open conversation. */
 import { html, nothing } from 'lit';
-import { ratingBody, type RatingScore } from '../../src/index.ts';
 import type { ChatSession } from '../controllers/chat-session.ts';
 
 import { t } from '../i18n/i18n.ts';
 import type { XmppChatComposer } from '../composer/composer.ts';
+import type { XmppChatEvents } from '../events.ts';
 import { PARTS, exportparts } from '../parts.ts';
 import type { ChatPanel } from './chat-panel.ts';
 
@@ -145,8 +145,7 @@ export function renderConversation(panel: ChatPanel, session: ChatSession) {
     <xmpp-chat-message-list exportparts=${exportparts(PARTS.messageList)} lang=${lang} .messages=${view.messages} .hasOlder=${view.hasOlder}
       .loadingOlder=${view.loadingOlder} .historyStart=${view.historyStart} .peerTyping=${view.peerTyping}
       .peerName=${peerName(panel, session, peer)} ?ratable=${!full}
-      @xmpp-chat-rate=${(e: CustomEvent<{ score: RatingScore; comment?: string }>) =>
-        void session.chat.send(peer, ratingBody(e.detail.score, e.detail.comment), { rating: e.detail })}
+      @xmpp-chat-rate=${(e: CustomEvent<XmppChatEvents['xmpp-chat-rate']>) => void session.chat.send(peer, e.detail.body, { rating: e.detail })}
       @xmpp-chat-load-older=${() => void view.loadOlder()}
       @xmpp-chat-retry=${(e: CustomEvent<{ key: string }>) => void session.chat.messaging.retry(peer, e.detail.key)}
       @xmpp-chat-seen=${() => {

@@ -130,7 +130,7 @@ describe('xmpp-chat-message-list: the rating prompt', () => {
     shown.shadowRoot!.querySelector<HTMLInputElement>('#score-4')!.click();
     shown.shadowRoot!.querySelector('textarea')!.value = '  Quick  ';
     shown.shadowRoot!.querySelector('form')!.requestSubmit();
-    expect(rates).to.deep.equal([{ score: 4, comment: 'Quick' }]);
+    expect(rates).to.deep.equal([{ score: 4, comment: 'Quick', body: 'Rating: 4/5 — Quick' }]);
     // The sent rating arrives in the list: the prompt stays, saying thanks.
     el.messages = [
       request,

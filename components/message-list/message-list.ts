@@ -44,7 +44,7 @@ import { styleProperties } from '../style-properties.ts';
  * @fires xmpp-chat-load-older - The reader neared the oldest loaded message while `hasOlder` is set.
  * @fires xmpp-chat-retry - The retry button of a failed message was pressed; detail `{ key }`.
  * @fires xmpp-chat-seen - The newest message is on screen (the conversation may be marked read).
- * @fires xmpp-chat-rate - With `ratable`: the reader rated the conversation; detail `{ score, comment? }`.
+ * @fires xmpp-chat-rate - With `ratable`: the reader rated the conversation; detail `{ score, comment?, body }`.
  */
 export class MessageList extends LitElement {
   static override styles = styles;

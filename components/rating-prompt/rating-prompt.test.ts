@@ -47,7 +47,7 @@ describe('xmpp-chat-rating-prompt', () => {
     expect(radios(el)[2].checked).to.equal(true);
     await sendKeys({ press: 'Enter' });
     await el.updateComplete;
-    expect(rates).to.deep.equal([{ score: 3 }]);
+    expect(rates).to.deep.equal([{ score: 3, body: 'Rating: 3/5' }]);
     expect($(el, '[part="thanks"]').getAttribute('role')).to.equal('status');
     expect(el.shadowRoot!.querySelector('form')).to.equal(null);
   });
@@ -59,7 +59,7 @@ describe('xmpp-chat-rating-prompt', () => {
     $<HTMLTextAreaElement>(el, 'textarea').value = '  Quick & kind\nthanks  ';
     $<HTMLFormElement>(el, 'form').requestSubmit();
     await el.updateComplete;
-    expect(rates).to.deep.equal([{ score: 5, comment: 'Quick & kind\nthanks' }]);
+    expect(rates).to.deep.equal([{ score: 5, comment: 'Quick & kind\nthanks', body: 'Rating: 5/5 — Quick & kind\nthanks' }]);
     expect(el.answered).to.equal(true);
   });
 

@@ -1,5 +1,5 @@
 import { html, LitElement, nothing } from 'lit';
-import { RATING_COMMENT_LIMIT, type RatingScore } from '../../src/index.ts';
+import { RATING_COMMENT_LIMIT, ratingBody, type RatingScore } from '../../src/index.ts';
 import { emit } from '../events.ts';
 import { fieldText } from '../form-field.ts';
 import '../i18n/catalog-rating.ts';
@@ -26,7 +26,7 @@ const SCORES: readonly RatingScore[] = [1, 2, 3, 4, 5];
  * @cssproperty --xmpp-chat-border - The frame (#e2e8f0).
  * @cssproperty --xmpp-chat-background - Background (#fff).
  * @cssproperty --xmpp-chat-radius - Corner radius (12px).
- * @fires xmpp-chat-rate - The visitor sent a rating: `{ score, comment? }` (the comment trimmed, absent when empty).
+ * @fires xmpp-chat-rate - The visitor sent a rating: `{ score, comment?, body }` (the comment trimmed, absent when empty; `body` the answer in words for any client, "Rating: 4/5 — comment").
  */
 export class XmppChatRatingPrompt extends LitElement {
   static override styles = styles;
@@ -80,7 +80,8 @@ export class XmppChatRatingPrompt extends LitElement {
     }
     const comment = fieldText(data, 'comment').trim();
     this.answered = true;
-    emit(this, 'xmpp-chat-rate', { score: score as RatingScore, ...(comment ? { comment } : {}) });
+    const rating = { score: score as RatingScore, ...(comment ? { comment } : {}) };
+    emit(this, 'xmpp-chat-rate', { ...rating, body: ratingBody(rating.score, rating.comment) });
   }
 }
 
