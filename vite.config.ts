@@ -117,11 +117,11 @@ const widgetBuild = defineConfig({
         minify: true,
         // Files every visit loads together, kept as one each rather than several small ones (each
         // costs a request and compresses alone): Lit with the strings and part names the launcher
-        // needs; the core's errors and element helpers, used by the panel and every lazy part of
-        // the core. A module these patterns miss after an upgrade only goes back to its own file.
+        // needs; the core's errors, events, element and address helpers and storage types, used by
+        // the panel and by every lazy part of the core and the desk. A module these patterns miss after an upgrade only goes back to its own file.
         codeSplitting: {
           groups: [
-            { name: 'core', test: /[\\/]src[\\/](errors|stanza[\\/](tree|element))\.ts$/ },
+            { name: 'core', test: /[\\/]src[\\/](errors|events|storage[\\/]types|stanza[\\/](tree|element|jid))\.ts$/ },
             {
               name: 'lit',
               test: /[\\/](lit-html[\\/]lit-html|lit-element[\\/]lit-element|reactive-element[\\/](reactive-element|css-tag))\.js$|[\\/]components[\\/](i18n[\\/](i18n|catalog)|events|parts)\.ts$/,
