@@ -10,7 +10,11 @@ import { expect } from '@esm-bundle/chai';
 import { createChat, createMemoryBackend, createOfficeHours, type Chat, type OfficeHours } from '../../src/index.ts';
 import { buildHours } from '../../src/stanza/office-hours.ts';
 import { buildPublish } from '../../src/stanza/pep.ts';
+import { render } from 'lit';
 import '../../components/index.ts';
+import type { ChatPanel } from '../../components/chat-panel/chat-panel.ts';
+import { ChatSession } from '../../components/controllers/chat-session.ts';
+import { renderOfficeHoursEditor } from '../../components/office-hours-editor/render.ts';
 import { deep, typeAndSend, waitFor } from '../e2e/pages.ts';
 import { closeChats, connectAll, device, eventually } from './chat-helpers.ts';
 import {
@@ -141,6 +145,49 @@ for (const server of Object.keys(SERVERS) as ServerName[]) {
       // Equal but for sub-pixel rounding.
       expect(screen.getBoundingClientRect().height).to.be.closeTo(before.screen, 0.5);
       expect(header.getBoundingClientRect().height).to.be.closeTo(before.header, 0.5);
+    });
+
+    it('are set in the editor: it starts from the published hours and publishes what the agent saves', async () => {
+      const desk = await freshAccount('hours-editor', httpPort);
+      const owner = `hours-editor-${Math.random().toString(36).slice(2, 10)}`;
+      const session = new ChatSession({
+        ...accountOptions(desk, service),
+        historyOwner: owner,
+        storage: { backend: createMemoryBackend(), channelName: owner },
+        visibility: { hidden: false, onChange: () => () => undefined },
+      });
+      const host = document.body.appendChild(document.createElement('div'));
+      const errors: Error[] = [];
+      const panel = {
+        lang: 'en',
+        requestUpdate: () => render(renderOfficeHoursEditor(panel, session), host),
+        report: (error: Error) => errors.push(error),
+      } as unknown as ChatPanel;
+      try {
+        await session.connect();
+        const agent = trackedClient(accountOptions(desk, service));
+        await agent.connect();
+        await createOfficeHours({ client: agent }).publish(HOURS);
+        panel.requestUpdate();
+        const editor = await waitFor(() => host.querySelector('xmpp-chat-office-hours-editor'), 'the editor');
+        const field = (name: string) => editor.shadowRoot!.querySelector<HTMLInputElement>(`[name="${name}"]`)!;
+        await waitFor(() => field('tz')?.value === 'Europe/Berlin', 'the published hours in the editor');
+        field('sat-to').value = '15:00';
+        editor.shadowRoot!.querySelector('form')!.requestSubmit();
+        await waitFor(() => editor.shadowRoot!.querySelector('.note')?.textContent?.startsWith('Published'), 'the hours published');
+        const read = await (await anonymous()).read(`${desk}@${DOMAIN}`);
+        // One span a day in the editor: Monday's second span goes.
+        expect(read?.spans).to.deep.equal([
+          { day: 'mon', open: '09:00', close: '12:30' },
+          { day: 'sat', open: '10:00', close: '15:00' },
+        ]);
+        expect(read).to.include({ timeZone: 'Europe/Berlin', replyMinutes: 120 });
+        expect(errors).to.deep.equal([]);
+        expect(session.error).to.equal(undefined);
+      } finally {
+        host.remove();
+        await session.close();
+      }
     });
 
     it('tell a visitor who comes while the desk is closed when it is back, and take an email with the message', async () => {
