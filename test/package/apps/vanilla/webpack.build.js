@@ -1,4 +1,5 @@
-// webpack 5 through its API (its CLI needs a newer Node): bundles the app that tsc compiled to out/tsc.
+// webpack 5 through its API (its CLI needs a newer Node): bundles the app, its TypeScript stripped
+// by esbuild (without bundling) into out/js.
 import { copyFileSync, mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import webpack from 'webpack';
@@ -7,7 +8,7 @@ const outDir = resolve('out/webpack');
 webpack(
   {
     mode: 'production',
-    entry: resolve('out/tsc/main.js'),
+    entry: resolve('out/js/main.js'),
     output: { path: outDir, filename: 'main.js' },
     // What is checked is how webpack resolves and splits the package, not how small it minifies it.
     optimization: { minimize: false },
