@@ -105,7 +105,9 @@ let firstScreenLoad: Promise<unknown> | undefined;
 export function renderAvailability(panel: ChatPanel, session: ChatSession) {
   const { lang, config } = panel;
   if (config.mode === 'full' || !config.to) return nothing;
-  if (session.status === 'connected' && session.availabilityKnown) {
+  // While reconnecting, nobody's presence is known: the space is kept rather than saying nobody is there.
+  const known = session.status === 'connected' && session.availabilityKnown;
+  if (known) {
     firstScreenLoad ??= import('../first-screen/render.ts').then(
       (module) => {
         firstScreen = module;
@@ -114,10 +116,10 @@ export function renderAvailability(panel: ChatPanel, session: ChatSession) {
       (error: Error) => panel.report(error),
     );
   }
-  const known = session.availabilityKnown && firstScreen?.renderFirstScreen(panel, session);
+  const screen = known && firstScreen?.renderFirstScreen(panel, session);
   return html`<div class="first-screen">
     <p part="welcome" class="welcome" dir="auto">${config.welcome || t(lang, 'availability.welcome')}</p>
-    ${known || html`<div class="reserved" aria-hidden="true"></div>`}
+    ${screen || html`<div class="reserved" aria-hidden="true"></div>`}
   </div>`;
 }
 
