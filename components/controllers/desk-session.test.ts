@@ -87,12 +87,24 @@ describe('DeskSession', () => {
     expect(desk.notes('v1@anon.localhost').map((n) => [n.kind, n.text])).to.deep.equal([['transfer', 'Over to you']]);
   });
 
-  it('tells teammates which conversation the agent has open, once per change', () => {
-    const { desk, host } = setup();
+  it('tells teammates which conversation the agent has open, once per change, and typing no more when they leave it', () => {
+    const { desk, host, session } = setup();
     host.open('v1@anon.localhost');
     host.open('v1@anon.localhost');
+    session.typing('v1@anon.localhost', true);
     host.open('v2@anon.localhost');
-    expect(desk.told).to.deep.equal([{ viewing: 'v1@anon.localhost' }, { viewing: 'v2@anon.localhost' }]);
+    session.typing('v2@anon.localhost', true);
+    session.typing('v2@anon.localhost', false);
+    host.open('v1@anon.localhost');
+    expect(desk.told).to.deep.equal([
+      { viewing: 'v1@anon.localhost' },
+      { typing: ['v1@anon.localhost', true] },
+      { typing: ['v1@anon.localhost', false] },
+      { viewing: 'v2@anon.localhost' },
+      { typing: ['v2@anon.localhost', true] },
+      { typing: ['v2@anon.localhost', false] },
+      { viewing: 'v1@anon.localhost' },
+    ]);
   });
 
   it('says who else is on a conversation, and whom it may go to', async () => {

@@ -36,6 +36,8 @@ export class DeskSession {
   readonly #notices: DeskNotices;
   #rows?: InboxRow[];
   #viewing?: string;
+  /** The visitor this agent was last said to type to. */
+  #typingTo?: string;
   readonly #off: Array<() => void>;
 
   constructor(options: DeskSessionOptions) {
@@ -155,6 +157,7 @@ export class DeskSession {
   }
 
   typing(peer: string, typing: boolean): void {
+    this.#typingTo = typing ? peer : undefined;
     this.desk.typing(peer, typing);
   }
 
@@ -198,6 +201,8 @@ export class DeskSession {
     this.#rows = undefined;
     const peer = this.#options.host.conversation.peer;
     if (peer !== this.#viewing) {
+      // Leaving a conversation with a draft is no longer typing to that visitor.
+      if (this.#typingTo && this.#typingTo !== peer) this.typing(this.#typingTo, false);
       this.#viewing = peer;
       this.desk.viewing(peer);
     }
