@@ -127,7 +127,8 @@ for (const server of Object.keys(SERVERS) as ServerName[]) {
     });
     it('keep the first screen’s and the header’s space while the desk’s presence is unknown: nothing moves when it comes', async () => {
       const desk = await freshAccount('hours-open-now', httpPort);
-      const ann = device(desk, service, { answerStrangers: true, nickname: 'Ann' });
+      // As the desk's widget sets it up: the agent's name goes with its messages, and so with its presence.
+      const ann = device(desk, service, { answerStrangers: true, messageNick: 'Ann' });
       await connectAll(ann);
       const spans = (['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const).map((d) => ({ day: d, open: '00:00', close: '24:00' }));
       await createOfficeHours({ client: ann.client }).publish({ timeZone: 'UTC', spans, closed: [], replyMinutes: 60 });
