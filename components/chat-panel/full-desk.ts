@@ -43,6 +43,8 @@ const layout = css`
   .details xmpp-chat-desk-notes { border-block-start: 1px solid var(--xmpp-chat-border, #e2e8f0); }
   .desk-settings { border-block-start: 1px solid var(--xmpp-chat-border, #e2e8f0); font-size: 14px; }
   .desk-settings summary { display: flex; align-items: center; min-block-size: 32px; cursor: pointer; font-weight: 600; }
+  .desk-settings summary::before { content: '▸'; margin-inline-end: 6px; }
+  .desk-settings[open] summary::before { content: '▾'; }
   .desk-settings summary:focus-visible { outline: 2px solid var(--xmpp-chat-accent, #2563eb); outline-offset: 2px; }
 `;
 

@@ -58,6 +58,8 @@ export const styles = css`
     background: #fef3c7;
     color: #78350f;
   }
+  /* On the notice's own light background, whatever the theme. */
+  .notice button { background: transparent; color: inherit; border-color: currentColor; }
   .actions { display: flex; flex-wrap: wrap; gap: 6px; }
   .transfer {
     display: grid;

@@ -104,6 +104,11 @@ describe('the team desk in the widget', function () {
     await waitFor(() => text(deep(doc, '[part~="average-rating"]')) === 'Average rating 4 of 5 (1)', 'the average');
     expect(await accessibilityViolations(frame), 'the desk').to.deep.equal([]);
     await executeServerCommand('screenshot', { name: 'desk-agent' }); // for people to look at
+    doc.querySelector('xmpp-chat')!.setAttribute('theme', 'dark');
+    await new Promise((r) => setTimeout(r, 100));
+    expect(await accessibilityViolations(frame), 'the desk, dark').to.deep.equal([]);
+    await executeServerCommand('screenshot', { name: 'desk-agent-dark' });
+    doc.querySelector('xmpp-chat')!.removeAttribute('theme');
     // The desk's office hours are set below the inbox.
     deep(doc, '.desk-settings summary')!.click();
     await waitFor(() => deep(doc, '[part~="office-hours-editor"]'), 'the office hours editor');
