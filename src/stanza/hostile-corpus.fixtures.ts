@@ -35,6 +35,8 @@ const NS = {
   private: 'jabber:iq:private',
   replies: 'urn:xmpp-chat:canned-replies:0',
   visitor: 'urn:xmpp-chat:visitor:0',
+  desk: 'urn:xmpp-chat:desk:0',
+  nick: 'http://jabber.org/protocol/nick',
   stanzas: 'urn:ietf:params:xml:ns:xmpp-stanzas',
   streams: 'urn:ietf:params:xml:ns:xmpp-streams',
   sasl: 'urn:ietf:params:xml:ns:xmpp-sasl',
@@ -124,6 +126,18 @@ function payloads(): HostileStanza[] {
         xml('body', {}, 'hi'),
         ...many(10_000, () => xml('visitor', { xmlns: NS.visitor }, xml('name', {}, 'n'))),
         xml('visitor', { xmlns: NS.visitor }, deep()),
+      ),
+    },
+    {
+      name: 'message with a 1 MB nick, a rating 10,000 deep and 10,000 rate requests',
+      el: chat(
+        { from: FORGER },
+        xml('body', {}, 'Rating: 5/5'),
+        xml('nick', { xmlns: NS.nick }, `\u202e${'n'.repeat(MB)}`),
+        xml('nick', { xmlns: NS.nick }, 'second'),
+        { name: 'rating', attrs: { xmlns: NS.desk, score: '5' }, children: [deep(), 'x'.repeat(MB)] },
+        xml('rating', { xmlns: NS.desk, score: '1' }, 'second'),
+        ...many(10_000, () => xml('rate', { xmlns: NS.desk })),
       ),
     },
     {

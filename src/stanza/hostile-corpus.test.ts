@@ -16,9 +16,10 @@ import { HOSTILE_TEXTS, hostileCorpus, OWN, QUERY_ID } from './hostile-corpus.fi
 import { takeIncoming } from './incoming.ts';
 import { parseJid } from './jid.ts';
 import { parseMamFin, parseMamResult } from './mam.ts';
-import { parseChatMessage } from './message.ts';
+import { NICK_LIMIT, parseChatMessage, parseNick } from './message.ts';
 import { parseMessageExtensions } from './message-extensions.ts';
 import { parsePresence } from './presence.ts';
+import { parseRateRequest, parseRating, RATING_COMMENT_LIMIT } from './rating.ts';
 import { redactForLog } from './redact.ts';
 import { parseRosterPush, parseRosterResult } from './roster.ts';
 import { fromPlainTree, MAX_DEPTH, wasCut } from './tree.ts';
@@ -30,6 +31,9 @@ const PARSERS: Record<string, (el: XmlElement) => unknown> = {
   parseChatMessage,
   parseMessageExtensions,
   parseVisitorContext,
+  parseNick,
+  parseRateRequest,
+  parseRating: (el) => parseRating(el, NOW),
   readMessage: (el) => readMessage(el, { account: OWN, now: NOW }),
   readArchived: (el) => readMessage(el, { account: OWN, now: NOW, archived: { id: 'a', stamp: '2026-01-01T00:00:00Z' } }),
   unwrapCarbon: (el) => unwrapCarbon(el, OWN),
@@ -107,6 +111,10 @@ describe('hostile corpus', function () {
     const context = result('message with names that mean something to objects', 'parseVisitorContext') as Record<string, unknown>;
     expect(Object.getPrototypeOf(context)).to.equal(Object.prototype);
     expect(Object.keys(context).every((key) => typeof context[key] === 'string')).to.equal(true);
+    const named = 'message with a 1 MB nick, a rating 10,000 deep and 10,000 rate requests';
+    expect(result(named, 'parseNick')).to.equal('n'.repeat(NICK_LIMIT));
+    expect(result(named, 'parseRating')).to.deep.equal({ score: 5, comment: 'x'.repeat(RATING_COMMENT_LIMIT), at: NOW });
+    expect(result(named, 'parseRateRequest')).to.equal(true);
   });
 
   it('returns lists that are valid, without duplicates, and bounded where the format says so', () => {
