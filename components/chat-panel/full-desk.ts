@@ -37,8 +37,11 @@ const attached = new WeakMap<ChatPanel, Attached>();
  * their own, the messages keep the row that grows. Adopted by the panel when the desk is made.
  */
 const layout = css`
+  /* Above the messages, the details and notes take at most a third, scrolling: the messages stay in view. */
+  .full .conversation:has(> xmpp-chat-desk-conversation-bar) > .details { max-block-size: 33%; overflow-y: auto; }
   @container (min-width: 1000px) {
     .full .conversation:has(> xmpp-chat-desk-conversation-bar) { grid-template-rows: auto 1fr auto; }
+    .full .conversation:has(> xmpp-chat-desk-conversation-bar) > .details { max-block-size: none; }
   }
   .details xmpp-chat-desk-notes { border-block-start: 1px solid var(--xmpp-chat-border, #e2e8f0); }
   .desk-settings { border-block-start: 1px solid var(--xmpp-chat-border, #e2e8f0); font-size: 14px; }

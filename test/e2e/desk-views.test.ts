@@ -127,4 +127,32 @@ describe('the team desk in the widget', function () {
     panel.dispatchEvent(new KeyboardEvent('keydown', { key: '/', bubbles: true, composed: true, cancelable: true }));
     await waitFor(() => focused(doc)?.closest('[part~="search"]'), 'the search field focused');
   });
+  it('fits a phone: the inbox, then the conversation with its bar, without accessibility violations', async () => {
+    const [account, visitorName] = await Promise.all([freshAccount('desk'), freshAccount('visitor')]);
+    const support = `${account}@localhost`;
+    const frame = await page(
+      `<main style="height:700px"><xmpp-chat mode="full" service="${service}" jid="${support}" password="pass-${account}"
+        agent-name="Ann"></xmpp-chat></main><script type="module" src="/dist/xmpp-chat.js"></script>`,
+      { width: 375, height: 700 },
+    );
+    const doc = frame.contentDocument!;
+    const visitor = device(visitorName, service);
+    await connectAll(visitor);
+    await waitFor(() => deep(doc, '[part~="inbox"]'), 'the inbox');
+    await visitor.send(support, 'Hi there');
+    const row = await waitFor(() => deepAll(doc, '[part~="inbox-row"]')[0], 'the visitor in the inbox');
+    expect(deep(doc, '[part~="inbox"]')!.getBoundingClientRect().width).to.be.greaterThan(300);
+    expect(await accessibilityViolations(frame), 'the inbox').to.deep.equal([]);
+    await executeServerCommand('screenshot', { name: 'desk-agent-phone-inbox' });
+    row.click();
+    const bar = await waitFor(() => deep(doc, '[part~="desk-bar"]'), 'the bar');
+    await waitFor(
+      () => bar.getBoundingClientRect().width > 300 && deep(doc, '[part~="inbox"]')!.getBoundingClientRect().width === 0,
+      'the conversation alone',
+    );
+    // The messages keep room beside the bar, the details and the notes.
+    expect(deep(doc, '[part~="message-list"]')!.getBoundingClientRect().height).to.be.greaterThan(120);
+    expect(await accessibilityViolations(frame), 'the conversation').to.deep.equal([]);
+    await executeServerCommand('screenshot', { name: 'desk-agent-phone-conversation' });
+  });
 });
