@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { launch, run, serve } from './browser.js';
 import { assertReproducible, copyWorkingTree, pack } from './pack.js';
+import { placeSnippets } from './snippets.js';
 
 const root = resolve(dirname(new URL(import.meta.url).pathname), '../..');
 const work = mkdtempSync(join(tmpdir(), 'xmpp-chat-package-'));
@@ -38,12 +39,11 @@ function sh(command, args, cwd) {
 }
 
 /**
- * A fresh app from test/package/apps/<name>, with the tarball as its dependency, installed (the
- * apps install side by side while the build is checked). The apps' sources are kept as `*.txt`:
- * they import the installed package, which the repository's own type check and lint cannot
- * resolve; they are checked here, in the app, with the app's settings.
+ * A fresh app from test/package/apps/<name>, with the tarball as its dependency. The apps' sources
+ * are kept as `*.txt`: they import the installed package, which the repository's own type check
+ * and lint cannot resolve; they are checked here, in the app, with the app's settings.
  */
-function app(name, tarball) {
+function copyApp(name, tarball) {
   const dir = join(work, name);
   cpSync(join(root, 'test/package/apps', name), dir, { recursive: true });
   for (const file of readdirSync(dir, { recursive: true }).map(String)) {
@@ -52,6 +52,11 @@ function app(name, tarball) {
   const manifest = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
   manifest.dependencies = { ...manifest.dependencies, 'xmpp-chat': `file:${tarball}` };
   writeFileSync(join(dir, 'package.json'), JSON.stringify(manifest, null, 2));
+  return dir;
+}
+
+/** `npm install` in `dir`, in the background: the apps install side by side while the build is checked. */
+function install(dir) {
   return new Promise((resolve, reject) => {
     const npm = spawn('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error'], { cwd: dir, stdio: 'pipe' });
     let output = '';
@@ -74,7 +79,11 @@ await step('npm pack: file list and size', () => {
 });
 if (!packed) process.exit(finish());
 
-const apps = Object.fromEntries(['node', 'vanilla', 'react', 'frameworks'].map((name) => [name, app(name, packed.tarball)]));
+const dirs = Object.fromEntries(['node', 'vanilla', 'react', 'frameworks'].map((name) => [name, copyApp(name, packed.tarball)]));
+await step("README's npm snippets placed in the apps that compile them", () => {
+  return `${placeSnippets(join(work, 'source/README.md'), (name) => dirs[name])} snippets`;
+});
+const apps = Object.fromEntries(Object.entries(dirs).map(([name, dir]) => [name, install(dir)]));
 for (const installing of Object.values(apps)) installing.catch(() => undefined); // each step reports its own app's failure
 await step('build reproducible (two builds, same bytes)', () => `${assertReproducible(join(work, 'source'))} files identical`);
 
