@@ -66,6 +66,9 @@ export function pack(source, destination) {
   const strays = paths.filter((path) => !/^(dist\/|package\.json$|README\.md$|CHANGELOG\.md$|LICENSE|custom-elements\.json$)/.test(path));
   if (strays.length > 0) throw new Error(`unexpected files in the tarball: ${strays.join(', ')}`);
   if (result.size > MAX_PACKED_BYTES) throw new Error(`the tarball is ${result.size} bytes, over ${MAX_PACKED_BYTES}`);
+  // The manifest analyzer writes its --outdir into package.json: a run with another folder must not ship.
+  const { customElements } = JSON.parse(readFileSync(join(source, 'package.json'), 'utf8'));
+  if (customElements !== 'custom-elements.json') throw new Error(`package.json's customElements is ${customElements}`);
   return { tarball: join(destination, result.filename), size: result.size, unpackedSize: result.unpackedSize, files: paths };
 }
 
