@@ -39,6 +39,15 @@ describe('the agent’s keys', () => {
     expect(press('a', { ctrlKey: true })).to.equal(undefined);
     expect(press('a', { metaKey: true })).to.equal(undefined);
     expect(press('x')).to.equal(undefined);
+    const dialog = document.createElement('dialog');
+    const inside = document.createElement('button');
+    dialog.append(inside);
+    document.body.append(dialog);
+    try {
+      expect(press('j', {}, inside)).to.equal(undefined);
+    } finally {
+      dialog.remove();
+    }
     const field = document.createElement('textarea');
     document.body.append(field);
     try {

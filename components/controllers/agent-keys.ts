@@ -34,6 +34,8 @@ function typingTarget(event: KeyboardEvent): boolean {
 /** The agent's action a key press asks for, if any. */
 export function agentAction(event: KeyboardEvent): AgentAction | undefined {
   if (event.defaultPrevented || event.isComposing || event.ctrlKey || event.metaKey) return undefined;
+  // A dialog on top (the keys' own help) has the keyboard: nothing moves behind it.
+  if (event.composedPath().some((target) => target instanceof HTMLDialogElement)) return undefined;
   const combo = event.altKey && event.shiftKey;
   if (combo) {
     // By `code`: Alt changes the character a key types on some layouts (macOS).
