@@ -23,7 +23,6 @@ const LIT_NAMES = [
   [/^lit-element(\/lit-element\.js)?$/, 'lit'],
   [/^@lit\/reactive-element(\/reactive-element\.js)?$/, 'lit'],
 ];
-const SPECIFIER = /(\bfrom\s+|\bimport\s*\(\s*|\bimport\s+)(['"])([^'"]+)\2/g;
 
 const configFile = ts.getParsedCommandLineOfConfigFile(
   join(root, 'tsconfig.build.json'),
@@ -62,23 +61,50 @@ if (problems.length > 0) fail(problems);
 
 /** Rewrites the specifiers, queues the modules named, and writes the file. */
 function writeDeclaration(outFile, text, sourceFile) {
-  const rewritten = text.replace(SPECIFIER, (whole, keyword, quote, specifier) => {
-    if (specifier.startsWith('.')) {
-      const target = resolve(dirname(sourceFile), specifier);
-      pending.push(target.endsWith('.ts') ? target : `${target}.ts`);
-      return `${keyword}${quote}${specifier.replace(/\.ts$/, '.js')}${quote}`;
-    }
-    const named = LIT_NAMES.reduce((name, [pattern, replacement]) => name.replace(pattern, replacement), specifier);
-    const packageName = named.startsWith('@') ? named.split('/').slice(0, 2).join('/') : named.split('/')[0];
-    if (!dependencies.includes(packageName)) {
-      throw new Error(
-        `build-types: ${relative(root, sourceFile)} declares a type from ${specifier}, which an app that installs the package cannot resolve`,
-      );
-    }
-    return `${keyword}${quote}${named}${quote}`;
-  });
+  let rewritten = text;
+  // From the end, so that earlier positions stay valid.
+  for (const literal of moduleSpecifiers(text).reverse()) {
+    const quote = text[literal.getStart()];
+    rewritten = `${rewritten.slice(0, literal.getStart())}${quote}${specifierFor(literal.text, sourceFile)}${quote}${rewritten.slice(literal.end)}`;
+  }
   mkdirSync(dirname(outFile), { recursive: true });
   writeFileSync(outFile, rewritten);
+}
+
+/** The string literals that name modules in a declaration file (imports, exports, `import('…')` types), read by TypeScript's parser so that comments never count. */
+function moduleSpecifiers(text) {
+  const found = [];
+  const visit = (node) => {
+    if (
+      (ts.isImportDeclaration(node) || ts.isExportDeclaration(node)) &&
+      node.moduleSpecifier &&
+      ts.isStringLiteral(node.moduleSpecifier)
+    ) {
+      found.push(node.moduleSpecifier);
+    } else if (ts.isImportTypeNode(node) && ts.isLiteralTypeNode(node.argument) && ts.isStringLiteral(node.argument.literal)) {
+      found.push(node.argument.literal);
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(ts.createSourceFile('declaration.d.ts', text, ts.ScriptTarget.Latest, true));
+  return found.sort((a, b) => a.getStart() - b.getStart());
+}
+
+/** `./x.ts` → `./x.js` (and the module queued); a package's name checked against the dependencies. */
+function specifierFor(specifier, sourceFile) {
+  if (specifier.startsWith('.')) {
+    const target = resolve(dirname(sourceFile), specifier);
+    pending.push(target.endsWith('.ts') ? target : `${target}.ts`);
+    return specifier.replace(/\.ts$/, '.js');
+  }
+  const named = LIT_NAMES.reduce((name, [pattern, replacement]) => name.replace(pattern, replacement), specifier);
+  const packageName = named.startsWith('@') ? named.split('/').slice(0, 2).join('/') : named.split('/')[0];
+  if (!dependencies.includes(packageName)) {
+    throw new Error(
+      `build-types: ${relative(root, sourceFile)} declares a type from ${specifier}, which an app that installs the package cannot resolve`,
+    );
+  }
+  return named;
 }
 
 function fail(diagnostics) {
