@@ -1,11 +1,11 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import type { StoredMessage } from '../../src/index.ts';
-import { emit, type XmppChatEvents } from '../events.ts';
+import { emit } from '../events.ts';
 import { t } from '../i18n/i18n.ts';
 import { styles } from './message-list.styles.ts';
 import { messageRow } from './message-row.ts';
-import { ratingAsked } from './rating-asked.ts';
+import type { RatingView } from '../rating-prompt/rating-view.ts';
 import { VirtualScroller } from './virtual-scroller.ts';
 import { styleProperties } from '../style-properties.ts';
 
@@ -81,8 +81,8 @@ export class MessageList extends LitElement {
   #seenKey?: string;
   #jump = false;
   #announcement = '';
-  /** The peer's request for a rating that the prompt answers, and whether it is answered. */
-  #rating?: { key: string; answered: boolean };
+  /** With `ratable`: the rating prompt's view once its code is loaded (when a rating is first asked for). */
+  #ratingView?: RatingView | Promise<unknown>;
 
   constructor() {
     super();
@@ -116,11 +116,13 @@ export class MessageList extends LitElement {
     const from = last?.nick ?? this.peerName;
     if (appended && last.direction === 'in') this.#announcement = from ? `${from}: ${last.body}` : last.body;
     this.#jump = !view.pinned && (this.#jump || (!!appended && last.direction === 'in'));
-    this.#rating = this.ratable ? ratingAsked(this.messages, this.#rating) : undefined;
-    // The prompt's code loads only when a rating is first asked for.
-    if (this.#rating)
-      import('../rating-prompt/rating-prompt.ts').catch((error: Error) =>
-        emit(this, 'xmpp-chat-error', { code: 'load', message: error.message }),
+    if (this.ratable && !this.#ratingView && this.messages.some((message) => message.rateRequest))
+      this.#ratingView = import('../rating-prompt/rating-view.ts').then(
+        ({ ratingView }) => {
+          this.#ratingView = ratingView((detail) => emit(this, 'xmpp-chat-rate', detail));
+          this.requestUpdate();
+        },
+        (error: Error) => void emit(this, 'xmpp-chat-error', { code: 'load', message: error.message }),
       );
   }
 
@@ -145,12 +147,7 @@ export class MessageList extends LitElement {
             (message, i) => messageRow(message, this.messages[start + i - 1], row, this.messages[start + i + 1]),
           )}
         </div>
-        ${
-          this.#rating
-            ? html`<xmpp-chat-rating-prompt part="rating-prompt" lang=${lang} ?answered=${this.#rating.answered}
-                @xmpp-chat-rate=${this.#rated}></xmpp-chat-rating-prompt>`
-            : nothing
-        }
+        ${this.ratable && typeof this.#ratingView === 'function' ? this.#ratingView(this.messages, lang) : nothing}
         ${
           this.peerTyping
             ? html`<div class="typing" part="typing"><span class="dots"><span></span><span></span><span></span></span>
@@ -195,11 +192,6 @@ export class MessageList extends LitElement {
     this.#jump = false;
     this.#virtual.scroller.focus({ preventScroll: true }); // the button goes away; keep keyboard focus in the log
     this.#virtual.scrollToNewest();
-  };
-
-  #rated = (event: CustomEvent<XmppChatEvents['xmpp-chat-rate']>): void => {
-    event.stopPropagation(); // told again from the list, for the view that renders it
-    emit(this, 'xmpp-chat-rate', event.detail);
   };
 
   #retry = (key: string): void => {
