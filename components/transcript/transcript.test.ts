@@ -17,6 +17,7 @@ const messages: TranscriptMessage[] = [
   { direction: 'in', body: 'It left today.', time: T0 + 120_000, nick: 'Bo', corrected: true },
   { direction: 'in', body: 'Anything else?', time: T0 + 180_000 },
   { direction: 'out', body: 'No, thanks', time: T0 + 240_000, state: 'failed' },
+  { direction: 'out', body: 'Bye', time: T0 + 300_000, state: 'pending' },
 ];
 
 describe('transcripts', () => {
@@ -31,6 +32,7 @@ describe('transcripts', () => {
         '[2026-12-02 14:07] Bo (edited): It left today.',
         '[2026-12-02 14:08] Tea & Co.: Anything else?',
         '[2026-12-02 14:09] You (not sent): No, thanks',
+        '[2026-12-02 14:10] You: Bye',
         '',
       ].join('\n'),
     );
@@ -67,7 +69,7 @@ describe('transcripts', () => {
     expect(doc.documentElement.lang).to.equal('de');
     expect(doc.querySelector('h1')?.textContent).to.equal('Conversation with Tea & Co.');
     const items = [...doc.querySelectorAll('li')];
-    expect(items.map((li) => li.className)).to.deep.equal(['out', 'in', 'in', 'in', 'out']);
+    expect(items.map((li) => li.className)).to.deep.equal(['out', 'in', 'in', 'in', 'out', 'out']);
     expect(items[1].querySelector('.body')?.textContent).to.equal('Let me look.\nOne moment…');
     expect(items[2].querySelector('.meta')?.textContent).to.equal('Bo 2026-12-02 14:07 (edited)');
     expect(items[0].querySelector('time')?.getAttribute('datetime')).to.equal(new Date(T0).toISOString());

@@ -15,7 +15,7 @@ export interface TranscriptNames {
   title?: string;
   /** After a corrected message: " (edited)" by default. */
   edited?: string;
-  /** After one of ours the server never took: " (not sent)" by default. */
+  /** After one of ours that failed (the server refused it, or it bounced): " (not sent)" by default. */
   unsent?: string;
 }
 
@@ -32,8 +32,11 @@ export function transcriptTime(time: number): string {
 }
 
 const sender = (message: TranscriptMessage, names: TranscriptNames) => message.nick || names[message.direction];
-/** Our messages that never reached the server are marked: the other party never saw them. */
-const unsent = (message: TranscriptMessage) => message.direction === 'out' && (message.state === 'failed' || message.state === 'pending');
+/**
+ * Our messages that failed are marked: the other party never saw them. One still pending is not:
+ * its acknowledgement may only be late (a page closed just after sending), and the outbox sends it.
+ */
+const unsent = (message: TranscriptMessage) => message.direction === 'out' && message.state === 'failed';
 
 const marksOf = (message: TranscriptMessage, { edited = ' (edited)', unsent: notSent = ' (not sent)' }: TranscriptNames) =>
   (message.corrected ? edited : '') + (unsent(message) ? notSent : '');

@@ -48,10 +48,10 @@ for (const server of Object.keys(SERVERS) as ServerName[]) {
       expect(deepAll(doc, '[part~="message-sender"]').map((el) => el.textContent)).to.deep.equal(['Ann', 'Bo']);
 
       // The rating prompt's code is not part of the visitor's page until the desk asks.
-      expect(loadedFiles(frame).some((path) => path.includes('rating-prompt'))).to.equal(false);
+      expect(loadedFiles(frame).some((path) => /\/rating-(prompt|view)-/.test(path))).to.equal(false);
       await bo.send(visitor, 'How did we do? Answer 1 (poor) to 5 (great).', { rateRequest: true });
       const prompt = await waitFor(() => deep(doc, '[part~="rating-prompt"]')?.shadowRoot?.querySelector('form'), 'the rating prompt');
-      expect(loadedFiles(frame).some((path) => path.includes('rating-prompt'))).to.equal(true);
+      expect(loadedFiles(frame).some((path) => /\/rating-(prompt|view)-/.test(path))).to.equal(true);
       prompt.querySelector<HTMLInputElement>('#score-4')!.click();
       prompt.querySelector('textarea')!.value = 'Quick & <b>kind</b>';
       prompt.requestSubmit();
