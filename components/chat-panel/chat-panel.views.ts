@@ -16,7 +16,8 @@ export function renderHeader(panel: ChatPanel, needsLogin: boolean) {
   const site = config.heading || contact?.name || t(lang, 'panel.title');
   // A visitor sees who is answering: the name the latest agent's message carries (XEP-0172).
   const messages = full ? [] : (session?.conversation.messages ?? []);
-  const agent = [...messages].reverse().find((m) => m.direction === 'in' && m.nick)?.nick;
+  let agent: string | undefined;
+  for (let i = messages.length - 1; i >= 0 && !agent; i--) if (messages[i].direction === 'in') agent = messages[i].nick;
   const name = full
     ? (session?.chat.client.jid?.split('/')[0] ?? config.heading ?? t(lang, 'panel.title'))
     : agent
