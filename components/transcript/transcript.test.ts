@@ -1,6 +1,7 @@
 import { expect } from '@esm-bundle/chai';
 import {
   downloadTranscript,
+  storedConversation,
   escapeHtml,
   transcriptFilename,
   transcriptHtml,
@@ -81,6 +82,26 @@ describe('transcripts', () => {
     expect(transcriptFilename(T0, 'html', 'Tea & Co. / visitor:1')).to.equal('Tea-Co-visitor-1-2026-12-02.html');
     expect(transcriptFilename(T0, 'txt', '../../')).to.equal('conversation-2026-12-02.txt');
     expect(escapeHtml(`<&>"'`)).to.equal('&lt;&amp;&gt;&quot;&#39;');
+  });
+
+  it('reads every stored message of a conversation, oldest first, page by page', async () => {
+    const stored = Array.from({ length: 450 }, (_, i) => ({ key: `k${i}`, direction: 'in' as const, body: `m${i}`, time: T0 + i }));
+    const asked: string[] = [];
+    // Pages of up to `limit` messages, newest first, as the history store gives them.
+    const page = (end: number, limit: number) => {
+      const start = Math.max(0, end - limit);
+      return { messages: stored.slice(start, end) as never[], ...(start > 0 ? { cursor: String(start) } : {}) };
+    };
+    const chat = {
+      newestPage: (peer: string, limit = 50) => (asked.push(`newest ${peer} ${limit}`), Promise.resolve(page(stored.length, limit))),
+      olderPage: (peer: string, cursor: string, limit = 50) => (
+        asked.push(`older ${cursor}`),
+        Promise.resolve(page(Number(cursor), limit))
+      ),
+    };
+    const all = await storedConversation(chat, 'ada@example.org');
+    expect(all.map((m) => m.body)).to.deep.equal(stored.map((m) => m.body));
+    expect(asked).to.deep.equal(['newest ada@example.org 200', 'older 250', 'older 50']);
   });
 
   it('hands the text to the browser as a download through a temporary link', async () => {

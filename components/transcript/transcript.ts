@@ -3,7 +3,7 @@
  * transcript to the browser as a download. The builders are pure: the same messages give the same
  * file. Message bodies are text; in the web page every character that could be markup is escaped.
  */
-import type { StoredMessage } from '../../src/index.ts';
+import type { Chat, StoredMessage } from '../../src/index.ts';
 
 /** Who wrote what, when a message carries no name of its own (XEP-0172 nick, an agent's). */
 export interface TranscriptNames {
@@ -22,6 +22,17 @@ export interface TranscriptNames {
 /** The messages a transcript holds: the text as it was written and the minimum to place it. */
 export type TranscriptMessage = Pick<StoredMessage, 'direction' | 'body' | 'time'> &
   Partial<Pick<StoredMessage, 'nick' | 'corrected' | 'state'>>;
+
+/** Every stored message of the conversation with `peer`, oldest first: what this device keeps of it. */
+export async function storedConversation(chat: Pick<Chat, 'newestPage' | 'olderPage'>, peer: string): Promise<StoredMessage[]> {
+  let page = await chat.newestPage(peer, 200);
+  const pages = [page.messages];
+  while (page.cursor) {
+    page = await chat.olderPage(peer, page.cursor, 200);
+    pages.unshift(page.messages);
+  }
+  return pages.flat();
+}
 
 const pad = (n: number) => String(n).padStart(2, '0');
 

@@ -2,25 +2,14 @@
  * Visitor mode: saves the conversation, as this device keeps it, as a text file. Loaded when the
  * visitor first asks for it, with the strings it needs.
  */
-import type { Chat, StoredMessage } from '../../src/index.ts';
+import type { Chat } from '../../src/index.ts';
 import '../i18n/catalog-rating.ts';
 import { t } from '../i18n/i18n.ts';
-import { downloadTranscript, transcriptFilename, transcriptText } from './transcript.ts';
-
-/** Every stored message of the conversation with `peer`, oldest first. */
-export async function storedHistory(chat: Pick<Chat, 'newestPage' | 'olderPage'>, peer: string): Promise<StoredMessage[]> {
-  let page = await chat.newestPage(peer, 200);
-  const pages = [page.messages];
-  while (page.cursor) {
-    page = await chat.olderPage(peer, page.cursor, 200);
-    pages.unshift(page.messages);
-  }
-  return pages.flat();
-}
+import { downloadTranscript, storedConversation, transcriptFilename, transcriptText } from './transcript.ts';
 
 /** Downloads the conversation with `peer` as `conversation-<date>.txt`; `site` names the other side. */
 export async function saveConversation(chat: Chat, peer: string, site: string, lang: string): Promise<void> {
-  const messages = await storedHistory(chat, peer);
+  const messages = await storedConversation(chat, peer);
   const text = transcriptText(messages, {
     in: site,
     out: t(lang, 'messages.you'),
