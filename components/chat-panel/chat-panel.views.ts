@@ -27,26 +27,13 @@ export function renderHeader(panel: ChatPanel, needsLogin: boolean) {
   const known = full ? !!contact : session?.status === 'connected' && session.availabilityKnown;
   const presence = peer && session && known ? session.availability(peer) : undefined;
   return html`<header part="header" class="header">
-    ${
-      full && panel.view === 'conversation' && session
-        ? html`<button class="icon back" @click=${() => {
-            panel.view = 'contacts';
-          }} aria-label=${t(lang, 'panel.back')}>
-          <svg aria-hidden="true" viewBox="0 0 24 24" width="20" height="20"><path d="M15 5l-7 7 7 7" stroke="currentColor" stroke-width="2" fill="none"/></svg></button>`
-        : nothing
-    }
+    ${full && panel.view === 'conversation' && session ? panel.full?.renderBackButton(panel) : nothing}
     <span class="avatar" aria-hidden="true">${(name.trim()[0] ?? '?').toUpperCase()}</span>
     <span class="who">
       <span class="name" dir="auto">${name}</span>
       ${presence ? html`<span class="presence ${presence}">${t(lang, `presence.${presence}` as 'presence.online')}</span>` : full ? nothing : html`<span class="presence unknown" aria-hidden="true">&nbsp;</span>`}
     </span>
-    ${full && !needsLogin && session ? panel.full?.renderNotificationsButton(panel) : nothing}
-    ${
-      full && !needsLogin && session
-        ? html`<button class="text" @click=${() => panel.logout()}>${t(lang, 'panel.logout')}</button>
-        <button class="text" part="forget-button" @click=${() => panel.forget()}>${t(lang, 'panel.forget')}</button>`
-        : nothing
-    }
+    ${full && !needsLogin && session ? [panel.full?.renderNotificationsButton(panel), panel.full?.renderAccountButtons(panel)] : nothing}
     ${
       session && peer && messages.length
         ? html`<button class="icon" part="transcript-button" aria-label=${t(lang, 'panel.transcript')} title=${t(lang, 'panel.transcript')}

@@ -17,6 +17,7 @@ import { deskOf, renderDeskNotes, renderInbox } from './full-desk.ts';
 
 export { createCannedReplies };
 export { detachDesk, renderDeskBar } from './full-desk.ts';
+export { renderAccountButtons, renderBackButton } from './full-header.ts';
 
 /** Someone who is not a contact: a real account's address; a visitor's name, given with their presence or in their first message, or a made-up one. */
 export function strangerName(session: ChatSession, summary: ConversationSummary): string {

@@ -1,0 +1,21 @@
+/**
+ * Full mode's buttons in the panel's header — back to the list on a narrow screen, log out, and
+ * log out and forget this device — loaded with full mode, so a visitor's widget never carries them.
+ */
+import { html } from 'lit';
+import { t } from '../i18n/i18n.ts';
+import type { ChatPanel } from './chat-panel.ts';
+
+/** Back from a conversation to the contacts (hidden where both are side by side). */
+export function renderBackButton(panel: ChatPanel) {
+  return html`<button class="icon back" @click=${() => {
+    panel.view = 'contacts';
+  }} aria-label=${t(panel.lang, 'panel.back')}>
+    <svg aria-hidden="true" viewBox="0 0 24 24" width="20" height="20"><path d="M15 5l-7 7 7 7" stroke="currentColor" stroke-width="2" fill="none"/></svg></button>`;
+}
+
+/** Log out, and log out and forget this device. */
+export function renderAccountButtons(panel: ChatPanel) {
+  return html`<button class="text" @click=${() => panel.logout()}>${t(panel.lang, 'panel.logout')}</button>
+    <button class="text" part="forget-button" @click=${() => panel.forget()}>${t(panel.lang, 'panel.forget')}</button>`;
+}
