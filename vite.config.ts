@@ -71,7 +71,7 @@ const coreBuild = defineConfig({
     target: 'es2022',
     outDir: 'dist',
     emptyOutDir: false,
-    lib: { entry: { core: 'src/index.ts', server: 'components/server.ts' }, formats: ['es'], fileName: (_format, name) => `${name}.js` },
+    lib: { entry: { core: 'src/core.ts', server: 'components/server.ts' }, formats: ['es'], fileName: (_format, name) => `${name}.js` },
     rolldownOptions: { output: { chunkFileNames: 'core/[name]-[hash].js', minify: true } },
   },
 });

@@ -3,7 +3,7 @@
  * of the widget and cross shadow roots; internal ones bubble only up to the view that renders the
  * element, which listens on the element itself.
  */
-import type { OfficeHours } from '../src/index.ts';
+import type { OfficeHours } from '../src/desk.ts';
 
 /** Fired by `<xmpp-chat>` for the page. */
 export interface PublicEvents {

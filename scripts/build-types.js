@@ -16,7 +16,7 @@ const manifest = JSON.parse(readFileSync(join(root, 'custom-elements.json'), 'ut
 const ELEMENT_MODULES = manifest.modules.flatMap((module) =>
   module.exports?.some((entry) => entry.kind === 'custom-element-definition') ? [module.path] : [],
 );
-const ENTRIES = ['src/index.ts', 'components/index.ts', 'components/events.ts', ...ELEMENT_MODULES];
+const ENTRIES = ['src/core.ts', 'src/index.ts', 'src/desk.ts', 'components/index.ts', 'components/events.ts', ...ELEMENT_MODULES];
 const LIT_NAMES = [
   [/^lit-html$/, 'lit'],
   [/^lit-html\/(.*)$/, 'lit/$1'],
@@ -124,6 +124,6 @@ import './types/components/events.js';
 import './elements.js';
 `,
 );
-writeFileSync(join(root, 'dist/core.d.ts'), `${GENERATED}export * from './types/src/index.js';\n`);
+writeFileSync(join(root, 'dist/core.d.ts'), `${GENERATED}export * from './types/src/core.js';\n`);
 console.log(`build-types: ${done.size} modules' declarations in dist/types`);
 await import('./element-types.js');

@@ -1,4 +1,7 @@
-/** The public API of the client core. Components import only this module. */
+/**
+ * The public API of the client core. Components import the core only through this module and,
+ * for the support desk (full mode), ./desk.ts; apps get both from ./core.ts.
+ */
 export { createClient } from './client.ts';
 export type { Client, ClientEvents, ConnectionStatus, StatusChange } from './client.ts';
 export type { ClientOptions } from './options.ts';
@@ -34,43 +37,6 @@ export type { VisitorContext } from './stanza/visitor-context.ts';
 export { cleanNick, NICK_LIMIT } from './stanza/message.ts';
 export { ratingBody, RATING_COMMENT_LIMIT } from './stanza/rating.ts';
 export type { RatingScore } from './stanza/rating.ts';
-export { createCannedReplies, CannedReplyError } from './features/canned-replies.ts';
-export type { CannedReplies, CannedRepliesEvents, CannedReplyCondition, CannedReplyInput } from './features/canned-replies.ts';
-export { REPLY_LIMITS } from './stanza/canned-replies.ts';
-export type { CannedReply } from './stanza/canned-replies.ts';
-// The team desk (full mode): its code loads with the first desk created (see desk-lazy.ts).
-export { createDesk, NS_DESK } from './features/desk-lazy.ts';
-export { DeskError } from './features/desk-error.ts';
-export type { Desk, DeskCondition, DeskDeps, DeskEvents } from './features/desk.ts';
-export type { DeskConversation, DeskNote, DeskRating, DeskStatus, Teammate } from './stanza/desk.ts';
-// Verifying visitors is the support desk's (full mode): its code loads when first used.
-type VisitorVerifications = typeof import('./features/visitor-verification.ts');
-export const createVisitorVerification = async (
-  ...args: Parameters<VisitorVerifications['createVisitorVerification']>
-): Promise<ReturnType<VisitorVerifications['createVisitorVerification']>> =>
-  (await import('./features/visitor-verification.ts')).createVisitorVerification(...args);
-export type {
-  VerificationCondition,
-  VerificationError,
-  VerificationResult,
-  VisitorVerification,
-  VisitorVerificationDeps,
-  VisitorVerificationEvents,
-} from './features/visitor-verification.ts';
-export { signedText } from './stanza/visitor-context.ts';
-export { createOfficeHours, OfficeHoursError, HOURS_NODE } from './features/office-hours.ts';
-export type { OfficeHoursFeature, OfficeHoursCondition } from './features/office-hours.ts';
-export { isOpen, nextOpening, validSpan, validClosed, validTimeZone, WEEKDAYS } from './stanza/office-hours.ts';
-export type { OfficeHours, OpeningSpan, ClosedDays, Weekday } from './stanza/office-hours.ts';
-// Search across all conversations is the support desk's: the visitor's widget never loads it.
-export const loadSearch = () => import('./storage/search-index.ts');
-export type {
-  SearchHit,
-  SearchIndex,
-  SearchIndexEvents,
-  SearchIndexOptions,
-  SearchOptions,
-  SearchProgress,
-  Snippet,
-  TextRange,
-} from './storage/search-index.ts';
+// The support desk's features (full mode) are in ./desk.ts, so that a visitor's widget, which
+// loads this module, never carries them.
+export type { CannedReplies } from './features/canned-replies.ts';

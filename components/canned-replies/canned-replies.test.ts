@@ -1,7 +1,7 @@
 import { expect } from '@esm-bundle/chai';
 import { sendKeys } from '@web/test-runner-commands';
 import axe from 'axe-core';
-import type { CannedReply } from '../../src/index.ts';
+import type { CannedReply } from '../../src/desk.ts';
 import './canned-replies.ts';
 import type { XmppChatCannedReplies } from './canned-replies.ts';
 import { suggestTitle } from './save-reply-form.ts';

@@ -2,7 +2,7 @@
  * The canned replies' rows: computed once whenever the replies change, so that a keystroke in the
  * search field only filters precomputed keys.
  */
-import type { CannedReply } from '../../src/index.ts';
+import type { CannedReply } from '../../src/desk.ts';
 
 export interface ReplyRow {
   reply: CannedReply;

@@ -1,7 +1,7 @@
 /** The canned replies' form that saves the draft as a reply: its template and its title. */
 import { html, nothing } from 'lit';
 import { live } from 'lit/directives/live.js';
-import { REPLY_LIMITS } from '../../src/index.ts';
+import { REPLY_LIMITS } from '../../src/desk.ts';
 import { t } from '../i18n/i18n.ts';
 
 /** The first few words of a draft, as a title to start from. */

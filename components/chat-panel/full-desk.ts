@@ -4,7 +4,8 @@
  * agent's keys. Part of the full-mode chunk: a visitor's widget never loads it.
  */
 import { css, html, nothing, type TemplateResult } from 'lit';
-import { createDesk, parseJid, type ConversationSummary } from '../../src/index.ts';
+import { parseJid, type ConversationSummary } from '../../src/index.ts';
+import { createDesk } from '../../src/desk.ts';
 import { AgentKeys, type AgentAction } from '../controllers/agent-keys.ts';
 import type { ChatSession } from '../controllers/chat-session.ts';
 import { DeskSession, type InboxView } from '../controllers/desk-session.ts';

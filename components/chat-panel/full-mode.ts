@@ -3,7 +3,8 @@
  * chunk with its elements, so a visitor's widget never carries it.
  */
 import { html, nothing } from 'lit';
-import { createCannedReplies, type Contact, type ConversationSummary, type VisitorContext } from '../../src/index.ts';
+import type { Contact, ConversationSummary, VisitorContext } from '../../src/index.ts';
+import { createCannedReplies } from '../../src/desk.ts';
 import type { ChatSession } from '../controllers/chat-session.ts';
 import { strangerLabel } from '../controllers/visitor-names.ts';
 import { t } from '../i18n/i18n.ts';

@@ -2,7 +2,7 @@
  * What another agent did to a conversation this agent had — a claim race lost, a reassignment —
  * kept per conversation until the agent dismisses it, so it is seen plainly rather than missed.
  */
-import type { Desk, DeskConversation } from '../../src/index.ts';
+import type { Desk, DeskConversation } from '../../src/desk.ts';
 import type { MessageKey } from '../i18n/i18n.ts';
 
 /** A notice in words: its catalog key and the names to fill in. */

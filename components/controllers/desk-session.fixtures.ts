@@ -2,7 +2,7 @@
  * For the desk views' tests: a `Desk` kept in memory, as one agent's device sees it. `remote()`
  * plays another agent's change arriving by PEP; `raceClaims` makes the next claim lose to a teammate.
  */
-import type { Desk, DeskConversation, DeskNote, DeskRating, DeskStatus, Teammate } from '../../src/index.ts';
+import type { Desk, DeskConversation, DeskNote, DeskRating, DeskStatus, Teammate } from '../../src/desk.ts';
 
 /** Like the server's answer: after the caller's synchronous code. */
 const later = <T>(run: () => T): Promise<T> => Promise.resolve().then(run);

@@ -3,7 +3,8 @@
  * conversation, and what changed under this agent's feet (a claim another agent won). It wraps
  * the core's `Desk` and tells it which conversation this agent has open.
  */
-import type { ConversationSummary, Desk, DeskConversation, DeskNote, DeskStatus } from '../../src/index.ts';
+import type { ConversationSummary } from '../../src/index.ts';
+import type { Desk, DeskConversation, DeskNote, DeskStatus } from '../../src/desk.ts';
 import { buildInboxRows, countRows, inFilter, type InboxFilter, type InboxRow } from '../desk-inbox/inbox-rows.ts';
 import { DeskNotices, type DeskNotice } from './desk-notices.ts';
 

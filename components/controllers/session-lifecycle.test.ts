@@ -41,4 +41,52 @@ describe('SessionLifecycle', () => {
       removeEventListener('unhandledrejection', onUnhandled);
     }
   });
+
+  it("gives full mode's session the agent's name: typed at login, else the site's, and a new one starts anew", () => {
+    const config: WidgetConfig = {
+      mode: 'full',
+      anonymous: false,
+      debug: false,
+      service: 'ws://127.0.0.1:9/',
+      jid: 'support@example.org',
+      password: 'secret',
+      agentName: ' Ann\u202e ',
+    };
+    const sessions: ChatSession[] = [];
+    const host: LifecycleHost = {
+      config,
+      active: false, // nothing connects
+      intake: new VisitorIntake(() => config),
+      get session() {
+        return sessions.at(-1);
+      },
+      replace(session) {
+        void sessions.at(-1)?.close();
+        if (session) sessions.push(session);
+      },
+      report: (error) => expect.fail(error.message),
+      failed: (error) => expect.fail(error.message),
+      fullMode: () => new Promise(() => {}), // never needed here
+    };
+    const lifecycle = new SessionLifecycle(host);
+    const names = () => sessions.map((s) => [s.config.agentName, s.config.messageNick]);
+    try {
+      lifecycle.start();
+      expect(names()).to.deep.equal([['Ann', 'Ann']]);
+      lifecycle.configChanged();
+      expect(sessions, 'nothing changed: the same session').to.have.length(1);
+      config.agentName = 'Bo';
+      lifecycle.configChanged();
+      expect(names()).to.deep.equal([
+        ['Ann', 'Ann'],
+        ['Bo', 'Bo'],
+      ]);
+      lifecycle.login({ jid: 'support@example.org', password: 'secret', name: 'Cy' });
+      expect(names().at(-1)).to.deep.equal(['Cy', 'Cy']);
+      lifecycle.login({ jid: 'support@example.org', password: 'secret' });
+      expect(names().at(-1), 'no name typed: the site’s').to.deep.equal(['Bo', 'Bo']);
+    } finally {
+      host.replace(undefined);
+    }
+  });
 });

@@ -208,7 +208,8 @@ export class SessionLifecycle {
   }
 
   #configKey(): string {
-    const { service, domain, jid, password, to, anonymous, mode } = this.host.config;
-    return JSON.stringify([service, domain, jid, password, to, anonymous, mode]);
+    const { service, domain, jid, password, to, anonymous, mode, agentName } = this.host.config;
+    // Every message of a session carries the agent's name: a new name is a new session.
+    return JSON.stringify([service, domain, jid, password, to, anonymous, mode, mode === 'full' ? agentName : undefined]);
   }
 }

@@ -1,7 +1,7 @@
 import { expect } from '@esm-bundle/chai';
 import { sendKeys } from '@web/test-runner-commands';
 import axe from 'axe-core';
-import type { DeskConversation } from '../../src/index.ts';
+import type { DeskConversation } from '../../src/desk.ts';
 import './desk-conversation-bar.ts';
 import type { XmppChatDeskConversationBar } from './desk-conversation-bar.ts';
 import { loadLanguage } from '../i18n/i18n.ts';

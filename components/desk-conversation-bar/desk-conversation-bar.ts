@@ -1,5 +1,5 @@
 import { html, LitElement, nothing } from 'lit';
-import type { DeskConversation, DeskStatus } from '../../src/index.ts';
+import type { DeskConversation, DeskStatus } from '../../src/desk.ts';
 import { emit } from '../events.ts';
 import '../i18n/catalog-full.ts';
 import { resolveLang, t } from '../i18n/i18n.ts';

@@ -3,7 +3,8 @@
  * and which of them each view (Mine, Unassigned, All open, Resolved) shows. Computed when the
  * conversations or the desk change, so switching views only filters an array.
  */
-import type { ConversationSummary, DeskConversation, DeskRating, DeskStatus } from '../../src/index.ts';
+import type { ConversationSummary } from '../../src/index.ts';
+import type { DeskConversation, DeskRating, DeskStatus } from '../../src/desk.ts';
 
 export type InboxFilter = 'mine' | 'unassigned' | 'open' | 'resolved';
 export const INBOX_FILTERS: readonly InboxFilter[] = ['mine', 'unassigned', 'open', 'resolved'];

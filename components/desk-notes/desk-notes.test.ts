@@ -1,6 +1,6 @@
 import { expect } from '@esm-bundle/chai';
 import axe from 'axe-core';
-import type { DeskNote } from '../../src/index.ts';
+import type { DeskNote } from '../../src/desk.ts';
 import './desk-notes.ts';
 import type { XmppChatDeskNotes } from './desk-notes.ts';
 import { mount as mountElement, record, unmountAll } from '../test-fixtures.ts';

@@ -1,5 +1,5 @@
 import { html, LitElement, nothing } from 'lit';
-import type { DeskNote } from '../../src/index.ts';
+import type { DeskNote } from '../../src/desk.ts';
 import { emit } from '../events.ts';
 import { fieldText } from '../form-field.ts';
 import '../i18n/catalog-full.ts';

@@ -1,7 +1,7 @@
 import { expect } from '@esm-bundle/chai';
 import { sendKeys } from '@web/test-runner-commands';
 import axe from 'axe-core';
-import type { SearchHit, SearchIndex, SearchProgress } from '../../src/index.ts';
+import type { SearchHit, SearchIndex, SearchProgress } from '../../src/desk.ts';
 import './desk-search.ts';
 import { SEARCH_DELAY_MS, type XmppChatDeskSearch } from './desk-search.ts';
 import { loadLanguage } from '../i18n/i18n.ts';

@@ -1,6 +1,6 @@
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { live } from 'lit/directives/live.js';
-import type { SearchHit, SearchIndex, SearchProgress } from '../../src/index.ts';
+import type { SearchHit, SearchIndex, SearchProgress } from '../../src/desk.ts';
 import { emit } from '../events.ts';
 import '../i18n/catalog-full.ts';
 import { t } from '../i18n/i18n.ts';

@@ -4,7 +4,8 @@
  * reaches a page until the desk shows the field.
  */
 import { html } from 'lit';
-import { loadSearch, type Chat, type SearchIndex } from '../../src/index.ts';
+import type { Chat } from '../../src/index.ts';
+import { loadSearch, type SearchIndex } from '../../src/desk.ts';
 import './desk-search.ts';
 
 type HistoryStore = Chat['store'];

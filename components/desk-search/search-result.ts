@@ -1,6 +1,6 @@
 /** One result of the desk's search: the conversation's name, the time, and the snippet with its matches marked. */
 import { html } from 'lit';
-import type { SearchHit, Snippet } from '../../src/index.ts';
+import type { SearchHit, Snippet } from '../../src/desk.ts';
 import { t } from '../i18n/i18n.ts';
 
 export interface ResultView {

@@ -3,7 +3,7 @@ import axe from 'axe-core';
 import './desk-settings.ts';
 import type { XmppChatDeskSettings } from './desk-settings.ts';
 import { mount as mountElement, unmountAll } from '../test-fixtures.ts';
-import type { VisitorVerification } from '../../src/index.ts';
+import type { VisitorVerification } from '../../src/desk.ts';
 
 afterEach(unmountAll);
 

@@ -1,5 +1,5 @@
 import { html, LitElement, nothing } from 'lit';
-import type { VisitorVerification } from '../../src/index.ts';
+import type { VisitorVerification } from '../../src/desk.ts';
 import '../i18n/catalog-full.ts';
 import { t } from '../i18n/i18n.ts';
 import { styles } from './desk-settings.styles.ts';

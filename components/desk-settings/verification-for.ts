@@ -2,7 +2,8 @@
  * The support account's visitor verification, one per connection: every visitor's details and the
  * settings form share it, so the secret is read from private storage once per session.
  */
-import { createVisitorVerification, type Client, type VisitorVerification } from '../../src/index.ts';
+import type { Client } from '../../src/index.ts';
+import { createVisitorVerification, type VisitorVerification } from '../../src/desk.ts';
 
 const verifications = new WeakMap<Client, Promise<VisitorVerification>>();
 

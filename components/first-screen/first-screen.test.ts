@@ -1,6 +1,6 @@
 import { expect } from '@esm-bundle/chai';
 import axe from 'axe-core';
-import type { OfficeHours } from '../../src/index.ts';
+import type { OfficeHours } from '../../src/desk.ts';
 import './first-screen.ts';
 import type { XmppChatFirstScreen } from './first-screen.ts';
 import { loadLanguage } from '../i18n/i18n.ts';

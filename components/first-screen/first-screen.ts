@@ -1,5 +1,6 @@
 import { html, LitElement, nothing } from 'lit';
-import { isOpen, nextOpening, type Availability, type OfficeHours } from '../../src/index.ts';
+import type { Availability } from '../../src/index.ts';
+import { isOpen, nextOpening, type OfficeHours } from '../../src/desk.ts';
 import { emit } from '../events.ts';
 import { fieldText } from '../form-field.ts';
 import { t } from '../i18n/i18n.ts';

@@ -4,7 +4,7 @@
  * once per chat session from the desk's account.
  */
 import { html } from 'lit';
-import { createOfficeHours, type OfficeHours } from '../../src/index.ts';
+import { createOfficeHours, type OfficeHours } from '../../src/desk.ts';
 import type { ChatPanel } from '../chat-panel/chat-panel.ts';
 import type { ChatSession } from '../controllers/chat-session.ts';
 import { PARTS, exportparts } from '../parts.ts';

@@ -1,5 +1,5 @@
 /** The first screen's times in words: the usual reply time, and when the desk is back. */
-import type { OfficeHours } from '../../src/index.ts';
+import type { OfficeHours } from '../../src/desk.ts';
 import { t } from '../i18n/i18n.ts';
 import '../i18n/catalog-first-screen.ts';
 

@@ -1,6 +1,6 @@
 import { expect } from '@esm-bundle/chai';
 import axe from 'axe-core';
-import type { OfficeHours } from '../../src/index.ts';
+import type { OfficeHours } from '../../src/desk.ts';
 import './office-hours-editor.ts';
 import type { XmppChatOfficeHoursEditor } from './office-hours-editor.ts';
 import { loadLanguage } from '../i18n/i18n.ts';

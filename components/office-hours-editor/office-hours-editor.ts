@@ -1,5 +1,5 @@
 import { html, LitElement, nothing } from 'lit';
-import { validClosed, validSpan, validTimeZone, WEEKDAYS, type ClosedDays, type OfficeHours, type Weekday } from '../../src/index.ts';
+import { validClosed, validSpan, validTimeZone, WEEKDAYS, type ClosedDays, type OfficeHours, type Weekday } from '../../src/desk.ts';
 import { emit } from '../events.ts';
 import { fieldText } from '../form-field.ts';
 import { t } from '../i18n/i18n.ts';

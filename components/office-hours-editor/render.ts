@@ -4,7 +4,8 @@
  * mode's chunk: `import { renderOfficeHoursEditor } from '../office-hours-editor/render.ts'`.
  */
 import { html, nothing } from 'lit';
-import { bareJid, createOfficeHours, type OfficeHours } from '../../src/index.ts';
+import { bareJid } from '../../src/index.ts';
+import { createOfficeHours, type OfficeHours } from '../../src/desk.ts';
 import type { ChatPanel } from '../chat-panel/chat-panel.ts';
 import type { ChatSession } from '../controllers/chat-session.ts';
 import { t } from '../i18n/i18n.ts';

@@ -3,14 +3,8 @@ import axe from 'axe-core';
 import './visitor-details.ts';
 import { browserOf, type XmppChatVisitorDetails } from './visitor-details.ts';
 import { mount as mountElement, unmountAll } from '../test-fixtures.ts';
-import {
-  xml,
-  type Client,
-  type VerificationResult,
-  type VisitorContext,
-  type VisitorVerification,
-  type XmlElement,
-} from '../../src/index.ts';
+import { xml, type Client, type VisitorContext, type XmlElement } from '../../src/index.ts';
+import type { VerificationResult, VisitorVerification } from '../../src/desk.ts';
 
 afterEach(unmountAll);
 

@@ -1,5 +1,6 @@
 import { html, LitElement, nothing, type TemplateResult } from 'lit';
-import type { Client, VerificationResult, VisitorContext, VisitorVerification } from '../../src/index.ts';
+import type { Client, VisitorContext } from '../../src/index.ts';
+import type { VerificationResult, VisitorVerification } from '../../src/desk.ts';
 import '../desk-settings/desk-settings.ts';
 import { verificationFor } from '../desk-settings/verification-for.ts';
 import '../i18n/catalog-full.ts';

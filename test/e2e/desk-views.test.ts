@@ -7,7 +7,7 @@
  */
 import { expect } from '@esm-bundle/chai';
 import { executeServerCommand, setViewport } from '@web/test-runner-commands';
-import { createDesk, type Desk } from '../../src/index.ts';
+import { createDesk, type Desk } from '../../src/desk.ts';
 import { closeChats, connectAll, device, eventually, history } from '../integration/chat-helpers.ts';
 import { SERVERS, freshAccount, serviceUrl, until, type ServerName } from '../integration/servers.ts';
 import { accessibilityViolations, closePages, deep, deepAll, page, typeAndSend, waitFor } from './pages.ts';

@@ -6,7 +6,8 @@
  */
 import { expect } from '@esm-bundle/chai';
 import { executeServerCommand, setViewport } from '@web/test-runner-commands';
-import { createCannedReplies, newStanzaId } from '../../src/index.ts';
+import { newStanzaId } from '../../src/index.ts';
+import { createCannedReplies } from '../../src/desk.ts';
 import { closeChats, connectAll, device, eventually, history } from '../integration/chat-helpers.ts';
 import { SERVERS, freshAccount, serviceUrl, type ServerName } from '../integration/servers.ts';
 import { accessibilityViolations, closePages, deep, deepAll, headerButton, page, reload, typeAndSend, waitFor } from './pages.ts';

@@ -6,7 +6,8 @@
  */
 import { expect } from '@esm-bundle/chai';
 import { setViewport } from '@web/test-runner-commands';
-import { createVisitorVerification, newStanzaId } from '../../src/index.ts';
+import { newStanzaId } from '../../src/index.ts';
+import { createVisitorVerification } from '../../src/desk.ts';
 import { closeChats, connectAll, device } from '../integration/chat-helpers.ts';
 import { SERVERS, accountOptions, disconnectAll, freshAccount, serviceUrl, trackedClient } from '../integration/servers.ts';
 import { closePages, deep, deepAll, page, typeAndSend, waitFor } from './pages.ts';

@@ -3,7 +3,8 @@
  * sessions of one account, replaced and removed, and fetched again after a new session.
  */
 import { expect } from '@esm-bundle/chai';
-import { CannedReplyError, createCannedReplies, type CannedReplies, type CannedReply } from '../../src/index.ts';
+import type { CannedReplies } from '../../src/index.ts';
+import { CannedReplyError, createCannedReplies, type CannedReply } from '../../src/desk.ts';
 import { SERVERS, accountOptions, disconnectAll, freshAccount, serviceUrl, trackedClient, until, type ServerName } from './servers.ts';
 
 for (const server of Object.keys(SERVERS) as ServerName[]) {

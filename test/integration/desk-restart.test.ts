@@ -4,7 +4,8 @@
  * It restarts the servers, which other tests share: run it on its own, rarely.
  */
 import { expect } from '@esm-bundle/chai';
-import { createDesk, newStanzaId, type Desk } from '../../src/index.ts';
+import { newStanzaId } from '../../src/index.ts';
+import { createDesk, type Desk } from '../../src/desk.ts';
 import { newAccount } from './accounts.ts';
 import { closeChats, connectAll, device } from './chat-helpers.ts';
 import { DOMAIN, SERVERS, disconnectAll, restartServer, serviceUrl, until, type ServerName } from './servers.ts';

@@ -5,7 +5,8 @@
  * catches up.
  */
 import { expect } from '@esm-bundle/chai';
-import { createDesk, newStanzaId, xml, type Chat, type Desk, type DeskConversation } from '../../src/index.ts';
+import { newStanzaId, xml, type Chat } from '../../src/index.ts';
+import { createDesk, type Desk, type DeskConversation } from '../../src/desk.ts';
 import { newAccounts } from './accounts.ts';
 import { closeChats, connectAll, device, tab } from './chat-helpers.ts';
 import {

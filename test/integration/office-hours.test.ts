@@ -7,7 +7,8 @@
  * desk reads it with the conversation.
  */
 import { expect } from '@esm-bundle/chai';
-import { createChat, createMemoryBackend, createOfficeHours, type Chat, type OfficeHours } from '../../src/index.ts';
+import { createChat, createMemoryBackend, type Chat } from '../../src/index.ts';
+import { createOfficeHours, type OfficeHours } from '../../src/desk.ts';
 import { buildHours } from '../../src/stanza/office-hours.ts';
 import { buildPublish } from '../../src/stanza/pep.ts';
 import { render } from 'lit';

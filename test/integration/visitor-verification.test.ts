@@ -7,7 +7,8 @@
  */
 import { expect } from '@esm-bundle/chai';
 import { executeServerCommand } from '@web/test-runner-commands';
-import { createChat, createMemoryBackend, createVisitorVerification, type Chat, type VisitorContext } from '../../src/index.ts';
+import { createChat, createMemoryBackend, type Chat, type VisitorContext } from '../../src/index.ts';
+import { createVisitorVerification } from '../../src/desk.ts';
 import { closeChats, connectAll, device, eventually } from './chat-helpers.ts';
 import {
   ANON_DOMAIN,
