@@ -5,9 +5,18 @@
  * visitor's rating travel as ordinary messages with their payloads.
  */
 import { expect } from '@esm-bundle/chai';
-import { childOf, newStanzaId, ratingBody, textOf, type Chat, type StoredMessage } from '../../src/index.ts';
+import {
+  childOf,
+  createChat,
+  createMemoryBackend,
+  newStanzaId,
+  ratingBody,
+  textOf,
+  type Chat,
+  type StoredMessage,
+} from '../../src/index.ts';
 import { closeChats, connectAll, device, eventually, history } from './chat-helpers.ts';
-import { SERVERS, serviceUrl, type ServerName } from './servers.ts';
+import { ANON_DOMAIN, SERVERS, TEST_OPTIONS, serviceUrl, until, type ServerName } from './servers.ts';
 
 const AGENTS = 'dave@localhost';
 const VISITOR = 'carol@localhost';
@@ -57,6 +66,29 @@ for (const server of Object.keys(SERVERS) as ServerName[]) {
       const names = (body: string) => archived.find((m: StoredMessage) => m.body === body)?.nick;
       expect(names(second)).to.equal('Bo <b>');
       expect(archived.find((m) => m.key === sent.key)?.nick).to.equal('Ann');
+    });
+
+    it('introduces each agent to a visitor by its name, with its presence', async () => {
+      const ann = device('dave', service, { messageNick: 'Ann', answerStrangers: true });
+      const bo = device('dave', service, { messageNick: 'Bo', answerStrangers: true });
+      await connectAll(ann, bo);
+      const owner = `agent-names-${newStanzaId()}`;
+      const visitor = createChat({
+        ...TEST_OPTIONS,
+        service,
+        domain: ANON_DOMAIN,
+        anonymous: true,
+        historyOwner: owner,
+        storage: { backend: createMemoryBackend(), channelName: owner },
+        visibility: { hidden: false, onChange: () => () => undefined },
+      });
+      try {
+        visitor.strangers.watch(AGENTS);
+        await visitor.connect();
+        await until(() => ['Ann', 'Bo'].every((name) => visitor.strangers.names(AGENTS).includes(name)), "the agents' names");
+      } finally {
+        await visitor.close();
+      }
     });
 
     it('asks the visitor for a rating and receives it, with the readable bodies for other clients', async () => {
