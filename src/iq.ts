@@ -110,7 +110,9 @@ export class IqRouter {
       else {
         const error = parseStanzaError(stanza);
         const condition = error?.condition ?? 'undefined-condition';
-        pending.reject(new StanzaError(condition, describeStanzaError(condition), error?.type, error?.text));
+        void describeStanzaError(condition).then((sentence) =>
+          pending.reject(new StanzaError(condition, sentence, error?.type, error?.text)),
+        );
       }
       return true;
     }

@@ -45,7 +45,10 @@ export async function registerAccount(registration: Registration, registered?: (
     if (answer.attrs.type === 'result') return await registered?.(stream);
     const error = parseStanzaError(answer);
     const condition = error?.condition ?? 'undefined-condition';
-    throw new RegistrationError(condition, `The server did not register the account: ${error?.text ?? describeStanzaError(condition)}`);
+    throw new RegistrationError(
+      condition,
+      `The server did not register the account: ${error?.text ?? (await describeStanzaError(condition))}`,
+    );
   } finally {
     stream.close();
   }

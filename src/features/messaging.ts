@@ -7,6 +7,7 @@ import type { Client } from '../client.ts';
 import { Emitter } from '../events.ts';
 import { childOf, type XmlElement } from '../stanza/element.ts';
 import { unwrapCarbon } from '../stanza/carbons.ts';
+import { describeStanzaError } from '../stanza/conditions.ts';
 import { buildChatMessage, buildNick, cleanNick, newStanzaId } from '../stanza/message.ts';
 import { buildMarker, buildReceipt, withRequests, type ChatState } from '../stanza/message-extensions.ts';
 import { buildRateRequest, buildRating, cleanComment, type DeskRating } from '../stanza/rating.ts';
@@ -137,7 +138,10 @@ export function createMessaging({
   function applyNotices(read: ReadMessage): Promise<unknown> {
     const { peer } = read;
     return serial(async () => {
-      if (read.bounce) await updateById(peer, read.bounce.id, { state: 'failed', error: read.bounce.message });
+      if (read.bounce) {
+        const error = read.bounce.message ?? (await describeStanzaError(read.bounce.condition));
+        await updateById(peer, read.bounce.id, { state: 'failed', error });
+      }
       if (read.receivedId && read.direction === 'in') await updateById(peer, read.receivedId, { state: 'delivered' }, 'out');
       if (read.marker && read.direction === 'in' && read.marker.type !== 'received') {
         await updateById(peer, read.marker.id, { state: 'read' }, 'out');

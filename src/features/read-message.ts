@@ -2,7 +2,7 @@
  * Reads any incoming `<message>` (live, carbon copy or archived) into what the messaging feature
  * acts on: a chat message to store, a correction, receipt, marker, chat state or bounce. Pure.
  */
-import { parseStanzaError, describeStanzaError } from '../stanza/conditions.ts';
+import { parseStanzaError } from '../stanza/conditions.ts';
 import type { XmlElement } from '../stanza/element.ts';
 import { bareJid } from '../stanza/jid.ts';
 import { parseChatMessage, parseNick } from '../stanza/message.ts';
@@ -29,8 +29,8 @@ export interface ReadMessage {
   state?: ChatState;
   receiptRequest: boolean;
   markable: boolean;
-  /** Our message with this id bounced. */
-  bounce?: { id: string; condition: string; message: string };
+  /** Our message with this id bounced; `message` is the server's own text, if it sent one. */
+  bounce?: { id: string; condition: string; message?: string };
 }
 
 export interface ReadContext {
@@ -69,7 +69,7 @@ export function readMessage(el: XmlElement, ctx: ReadContext): ReadMessage | und
       direction: 'in',
       receiptRequest: false,
       markable: false,
-      bounce: { id: el.attrs.id, condition, message: error?.text ?? describeStanzaError(condition) },
+      bounce: { id: el.attrs.id, condition, ...(error?.text ? { message: error.text } : {}) },
     };
   }
   if (el.attrs.type === 'groupchat') return undefined; // group chats are not 1:1 conversations

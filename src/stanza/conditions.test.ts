@@ -167,14 +167,14 @@ describe('parseStanzaError', () => {
 });
 
 describe('describe…', () => {
-  it('explains every RFC 6120 condition in its own sentence, not the generic fallback', () => {
-    const tables: [string[], (c: string) => string][] = [
+  it('explains every RFC 6120 condition in its own sentence, not the generic fallback', async () => {
+    const tables: [string[], (c: string) => Promise<string>][] = [
       [SASL_CONDITIONS, describeAuthFailure],
       [STREAM_CONDITIONS, describeStreamError],
       [STANZA_CONDITIONS, describeStanzaError],
     ];
     for (const [conditions, describe] of tables) {
-      const texts = conditions.map(describe);
+      const texts = await Promise.all(conditions.map(describe));
       for (const [i, text] of texts.entries()) {
         expect(text, conditions[i]).to.match(/^[A-Z].*\.$/);
         expect(text, conditions[i]).not.to.contain(`(${conditions[i]})`);
@@ -183,15 +183,15 @@ describe('describe…', () => {
     }
   });
 
-  it('mentions the password for a refused login', () => {
-    expect(describeAuthFailure('not-authorized')).to.match(/password/);
+  it('mentions the password for a refused login', async () => {
+    expect(await describeAuthFailure('not-authorized')).to.match(/password/);
   });
 
-  it('names an unknown condition', () => {
-    expect(describeAuthFailure('x-odd')).to.contain('x-odd');
-    expect(describeStreamError('x-odd')).to.contain('x-odd');
-    expect(describeStanzaError('x-odd')).to.contain('x-odd');
-    expect(describeStanzaError('__proto__')).to.contain('__proto__');
-    expect(describeStreamError('toString')).to.contain('toString');
+  it('names an unknown condition', async () => {
+    expect(await describeAuthFailure('x-odd')).to.contain('x-odd');
+    expect(await describeStreamError('x-odd')).to.contain('x-odd');
+    expect(await describeStanzaError('x-odd')).to.contain('x-odd');
+    expect(await describeStanzaError('__proto__')).to.contain('__proto__');
+    expect(await describeStreamError('toString')).to.contain('toString');
   });
 });

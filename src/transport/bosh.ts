@@ -50,7 +50,8 @@ export function createBoshTransport(options: SessionOptions, listener: Transport
   function connect(attach = keep && hasKeptSession()): Promise<SessionInfo> {
     const c = new Strophe.Connection(options.service, { mechanisms: Object.values(MECHANISMS) as never, keepalive: keep });
     conn = c;
-    let lastError: XmppChatError | undefined;
+    /** Why the session ends; a server's condition comes with its sentence, which loads with it. */
+    let lastError: XmppChatError | Promise<XmppChatError> | undefined;
     // The mechanism is ours to choose, by the same policy as over WebSocket.
     c.authenticate = (matched: { mechname: string }[]) => {
       try {
@@ -175,7 +176,7 @@ export function createBoshTransport(options: SessionOptions, listener: Transport
         } else if (status === Status.AUTHFAIL) {
           const failure = elem ? parseSaslFailure(fromDom(elem)) : undefined;
           const cond = failure?.condition ?? condition ?? 'not-authorized';
-          lastError = new AuthError(cond, describeAuthFailure(cond), failure?.text);
+          lastError = describeAuthFailure(cond).then((sentence) => new AuthError(cond, sentence, failure?.text));
           c.disconnect('auth failed');
         } else if (status === Status.CONNFAIL || status === Status.CONNTIMEOUT) {
           lastError ??= toChatError(condition, status, options.service);
@@ -183,13 +184,14 @@ export function createBoshTransport(options: SessionOptions, listener: Transport
           anew(); // the server no longer holds the earlier page's session
         } else if (status === Status.DISCONNECTED) {
           whenDisconnected?.();
-          fail(
+          const reason =
             lastError ??
-              new ConnectionError(
-                online ? 'closed' : 'unreachable',
-                online ? 'The connection to the chat server was lost.' : `Could not reach the chat server at ${options.service}.`,
-              ),
-          );
+            new ConnectionError(
+              online ? 'closed' : 'unreachable',
+              online ? 'The connection to the chat server was lost.' : `Could not reach the chat server at ${options.service}.`,
+            );
+          if (reason instanceof Promise) void reason.then(fail);
+          else fail(reason);
         }
       };
       if (!attach || !restore(c, options.domain, callback))
@@ -256,8 +258,9 @@ function featureNamespaces(conn: Connection): string[] {
   return Array.from(features?.children ?? [], (c) => c.namespaceURI ?? c.getAttribute('xmlns') ?? '').filter(Boolean);
 }
 
-function toChatError(condition: string | null, status: number, service: string): XmppChatError {
-  if (condition && STREAM_CONDITIONS.has(condition)) return new StreamError(condition, describeStreamError(condition));
+function toChatError(condition: string | null, status: number, service: string): XmppChatError | Promise<XmppChatError> {
+  if (condition && STREAM_CONDITIONS.has(condition))
+    return describeStreamError(condition).then((sentence) => new StreamError(condition, sentence));
   if (status === Status.CONNTIMEOUT) return new ConnectionError('timeout', `The chat server at ${service} stopped answering.`);
   return new ConnectionError('unreachable', `Could not reach the chat server at ${service}.`);
 }

@@ -91,7 +91,8 @@ export function createWebSocketTransport(options: SessionOptions, listener: Tran
 
   let closing = false;
   let online = false;
-  let streamError: XmppChatError | undefined;
+  /** The server's stream error, explained (its sentence loads with it). */
+  let streamError: Promise<XmppChatError> | undefined;
   let abortReason: XmppChatError | undefined;
   const unacked: XmlElement[] = [];
   /** Whether this session has stream management; without it, pings acknowledge our messages. */
@@ -111,18 +112,24 @@ export function createWebSocketTransport(options: SessionOptions, listener: Tran
   sm.on('ack', (el: LtxElement) => listener.acknowledged?.(fromLtx(el)));
   entity.on('error', (error: { name?: string; condition?: string; text?: string }) => {
     if (error.name === 'StreamError' && error.condition) {
-      streamError = new StreamError(error.condition, describeStreamError(error.condition), error.text);
+      const { condition, text } = error;
+      streamError = describeStreamError(condition).then((sentence) => new StreamError(condition, sentence, text));
     }
   });
   entity.on('disconnect', () => {
     pingAcks.reset();
     if (closing || !online) return;
     online = false;
-    const reason = streamError ?? abortReason ?? new ConnectionError('closed', 'The connection to the chat server was lost.');
+    const explained = streamError;
+    const reason = abortReason ?? new ConnectionError('closed', 'The connection to the chat server was lost.');
     streamError = undefined;
     abortReason = undefined;
-    if (options.debug) console.debug('[xmpp-chat] websocket dropped', reason);
-    listener.dropped(reason);
+    const dropped = (why: XmppChatError) => {
+      if (options.debug) console.debug('[xmpp-chat] websocket dropped', why);
+      listener.dropped(why);
+    };
+    if (explained) void explained.then(dropped);
+    else dropped(reason);
   });
 
   /**
@@ -180,7 +187,7 @@ export function createWebSocketTransport(options: SessionOptions, listener: Tran
       session.cancel();
       closing = true;
       entity.socket?.end();
-      throw toChatError(error, options.service);
+      throw await toChatError(error, options.service);
     }
   }
 
@@ -211,7 +218,7 @@ export function createWebSocketTransport(options: SessionOptions, listener: Tran
       const onResumed = () => done(true);
       const onError = (error: unknown) => {
         cleanup();
-        reject(toChatError(error, options.service));
+        void toChatError(error, options.service).then(reject);
       };
       const cleanup = () => {
         clearTimeout(timer);
@@ -265,10 +272,10 @@ export function createWebSocketTransport(options: SessionOptions, listener: Tran
   };
 }
 
-function toChatError(error: unknown, service: string): XmppChatError {
+async function toChatError(error: unknown, service: string): Promise<XmppChatError> {
   const e = error as { name?: string; condition?: string; text?: string; message?: string };
-  if (e?.name === 'SASLError' && e.condition) return new AuthError(e.condition, describeAuthFailure(e.condition), e.text);
-  if (e?.name === 'StreamError' && e.condition) return new StreamError(e.condition, describeStreamError(e.condition), e.text);
+  if (e?.name === 'SASLError' && e.condition) return new AuthError(e.condition, await describeAuthFailure(e.condition), e.text);
+  if (e?.name === 'StreamError' && e.condition) return new StreamError(e.condition, await describeStreamError(e.condition), e.text);
   // Keys made for other salts cannot log in: as for a refused password, the account is not usable.
   // ScramError, by name: its module loads only for logins that use it.
   if (e?.name === 'ScramError' && e.condition === 'stale-keys') return new AuthError('not-authorized', e.message ?? '');
