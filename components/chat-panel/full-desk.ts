@@ -61,13 +61,14 @@ function agentName(panel: ChatPanel, session: ChatSession, jid: string): string 
   return named(session.config) || named(panel.config) || parseJid(jid)?.resource || 'Agent';
 }
 
-/** The panel's desk for `session`, made once it is signed in; undefined before. */
+/** The panel's desk for `session`, made with it. */
 export function deskOf(panel: ChatPanel, session: ChatSession): DeskSession | undefined {
   const current = attached.get(panel);
   if (current?.session === session) return current.desk;
   detachDesk(panel);
-  const jid = session.chat.client.jid;
-  if (!jid) return undefined;
+  // Made with the session, before it connects: the inbox (and the contact list inside it) is the
+  // same element from the first paint, so nothing typed into it is lost when the session comes.
+  const jid = session.chat.client.jid ?? session.config.jid ?? '';
   const agent = agentName(panel, session, jid);
   const desk = new DeskSession({
     desk: createDesk({

@@ -31,8 +31,8 @@ export type InboxView = InboxFilter | 'contacts';
 
 export class DeskSession {
   readonly desk: Desk;
-  /** Which of the inbox's views the agent looks at. */
-  view: InboxView = 'open';
+  /** The view the agent chose, if any. */
+  #chosen?: InboxView;
   readonly #options: DeskSessionOptions;
   readonly #notices: DeskNotices;
   #rows?: InboxRow[];
@@ -53,6 +53,20 @@ export class DeskSession {
       host.on('change', () => this.#hostChanged()),
     ];
     this.#hostChanged();
+  }
+
+  /**
+   * Which of the inbox's views the agent looks at: the one they chose; until they choose, the
+   * contacts for an account that has some and no visitor's conversation yet (someone using full
+   * mode as a chat client), else all open conversations.
+   */
+  get view(): InboxView {
+    if (this.#chosen) return this.#chosen;
+    return this.rows.length === 0 && this.#options.host.contacts.length > 0 ? 'contacts' : 'open';
+  }
+
+  set view(view: InboxView) {
+    this.#chosen = view;
   }
 
   get agent(): string {
