@@ -6,11 +6,13 @@
  */
 import { childOf, childrenOf, xml, type XmlElement } from './element.ts';
 import { newStanzaId } from './message.ts';
+import { pubsubForm } from './pep.ts';
+
+// Publishing with publish-options (§7.1.5) and configuring a node (§8.2.4) are the same as for any PEP node.
+export { buildConfigure, buildPublish } from './pep.ts';
 
 const NS_PUBSUB = 'http://jabber.org/protocol/pubsub';
 const NS_EVENT = 'http://jabber.org/protocol/pubsub#event';
-const NS_OWNER = 'http://jabber.org/protocol/pubsub#owner';
-const NS_DATA = 'jabber:x:data';
 
 /** Node configuration fields and their values, e.g. `{ 'pubsub#access_model': 'whitelist' }`. */
 export type NodeOptions = Readonly<Record<string, string>>;
@@ -28,52 +30,12 @@ export interface PubsubEvent {
   retracted: string[];
 }
 
-function form(type: string, options: NodeOptions): XmlElement {
-  return xml(
-    'x',
-    { xmlns: NS_DATA, type: 'submit' },
-    xml('field', { var: 'FORM_TYPE', type: 'hidden' }, xml('value', {}, type)),
-    Object.entries(options).map(([name, value]) => xml('field', { var: name }, xml('value', {}, value))),
-  );
-}
-
-/**
- * Publishes `payload` as item `id` of `node`. The options are preconditions: a node that does not
- * exist yet is created with them; one configured otherwise refuses with precondition-not-met.
- */
-export function buildPublish(node: string, id: string, payload: XmlElement, options: NodeOptions): XmlElement {
-  return xml(
-    'iq',
-    { type: 'set', id: newStanzaId() },
-    xml(
-      'pubsub',
-      { xmlns: NS_PUBSUB },
-      xml('publish', { node }, xml('item', { id }, payload)),
-      xml('publish-options', {}, form('http://jabber.org/protocol/pubsub#publish-options', options)),
-    ),
-  );
-}
-
 /** Creates `node` configured with `options` (§8.1.3), so that no item is ever kept under other settings. */
 export function buildCreate(node: string, options: NodeOptions): XmlElement {
   return xml(
     'iq',
     { type: 'set', id: newStanzaId() },
-    xml(
-      'pubsub',
-      { xmlns: NS_PUBSUB },
-      xml('create', { node }),
-      xml('configure', {}, form('http://jabber.org/protocol/pubsub#node_config', options)),
-    ),
-  );
-}
-
-/** Sets the configuration of `node` (as its owner). */
-export function buildConfigure(node: string, options: NodeOptions): XmlElement {
-  return xml(
-    'iq',
-    { type: 'set', id: newStanzaId() },
-    xml('pubsub', { xmlns: NS_OWNER }, xml('configure', { node }, form('http://jabber.org/protocol/pubsub#node_config', options))),
+    xml('pubsub', { xmlns: NS_PUBSUB }, xml('create', { node }), xml('configure', {}, pubsubForm(`${NS_PUBSUB}#node_config`, options))),
   );
 }
 

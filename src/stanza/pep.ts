@@ -11,7 +11,7 @@ const NS_OWNER = 'http://jabber.org/protocol/pubsub#owner';
 const NS_DATA = 'jabber:x:data';
 
 /** A submitted data form (XEP-0004) of `formType` with these single-valued fields. */
-function form(formType: string, fields: Readonly<Record<string, string>>): XmlElement {
+export function pubsubForm(formType: string, fields: Readonly<Record<string, string>>): XmlElement {
   return xml(
     'x',
     { xmlns: NS_DATA, type: 'submit' },
@@ -33,7 +33,7 @@ export function buildPublish(node: string, id: string, payload: XmlElement, opti
       'pubsub',
       { xmlns: NS_PUBSUB },
       xml('publish', { node }, xml('item', { id }, payload)),
-      options && xml('publish-options', {}, form(`${NS_PUBSUB}#publish-options`, options)),
+      options && xml('publish-options', {}, pubsubForm(`${NS_PUBSUB}#publish-options`, options)),
     ),
   );
 }
@@ -43,7 +43,7 @@ export function buildConfigure(node: string, options: Readonly<Record<string, st
   return xml(
     'iq',
     { type: 'set', id: newStanzaId() },
-    xml('pubsub', { xmlns: NS_OWNER }, xml('configure', { node }, form(`${NS_PUBSUB}#node_config`, options))),
+    xml('pubsub', { xmlns: NS_OWNER }, xml('configure', { node }, pubsubForm(`${NS_PUBSUB}#node_config`, options))),
   );
 }
 
