@@ -172,7 +172,9 @@ export class ChatPanel extends LitElement {
   /** Full mode: logs out and deletes the account's history and drafts from this device. */
   forget(): void {
     this.draft = '';
-    this.#lifecycle.forget().catch((error: Error) => this.report(error));
+    this.fullMode()
+      .then((full) => full.forgetAccount(this.#lifecycle, this))
+      .catch((error: Error) => this.report(error));
   }
 
   closeRequested(): void {

@@ -1,8 +1,11 @@
 /**
  * Full mode's buttons in the panel's header — back to the list on a narrow screen, log out, and
- * log out and forget this device — loaded with full mode, so a visitor's widget never carries them.
+ * log out and forget this device (and what that forgets) — loaded with full mode, so a visitor's widget never carries them.
  */
 import { html } from 'lit';
+import { forgetDrafts } from '../composer/drafts.ts';
+import type { ChatSession } from '../controllers/chat-session.ts';
+import type { SessionLifecycle } from '../controllers/session-lifecycle.ts';
 import { t } from '../i18n/i18n.ts';
 import type { ChatPanel } from './chat-panel.ts';
 
@@ -18,4 +21,19 @@ export function renderBackButton(panel: ChatPanel) {
 export function renderAccountButtons(panel: ChatPanel) {
   return html`<button class="text" @click=${() => panel.logout()}>${t(panel.lang, 'panel.logout')}</button>
     <button class="text" part="forget-button" @click=${() => panel.forget()}>${t(panel.lang, 'panel.forget')}</button>`;
+}
+
+/**
+ * Logs out and deletes what this device keeps of the account — its history, archive position,
+ * unsent messages and cached contacts (the store), and the drafts of its conversations. The
+ * server's archive keeps the history: logging in again fetches it anew.
+ */
+export async function forgetAccount(lifecycle: SessionLifecycle, host: { readonly session?: ChatSession }): Promise<void> {
+  await lifecycle.settled;
+  const { session } = host;
+  lifecycle.logout(); // closes the session: nothing it still does reaches the page
+  if (!session) return;
+  const { conversations, contacts, conversation } = session;
+  forgetDrafts([...conversations.map((c) => c.peer), ...contacts.map((c) => c.jid), ...(conversation.peer ? [conversation.peer] : [])]);
+  await session.chat.store.forget(); // after the writes queued, and refusing those still to come
 }

@@ -16,9 +16,24 @@ import '../visitor-details/visitor-details.ts';
 import '../canned-replies/canned-replies.ts';
 import { deskOf, renderDeskNotes, renderInbox } from './full-desk.ts';
 
-export { createCannedReplies };
 export { detachDesk, renderDeskBar } from './full-desk.ts';
-export { renderAccountButtons, renderBackButton } from './full-header.ts';
+export { forgetAccount, renderAccountButtons, renderBackButton } from './full-header.ts';
+
+/** The agent's saved replies for this session, fetched now if connected and with every new session. */
+export function useReplies(session: ChatSession): void {
+  const replies = createCannedReplies({ client: session.chat.client });
+  session.replies = replies;
+  replies.on('changed', () => session.changed());
+  replies.on('error', (error) => session.fail(error));
+  const fetch = () => void replies.list().catch((error: Error) => session.fail(error));
+  if (session.chat.client.status === 'connected') fetch();
+  else {
+    const off = session.on('ready', () => {
+      off();
+      fetch();
+    }); // later sessions: the feature fetches again itself
+  }
+}
 
 /** Someone who is not a contact: a real account's address; a visitor's name, given with their presence or in their first message, or a made-up one. */
 export function strangerName(session: ChatSession, summary: ConversationSummary): string {

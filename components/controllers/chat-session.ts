@@ -55,7 +55,7 @@ export class ChatSession {
   conversations: ConversationSummary[] = [];
   unread = 0;
   error?: WidgetError;
-  /** Full mode: the agent's saved replies, once their code has loaded. */
+  /** Full mode: the agent's saved replies, once their code has loaded (see full-mode.ts). */
   replies?: CannedReplies;
   /** Visitor mode: whether the peer's availability is known (it answered, or did not in time). */
   availabilityKnown = false;
@@ -116,21 +116,6 @@ export class ChatSession {
     this.refreshContacts();
     this.refreshConversations();
     if (config.to) this.conversation.open(config.to).catch((error: Error) => this.fail(error));
-  }
-
-  /** Full mode: the saved replies, fetched now if connected and with every new session. */
-  useReplies(replies: CannedReplies): void {
-    this.replies = replies;
-    replies.on('changed', () => this.changed());
-    replies.on('error', (error) => this.fail(error));
-    const fetch = () => void replies.list().catch((error: Error) => this.fail(error));
-    if (this.chat.client.status === 'connected') fetch();
-    else {
-      const off = this.on('ready', () => {
-        off();
-        fetch();
-      }); // later sessions: the feature fetches again itself
-    }
   }
 
   /** The peer's presence: from the roster for contacts, from directed presence for others. */

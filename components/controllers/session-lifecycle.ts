@@ -3,8 +3,8 @@
  * configuration, the login form's credentials, or the visitor's stored (or newly registered)
  * account. Nothing connects, and nothing is stored, before the chat is shown or the page asks.
  */
-import { cleanNick, forgetVisitor, type CannedReplies, type Client } from '../../src/index.ts';
-import { forgetDrafts, saveDraft } from '../composer/drafts.ts';
+import { cleanNick, forgetVisitor } from '../../src/index.ts';
+import { saveDraft } from '../composer/drafts.ts';
 import type { WidgetConfig } from '../xmpp-chat/panel-contract.ts';
 import { ChatSession, type SessionConfig } from './chat-session.ts';
 import { renewRefusedAccount, visitorHistoryOwner, visitorSessionOptions } from './visitor-identity.ts';
@@ -24,7 +24,7 @@ export interface LifecycleHost {
   /** A session could not be made: told to the page, and shown in words. */
   failed(error: Error): void;
   /** Full mode's code, loaded on first use: the agent's saved replies come with it. */
-  fullMode(): Promise<{ createCannedReplies: (deps: { client: Client }) => CannedReplies }>;
+  fullMode(): Promise<{ useReplies: (session: ChatSession) => void }>;
 }
 
 export class SessionLifecycle {
@@ -111,21 +111,6 @@ export class SessionLifecycle {
     this.host.replace(undefined);
   }
 
-  /**
-   * Full mode: logs out and deletes what this device keeps of the account — its history, archive
-   * position, unsent messages and cached contacts (the store), and the drafts of its conversations.
-   * The server's archive keeps the history: logging in again fetches it anew.
-   */
-  async forget(): Promise<void> {
-    await this.#pending;
-    const { session } = this.host;
-    this.logout(); // closes the session: nothing it still does reaches the page
-    if (!session) return;
-    const { conversations, contacts, conversation } = session;
-    forgetDrafts([...conversations.map((c) => c.peer), ...contacts.map((c) => c.jid), ...(conversation.peer ? [conversation.peer] : [])]);
-    await session.chat.store.forget(); // after the writes queued, and refusing those still to come
-  }
-
   /** The login failed: back to the form (full mode). */
   loginFailed(): void {
     if (this.host.config.mode !== 'full' || !this.#credentials) return;
@@ -198,8 +183,8 @@ export class SessionLifecycle {
     if (this.host.config.mode === 'full') {
       this.host
         .fullMode()
-        .then(({ createCannedReplies }) => {
-          if (this.host.session === session) session.useReplies(createCannedReplies({ client: session.chat.client }));
+        .then(({ useReplies }) => {
+          if (this.host.session === session) useReplies(session);
         })
         .catch((error: Error) => this.host.report(error));
     }
