@@ -183,7 +183,10 @@ export class ChatPanel extends LitElement {
 
   /** Full mode's views and elements, loaded on first use. */
   fullMode(): Promise<FullMode> {
-    return (this.#fullLoading ??= import('./full-mode.ts').then((module) => (this.full = module)));
+    return (this.#fullLoading ??= import('./full-mode.ts').then((module) => {
+      module.addStyles(this);
+      return (this.full = module);
+    }));
   }
 
   report(error: Error): void {

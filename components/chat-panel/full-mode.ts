@@ -2,7 +2,7 @@
  * What only full mode shows — contacts, the visitor's details, saved replies — loaded as its own
  * chunk with its elements, so a visitor's widget never carries it.
  */
-import { html, nothing } from 'lit';
+import { adoptStyles, html, nothing } from 'lit';
 import type { Contact, ConversationSummary, VisitorContext } from '../../src/index.ts';
 import { createCannedReplies } from '../../src/desk.ts';
 import type { ChatSession } from '../controllers/chat-session.ts';
@@ -15,9 +15,19 @@ import '../login-form/login-form.ts';
 import '../visitor-details/visitor-details.ts';
 import '../canned-replies/canned-replies.ts';
 import { deskOf, renderDeskNotes, renderInbox } from './full-desk.ts';
+import { fullStyles } from './full-mode.styles.ts';
 
 export { detachDesk, renderDeskBar } from './full-desk.ts';
 export { forgetAccount, renderAccountButtons, renderBackButton } from './full-header.ts';
+
+/**
+ * Adds full mode's rules after the panel's own, once its code has loaded (before the desk's
+ * layout, which comes with the first render that uses this module).
+ */
+export function addStyles(panel: ChatPanel): void {
+  const root = panel.renderRoot;
+  if (root instanceof ShadowRoot) adoptStyles(root, [...(panel.constructor as typeof ChatPanel).elementStyles, fullStyles]);
+}
 
 /** The agent's saved replies for this session, fetched now if connected and with every new session. */
 export function useReplies(session: ChatSession): void {
