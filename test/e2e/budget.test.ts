@@ -5,6 +5,8 @@
  * (19 KB gzip on its own) and is held to ≤ 66 KB (64 KB until the support-desk features: visitor
  * context, pre-chat form, notes and alerts). The first screen's part that waits for the desk's
  * presence (who is there, office hours, the offer to leave an email) comes after, within 8 KB.
+ * Measured last: 13.6 KB before the launcher, 59.4 KB over WebSocket, 63.9 KB over BOSH, then
+ * 7.5 KB; what only full mode runs (its styles, saved replies, forgetting the device) loads with it.
  */
 import { expect } from '@esm-bundle/chai';
 import { executeServerCommand } from '@web/test-runner-commands';
