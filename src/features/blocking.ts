@@ -97,7 +97,9 @@ export function createBlocking({ client, account, supported, ready }: BlockingDe
       await client.iq((await stanzas()).buildUnblock(jids));
     },
     on(type, listener) {
-      want();
+      // Listening for the list is interest in it; listening for errors (as the chat does for every
+      // feature) is not, or every visitor's widget would fetch a list it never shows.
+      if (type === 'blocked') want();
       return events.on(type, listener);
     },
   };

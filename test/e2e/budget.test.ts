@@ -6,7 +6,7 @@
  * context, pre-chat form, notes and alerts). The first screen's part that waits for the desk's
  * presence (who is there, office hours, the offer to leave an email) comes after, within 8 KB.
  * Measured last: 13.6 KB before the launcher, 59.4 KB over WebSocket, 63.9 KB over BOSH, then
- * 7.5 KB; what only full mode runs (its styles, saved replies, forgetting the device) loads with it.
+ * 6.9 KB; what only full mode runs (its styles, saved replies, forgetting the device) loads with it.
  */
 import { expect } from '@esm-bundle/chai';
 import { executeServerCommand } from '@web/test-runner-commands';
@@ -67,6 +67,11 @@ describe('size budgets of the built widget', function () {
       const laterGzip = screen.gzip - open.gzip;
       console.log(`then the first screen: ${(laterGzip / KB).toFixed(1)} KB gzip (${later.join(', ')})`);
       expect(later.length, 'a part of its own').to.be.greaterThan(0);
+      // A visitor never asks for the block list, so its code never loads.
+      expect(
+        later.concat(open.files).filter((f) => f.startsWith('chunks/blocking')),
+        'the block list',
+      ).to.deep.equal([]);
       expect(laterGzip).to.be.at.most(8 * KB);
     });
   }
