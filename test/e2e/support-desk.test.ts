@@ -118,6 +118,8 @@ for (const server of Object.keys(SERVERS) as ServerName[]) {
         async () => (await history(colleague, visitorJid)).some((m) => m.body === answer && m.direction === 'out'),
         'the answer at the colleague',
       );
+      // The colleague answers what they have read: the visitor's thanks first.
+      await eventually(async () => (await history(colleague, visitorJid)).some((m) => m.body === thanks), 'the thanks at the colleague');
       const followUp = `Tracking: 1Z999 ${newStanzaId()}`;
       await colleague.send(visitorJid, followUp);
       await waitFor(() => bodies(visitor).includes(followUp), "the colleague's answer at the visitor");
