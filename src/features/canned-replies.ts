@@ -8,6 +8,7 @@
  * changes it and writes it back; these run one at a time, and re-read first so that a change made
  * on another device since the last fetch is not overwritten.
  */
+import { createSerialQueue } from './serially.ts';
 import type { Client } from '../client.ts';
 import { XmppChatError } from '../errors.ts';
 import { Emitter } from '../events.ts';
@@ -99,18 +100,8 @@ export function createCannedReplies({ client }: CannedRepliesDeps): CannedReplie
   /** The list is current for this session. */
   let fresh = false;
   let fetching: Promise<CannedReply[]> | undefined;
-  let queue: Promise<unknown> = Promise.resolve();
-
-  /** Runs server round trips one at a time, in the order they were asked for. */
-  const serially = <T>(task: () => Promise<T>): Promise<T> => {
-    const run = queue.then(task, task);
-    // The caller receives the failure through `run`; the queue only waits for it to settle.
-    queue = run.then(
-      () => undefined,
-      () => undefined,
-    );
-    return run;
-  };
+  /** Server round trips one at a time, in the order asked for. */
+  const serially = createSerialQueue();
 
   const read = async (): Promise<CannedReply[]> => {
     const list = parseReplies(await client.iq(buildRepliesGet()));

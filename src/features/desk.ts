@@ -15,6 +15,7 @@
  * another device a moment before is kept, not overwritten with an old copy.
  * Notes never change once published, each its own item, so two agents' notes never replace each other.
  */
+import { createSerialQueue } from './serially.ts';
 import { ConnectionError } from '../errors.ts';
 import { Emitter } from '../events.ts';
 import {
@@ -79,17 +80,8 @@ export function createDesk({ client, agent: name, store, askRating, now = Date.n
   // Only the newest item of each device matters there: a few kept are enough.
   const agentsNode = createPepNode(client, NODE_AGENTS, { ...DESK_PUBLISH_OPTIONS, 'pubsub#max_items': '10' });
   const teammates = createTeammates({ client, agent, agents: agentsNode, changed: (list) => events.emit('teammates', list), fail });
-  let queue: Promise<unknown> = Promise.resolve();
-
   /** Server round trips one at a time, in the order asked for. */
-  const serially = <T>(task: () => Promise<T>): Promise<T> => {
-    const run = queue.then(task, task);
-    queue = run.then(
-      () => undefined,
-      () => undefined,
-    );
-    return run;
-  };
+  const serially = createSerialQueue();
 
   /**
    * Reads the conversation from the server, lets `edit` change it (undefined: nothing to change)
