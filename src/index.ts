@@ -19,7 +19,7 @@ export type { ChatState } from './stanza/message-extensions.ts';
 export type { Show, Presence } from './stanza/presence.ts';
 export { bestAvailability } from './stanza/presence.ts';
 export { StorageError, createMemoryBackend } from './storage/index.ts';
-export type { StoredMessage, MessageState, ConversationSummary, Page, StorageChange } from './storage/index.ts';
+export type { StoredMessage, MessageState, ConversationSummary, Page, StorageChange, SharedFile, ReplyTo } from './storage/index.ts';
 export type { RegistrationError } from './registration.ts';
 export type { Registration } from './registration.ts';
 export type { VisitorAccount, VisitorAccountOptions } from './visitor-account.ts';

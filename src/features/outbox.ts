@@ -1,5 +1,5 @@
 /**
- * The outbox: the one owner of sending our messages (and corrections) exactly once.
+ * The outbox: the one owner of sending our messages (and corrections, reactions, retractions) exactly once.
  *
  * - A message is stored as pending before anything is sent, and marked sent only when the
  *   server acknowledges it (an XEP-0198 ack, or the BOSH response to the request carrying it).
@@ -24,11 +24,21 @@ export interface Correction {
   body: string;
   time: number;
 }
+/**
+ * Any other stanza about one of the conversation's messages (a reaction, a retraction), built
+ * whole when it was made; its origin-id is `id`, so the archive can tell whether it arrived.
+ */
+export interface Notice {
+  id: string;
+  time: number;
+  stanza: XmlElement;
+}
 export interface OutboxEntry {
   peer: string;
   key: string;
   owner?: string;
   correction?: Correction;
+  notice?: Notice;
 }
 const META = 'outbox';
 
@@ -64,9 +74,13 @@ export interface Outbox {
   put(message: StoredMessage): Promise<void>;
   /** Queues a correction of one of our messages. */
   correct(peer: string, key: string, correction: Correction): Promise<void>;
+  /** Queues a notice about the message `key` (which may be the peer's). */
+  notice(peer: string, key: string, notice: Notice): Promise<void>;
 }
 
-const idOf = (e: OutboxEntry) => e.correction?.id ?? e.key;
+const idOf = (e: OutboxEntry) => e.correction?.id ?? e.notice?.id ?? e.key;
+/** Corrections and notices are about a message; the others are the message. */
+const isAbout = (e: OutboxEntry) => !!(e.correction ?? e.notice);
 
 export function createOutbox({ client, store, tabs, build, buildCorrection, acked, archived, onError, available }: OutboxDeps): Outbox {
   /** Ids handed to the client in this session: a resumed stream resends those itself. */
@@ -89,7 +103,9 @@ export function createOutbox({ client, store, tabs, build, buildCorrection, acke
   function transmit(entry: OutboxEntry, message?: StoredMessage): void {
     const id = idOf(entry);
     if (!reconciled || client.status !== 'connected' || handedOver.has(id)) return;
-    const stanza = entry.correction ? buildCorrection(entry.peer, entry.key, entry.correction) : message && build(message);
+    const stanza = entry.correction
+      ? buildCorrection(entry.peer, entry.key, entry.correction)
+      : (entry.notice?.stanza ?? (message && build(message)));
     if (!stanza) return;
     handedOver.add(id);
     client.send(stanza);
@@ -98,7 +114,7 @@ export function createOutbox({ client, store, tabs, build, buildCorrection, acke
   /** Sends, in order, every entry of ours not handed over in this session. */
   async function flush(list: OutboxEntry[]): Promise<void> {
     for (const entry of list.filter(mine)) {
-      if (entry.correction) transmit(entry);
+      if (isAbout(entry)) transmit(entry);
       else {
         const message = await store.get(entry.peer, entry.key);
         if (message?.state === 'pending') transmit(entry, message);
@@ -114,7 +130,9 @@ export function createOutbox({ client, store, tabs, build, buildCorrection, acke
     for (const entry of list) byPeer.set(entry.peer, [...(byPeer.get(entry.peer) ?? []), entry]);
     const found = new Set<string>();
     for (const [peer, entries] of byPeer) {
-      const times = await Promise.all(entries.map(async (e) => e.correction?.time ?? (await store.get(peer, e.key))?.time ?? 0));
+      const times = await Promise.all(
+        entries.map(async (e) => e.correction?.time ?? e.notice?.time ?? (await store.get(peer, e.key))?.time ?? 0),
+      );
       // A session lost while we asked: the next session asks again (sending now could double what
       // the server took in meanwhile). An archive that refuses to answer: the messages go out
       // again, as a copy is better than a loss.
@@ -126,7 +144,7 @@ export function createOutbox({ client, store, tabs, build, buildCorrection, acke
     }
     if (found.size === 0) return list;
     await change((l) => l.filter((e) => !found.has(idOf(e))));
-    for (const entry of list) if (found.has(idOf(entry)) && !entry.correction) await acked(entry.peer, entry.key);
+    for (const entry of list) if (found.has(idOf(entry)) && !isAbout(entry)) await acked(entry.peer, entry.key);
     return list.filter((e) => !found.has(idOf(e)));
   }
 
@@ -194,7 +212,7 @@ export function createOutbox({ client, store, tabs, build, buildCorrection, acke
     void serial(async () => {
       let entry: OutboxEntry | undefined;
       await change((list) => list.filter((e) => (idOf(e) === id ? ((entry = e), false) : true)));
-      if (entry && !entry.correction) await acked(entry.peer, entry.key);
+      if (entry && !isAbout(entry)) await acked(entry.peer, entry.key);
     }).catch(report);
   });
   client.on('status', ({ status }) => {
@@ -218,5 +236,6 @@ export function createOutbox({ client, store, tabs, build, buildCorrection, acke
         if (!added) await store.update(message.peer, message.key, { state: 'pending', error: undefined });
       }).then(() => enqueue({ peer: message.peer, key: message.key, owner: tabs.self }, message)),
     correct: (peer, key, correction) => enqueue({ peer, key, owner: tabs.self, correction }),
+    notice: (peer, key, notice) => enqueue({ peer, key, owner: tabs.self, notice }),
   };
 }

@@ -15,4 +15,6 @@ export type {
   StorageCondition,
   StorageKey,
   StoredMessage,
+  SharedFile,
+  ReplyTo,
 } from './types.ts';

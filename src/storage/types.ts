@@ -2,6 +2,7 @@
 import { XmppChatError } from '../errors.ts';
 import type { DeskRating } from '../stanza/rating.ts';
 import type { VisitorContext } from '../stanza/visitor-context.ts';
+import type { XmlElement } from '../stanza/element.ts';
 
 export type MessageState = 'pending' | 'sent' | 'delivered' | 'read' | 'failed';
 export interface StoredMessage {
@@ -34,6 +35,46 @@ export interface StoredMessage {
   rating?: DeskRating;
   /** The message asks the visitor for a rating. */
   rateRequest?: boolean;
+  /** The stanza's id attribute when it is not the key: what reactions and replies (XEP-0444, XEP-0461) name it by. */
+  sid?: string;
+  /** A shared file (XEP-0066 out-of-band data, XEP-0447 metadata); the body holds its link too. */
+  file?: SharedFile;
+  /** Reactions (XEP-0444): each reactor's bare JID → their current emoji, in order. */
+  reactions?: Record<string, string[]>;
+  /** The message this one answers (XEP-0461); the body is without the quoted fallback (XEP-0428). */
+  replyTo?: ReplyTo;
+  /** Its sender retracted it (XEP-0424): the body and file are gone. */
+  retracted?: boolean;
+  /** Extension elements made when the message was written (file, reply), sent with it and with any resend. */
+  payload?: XmlElement[];
+}
+
+/** A file someone shared: where it is and what is known of it before fetching it. */
+export interface SharedFile {
+  /** An http(s) URL; anything else is never kept. */
+  url: string;
+  name?: string;
+  /** Bytes. */
+  size?: number;
+  /** Media type, e.g. image/png. */
+  type?: string;
+  /** Pixels, for images and videos: the space to keep before it loads. */
+  width?: number;
+  height?: number;
+  /** What it shows, in words. */
+  desc?: string;
+}
+
+/** What a reply (XEP-0461) answers. */
+export interface ReplyTo {
+  /** The answered message's id (its `sid` or key). */
+  id: string;
+  /** The answered message's author (full or bare JID), as the reply names it. */
+  to?: string;
+  /** The quoted text shown above the reply, from the fallback body or the stored message; short. */
+  quote?: string;
+  /** Ours: the quote as sent before the body for clients without replies (XEP-0428 fallback). */
+  fallback?: string;
 }
 export interface ConversationSummary {
   peer: string;
@@ -51,7 +92,12 @@ export interface Page {
 }
 
 /** What `update()` may change; `ids` are merged into the known ids, never removed. */
-export type MessagePatch = Partial<Pick<StoredMessage, 'state' | 'body' | 'error' | 'corrected' | 'archiveId' | 'ids'>>;
+export type MessagePatch = Partial<
+  Pick<
+    StoredMessage,
+    'state' | 'body' | 'error' | 'corrected' | 'archiveId' | 'ids' | 'reactions' | 'retracted' | 'file' | 'replyTo' | 'payload'
+  >
+>;
 
 /** The cached roster: its version (XEP-0237 roster versioning) and the items as the roster feature keeps them. */
 export interface RosterCache {

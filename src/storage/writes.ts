@@ -18,6 +18,9 @@ import {
   type StoredMessage,
 } from './types.ts';
 
+/** The fields `update()` sets or, given undefined, removes. */
+const PATCHED = ['state', 'body', 'error', 'corrected', 'archiveId', 'reactions', 'retracted', 'file', 'replyTo', 'payload'] as const;
+
 export type WriteOp =
   | { kind: 'add'; messages: StoredMessage[] }
   | { kind: 'update'; peer: string; key: string; patch: MessagePatch }
@@ -82,7 +85,7 @@ export async function applyWrites(tx: BackendTransaction, account: string, ops: 
     const message = found.list[found.at];
     const wasUnread = message.direction === 'in' && message.state !== 'read';
     const before = idsOf(message);
-    for (const field of ['state', 'body', 'error', 'corrected', 'archiveId'] as const) {
+    for (const field of PATCHED) {
       if (!(field in patch)) continue;
       if (patch[field] === undefined) delete message[field];
       else Object.assign(message, { [field]: patch[field] });
