@@ -13,6 +13,7 @@ import {
   type Contact,
   type ConversationSummary,
   type CannedReplies,
+  type SendOptions,
   type StoredMessage,
   type VisitorContext,
 } from '../../src/index.ts';
@@ -164,11 +165,16 @@ export class ChatSession {
    */
   async send(body: string, to = this.conversation.peer): Promise<StoredMessage | undefined> {
     if (!to || !body.trim()) return undefined;
+    return this.chat.send(to, body, this.sendOptions(to));
+  }
+
+  /** What a message to `to` carries: the visitor's context with their first, and whether nobody is there. */
+  sendOptions(to: string): SendOptions {
     const visitor = to === this.config.to;
     const context = visitor && !this.#contextSent ? this.config.context?.() : undefined;
     if (context) this.#contextSent = true;
     const whileAway = visitor && this.status === 'connected' && this.availabilityKnown && this.availability(to) === 'offline';
-    return this.chat.send(to, body, { context, whileAway });
+    return { context, whileAway };
   }
 
   dismissError(): void {
