@@ -42,7 +42,41 @@ export interface ArchivedMessage {
   id?: string;
   originId?: string;
   body?: string;
+  /** Beyond text, as a client that knows these extensions reads them (test/runner/read-archive.py). */
+  oob?: string;
+  file?: Record<string, string>;
+  reactions?: { id: string; emojis: string[] };
+  reply?: { id: string; to?: string };
+  retract?: string;
+  replace?: string;
 }
+
+/** Sends one message as slixmpp does (a third-party client), with extension elements as XML; its id. */
+export async function thirdPartySend(
+  server: ServerName,
+  from: { jid: string; password: string },
+  to: string,
+  body: string,
+  extensions: string[] = [],
+): Promise<string> {
+  const result = await executeServerCommand<{ id?: string; error?: string }, object>('third-party-send', {
+    server,
+    ...from,
+    to,
+    body,
+    extensions,
+  });
+  if (!result?.id) throw new Error(`slixmpp could not send as ${from.jid}: ${result?.error ?? 'no answer'}`);
+  return result.id;
+}
+
+/** What `url` serves to a client outside the browser: its status, size and SHA-256 (hex). */
+export const httpDigest = (url: string) =>
+  executeServerCommand<{ status: number; size: number; sha256: string }, object>('http-digest', { url }) as Promise<{
+    status: number;
+    size: number;
+    sha256: string;
+  }>;
 
 /** Every message in `jid`'s archive (optionally only with `withJid`), in archive order. */
 export async function readArchive(server: ServerName, jid: string, password: string, withJid?: string): Promise<ArchivedMessage[]> {

@@ -10,6 +10,7 @@ const SOAK_REPORT = new URL('../artifacts/soak.json', import.meta.url);
 const restarts = new Map();
 const SERVERS_SCRIPT = new URL('../../scripts/servers.sh', import.meta.url).pathname;
 const ARCHIVE_READER = new URL('./read-archive.py', import.meta.url).pathname;
+const MESSAGE_SENDER = new URL('./send-message.py', import.meta.url).pathname;
 const SERVER_ACTIONS = new Set(['restart', 'freeze', 'thaw', 'kill', 'start-kept']);
 const C2S_PORTS = { prosody: 15222, ejabberd: 25222 };
 
@@ -59,6 +60,21 @@ export function testCommands() {
         stdout: error.stdout || JSON.stringify({ error: `${error.message}\n${error.stderr ?? ''}` }),
       }));
       return JSON.parse(stdout);
+    },
+    // One message sent by slixmpp (a third-party client), with extension elements given as XML.
+    async 'third-party-send'({ server, jid, password, to, body, extensions = [] }) {
+      const args = [MESSAGE_SENDER, jid, password, '127.0.0.1', String(C2S_PORTS[server]), to, body, ...extensions];
+      const { stdout } = await run('/usr/bin/python3', args, { timeout: 19_000 }).catch((error) => ({
+        stdout: error.stdout || JSON.stringify({ error: `${error.message}\n${error.stderr ?? ''}` }),
+      }));
+      return JSON.parse(stdout);
+    },
+    // What a URL serves, as a client outside the browser fetches it: its size and SHA-256.
+    async 'http-digest'({ url }) {
+      const { createHash } = await import('node:crypto');
+      const response = await fetch(url);
+      const bytes = Buffer.from(await response.arrayBuffer());
+      return { status: response.status, size: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex') };
     },
     // The soak's size, from the environment of `npm run soak` (SOAK_MESSAGES per side, SOAK_SEED).
     async 'soak-config'() {

@@ -3,7 +3,8 @@
 
     read-archive.py <jid> <password> <host> <port> [with-jid]
 
-Prints one JSON object: {"messages": [{"archiveId", "from", "to", "id", "originId", "body"}...]}
+Prints one JSON object: {"messages": [{"archiveId", "from", "to", "id", "originId", "body", and
+any of "oob", "file", "reactions", "reply", "retract", "replace"}...]}
 in archive order. The tests judge delivery by this, not by what the widget shows.
 """
 import asyncio
@@ -57,7 +58,35 @@ def describe(result):
         'id': message['id'],
         'originId': origin.get('id') if origin is not None else None,
         'body': body.text if body is not None else None,
+        **extensions(xml),
     }
+
+
+def extensions(xml):
+    """What the message carries beyond text, as a client that knows these extensions reads it."""
+    found = {}
+    oob = xml.find('{jabber:x:oob}x/{jabber:x:oob}url')
+    if oob is not None:
+        found['oob'] = oob.text
+    meta = xml.find('{urn:xmpp:sfs:0}file-sharing/{urn:xmpp:file:metadata:0}file')
+    if meta is not None:
+        found['file'] = {child.tag.split('}')[1]: child.text for child in meta}
+    reactions = xml.find('{urn:xmpp:reactions:0}reactions')
+    if reactions is not None:
+        found['reactions'] = {
+            'id': reactions.get('id'),
+            'emojis': [r.text for r in reactions.findall('{urn:xmpp:reactions:0}reaction')],
+        }
+    reply = xml.find('{urn:xmpp:reply:0}reply')
+    if reply is not None:
+        found['reply'] = {'id': reply.get('id'), 'to': reply.get('to')}
+    retract = xml.find('{urn:xmpp:message-retract:1}retract')
+    if retract is not None:
+        found['retract'] = retract.get('id')
+    replace = xml.find('{urn:xmpp:message-correct:0}replace')
+    if replace is not None:
+        found['replace'] = replace.get('id')
+    return found
 
 
 def main():
