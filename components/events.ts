@@ -48,6 +48,8 @@ export interface InternalEvents {
   'xmpp-chat-login': { jid: string; password: string; name?: string };
   /** Rating prompt (and the message list it is in): the visitor rated the conversation; `body` is the readable answer to send. */
   'xmpp-chat-rate': { score: 1 | 2 | 3 | 4 | 5; comment?: string; body: string };
+  /** Emoji picker: this emoji was picked (composed, so a host a shadow root away hears it too). */
+  'xmpp-chat-emoji': { emoji: string };
   /** Canned replies: put this reply's text into the composer. */
   'xmpp-chat-insert-reply': { text: string };
   /** Canned replies: save the composer's text (trimmed, never empty) as a reply with this title. */

@@ -6,6 +6,7 @@
 import type { enFull } from './catalog-full.ts';
 import type { enFirstScreen } from './catalog-first-screen.ts';
 import type { enRating } from './catalog-rating.ts';
+import type { enEmoji } from './catalog-emoji.ts';
 
 export const en = {
   // launcher and panel
@@ -75,5 +76,5 @@ export const en = {
   'notifications.title': 'New message from {name}',
 };
 
-export type MessageKey = keyof typeof en | keyof typeof enFull | keyof typeof enFirstScreen | keyof typeof enRating;
+export type MessageKey = keyof typeof en | keyof typeof enFull | keyof typeof enFirstScreen | keyof typeof enRating | keyof typeof enEmoji;
 export type Catalog = Partial<Record<MessageKey, string>>;
