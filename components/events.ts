@@ -26,6 +26,14 @@ export interface InternalEvents {
   'xmpp-chat-retry': { key: string };
   /** Message list: the newest message is on screen (the conversation may be marked read). */
   'xmpp-chat-seen': Record<string, never>;
+  /** Message list: our reactions to this message (by key) are now these, the full set, maybe none (XEP-0444). */
+  'xmpp-chat-react': { key: string; emojis: string[] };
+  /** Message list: answer this message (XEP-0461). */
+  'xmpp-chat-reply-to': { key: string };
+  /** Message list: correct this message of ours (XEP-0308). */
+  'xmpp-chat-edit': { key: string };
+  /** Message list: retract this message of ours, for everyone (XEP-0424); the reader has confirmed it. */
+  'xmpp-chat-retract': { key: string };
   /** Composer: the user sends this text (already trimmed, never empty). */
   'xmpp-chat-send': { body: string };
   /** Composer: the draft changed; `typing` is false when it became empty. */
