@@ -6,6 +6,7 @@
 import type { enFull } from './catalog-full.ts';
 import type { enFirstScreen } from './catalog-first-screen.ts';
 import type { enRating } from './catalog-rating.ts';
+import type { enMessageExtras } from './catalog-message-extras.ts';
 import type { enEmoji } from './catalog-emoji.ts';
 
 export const en = {
@@ -76,5 +77,11 @@ export const en = {
   'notifications.title': 'New message from {name}',
 };
 
-export type MessageKey = keyof typeof en | keyof typeof enFull | keyof typeof enFirstScreen | keyof typeof enRating | keyof typeof enEmoji;
+export type MessageKey =
+  | keyof typeof en
+  | keyof typeof enFull
+  | keyof typeof enFirstScreen
+  | keyof typeof enRating
+  | keyof typeof enEmoji
+  | keyof typeof enMessageExtras;
 export type Catalog = Partial<Record<MessageKey, string>>;
