@@ -6,6 +6,7 @@ import type { Visibility } from './adapters/page-visibility.ts';
 import { createClient, type Client } from './client.ts';
 import { Emitter } from './events.ts';
 import type { XmppChatError } from './errors.ts';
+import type { Avatars } from './features/avatars.ts';
 import { createArchive, type Archive } from './features/archive.ts';
 import { findInArchive } from './features/archive-lookup.ts';
 import { createTabLocks } from './adapters/tab-locks.ts';
@@ -76,6 +77,8 @@ export interface Chat {
   newestPage(peer: string, limit?: number): Promise<Page>;
   olderPage(peer: string, cursor: string, limit?: number): Promise<Page>;
   on<K extends keyof ChatEvents>(type: K, listener: (detail: ChatEvents[K]) => void): () => void;
+  /** Avatars (XEP-0084, vCard fallback): their code loads with the first call. */
+  avatars(): Promise<Avatars>;
 }
 
 export function createChat(options: ChatOptions): Chat {
@@ -133,6 +136,7 @@ export function createChat(options: ChatOptions): Chat {
     nick: () => nickname ?? options.messageNick,
     available,
   });
+  let avatars: Promise<Avatars> | undefined;
   let carbons: Promise<unknown> = Promise.resolve();
   // Ready once the second catch-up and carbons are done.
   roster.on('available', () => {
@@ -197,5 +201,20 @@ export function createChat(options: ChatOptions): Chat {
     newestPage: (peer, limit) => store.newestPage(peer, limit),
     olderPage: (peer, cursor, limit) => store.olderPage(peer, cursor, limit),
     on: (type, listener) => events.on(type, listener),
+    avatars: () =>
+      (avatars ??= import('./features/avatars.ts').then(
+        ({ createAvatars }) =>
+          createAvatars({
+            client,
+            store,
+            account,
+            presences: (jid) => roster.contacts.get(jid)?.presence.values() ?? [],
+            converts: () => disco.has('urn:xmpp:pep-vcard-conversion:0'),
+          }),
+        (error: unknown) => {
+          avatars = undefined; // loaded again on the next call
+          throw error;
+        },
+      )),
   };
 }

@@ -22,6 +22,8 @@ export const CLIENT_INFO: DiscoInfo = {
     'urn:xmpp:ping',
     'urn:xmpp:receipts',
     'urn:xmpp:sid:0',
+    // Contacts' avatars come as PEP notifications (features/avatars.ts).
+    'urn:xmpp:avatar:metadata+notify',
     // The team desk's state (features/desk.ts): every agent device of the support account hears
     // of changes by PEP notification (XEP-0163 §4.2). Others have no such nodes of their own.
     'urn:xmpp-chat:desk:0:agents+notify',

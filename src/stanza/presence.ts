@@ -10,6 +10,7 @@ const NS_CAPS = 'http://jabber.org/protocol/caps';
 const NS_NICK = 'http://jabber.org/protocol/nick';
 const NS_DELAY = 'urn:xmpp:delay';
 const NS_IDLE = 'urn:xmpp:idle:1';
+const NS_VCARD_UPDATE = 'vcard-temp:x:update';
 /** The longest status message or nickname kept; the rest is cut off. */
 const MAX_TEXT = 1024;
 
@@ -39,6 +40,8 @@ export interface Presence {
   delay?: string;
   /** XEP-0319: since when the user has been idle. */
   idle?: string;
+  /** XEP-0153: the SHA-1 (hex) of the sender's vCard photo; empty when they have none. */
+  photo?: string;
 }
 
 /** How available someone is: the best `<show>` over their resources, `online` without one, `offline` with none. */
@@ -114,6 +117,9 @@ export function parsePresence(el: XmlElement): Presence | undefined {
   if (delay) presence.delay = delay;
   const idle = childOf(el, 'idle', NS_IDLE)?.attrs.since;
   if (idle) presence.idle = idle;
+  const update = childOf(el, 'x', NS_VCARD_UPDATE);
+  const photo = update && childOf(update, 'photo');
+  if (photo) presence.photo = textOf(photo).trim();
   return presence;
 }
 
