@@ -34,8 +34,22 @@ export interface InternalEvents {
   'xmpp-chat-edit': { key: string };
   /** Message list: retract this message of ours, for everyone (XEP-0424); the reader has confirmed it. */
   'xmpp-chat-retract': { key: string };
-  /** Composer: the user sends this text (already trimmed, never empty). */
-  'xmpp-chat-send': { body: string };
+  /** Composer: the user sends this text (already trimmed, never empty), as a reply to or a correction of a message (by key). */
+  'xmpp-chat-send': { body: string; replyTo?: string; edit?: string };
+  /** Composer: the user chose or pasted these files, to upload and send. */
+  'xmpp-chat-attach': { files: File[] };
+  /** Composer: ↑ in the empty field, to correct the last message we sent. */
+  'xmpp-chat-edit-last': Record<string, never>;
+  /** Composer: write no reply after all. */
+  'xmpp-chat-reply-cancel': Record<string, never>;
+  /** Composer: leave the message being corrected as it was. */
+  'xmpp-chat-edit-cancel': Record<string, never>;
+  /** Upload tray: stop this upload (or forget it, once failed). */
+  'xmpp-chat-upload-cancel': { id: string };
+  /** Upload tray: try this failed upload again. */
+  'xmpp-chat-upload-retry': { id: string };
+  /** Upload tray: forget this failed upload. */
+  'xmpp-chat-upload-dismiss': { id: string };
   /** Composer: the draft changed; `typing` is false when it became empty. */
   'xmpp-chat-typing': { typing: boolean };
   /** Contact list: open the conversation with this bare JID. */
