@@ -51,11 +51,13 @@ function cleanName(text: string | undefined): string | undefined {
   return CONTROL.test(name) || BIDI.test(name) ? undefined : name;
 }
 
-/** One line per paragraph kept, control and direction characters gone, cut to the limit. */
+/** Trimmed, line breaks kept, control and direction characters gone, cut to the limit. */
 function cleanDesc(text: string | undefined): string | undefined {
   const desc = text
     // eslint-disable-next-line no-control-regex -- control characters are what this removes
-    ?.replace(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]+/g, ' ')
+    ?.replace(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]+/g, ' ')
+    // Direction marks and overrides could turn the text around it; they go without a trace.
+    .replace(/[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '')
     .trim();
   if (!desc) return undefined;
   const cut = desc.slice(0, FILE_LIMITS.desc);
