@@ -8,6 +8,7 @@ import type { enFirstScreen } from './catalog-first-screen.ts';
 import type { enRating } from './catalog-rating.ts';
 import type { enMessageExtras } from './catalog-message-extras.ts';
 import type { enEmoji } from './catalog-emoji.ts';
+import type { enCompose } from './catalog-compose.ts';
 
 export const en = {
   // launcher and panel
@@ -64,6 +65,8 @@ export const en = {
   'composer.label': 'Write a message',
   'composer.placeholder': 'Write a message…',
   'composer.send': 'Send',
+  'composer.attach': 'Attach a file',
+  'composer.emoji': 'Emoji',
   'contacts.choose': 'Choose a contact to start chatting.',
   // errors (by error condition or code)
   'error.not-authorized': 'The address or password is wrong.',
@@ -83,5 +86,6 @@ export type MessageKey =
   | keyof typeof enFirstScreen
   | keyof typeof enRating
   | keyof typeof enEmoji
-  | keyof typeof enMessageExtras;
+  | keyof typeof enMessageExtras
+  | keyof typeof enCompose;
 export type Catalog = Partial<Record<MessageKey, string>>;
