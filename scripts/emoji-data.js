@@ -10,7 +10,7 @@ import { format, resolveConfig } from 'prettier';
 
 const MAX_VERSION = 15;
 const MAX_KEYWORDS = 3;
-/** A keyword used by fewer emoji than this is left out: rare words cost bytes and are rarely searched. */
+/** A keyword used by fewer emoji than this is left out (rare words cost bytes and are rarely searched), and so is one without a letter ("143"). */
 const MIN_KEYWORD_USES = 3;
 /** emojibase's group numbers, in its order; group 2 (skin tones, hair styles) is not shown. */
 const CATEGORIES = {
@@ -47,7 +47,9 @@ function fullyQualified(e) {
 function keywords(e) {
   const found = e.label.toLowerCase().split(/[^\p{L}\p{N}]+/u);
   const kept = [];
-  const candidates = (e.tags ?? []).map((tag) => tag.toLowerCase()).filter((tag) => uses.get(tag) >= MIN_KEYWORD_USES);
+  const candidates = (e.tags ?? [])
+    .map((tag) => tag.toLowerCase())
+    .filter((tag) => uses.get(tag) >= MIN_KEYWORD_USES && /\p{L}/u.test(tag));
   for (const tag of candidates.sort((a, b) => uses.get(b) - uses.get(a) || a.localeCompare(b))) {
     if (kept.length === MAX_KEYWORDS) break;
     if (found.some((word) => word.startsWith(tag))) continue;

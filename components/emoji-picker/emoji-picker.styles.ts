@@ -57,6 +57,8 @@ export const styles = css`
     border-radius: calc(var(--xmpp-chat-radius, 12px) / 2);
     font-size: 24px;
     line-height: 1;
+    /* A sequence the device's font cannot join shows as several glyphs: kept inside its cell. */
+    overflow: hidden;
     cursor: pointer;
     user-select: none;
   }
