@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
 
 /** Collapses the whitespace and comments of the elements' css`` templates in the build. */
@@ -59,6 +60,18 @@ const slimStrophe: Plugin = {
 };
 
 /**
+ * xmpp.js and ltx extend Node's EventEmitter, which the bundler takes from the `events` package: a
+ * full port of Node's module (1.3 KB gzip). The build gives them src/transport/node-events.ts, the
+ * part they use, instead. Build only: the test server's pre-bundled dependencies keep the package.
+ */
+const slimEvents: Plugin = {
+  name: 'xmpp-chat-slim-events',
+  apply: 'build',
+  enforce: 'pre',
+  resolveId: (id) => (id === 'events' ? fileURLToPath(new URL('src/transport/node-events.ts', import.meta.url)) : null),
+};
+
+/**
  * `vite build --mode core` adds the package's other entries to `dist/` after the widget's build:
  * `core.js` (the client core for apps that draw their own UI: no lit, no elements) and `server.js`
  * (what the package's `node` export condition gives server rendering: registers nothing). A build
@@ -66,7 +79,7 @@ const slimStrophe: Plugin = {
  * core's lazy parts go to `dist/core/`.
  */
 const coreBuild = defineConfig({
-  plugins: [slimStrophe],
+  plugins: [slimStrophe, slimEvents],
   build: {
     target: 'es2022',
     outDir: 'dist',
@@ -77,7 +90,7 @@ const coreBuild = defineConfig({
 });
 
 const widgetBuild = defineConfig({
-  plugins: [compactStyles, slimStrophe],
+  plugins: [compactStyles, slimStrophe, slimEvents],
   optimizeDeps: {
     // CommonJS and browser-mapped dependencies of the transports, pre-bundled for the test server.
     include: [
