@@ -241,6 +241,22 @@ const ar: Catalog = {
   'hours.bad-reply': 'أدخل وقت الرد المعتاد بالساعات، مثل 2.',
   'notifications.enable': 'فعّل إشعارات سطح المكتب',
   'notifications.title': 'رسالة جديدة من {name}',
+  'emoji.label': 'الرموز التعبيرية',
+  'emoji.search': 'ابحث عن رمز تعبيري (بأسمائها الإنجليزية)',
+  'emoji.categories': 'فئات الرموز التعبيرية',
+  'emoji.recent': 'المستخدمة مؤخرًا',
+  'emoji.results': 'نتائج البحث',
+  'emoji.found': 'الرموز التعبيرية التي وُجدت: {count}',
+  'emoji.none': 'لم يُعثر على أي رمز تعبيري',
+  'emoji.group.smileys': 'الوجوه والمشاعر',
+  'emoji.group.people': 'الناس والجسم',
+  'emoji.group.animals': 'الحيوانات والطبيعة',
+  'emoji.group.food': 'الطعام والشراب',
+  'emoji.group.travel': 'السفر والأماكن',
+  'emoji.group.activities': 'الأنشطة',
+  'emoji.group.objects': 'الأشياء',
+  'emoji.group.symbols': 'الرموز',
+  'emoji.group.flags': 'الأعلام',
 };
 
 export default ar;

@@ -241,6 +241,22 @@ const de: Catalog = {
   'hours.bad-reply': 'Gib die übliche Antwortzeit in Stunden ein, etwa 2.',
   'notifications.enable': 'Desktop-Benachrichtigungen einschalten',
   'notifications.title': 'Neue Nachricht von {name}',
+  'emoji.label': 'Emoji',
+  'emoji.search': 'Emoji suchen (englische Namen)',
+  'emoji.categories': 'Emoji-Kategorien',
+  'emoji.recent': 'Zuletzt verwendet',
+  'emoji.results': 'Suchergebnisse',
+  'emoji.found': '{count} Emoji gefunden',
+  'emoji.none': 'Kein Emoji gefunden',
+  'emoji.group.smileys': 'Smileys & Emotionen',
+  'emoji.group.people': 'Menschen & Körper',
+  'emoji.group.animals': 'Tiere & Natur',
+  'emoji.group.food': 'Essen & Trinken',
+  'emoji.group.travel': 'Reisen & Orte',
+  'emoji.group.activities': 'Aktivitäten',
+  'emoji.group.objects': 'Objekte',
+  'emoji.group.symbols': 'Symbole',
+  'emoji.group.flags': 'Flaggen',
 };
 
 export default de;
