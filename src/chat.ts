@@ -16,6 +16,7 @@ import { createChatStates, type ChatStates } from './features/chat-states.ts';
 import { createCsi } from './features/csi.ts';
 import { createDisco, type Disco } from './features/disco.ts';
 import { createMessaging, type Messaging, type SendOptions } from './features/messaging.ts';
+import type { RichSend } from './features/rich-send.ts';
 import { createRoster, type Roster } from './features/roster.ts';
 import { resolveOptions, type ClientOptions } from './options.ts';
 import { buildEnableCarbons } from './stanza/carbons.ts';
@@ -28,6 +29,7 @@ import {
   type Page,
   type StorageChange,
   type StorageError,
+  type SharedFile,
   type StoredMessage,
 } from './storage/index.ts';
 
@@ -70,6 +72,14 @@ export interface Chat {
   /** Disconnects for good and lets go of the page listeners and the store (the widget was removed). */
   close(): Promise<void>;
   send(peer: string, body: string, options?: SendOptions): Promise<StoredMessage>;
+  /** Sends the link to an uploaded file, with what is known of it (XEP-0066, XEP-0447). */
+  sendFile(peer: string, file: SharedFile, options?: SendOptions): Promise<StoredMessage>;
+  /** Answers one of the conversation's messages, quoting it (XEP-0461). */
+  reply(peer: string, to: StoredMessage, body: string, options?: SendOptions): Promise<StoredMessage>;
+  /** Sets our reactions to a message (XEP-0444): the whole new set; none removes ours. */
+  react(peer: string, key: string, emojis: string[]): Promise<void>;
+  /** Retracts one of our messages (XEP-0424). */
+  retract(peer: string, key: string): Promise<void>;
   /** Changes the nickname sent to people who are not contacts (and tells those we watch). */
   setNickname(nickname: string | undefined): void;
   /** Conversations, latest activity first, with their unread counts and last message. */
@@ -137,6 +147,9 @@ export function createChat(options: ChatOptions): Chat {
     available,
   });
   let avatars: Promise<Avatars> | undefined;
+  // Files, replies, reactions and retractions: their code loads when first used.
+  let richSend: Promise<RichSend> | undefined;
+  const rich = () => (richSend ??= import('./features/rich-send.ts').then((m) => m.createRichSend({ messaging, store, account })));
   let carbons: Promise<unknown> = Promise.resolve();
   // Ready once the second catch-up and carbons are done.
   roster.on('available', () => {
@@ -191,6 +204,13 @@ export function createChat(options: ChatOptions): Chat {
       chatStates.sent(peer);
       return messaging.send(peer, body, sendOptions);
     },
+    sendFile: async (...args) => (await rich()).sendFile(...args),
+    reply: async (peer, to, body, sendOptions) => {
+      chatStates.sent(peer);
+      return (await rich()).reply(peer, to, body, sendOptions);
+    },
+    react: async (...args) => (await rich()).react(...args),
+    retract: async (...args) => (await rich()).retract(...args),
     setNickname(name) {
       const next = name?.trim() || undefined;
       if (next === nickname) return; // the widget passes it with every render: only a change is news

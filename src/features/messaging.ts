@@ -12,7 +12,8 @@ import { buildChatMessage, buildNick, cleanNick, newStanzaId } from '../stanza/m
 import { buildMarker, buildReceipt, withRequests, type ChatState } from '../stanza/message-extensions.ts';
 import { buildRateRequest, buildRating, cleanComment, type DeskRating } from '../stanza/rating.ts';
 import { buildVisitorContext, normalizeVisitorContext, type VisitorContext } from '../stanza/visitor-context.ts';
-import type { MessageState, MessageStore, StoredMessage } from '../storage/index.ts';
+import type { MessageState, MessageStore, ReplyTo, SharedFile, StoredMessage } from '../storage/index.ts';
+import { hasRichContent } from '../stanza/rich-namespaces.ts';
 import { tabLocks, type TabLocks } from '../adapters/tab-locks.ts';
 import { createOutbox } from './outbox.ts';
 import { readMessage, type ReadContext, type ReadMessage } from './read-message.ts';
@@ -35,12 +36,20 @@ export interface SendOptions {
   rating?: Pick<DeskRating, 'score' | 'comment'>;
   /** Asks the visitor for a rating; the body should ask in words too. */
   rateRequest?: boolean;
+  /** The shared file the body links to (see features/rich-send.ts). */
+  file?: SharedFile;
+  /** The message this one answers (see features/rich-send.ts). */
+  replyTo?: ReplyTo;
+  /** Extension elements sent with the message and any resend of it (file, reply). */
+  payload?: XmlElement[];
 }
 
 export interface Messaging {
   send(peer: string, body: string, options?: SendOptions): Promise<StoredMessage>;
   /** Replaces the body of one of our messages (XEP-0308). */
   correct(peer: string, key: string, body: string): Promise<void>;
+  /** Sends a stanza about the message `key` (a reaction, a retraction) exactly once, and applies it here. */
+  notice(peer: string, key: string, stanza: XmlElement): Promise<void>;
   /** Sends a failed message again. */
   retry(peer: string, key: string): Promise<void>;
   /** Marks the conversation read and tells the peer (XEP-0333 displayed). */
@@ -94,7 +103,8 @@ export function createMessaging({
     tabs,
     build: (message) =>
       withPayload(
-        withRequests(buildChatMessage({ to: message.peer, body: message.body, id: message.key }), {
+        // A reply's quote goes before the body for clients that do not know replies (XEP-0428).
+        withRequests(buildChatMessage({ to: message.peer, body: (message.replyTo?.fallback ?? '') + message.body, id: message.key }), {
           receipt: true,
           markable: true,
           state: 'active',
@@ -122,8 +132,10 @@ export function createMessaging({
   });
 
   async function ingest(el: XmlElement, ctx: Partial<ReadContext> = {}): Promise<void> {
-    const read = readMessage(el, { account: account(), now: Date.now(), ...ctx });
+    let read = readMessage(el, { account: account(), now: Date.now(), ...ctx });
     if (!read) return;
+    // Files, replies, reactions and retractions are read by code that loads when a message has them.
+    if (hasRichContent(el)) read = (await import('./read-rich.ts')).readRich(read, el);
     const live = !ctx.archived && !ctx.carbon;
     if (read.state && read.direction === 'in') events.emit('chatState', { peer: read.peer, state: read.state, live });
     if (read.chat) {
@@ -146,7 +158,15 @@ export function createMessaging({
       if (read.marker && read.direction === 'in' && read.marker.type !== 'received') {
         await updateById(peer, read.marker.id, { state: 'read' }, 'out');
       }
-      // Only the original sender may correct a message.
+      if (read.reactions) {
+        const { id, emojis } = read.reactions;
+        const by = read.direction === 'out' ? account() : peer;
+        const found = await store.findById(id, peer);
+        const message = found && (await store.get(peer, found.key));
+        if (message) await store.update(peer, message.key, { reactions: withReactions(message.reactions, by, emojis) });
+      }
+      // Only the sender may retract or correct a message.
+      if (read.retraction) await updateById(peer, read.retraction.id, RETRACTED, read.direction);
       if (read.correction)
         await updateById(peer, read.correction.replaceId, { body: read.correction.body, corrected: true }, read.direction);
     });
@@ -179,6 +199,9 @@ export function createMessaging({
         message.rating = { score: options.rating.score, ...(comment ? { comment } : {}), at: message.time };
       }
       if (options.rateRequest) message.rateRequest = true;
+      if (options.file) message.file = options.file;
+      if (options.replyTo) message.replyTo = options.replyTo;
+      if (options.payload?.length) message.payload = options.payload;
       await outbox.put(message);
       return message;
     },
@@ -188,6 +211,11 @@ export function createMessaging({
       await store.update(peer, key, { body, corrected: true });
       // Through the outbox like a message: kept while offline, sent once.
       await outbox.correct(peer, key, { id: newStanzaId(), body, time: Date.now() });
+    },
+    async notice(peer, key, stanza) {
+      const id = stanza.attrs.id ?? newStanzaId();
+      await outbox.notice(peer, key, { id, time: Date.now(), stanza: { ...stanza, attrs: { ...stanza.attrs, id } } });
+      await ingest(stanza);
     },
     async retry(peer, key) {
       const message = await store.get(peer, key);
@@ -223,15 +251,29 @@ function canMove(from: MessageState, to: MessageState): boolean {
   return RANK[to] > RANK[from];
 }
 
-/** Adds what travels with a stored message besides its body: visitor context, name, rating. */
-const withPayload = (message: XmlElement, stored: Pick<StoredMessage, 'context' | 'nick' | 'rating' | 'rateRequest'>): XmlElement => {
+/** Adds what travels with a stored message besides its body: visitor context, name, rating, file, reply. */
+const withPayload = (
+  message: XmlElement,
+  stored: Pick<StoredMessage, 'context' | 'nick' | 'rating' | 'rateRequest' | 'payload'>,
+): XmlElement => {
   const payload = [
     stored.context && buildVisitorContext(stored.context),
     stored.nick && buildNick(stored.nick),
     stored.rating && buildRating(stored.rating.score, stored.rating.comment),
     stored.rateRequest && buildRateRequest(),
+    ...(stored.payload ?? []),
   ].filter((el): el is XmlElement => !!el);
   return payload.length ? { ...message, children: [...message.children, ...payload] } : message;
 };
 
 const markRead = (message: StoredMessage): StoredMessage => (message.direction === 'in' ? { ...message, state: 'read' } : message);
+
+/** What a retracted message keeps: nothing of what it said. */
+const RETRACTED = { body: '', retracted: true, file: undefined, replyTo: undefined, reactions: undefined, payload: undefined };
+
+/** Reactions (XEP-0444) with `by`'s set replaced: each reactor sends their whole set every time. */
+function withReactions(current: Record<string, string[]> | undefined, by: string, emojis: string[]) {
+  const next = { ...current, [by]: emojis };
+  if (!emojis.length) delete next[by];
+  return Object.keys(next).length ? next : undefined;
+}

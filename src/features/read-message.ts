@@ -29,6 +29,10 @@ export interface ReadMessage {
   state?: ChatState;
   receiptRequest: boolean;
   markable: boolean;
+  /** Someone's whole set of reactions (XEP-0444) to the message with this id; the direction says whose. */
+  reactions?: { id: string; emojis: string[] };
+  /** The sender retracted their message with this id (XEP-0424). */
+  retraction?: { id: string };
   /** Our message with this id bounced; `message` is the server's own text, if it sent one. */
   bounce?: { id: string; condition: string; message?: string };
 }
@@ -119,6 +123,7 @@ export function readMessage(el: XmlElement, ctx: ReadContext): ReadMessage | und
     ...(nick ? { nick } : {}),
     ...(rating ? { rating } : {}),
     ...(parseRateRequest(el) ? { rateRequest: true } : {}),
+    ...(parsed.id && parsed.id !== key ? { sid: parsed.id } : {}),
     state: read.direction === 'out' ? 'sent' : 'delivered',
     ...(read.markable && parsed.id ? { markerId: parsed.id } : {}),
     ...(ownArchiveId ? { archiveId: ownArchiveId } : {}),
