@@ -25,8 +25,9 @@ const compactStyles: Plugin = {
  * strophe.js is one module whose `Strophe` object refers to all it has, so the bundler keeps all
  * of it. Our BOSH transport (src/transport/bosh.ts) uses its BOSH connection with PLAIN and
  * ANONYMOUS (SCRAM is ours, src/transport/bosh-scram.ts), never its WebSocket transports, stream
- * management or other SASL mechanisms: the build replaces those classes with ones that throw if
- * made. Written for strophe.js 5.0.0 (pinned); a class not found fails the build.
+ * management, other SASL mechanisms, `stx` stanzas or XHTML-IM (`Builder.h()` and the XHTML
+ * rules): the build replaces those classes and functions with ones that throw if used, and the
+ * XHTML rules with none. Written for strophe.js 5.0.0 (pinned); a name not found fails the build.
  */
 const UNUSED_STROPHE_CLASSES = [
   'Websocket',
@@ -42,19 +43,24 @@ const UNUSED_STROPHE_CLASSES = [
   'SASLSHA384',
   'SASLSHA512',
   'SASLXOAuth2',
+  'Stanza',
 ];
+const UNUSED_STROPHE_FUNCTIONS = ['createHtml', 'createFromHtmlElement', 'validTag', 'validAttribute', 'validCSS'];
 const slimStrophe: Plugin = {
   name: 'xmpp-chat-slim-strophe',
   apply: 'build',
   transform(code, id) {
     if (!/strophe\.js[/\\]dist[/\\]strophe\.esm\.js$/.test(id)) return null;
-    for (const name of UNUSED_STROPHE_CLASSES) {
-      const start = new RegExp(`^class ${name}\\b[^\\n]*\\{$`, 'm').exec(code);
-      const end = start ? code.indexOf('\n}\n', start.index) : -1; // its closing brace, the next at the line's start
-      if (!start || end < 0) this.error(`strophe.js: class ${name} not found; check UNUSED_STROPHE_CLASSES`);
-      const stub = `class ${name} { constructor() { throw new Error('strophe.js ${name} is left out of the xmpp-chat build'); } }`;
-      code = code.slice(0, start.index) + stub + code.slice(end + 2);
-    }
+    const replace = (kind: string, name: string, stub: string) => {
+      const start = new RegExp(`^${kind} ${name}\\b[^\\n]*\\{$`, 'm').exec(code);
+      const end = start ? code.indexOf('\n}', start.index) : -1; // its closing brace, the next at the line's start
+      if (!start || end < 0) this.error(`strophe.js: ${kind} ${name} not found; check slimStrophe's lists`);
+      code = code.slice(0, start.index) + stub + code.slice(code.indexOf('\n', end + 1));
+    };
+    const leftOut = (name: string) => `throw new Error('strophe.js ${name} is left out of the xmpp-chat build');`;
+    for (const name of UNUSED_STROPHE_CLASSES) replace('class', name, `class ${name} { constructor() { ${leftOut(name)} } }`);
+    for (const name of UNUSED_STROPHE_FUNCTIONS) replace('function', name, `function ${name}() { ${leftOut(name)} }`);
+    replace('const', 'XHTML', 'const XHTML = {};');
     return { code, map: null };
   },
 };
