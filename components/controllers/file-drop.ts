@@ -1,0 +1,61 @@
+/**
+ * Files dragged onto an element (the conversation): `hint` is true while files are over it, for
+ * the host to show where they can be dropped, and `onDrop` receives them. Drags without files
+ * (text, links) are left to the browser.
+ */
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+
+export interface FileDropOptions {
+  onDrop(files: File[]): void;
+  /** Whether this drag may drop here (e.g. only with a conversation open); every drag of files by default. */
+  accepts?(event: DragEvent): boolean;
+  /** Where drags are watched: the host by default. Events from its shadow tree reach it too. */
+  target?: EventTarget;
+}
+
+const TYPES = ['dragenter', 'dragover', 'dragleave', 'drop'] as const;
+
+export class FileDrop implements ReactiveController {
+  /** Files are being dragged over the target. */
+  hint = false;
+  /** Entered minus left: entering a child element leaves its parent. */
+  #depth = 0;
+
+  constructor(
+    private readonly host: ReactiveControllerHost & EventTarget,
+    private readonly options: FileDropOptions,
+  ) {
+    host.addController(this);
+  }
+
+  hostConnected(): void {
+    for (const type of TYPES) (this.options.target ?? this.host).addEventListener(type, this.#onDrag as EventListener);
+  }
+
+  hostDisconnected(): void {
+    for (const type of TYPES) (this.options.target ?? this.host).removeEventListener(type, this.#onDrag as EventListener);
+    this.#depth = 0;
+    this.#show(false);
+  }
+
+  readonly #onDrag = (event: DragEvent): void => {
+    if (!event.dataTransfer?.types.includes('Files') || this.options.accepts?.(event) === false) return;
+    // Taken here, so the browser does not open the file in place of the page.
+    event.preventDefault();
+    if (event.type === 'dragover') event.dataTransfer.dropEffect = 'copy';
+    else if (event.type === 'dragenter') this.#depth++;
+    else if (event.type === 'dragleave') this.#depth = Math.max(0, this.#depth - 1);
+    else {
+      this.#depth = 0;
+      const files = [...event.dataTransfer.files];
+      if (files.length) this.options.onDrop(files);
+    }
+    this.#show(this.#depth > 0);
+  };
+
+  #show(hint: boolean): void {
+    if (hint === this.hint) return;
+    this.hint = hint;
+    this.host.requestUpdate();
+  }
+}
