@@ -257,6 +257,28 @@ const ar: Catalog = {
   'emoji.group.objects': 'الأشياء',
   'emoji.group.symbols': 'الرموز',
   'emoji.group.flags': 'الأعلام',
+  // message extras (catalog-message-extras.ts)
+  'messages.deleted': 'تم حذف هذه الرسالة',
+  'file.show-image': 'عرض الصورة ({size})',
+  'file.download': 'تنزيل',
+  'file.download-name': 'تنزيل {name}',
+  'image.untitled': 'صورة',
+  'image.open': 'فتح بالحجم الكامل: {name}',
+  'image.close': 'إغلاق',
+  'reply.to': 'ردًا على {name}',
+  'reply.earlier': 'رسالة سابقة',
+  'reactions.label': 'التفاعلات',
+  'reactions.count': '{emoji} {count}',
+  'reactions.yours': '{emoji} {count}، وتفاعلت به',
+  'actions.label': 'إجراءات الرسالة',
+  'actions.react': 'تفاعل',
+  'actions.react-with': 'تفاعل بـ {emoji}',
+  'actions.more': 'مزيد من الرموز التعبيرية',
+  'actions.reply': 'رد',
+  'actions.edit': 'تعديل',
+  'actions.delete': 'حذف',
+  'actions.confirm': 'حذف هذه الرسالة لدى الجميع؟',
+  'actions.cancel': 'إلغاء',
 };
 
 export default ar;

@@ -257,6 +257,28 @@ const de: Catalog = {
   'emoji.group.objects': 'Objekte',
   'emoji.group.symbols': 'Symbole',
   'emoji.group.flags': 'Flaggen',
+  // message extras (catalog-message-extras.ts)
+  'messages.deleted': 'Diese Nachricht wurde gelöscht',
+  'file.show-image': 'Bild anzeigen ({size})',
+  'file.download': 'Herunterladen',
+  'file.download-name': '{name} herunterladen',
+  'image.untitled': 'Bild',
+  'image.open': 'In voller Größe öffnen: {name}',
+  'image.close': 'Schließen',
+  'reply.to': 'Antwort auf {name}',
+  'reply.earlier': 'Eine frühere Nachricht',
+  'reactions.label': 'Reaktionen',
+  'reactions.count': '{emoji} {count}',
+  'reactions.yours': '{emoji} {count}, du hast reagiert',
+  'actions.label': 'Aktionen für die Nachricht',
+  'actions.react': 'Reagieren',
+  'actions.react-with': 'Mit {emoji} reagieren',
+  'actions.more': 'Weitere Emoji',
+  'actions.reply': 'Antworten',
+  'actions.edit': 'Bearbeiten',
+  'actions.delete': 'Löschen',
+  'actions.confirm': 'Diese Nachricht für alle löschen?',
+  'actions.cancel': 'Abbrechen',
 };
 
 export default de;

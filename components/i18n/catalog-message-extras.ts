@@ -8,7 +8,8 @@ import { addStrings } from './i18n.ts';
 export const enMessageExtras = {
   'messages.deleted': 'This message was deleted',
   'file.show-image': 'Show image ({size})',
-  'file.download': 'Download {name}',
+  'file.download': 'Download',
+  'file.download-name': 'Download {name}',
   'image.untitled': 'Image',
   'image.open': 'Open full size: {name}',
   'image.close': 'Close',

@@ -3,6 +3,7 @@ import { en } from './catalog.ts';
 import { enFull } from './catalog-full.ts';
 import { enFirstScreen } from './catalog-first-screen.ts';
 import { enRating } from './catalog-rating.ts';
+import { enMessageExtras } from './catalog-message-extras.ts';
 import { enEmoji } from './catalog-emoji.ts';
 import { enCompose } from './catalog-compose.ts';
 import de from './catalog-de.ts';
@@ -13,7 +14,15 @@ const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) 
 
 describe('the string catalogs', () => {
   it('say everything in German and Arabic too, with the same placeholders', () => {
-    const english: Record<string, string> = { ...en, ...enFull, ...enFirstScreen, ...enRating, ...enCompose, ...enEmoji };
+    const english: Record<string, string> = {
+      ...en,
+      ...enFull,
+      ...enFirstScreen,
+      ...enRating,
+      ...enMessageExtras,
+      ...enCompose,
+      ...enEmoji,
+    };
     for (const [lang, catalog] of [
       ['de', de],
       ['ar', ar],
