@@ -101,9 +101,9 @@ describe('xmpp-chat-avatar', () => {
     const main = document.createElement('main');
     document.body.append(main);
     try {
-      await mountElement('xmpp-chat-avatar', { name: 'Ann Lee' }, main);
-      await mountElement('xmpp-chat-avatar', { name: 'Bob', src: await dataUrl(await picture(4, 4)) }, main);
-      await mountElement('xmpp-chat-avatar', { name: 'Cy', decorative: true }, main);
+      await mountElement<XmppChatAvatar>('xmpp-chat-avatar', { name: 'Ann Lee' }, main);
+      await mountElement<XmppChatAvatar>('xmpp-chat-avatar', { name: 'Bob', src: await dataUrl(await picture(4, 4)) }, main);
+      await mountElement<XmppChatAvatar>('xmpp-chat-avatar', { name: 'Cy', decorative: true }, main);
       const { violations } = await axe.run(main);
       expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.html).join(' ')}`)).to.deep.equal([]);
     } finally {

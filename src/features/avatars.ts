@@ -14,26 +14,19 @@ import {
   NS_AVATAR_DATA,
   NS_AVATAR_METADATA,
   parseAvatarEvent,
-  toBase64,
   type AvatarInfo,
 } from '../stanza/avatar.ts';
 import { bareJid } from '../stanza/jid.ts';
 import { parsePresence, type Presence } from '../stanza/presence.ts';
 import type { MessageStore } from '../storage/index.ts';
-import { AvatarError, dataOf, metadataOf, publishOpen, setVcardPhoto, sha1Hex, vcardPhotoOf } from './avatars-requests.ts';
+import { AVATAR_MAX_BYTES, createAvatarImages } from './avatars-images.ts';
+import { AvatarError, metadataOf, publishOpen, setVcardPhoto, sha1Hex } from './avatars-requests.ts';
 
 export { AvatarError, type AvatarCondition } from './avatars-requests.ts';
+export { AVATAR_MAX_BYTES } from './avatars-images.ts';
 
-/** The largest avatar shown or published: avatars are small pictures, and each is kept on the device. */
-export const AVATAR_MAX_BYTES = 256 * 1024;
-/** Where the bytes of each avatar are kept, by hash, and whose avatar is which. */
-const imageKey = (hash: string) => `avatar:${hash}`;
+/** Whose avatar is which (by hash), kept across reloads. */
 const HASHES_KEY = 'avatars';
-
-interface KeptImage {
-  type: string;
-  bytes: Uint8Array;
-}
 
 export interface AvatarsEvents extends Record<string, unknown> {
   /** Someone's avatar changed (or was taken away): ask `of(jid)` again. */
@@ -80,7 +73,8 @@ export function createAvatars({ client, store, account, presences = () => [], co
   const asked = new Map<string, Promise<string | null>>();
   let askedIn = client.epoch;
   const waiting = new Set<string>();
-  const images = new Map<string, Promise<string | undefined>>();
+  const shown = new Map<string, Promise<string | undefined>>();
+  const images = createAvatarImages(client, store);
   const report = (error: Error) => events.emit('error', error);
   // Without storage, avatars are fetched each session: the failure is reported, not fatal.
   const saved: Promise<Record<string, string>> = store.getMeta<Record<string, string>>(HASHES_KEY).then(
@@ -114,26 +108,10 @@ export function createAvatars({ client, store, account, presences = () => [], co
       const photos = [...presences(jid)].map((p) => p.photo).filter((photo) => photo !== undefined);
       // Servers put the hash in presence for their users (Prosody's vcard_legacy, ejabberd's
       // mod_vcard_xupdate): without one in a presence we have, there is no photo to fetch.
-      hash = photos.length ? (avatarHash(photos[0]) ?? null) : await vcardHash(jid);
+      hash = photos.length ? (avatarHash(photos[0]) ?? null) : await images.vcardHash(jid);
     }
     await learn(jid, hash);
     return hash;
-  }
-
-  /** Fetches `jid`'s vCard photo, keeps it, and answers its hash. */
-  async function vcardHash(jid: string): Promise<string | null> {
-    const bytes = await vcardPhotoOf(client, jid);
-    if (!bytes) return null;
-    const hash = await sha1Hex(bytes);
-    return (await keep(hash, bytes)) ? hash : null;
-  }
-
-  /** Keeps bytes that are an image we show, under their hash; false for others. */
-  async function keep(hash: string, bytes: Uint8Array): Promise<boolean> {
-    const type = imageType(bytes);
-    if (!type || bytes.length > AVATAR_MAX_BYTES || (await sha1Hex(bytes)) !== hash) return false;
-    await store.setMeta(imageKey(hash), { type, bytes } satisfies KeptImage);
-    return true;
   }
 
   async function hashOf(jid: string): Promise<string | null> {
@@ -158,17 +136,6 @@ export function createAvatars({ client, store, account, presences = () => [], co
       return last;
     }
     return asking;
-  }
-
-  /** The picture under `hash` as a data: URL: kept on this device, or fetched from `jid` and kept. */
-  async function imageOf(jid: string, hash: string): Promise<string | undefined> {
-    const kept = await store.getMeta<KeptImage>(imageKey(hash));
-    if (kept) return dataUrl(kept);
-    const fromPepData = await dataOf(client, jid, hash);
-    if (fromPepData && (await keep(hash, fromPepData))) return dataUrl({ type: imageType(fromPepData)!, bytes: fromPepData });
-    const fromVcard = await vcardPhotoOf(client, jid);
-    if (fromVcard && (await keep(hash, fromVcard))) return dataUrl({ type: imageType(fromVcard)!, bytes: fromVcard });
-    return undefined;
   }
 
   client.on('stanza', (stanza) => {
@@ -197,12 +164,12 @@ export function createAvatars({ client, store, account, presences = () => [], co
       const bare = bareJid(jid) ?? jid;
       const hash = await hashOf(bare);
       if (!hash) return undefined;
-      let image = images.get(hash);
+      let image = shown.get(hash);
       if (!image) {
-        image = imageOf(bare, hash);
-        images.set(hash, image);
+        image = images.imageOf(bare, hash);
+        shown.set(hash, image);
         // What could not be had now may be had later (another source, another session).
-        const forget = () => images.delete(hash);
+        const forget = () => shown.delete(hash);
         image.then((url) => url || forget(), forget);
       }
       return image;
@@ -217,7 +184,7 @@ export function createAvatars({ client, store, account, presences = () => [], co
       // Data first: whoever hears of the new metadata finds its data there already (XEP-0084 §4.3).
       await publishOpen(client, NS_AVATAR_DATA, id, buildAvatarData(bytes));
       await publishOpen(client, NS_AVATAR_METADATA, id, buildAvatarMetadata(info));
-      await store.setMeta(imageKey(id), { type, bytes } satisfies KeptImage);
+      await images.keep(id, bytes);
       fromPep.add(account());
       await learn(account(), id);
       if (!converts()) await setVcardPhoto(client, { type, bytes });
@@ -230,5 +197,3 @@ export function createAvatars({ client, store, account, presences = () => [], co
 function chosen(infos: readonly AvatarInfo[]): AvatarInfo | undefined {
   return infos.find((info) => info.bytes <= AVATAR_MAX_BYTES && /^image\/(png|jpeg|gif|webp)$/.test(info.type));
 }
-
-const dataUrl = ({ type, bytes }: KeptImage) => `data:${type};base64,${toBase64(bytes)}`;

@@ -6,7 +6,7 @@
  */
 import { expect } from '@esm-bundle/chai';
 import { createChat, createMemoryBackend, toXmlString, type Chat, type XmlElement } from '../../src/index.ts';
-import { buildVcardPhotoSet, fromBase64 } from '../../src/stanza/avatar.ts';
+import { buildVcardGet, buildVcardPhotoSet, fromBase64, parseVcardPhoto, vcardOf } from '../../src/stanza/avatar.ts';
 import { newAccounts } from './accounts.ts';
 import { closeChats, connectAll, device, tab } from './chat-helpers.ts';
 import { ANON_DOMAIN, DOMAIN, SERVERS, TEST_OPTIONS, serviceUrl, until, type ServerName, type TransportName } from './servers.ts';
@@ -57,6 +57,10 @@ for (const [server, transport] of CASES) {
       const picture = await png('#0a7');
       await (await annChat.avatars()).publish(picture, { width: 24, height: 24 });
       expect(bytesOfUrl(await (await annChat.avatars()).of(`${ann}@${DOMAIN}`))).to.deep.equal(await bytesOf(picture));
+
+      // Older clients find it in the vCard: set by us on ejabberd, by the server on Prosody (XEP-0398).
+      const vcard = vcardOf(await bobChat.client.iq(buildVcardGet(`${ann}@${DOMAIN}`)));
+      expect(parseVcardPhoto(vcard!)?.bytes).to.deep.equal(await bytesOf(picture));
 
       const first = countFetches(bobChat);
       const url = await (await bobChat.avatars()).of(`${ann}@${DOMAIN}`);
