@@ -4,7 +4,7 @@
  * features are used only where they exist.
  */
 import type { Client } from '../client.ts';
-import { buildDiscoInfoGet, buildDiscoInfoResult, capsVerification, parseDiscoInfo, type DiscoInfo } from '../stanza/disco.ts';
+import { buildDiscoInfoGet, buildDiscoInfoResult, parseDiscoFeatures, type DiscoInfo } from '../stanza/disco.ts';
 import type { XmlElement } from '../stanza/element.ts';
 import { bareJid } from '../stanza/jid.ts';
 
@@ -33,6 +33,13 @@ export const CLIENT_INFO: DiscoInfo = {
   forms: [],
 };
 
+/**
+ * The caps verification string of `CLIENT_INFO`, `capsVerification(CLIENT_INFO)` (stanza/disco.ts),
+ * written out so that every visitor's widget need not carry the code that hashes it. A test checks
+ * that the two agree: a change to `CLIENT_INFO` changes this too.
+ */
+export const CLIENT_VER = 'i62gCqqQF+w3azdGELlt8/QT+fc=';
+
 export interface Disco {
   /** Our caps for presence, once computed. */
   caps(): { node: string; ver: string } | undefined;
@@ -50,18 +57,11 @@ export interface DiscoDeps {
 }
 
 export function createDisco({ client, domain }: DiscoDeps): Disco {
-  let ver: string | undefined;
   let features = new Set<string>();
   let ready = new Promise<void>(() => {});
-  // Without WebCrypto (pages on plain http) there is no caps hash, and presence goes without it.
-  capsVerification(CLIENT_INFO).then(
-    (v) => {
-      ver = v;
-    },
-    () => {
-      ver = undefined;
-    },
-  );
+  // As when the hash was computed here: without WebCrypto (pages on plain http) there is none, and
+  // presence goes without caps.
+  const ver = globalThis.crypto?.subtle ? CLIENT_VER : undefined;
 
   // The same answer for the caps node (`node#ver`) and without a node.
   client.handleIq(
@@ -89,8 +89,8 @@ export function createDisco({ client, domain }: DiscoDeps): Disco {
       const reply = await client.iq(buildDiscoInfoGet(to)).catch((error: unknown) => ({ refused: error }));
       // Replaced meanwhile: the new session learns its own features, and whoever waits gets those.
       if (client.epoch !== epoch) return done(ready);
-      const result = 'refused' in reply ? undefined : parseDiscoInfo(reply);
-      for (const feature of result?.features ?? []) found.add(feature);
+      const offered = 'refused' in reply ? undefined : parseDiscoFeatures(reply);
+      for (const feature of offered ?? []) found.add(feature);
     }
     features = found;
     done();

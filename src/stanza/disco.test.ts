@@ -1,5 +1,5 @@
 import { expect } from '@esm-bundle/chai';
-import { buildDiscoInfoGet, buildDiscoInfoResult, capsVerification, parseDiscoInfo, type DiscoInfo } from './disco.ts';
+import { buildDiscoInfoGet, buildDiscoInfoResult, capsVerification, parseDiscoFeatures, parseDiscoInfo, type DiscoInfo } from './disco.ts';
 import { parseXml } from './dom.ts';
 import { childOf, toXmlString, xml, type XmlElement } from './element.ts';
 
@@ -197,5 +197,15 @@ describe('disco parsers', () => {
     for (const el of odd) {
       expect(() => parseDiscoInfo(el)).not.to.throw();
     }
+  });
+});
+
+describe('parseDiscoFeatures', () => {
+  it('reads the features as parseDiscoInfo does, and nothing from anything else', () => {
+    const answer = parseXml(COMPLEX_IQ);
+    expect(parseDiscoFeatures(answer)).to.deep.equal(parseDiscoInfo(answer)!.features);
+    expect(parseDiscoFeatures(xml('iq', { type: 'error' }, xml('query', { xmlns: NS_INFO })))).to.equal(undefined);
+    expect(parseDiscoFeatures(xml('iq', { type: 'result' }))).to.equal(undefined);
+    expect(parseDiscoFeatures(xml('iq', { type: 'result' }, xml('query', { xmlns: NS_INFO }, xml('feature', {}))))).to.deep.equal([]);
   });
 });

@@ -48,8 +48,8 @@ function parseForm(x: XmlElement): DiscoInfo['forms'][number] | undefined {
  * are kept as sent (so that `capsVerification` can refuse them). Undefined for anything else.
  */
 export function parseDiscoInfo(iq: XmlElement): DiscoInfo | undefined {
-  if (iq.name !== 'iq' || iq.attrs.type !== 'result') return undefined;
-  const query = childOf(iq, 'query', NS_INFO);
+  const features = parseDiscoFeatures(iq);
+  const query = features && childOf(iq, 'query', NS_INFO);
   if (!query) return undefined;
   const identities: DiscoInfo['identities'] = [];
   for (const el of childrenOf(query, 'identity')) {
@@ -58,13 +58,25 @@ export function parseDiscoInfo(iq: XmlElement): DiscoInfo | undefined {
     if (!category || !type) continue;
     identities.push({ category, type, ...(name !== undefined && { name }), ...(lang !== undefined && { lang }) });
   }
-  const features = childrenOf(query, 'feature')
-    .map((f) => f.attrs.var)
-    .filter((v): v is string => !!v);
   const forms = childrenOf(query, 'x', NS_DATA)
     .map(parseForm)
     .filter((f) => f !== undefined);
   return { identities, features, forms };
+}
+
+/**
+ * Only the features of a disco#info answer, as `parseDiscoInfo` reads them: what a client asks
+ * of its server, without the code for the rest (every visitor's widget does). Undefined for
+ * anything else.
+ */
+export function parseDiscoFeatures(iq: XmlElement): string[] | undefined {
+  if (iq.name !== 'iq' || iq.attrs.type !== 'result') return undefined;
+  const query = childOf(iq, 'query', NS_INFO);
+  return query
+    ? childrenOf(query, 'feature')
+        .map((f) => f.attrs.var)
+        .filter((v): v is string => !!v)
+    : undefined;
 }
 
 /**
