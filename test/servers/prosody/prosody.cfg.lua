@@ -29,7 +29,11 @@ c2s_require_encryption = false
 allow_unencrypted_plain_auth = true
 consider_bosh_secure = true
 consider_websocket_secure = true
-http_cors_override = { bosh = { enabled = true }; websocket = { enabled = true }; files = { enabled = true } }
+http_cors_override = {
+  bosh = { enabled = true }; websocket = { enabled = true }; files = { enabled = true };
+  -- File upload: a page of another origin PUTs with the slot's Authorization header, then GETs.
+  file_share = { enabled = true; headers = { Authorization = true } };
+}
 http_paths = { bosh = "/http-bind"; websocket = "/xmpp-websocket"; files = "/" }
 -- XEP-0156 discovery documents (.well-known/host-meta and host-meta.json), served as static files.
 http_files_dir = "@ROOT@/test/servers/prosody/www"
@@ -50,13 +54,19 @@ smacks_max_unacked_stanzas = 0
 
 http_host = "127.0.0.1"
 http_external_url = "http://127.0.0.1:15280/"
-http_file_share_size_limit = 10485760
+-- File upload (XEP-0363) by the upload.localhost component below, at http://127.0.0.1:15280/file_share/.
+-- Prosody's default limit is 10 MB; files are kept 7 days (its default, written out), and an account
+-- may upload 10 times the limit a day.
+http_file_share_size_limit = 20 * 1024 * 1024
+http_file_share_expires_after = 7 * 24 * 60 * 60
 
 VirtualHost "localhost"
 
 VirtualHost "anon.localhost"
   authentication = "anonymous"
   allow_anonymous_s2s = false
+  -- Visitors upload too: the component is listed among localhost's items only, being its subdomain.
+  disco_items = { { "upload.localhost", "HTTP File Upload" } }
 
 Component "conference.localhost" "muc"
   modules_enabled = { "muc_mam" }
