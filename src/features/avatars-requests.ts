@@ -1,6 +1,5 @@
 /**
- * The avatar requests to the server: someone's metadata, an avatar's data item, a vCard's photo,
- * and publishing ours. Each answer that means "nothing here for you" reads as undefined, so the
+ * The avatar requests to the server: someone's metadata, an avatar's data item, a vCard's photo. Each answer that means "nothing here for you" reads as undefined, so the
  * caller falls back to the next source; anything else (a lost link, a timeout) rejects.
  */
 import type { Client } from '../client.ts';
@@ -8,7 +7,6 @@ import { StanzaError, XmppChatError } from '../errors.ts';
 import {
   buildAvatarDataGet,
   buildVcardGet,
-  buildVcardPhotoSet,
   NS_AVATAR_DATA,
   NS_AVATAR_METADATA,
   parseAvatarData,
@@ -18,7 +16,7 @@ import {
   type AvatarInfo,
 } from '../stanza/avatar.ts';
 import type { XmlElement } from '../stanza/element.ts';
-import { buildConfigure, buildItemsGet, buildPublish, parseItems } from '../stanza/pep.ts';
+import { buildItemsGet, parseItems } from '../stanza/pep.ts';
 
 /**
  * Answers that mean "no avatar we may read": nothing published (`item-not-found`; Prosody 0.12
@@ -67,35 +65,6 @@ export async function vcardPhotoOf(client: Client, owner?: string): Promise<Uint
   const answer = await ask(client, buildVcardGet(owner));
   const vcard = answer && vcardOf(answer);
   return vcard && parseVcardPhoto(vcard)?.bytes;
-}
-
-/**
- * Anyone may read our avatar — `pubsub#access_model` `open` — so that a visitor, even an
- * anonymous one, sees the desk's picture without being its contact.
- */
-const OPEN = { 'pubsub#access_model': 'open' } as const;
-
-/** Publishes `payload` as item `id` of our node `node`, open to everyone. */
-export async function publishOpen(client: Client, node: string, id: string, payload: XmlElement): Promise<void> {
-  const publish = () => client.iq(buildPublish(node, id, payload, OPEN));
-  try {
-    await publish();
-  } catch (error) {
-    // A node made before with another access model (by another client, or by the server from a
-    // vCard) fails the publish options' precondition (`conflict`, XEP-0060 §7.1.5): open it, then publish.
-    if (!(error instanceof StanzaError && error.condition === 'conflict')) throw error;
-    await client.iq(buildConfigure(node, OPEN));
-    await publish();
-  }
-}
-
-/**
- * Puts this photo in our vCard (XEP-0153 §3.1), keeping its other fields, for clients that read
- * avatars only from vCards. Nothing happens on a server without vCards.
- */
-export async function setVcardPhoto(client: Client, photo: { type: string; bytes: Uint8Array }): Promise<void> {
-  const answer = await ask(client, buildVcardGet());
-  await ask(client, buildVcardPhotoSet(answer && vcardOf(answer), photo));
 }
 
 export type AvatarCondition = 'not-an-image' | 'too-large' | 'unsupported';

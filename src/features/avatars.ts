@@ -6,21 +6,12 @@
  */
 import type { Client } from '../client.ts';
 import { Emitter } from '../events.ts';
-import {
-  avatarHash,
-  buildAvatarData,
-  buildAvatarMetadata,
-  imageType,
-  NS_AVATAR_DATA,
-  NS_AVATAR_METADATA,
-  parseAvatarEvent,
-  type AvatarInfo,
-} from '../stanza/avatar.ts';
+import { avatarHash, parseAvatarEvent, type AvatarInfo } from '../stanza/avatar.ts';
 import { bareJid } from '../stanza/jid.ts';
 import { parsePresence, type Presence } from '../stanza/presence.ts';
 import type { MessageStore } from '../storage/index.ts';
 import { AVATAR_MAX_BYTES, createAvatarImages } from './avatars-images.ts';
-import { AvatarError, metadataOf, publishOpen, setVcardPhoto, sha1Hex } from './avatars-requests.ts';
+import { metadataOf } from './avatars-requests.ts';
 
 export { AvatarError, type AvatarCondition } from './avatars-requests.ts';
 export { AVATAR_MAX_BYTES } from './avatars-images.ts';
@@ -175,19 +166,12 @@ export function createAvatars({ client, store, account, presences = () => [], co
       return image;
     },
     async publish(image, size) {
-      const bytes = new Uint8Array(await image.arrayBuffer());
-      const type = imageType(bytes);
-      if (!type) throw new AvatarError('not-an-image', 'The picture must be a PNG, JPEG, GIF or WebP image.');
-      if (bytes.length > AVATAR_MAX_BYTES) throw new AvatarError('too-large', 'The picture is too large; choose a smaller one.');
-      const id = await sha1Hex(bytes);
-      const info: AvatarInfo = { id, bytes: bytes.length, type, ...size };
-      // Data first: whoever hears of the new metadata finds its data there already (XEP-0084 §4.3).
-      await publishOpen(client, NS_AVATAR_DATA, id, buildAvatarData(bytes));
-      await publishOpen(client, NS_AVATAR_METADATA, id, buildAvatarMetadata(info));
-      await images.keep(id, bytes);
-      fromPep.add(account());
-      await learn(account(), id);
-      if (!converts()) await setVcardPhoto(client, { type, bytes });
+      const { publishAvatar } = await import('./avatars-publish.ts');
+      const published = (hash: string) => {
+        fromPep.add(account());
+        return learn(account(), hash);
+      };
+      await publishAvatar({ client, images, converts, published }, image, size);
     },
     on: (type, listener) => events.on(type, listener),
   };

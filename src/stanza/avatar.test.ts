@@ -1,10 +1,7 @@
 import { expect } from '@esm-bundle/chai';
 import {
   avatarHash,
-  buildAvatarData,
   buildAvatarDataGet,
-  buildAvatarMetadata,
-  buildVcardPhotoSet,
   fromBase64,
   imageType,
   parseAvatarData,
@@ -14,6 +11,7 @@ import {
   toBase64,
   vcardOf,
 } from './avatar.ts';
+import { buildAvatarData, buildAvatarMetadata, buildVcardPhotoSet } from './avatar-publish.ts';
 import { parseXml } from './dom.ts';
 import { childOf, toXmlString } from './element.ts';
 import { parsePresence } from './presence.ts';

@@ -10,7 +10,7 @@ export const NS_AVATAR_METADATA = 'urn:xmpp:avatar:metadata';
 export const NS_AVATAR_DATA = 'urn:xmpp:avatar:data';
 const NS_PUBSUB = 'http://jabber.org/protocol/pubsub';
 const NS_EVENT = 'http://jabber.org/protocol/pubsub#event';
-const NS_VCARD = 'vcard-temp';
+export const NS_VCARD = 'vcard-temp';
 
 /** The image types shown; never SVG, which is a document that can carry scripts and links. */
 export type AvatarType = 'image/png' | 'image/jpeg' | 'image/gif' | 'image/webp';
@@ -57,12 +57,6 @@ export function parseAvatarMetadata(payload: XmlElement): AvatarInfo[] | undefin
   });
 }
 
-/** A metadata payload for this avatar, or the empty one that takes the avatar away. */
-export function buildAvatarMetadata(info?: AvatarInfo): XmlElement {
-  const attrs = info && { ...info, bytes: String(info.bytes), width: info.width?.toString(), height: info.height?.toString() };
-  return xml('metadata', { xmlns: NS_AVATAR_METADATA }, attrs && xml('info', attrs));
-}
-
 /**
  * What a PEP notification tells of `from`'s avatar: the infos of the newest metadata item
  * (empty: taken away). Undefined for other messages.
@@ -76,11 +70,6 @@ export function parseAvatarEvent(message: XmlElement): { from: string; infos: Av
     .at(-1);
   const infos = payload && parseAvatarMetadata(payload);
   return infos && { from: message.attrs.from, infos };
-}
-
-/** The data payload (§4.1): the image bytes in base64. */
-export function buildAvatarData(bytes: Uint8Array): XmlElement {
-  return xml('data', { xmlns: NS_AVATAR_DATA }, toBase64(bytes));
 }
 
 /** The image bytes of a data payload; undefined for anything else or for base64 that does not decode. */
@@ -115,24 +104,6 @@ export function parseVcardPhoto(vcard: XmlElement): { type?: string; bytes: Uint
   if (!bytes?.length) return undefined;
   const type = textOf(childOf(photo!, 'TYPE')).trim();
   return type ? { type, bytes } : { bytes };
-}
-
-/**
- * Sets our vCard to `vcard` (the one we have, so its other fields are kept: a set replaces the
- * whole vCard) with this photo instead of its own, or with none.
- */
-export function buildVcardPhotoSet(vcard: XmlElement | undefined, photo?: { type: string; bytes: Uint8Array }): XmlElement {
-  const kept = vcard ? vcard.children.filter((child) => typeof child !== 'object' || child.name !== 'PHOTO') : [];
-  return xml(
-    'iq',
-    { type: 'set', id: newStanzaId() },
-    xml(
-      'vCard',
-      { xmlns: NS_VCARD },
-      kept,
-      photo && xml('PHOTO', {}, xml('TYPE', {}, photo.type), xml('BINVAL', {}, toBase64(photo.bytes))),
-    ),
-  );
 }
 
 /** The type of an image from its first bytes: PNG, JPEG, GIF or WebP; undefined for anything else (SVG included). */

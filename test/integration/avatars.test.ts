@@ -6,7 +6,8 @@
  */
 import { expect } from '@esm-bundle/chai';
 import { createChat, createMemoryBackend, toXmlString, type Chat, type XmlElement } from '../../src/index.ts';
-import { buildVcardGet, buildVcardPhotoSet, fromBase64, parseVcardPhoto, vcardOf } from '../../src/stanza/avatar.ts';
+import { buildVcardGet, fromBase64, parseVcardPhoto, vcardOf } from '../../src/stanza/avatar.ts';
+import { buildVcardPhotoSet } from '../../src/stanza/avatar-publish.ts';
 import { newAccounts } from './accounts.ts';
 import { closeChats, connectAll, device, tab } from './chat-helpers.ts';
 import { ANON_DOMAIN, DOMAIN, SERVERS, TEST_OPTIONS, serviceUrl, until, type ServerName, type TransportName } from './servers.ts';
