@@ -47,7 +47,7 @@ export const styles = css`
     background: var(--xmpp-chat-background, #fff);
   }
   [part~='input']::placeholder { color: var(--xmpp-chat-muted, #475569); opacity: 1; }
-  [part~='send-button'] {
+  [part~='send-button'], .tool {
     flex: none;
     display: inline-grid;
     place-items: center;
@@ -62,12 +62,15 @@ export const styles = css`
     cursor: pointer;
     transition: filter 120ms ease;
   }
+  /* Attach and emoji: quieter than sending. */
+  .tool { inline-size: 32px; background: none; color: var(--xmpp-chat-muted, #475569); }
+  .tool:hover { color: var(--xmpp-chat-text, #0f172a); }
   [part~='send-button']:hover { filter: brightness(0.92); }
-  [part~='input']:focus-visible, [part~='send-button']:focus-visible {
+  [part~='input']:focus-visible, [part~='send-button']:focus-visible, .tool:focus-visible, .tool:has(:focus-visible) {
     outline: 2px solid var(--xmpp-chat-accent, #2563eb);
     outline-offset: 2px;
   }
-  :disabled { cursor: not-allowed; opacity: 0.55; }
+  :disabled, .tool:has(:disabled) { cursor: not-allowed; opacity: 0.55; }
   /* The arrow points in the reading direction. */
   .icon:dir(rtl) { transform: scaleX(-1); }
   ${srOnly}

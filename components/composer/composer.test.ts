@@ -186,4 +186,194 @@ describe('xmpp-chat-composer', () => {
     expect(localStorage.getItem(`${DRAFT}ada@example.org`)).to.equal('Hello Ada, see you');
     expect(typing.at(-1)).to.deep.equal({ typing: true });
   });
+
+  it('has an attach button over a real file input that fires the chosen files', async () => {
+    const el = await mount();
+    const attaches = record(el, 'xmpp-chat-attach');
+    const label = el.shadowRoot!.querySelector('[part="attach-button"]')!;
+    const input = el.shadowRoot!.querySelector<HTMLInputElement>('[part="file-input"]')!;
+    expect([label.tagName, label.textContent.trim(), input.type, input.multiple]).to.deep.equal(['LABEL', 'Attach a file', 'file', true]);
+    expect(label.contains(input)).to.equal(true);
+    const files = [new File(['a'], 'a.txt', { type: 'text/plain' }), new File(['b'], 'b.pdf', { type: 'application/pdf' })];
+    input.files = transfer(...files).files;
+    input.dispatchEvent(new Event('change', { bubbles: true }));
+    expect(attaches.map((d) => d.files.map((f) => f.name))).to.deep.equal([['a.txt', 'b.pdf']]);
+    expect(attaches[0].files[0]).to.equal(files[0]);
+    // Emptied, so that the same file can be chosen again.
+    expect(input.files.length).to.equal(0);
+  });
+
+  it('attaches an image pasted from the clipboard, without pasting text for it', async () => {
+    const el = await mount({ draftKey: 'ann@x.org' });
+    const attaches = record(el, 'xmpp-chat-attach');
+    await type(el, 'see ');
+    const image = new File([new Uint8Array([137, 80, 78, 71])], 'image.png', { type: 'image/png' });
+    const data = transfer(image);
+    data.setData('text/plain', 'image.png');
+    expect(paste(field(el), data)).to.equal(true);
+    expect(attaches.map((d) => d.files)).to.deep.equal([[image]]);
+    expect(field(el).value).to.equal('see ');
+    // Text alone is pasted as usual.
+    const text = new DataTransfer();
+    text.setData('text/plain', 'words');
+    expect(paste(field(el), text)).to.equal(false);
+    expect(attaches).to.have.length(1);
+  });
+
+  it('asks to correct the last message on ↑, only in an empty field', async () => {
+    const el = await mount();
+    const asks = record(el, 'xmpp-chat-edit-last');
+    el.focus();
+    await sendKeys({ press: 'ArrowUp' });
+    expect(asks).to.deep.equal([{}]);
+    await type(el, 'a', 'b');
+    await sendKeys({ press: 'ArrowUp' });
+    expect(asks).to.have.length(1);
+    // The cursor moved up a line instead.
+    expect(field(el).selectionStart).to.equal(1);
+  });
+
+  it('opens the emoji picker, loaded only then, and puts the picked emoji where the cursor was', async () => {
+    expect(customElements.get('xmpp-chat-emoji-picker'), 'loaded before it is asked for').to.equal(undefined);
+    const el = await mount({ draftKey: 'ann@x.org' });
+    const picked = record(document.body, 'xmpp-chat-emoji' as 'xmpp-chat-send');
+    const button = emojiButton(el);
+    expect([button.textContent.trim(), button.getAttribute('aria-expanded')]).to.deep.equal(['Emoji', 'false']);
+    await type(el, 'Hi there');
+    field(el).setSelectionRange(2, 2);
+    button.click();
+    const picker = await until(() => el.shadowRoot!.querySelector('xmpp-chat-emoji-picker'));
+    expect(customElements.get('xmpp-chat-emoji-picker')).to.not.equal(undefined);
+    expect(button.getAttribute('aria-expanded')).to.equal('true');
+    expect(picker.getAttribute('exportparts')).to.include('emoji-picker');
+    const option = await until(() => picker.shadowRoot!.querySelector<HTMLElement>('[part~="emoji-option"]'));
+    const emoji = option.textContent.trim();
+    option.click();
+    await el.updateComplete;
+    expect(field(el).value).to.equal(`Hi${emoji} there`);
+    expect(localStorage.getItem(`${DRAFT}ann@x.org`)).to.equal(`Hi${emoji} there`);
+    expect(el.shadowRoot!.activeElement).to.equal(field(el));
+    expect(el.shadowRoot!.querySelector('xmpp-chat-emoji-picker')).to.equal(null);
+    expect(button.getAttribute('aria-expanded')).to.equal('false');
+    // The widget's business: the page does not see the pick.
+    expect(picked).to.deep.equal([]);
+  });
+
+  it('closes the emoji picker on Escape, on a second press, and on the picker’s own close', async () => {
+    const el = await mount({ replyingTo: { key: 'm1', name: 'Ann', quote: 'Hello' } });
+    const cancels = record(el, 'xmpp-chat-reply-cancel');
+    const open = async () => {
+      emojiButton(el).click();
+      return until(() => el.shadowRoot!.querySelector('xmpp-chat-emoji-picker'));
+    };
+    const picker = await open();
+    await until(() => el.shadowRoot!.activeElement === picker);
+    await sendKeys({ press: 'Escape' });
+    expect(el.shadowRoot!.querySelector('xmpp-chat-emoji-picker')).to.equal(null);
+    expect(el.shadowRoot!.activeElement).to.equal(emojiButton(el));
+    // Escape closed only the picker, not the reply.
+    expect(cancels).to.deep.equal([]);
+    await open();
+    emojiButton(el).click();
+    await until(() => !el.shadowRoot!.querySelector('xmpp-chat-emoji-picker'));
+    const again = await open();
+    again.dispatchEvent(new CustomEvent('xmpp-chat-close', { detail: {}, bubbles: true }));
+    expect(el.shadowRoot!.querySelector('xmpp-chat-emoji-picker')).to.equal(null);
+    expect(emojiButton(el).getAttribute('aria-expanded')).to.equal('false');
+  });
+
+  it('shows the message being answered, sends the reply with its key, and cancels it', async () => {
+    const el = await mount({ replyingTo: { key: 'm1', name: 'Ann', quote: 'Is the shop open on Sunday?' } });
+    const sends = record(el, 'xmpp-chat-send');
+    const cancels = record(el, 'xmpp-chat-reply-cancel');
+    const preview = await until(() => el.shadowRoot!.querySelector<HTMLElement>('[part="reply-preview"]'));
+    expect(preview.querySelector('.what')!.textContent).to.equal('Replying to Ann');
+    expect(preview.querySelector('.quote')!.textContent).to.equal('Is the shop open on Sunday?');
+    expect(field(el).getAttribute('aria-describedby')).to.equal('bar');
+    await type(el, 'Yes, from 10');
+    await sendKeys({ press: 'Escape' });
+    expect(cancels).to.deep.equal([{}]);
+    preview.querySelector<HTMLButtonElement>('[part="preview-cancel"]')!.click();
+    expect(cancels).to.have.length(2);
+    expect(el.shadowRoot!.activeElement).to.equal(field(el));
+    await sendKeys({ press: 'Enter' });
+    expect(sends).to.deep.equal([{ body: 'Yes, from 10', replyTo: 'm1' }]);
+    el.replyingTo = undefined;
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('[part="reply-preview"]')).to.equal(null);
+    expect(field(el).hasAttribute('aria-describedby')).to.equal(false);
+  });
+
+  it('corrects a message: its text in the field, never kept as the draft, sent with its key', async () => {
+    localStorage.setItem(`${DRAFT}ann@x.org`, 'half a thought');
+    const el = await mount({ draftKey: 'ann@x.org' });
+    const sends = record(el, 'xmpp-chat-send');
+    const cancels = record(el, 'xmpp-chat-edit-cancel');
+    el.editing = { key: 'm7', body: 'See you at 5' };
+    await el.updateComplete;
+    expect(field(el).value).to.equal('See you at 5');
+    const bar = await until(() => el.shadowRoot!.querySelector<HTMLElement>('[part="edit-preview"]'));
+    expect(bar.textContent).to.include('Editing your message');
+    // The same message again (a new object from the host's render) keeps what was changed.
+    el.focus();
+    await sendKeys({ press: 'Backspace' });
+    el.editing = { key: 'm7', body: 'See you at 5' };
+    await el.updateComplete;
+    expect(field(el).value).to.equal('See you at ');
+    expect(localStorage.getItem(`${DRAFT}ann@x.org`)).to.equal('half a thought');
+    await sendKeys({ press: 'Escape' });
+    expect(cancels).to.deep.equal([{}]);
+    await sendKeys({ type: '6' });
+    await sendKeys({ press: 'Enter' });
+    expect(sends).to.deep.equal([{ body: 'See you at 6', edit: 'm7' }]);
+    expect(localStorage.getItem(`${DRAFT}ann@x.org`)).to.equal('half a thought');
+    el.editing = undefined;
+    await el.updateComplete;
+    expect(field(el).value).to.equal('half a thought');
+    // ↑ in an empty field while correcting moves the cursor only.
+    const asks = record(el, 'xmpp-chat-edit-last');
+    el.editing = { key: 'm8', body: '' };
+    await el.updateComplete;
+    await sendKeys({ press: 'ArrowUp' });
+    expect(asks).to.deep.equal([]);
+  });
+
+  it('has no accessibility violations found by axe with a reply or a correction shown', async () => {
+    const el = await mount({ replyingTo: { key: 'm1', name: 'Ann', quote: 'Hello' } });
+    await until(() => el.shadowRoot!.querySelector('[part="reply-preview"]'));
+    expect(await violations(el)).to.deep.equal([]);
+    el.editing = { key: 'm2', body: 'Hi' };
+    await until(() => el.shadowRoot!.querySelector('[part="edit-preview"]'));
+    expect(await violations(el)).to.deep.equal([]);
+  });
 });
+
+function transfer(...files: File[]): DataTransfer {
+  const data = new DataTransfer();
+  for (const file of files) data.items.add(file);
+  return data;
+}
+
+/** Pastes `data` into `target` as a browser would start it; true when the default (pasting text) was prevented. */
+function paste(target: HTMLElement, data: DataTransfer): boolean {
+  const event = new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true, composed: true });
+  target.dispatchEvent(event);
+  return event.defaultPrevented;
+}
+
+const emojiButton = (el: XmppChatComposer) => el.shadowRoot!.querySelector<HTMLButtonElement>('[part="emoji-button"]')!;
+
+/** Waits for `check` to give something (lazily loaded parts arrive a few tasks later). */
+async function until<T>(check: () => T | null | undefined | false): Promise<T> {
+  for (let i = 0; i < 200; i++) {
+    const value = check();
+    if (value) return value;
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+  throw new Error(`timed out waiting for ${check.toString()}`);
+}
+
+async function violations(el: HTMLElement): Promise<string[]> {
+  const { violations } = await axe.run(el);
+  return violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.html).join(' ')}`);
+}
