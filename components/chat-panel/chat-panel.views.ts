@@ -7,6 +7,7 @@ import type { XmppChatComposer } from '../composer/composer.ts';
 import type { XmppChatEvents } from '../events.ts';
 import { PARTS, exportparts } from '../parts.ts';
 import type { ChatPanel } from './chat-panel.ts';
+import { avatarsOf, hasPicture } from './panel-avatars.ts';
 
 export function renderHeader(panel: ChatPanel, needsLogin: boolean) {
   const { lang, session, config } = panel;
@@ -28,7 +29,7 @@ export function renderHeader(panel: ChatPanel, needsLogin: boolean) {
   const presence = peer && session && known ? session.availability(peer) : undefined;
   return html`<header part="header" class="header">
     ${full && panel.view === 'conversation' && session ? panel.full?.renderBackButton(panel) : nothing}
-    <span class="avatar" aria-hidden="true">${(name.trim()[0] ?? '?').toUpperCase()}</span>
+    ${renderPicture(panel, full, full ? name : peer, name)}
     <span class="who">
       <span class="name" dir="auto">${name}</span>
       ${presence ? html`<span class="presence ${presence}">${t(lang, `presence.${presence}` as 'presence.online')}</span>` : full ? nothing : html`<span class="presence unknown" aria-hidden="true">&nbsp;</span>`}
@@ -52,6 +53,22 @@ export function renderHeader(panel: ChatPanel, needsLogin: boolean) {
           <svg aria-hidden="true" viewBox="0 0 24 24" width="20" height="20"><path d="M6 6l12 12M18 6L6 18" stroke="currentColor" stroke-width="2" stroke-linecap="round"/></svg></button>`
     }
   </header>`;
+}
+
+/** The header's picture: one's own in full mode, else the desk's once its presence says it has one. */
+function renderPicture(panel: ChatPanel, full: boolean, jid: string | undefined, name: string) {
+  const { session } = panel;
+  const avatars =
+    session && jid && (full || hasPicture(session, jid))
+      ? avatarsOf(
+          session,
+          () => panel.requestUpdate(),
+          (e) => panel.report(e),
+        )
+      : undefined;
+  if (!avatars) return html`<span class="avatar" aria-hidden="true">${(name.trim()[0] ?? '?').toUpperCase()}</span>`;
+  const picture = html`<xmpp-chat-avatar exportparts="avatar" class="picture" .avatars=${avatars} jid=${jid} name=${name} decorative></xmpp-chat-avatar>`;
+  return full ? (panel.full?.renderPictureButton(panel, avatars, jid!, name) ?? picture) : picture;
 }
 
 export function renderStatus(panel: ChatPanel, session: ChatSession) {

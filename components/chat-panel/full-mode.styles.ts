@@ -15,6 +15,14 @@ export const fullStyles = css`
   .details summary:focus-visible { outline: 2px solid var(--xmpp-chat-accent, #2563eb); outline-offset: -2px; }
   .details xmpp-chat-visitor-details { padding-block-start: 0; }
   .tools { display: flex; gap: 8px; padding: 4px 10px 0; border-block-start: 1px solid var(--xmpp-chat-border, #e2e8f0); }
+  .picture-anchor { position: relative; flex: none; }
+  .picture-button { padding: 0; border: none; background: none; border-radius: 50%; cursor: pointer; }
+  .picture-button:focus-visible { outline: 2px solid currentColor; outline-offset: 2px; }
+  .picture-editor {
+    position: absolute; inset-block-start: calc(100% + 8px); inset-inline-start: 0; z-index: 3; padding: 12px; min-inline-size: 240px;
+    background: var(--xmpp-chat-background, #fff); color: var(--xmpp-chat-text, #0f172a);
+    border: 1px solid var(--xmpp-chat-border, #e2e8f0); border-radius: var(--xmpp-chat-radius, 12px); box-shadow: 0 8px 24px rgb(15 23 42 / 0.16);
+  }
   .contacts { inline-size: 300px; flex: none; border-inline-end: 1px solid var(--xmpp-chat-border, #e2e8f0); }
   /* Wide enough: the visitor details are a column beside the conversation. */
   @container (min-width: 1000px) {

@@ -15,10 +15,11 @@ import '../login-form/login-form.ts';
 import '../visitor-details/visitor-details.ts';
 import '../canned-replies/canned-replies.ts';
 import { deskOf, renderDeskNotes, renderInbox } from './full-desk.ts';
+import { avatarsOf } from './panel-avatars.ts';
 import { fullStyles } from './full-mode.styles.ts';
 
 export { detachDesk, renderDeskBar } from './full-desk.ts';
-export { forgetAccount, renderAccountButtons, renderBackButton } from './full-header.ts';
+export { forgetAccount, renderAccountButtons, renderBackButton, renderPictureButton } from './full-header.ts';
 
 /**
  * Adds full mode's rules after the panel's own, once its code has loaded (before the desk's
@@ -67,7 +68,11 @@ export function renderContacts(panel: ChatPanel, session: ChatSession) {
   const desk = deskOf(panel, session);
   const list = html`<xmpp-chat-contact-list class=${desk ? '' : 'contacts'} exportparts=${exportparts(PARTS.contactList)} lang=${panel.lang}
     .contacts=${[...session.contacts, ...others]} .conversations=${session.conversations} .requests=${session.requests}
-    .selected=${session.conversation.peer ?? ''}
+    .selected=${session.conversation.peer ?? ''} .avatars=${avatarsOf(
+      session,
+      () => panel.requestUpdate(),
+      (e) => session.fail(e),
+    )}
     @xmpp-chat-select=${(e: CustomEvent<{ jid: string }>) => panel.select(e.detail.jid)}
     @xmpp-chat-add-contact=${(e: CustomEvent<{ jid: string; name?: string }>) =>
       void session.chat.roster.add(e.detail.jid, e.detail.name).catch((error: Error) => session.fail(error))}

@@ -111,6 +111,12 @@ export const styles = css`
     border: 2px solid #64748b;
     background: transparent;
   }
+  .picture { flex: none; --xmpp-chat-avatar-size: 32px; }
+  /* Beside a picture the dot sits on its corner, ringed by the background. */
+  .dot.on-picture {
+    margin-inline-start: -20px; align-self: flex-end; margin-block-end: 6px;
+    box-shadow: 0 0 0 2px var(--xmpp-chat-background, #fff); background-color: var(--xmpp-chat-background, #fff);
+  }
   .dot[data-presence='online'], .dot[data-presence='chat'] { border-color: #15803d; background: #15803d; }
   .dot[data-presence='away'] { border-color: #b45309; background: linear-gradient(to top, #b45309 50%, transparent 50%); }
   .dot[data-presence='xa'] { border-color: #b45309; }

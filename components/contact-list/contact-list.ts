@@ -1,5 +1,5 @@
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
-import type { Contact, ConversationSummary } from '../../src/index.ts';
+import type { Avatars, Contact, ConversationSummary } from '../../src/index.ts';
 import { emit } from '../events.ts';
 import '../i18n/catalog-full.ts';
 import { t } from '../i18n/i18n.ts';
@@ -27,6 +27,7 @@ export const ROW_HEIGHT = 48;
  * @csspart contact-list - The scrolling listbox.
  * @csspart contact - Each row; `contact-selected` is added to the selected one.
  * @csspart presence - The presence dot of a row.
+ * @csspart avatar - A contact's picture or initials (with `.avatars`).
  * @csspart unread-count - The unread badge of a row.
  * @cssproperty --xmpp-chat-accent - Buttons, badge, focus ring (#2563eb).
  * @cssproperty --xmpp-chat-accent-text - Text on the accent colour (#fff).
@@ -48,6 +49,7 @@ export class XmppChatContactList extends LitElement {
     requests: { attribute: false },
     selected: {},
     lang: {},
+    avatars: { attribute: false },
     query: { state: true },
     active: { state: true },
     adding: { state: true },
@@ -61,6 +63,8 @@ export class XmppChatContactList extends LitElement {
   /** The bare address of the open conversation. */
   declare selected: string;
   declare lang: string;
+  /** The chat's avatars (`await chat.avatars()`): each row shows the contact's picture; initials-free dots without. */
+  declare avatars: Avatars | undefined;
   declare private query: string;
   /** Index of the keyboard's row in the filtered list. */
   declare private active: number;
@@ -156,7 +160,13 @@ export class XmppChatContactList extends LitElement {
       class=${index === this.active ? 'row active' : 'row'} aria-selected=${String(selected)}
       aria-setsize=${count} aria-posinset=${index + 1} ${styleProperties({ insetBlockStart: `${index * ROW_HEIGHT}px` })}
       @click=${() => this.#choose(index)}>
-      <span part="presence" class="dot" data-presence=${row.availability}></span>
+      ${
+        this.avatars
+          ? html`<xmpp-chat-avatar class="picture" exportparts="avatar" .avatars=${this.avatars} jid=${row.jid} name=${row.label}
+              decorative></xmpp-chat-avatar>`
+          : nothing
+      }
+      <span part="presence" class=${this.avatars ? 'dot on-picture' : 'dot'} data-presence=${row.availability}></span>
       <span class="sr-only">${t(lang, `presence.${row.availability}`)}</span>
       <span class="text">
         <span class="name" dir="auto">${row.label}</span>

@@ -135,6 +135,7 @@ const ar: Catalog = {
   'login.name': 'اسمك',
   'login.name-hint': 'يراه الزوار مع رسائلك.',
   'panel.forget': 'تسجيل الخروج ونسيان هذا الجهاز',
+  'panel.picture': 'صورتك',
   'login.submit': 'دخول',
   'login.busy': 'جارٍ تسجيل الدخول…',
   'login.required': 'أدخل عنوانك وكلمة المرور.',

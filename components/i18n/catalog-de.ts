@@ -135,6 +135,7 @@ const de: Catalog = {
   'login.name': 'Dein Name',
   'login.name-hint': 'Besucher sehen ihn bei deinen Nachrichten.',
   'panel.forget': 'Abmelden und dieses Gerät vergessen',
+  'panel.picture': 'Dein Bild',
   'login.submit': 'Anmelden',
   'login.busy': 'Anmeldung läuft…',
   'login.required': 'Gib deine Adresse und dein Passwort ein.',

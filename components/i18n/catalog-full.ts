@@ -73,6 +73,7 @@ export const enFull = {
   'login.name': 'Your name',
   'login.name-hint': 'Visitors see it with your messages.',
   'panel.forget': 'Log out and forget this device',
+  'panel.picture': 'Your picture',
   'login.submit': 'Sign in',
   'login.busy': 'Signing in…',
   'login.required': 'Enter your address and password.',
