@@ -128,9 +128,9 @@ export class Uploads implements ReactiveController {
 
   async #run(entry: Entry): Promise<void> {
     const { file, abort } = entry;
-    const chat = this.chat();
     this.#set(entry, { stage: 'preparing', sent: 0, failure: undefined });
     try {
+      const chat = this.chat();
       if (!entry.shared) {
         const limit = await chat.uploadLimit();
         if (limit === undefined) return this.#fail(entry, { condition: 'no-service' }, false);
