@@ -7,16 +7,18 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 
 export interface FileDropOptions {
   onDrop(files: File[]): void;
-  /** Whether this drag may drop here (e.g. only with a conversation open); every drag of files by default. */
+  /**
+   * Whether this drag may drop here, e.g. only over the conversation (its `composedPath()`) while
+   * one is open; every drag of files by default. Drags are watched on the host, which the events
+   * from its shadow tree reach.
+   */
   accepts?(event: DragEvent): boolean;
-  /** Where drags are watched: the host by default. Events from its shadow tree reach it too. */
-  target?: EventTarget;
 }
 
 const TYPES = ['dragenter', 'dragover', 'dragleave', 'drop'] as const;
 
 export class FileDrop implements ReactiveController {
-  /** Files are being dragged over the target. */
+  /** Files are being dragged over the host (where it accepts them). */
   hint = false;
   /** Entered minus left: entering a child element leaves its parent. */
   #depth = 0;
@@ -29,11 +31,11 @@ export class FileDrop implements ReactiveController {
   }
 
   hostConnected(): void {
-    for (const type of TYPES) (this.options.target ?? this.host).addEventListener(type, this.#onDrag as EventListener);
+    for (const type of TYPES) this.host.addEventListener(type, this.#onDrag as EventListener);
   }
 
   hostDisconnected(): void {
-    for (const type of TYPES) (this.options.target ?? this.host).removeEventListener(type, this.#onDrag as EventListener);
+    for (const type of TYPES) this.host.removeEventListener(type, this.#onDrag as EventListener);
     this.#depth = 0;
     this.#show(false);
   }
