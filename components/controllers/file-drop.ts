@@ -44,10 +44,10 @@ export class FileDrop implements ReactiveController {
     if (!event.dataTransfer?.types.includes('Files') || this.options.accepts?.(event) === false) return;
     // Taken here, so the browser does not open the file in place of the page.
     event.preventDefault();
-    if (event.type === 'dragover') event.dataTransfer.dropEffect = 'copy';
-    else if (event.type === 'dragenter') this.#depth++;
+    // dragover needs only the taking: a drag of files from outside already shows a copy.
+    if (event.type === 'dragenter') this.#depth++;
     else if (event.type === 'dragleave') this.#depth = Math.max(0, this.#depth - 1);
-    else {
+    else if (event.type === 'drop') {
       this.#depth = 0;
       const files = [...event.dataTransfer.files];
       if (files.length) this.options.onDrop(files);
