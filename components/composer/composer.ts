@@ -36,7 +36,7 @@ const icon = (d: string) =>
  * @cssproperty --xmpp-chat-accent - Send button and focus ring (#2563eb).
  * @cssproperty --xmpp-chat-accent-text - The send button's icon (#fff).
  * @cssproperty --xmpp-chat-text - Text (#0f172a).
- * @cssproperty --xmpp-chat-muted - Placeholder and the field's edge (#475569).
+ * @cssproperty --xmpp-chat-muted - Placeholder, the field's edge, the attach and emoji buttons (#475569).
  * @cssproperty --xmpp-chat-background - Background (#fff).
  * @cssproperty --xmpp-chat-border - The line above the composer (#e2e8f0).
  * @cssproperty --xmpp-chat-radius - Corner radius (12px).
