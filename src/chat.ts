@@ -18,6 +18,7 @@ import { createDisco, type Disco } from './features/disco.ts';
 import { createMessaging, type Messaging, type SendOptions } from './features/messaging.ts';
 import type { RichSend } from './features/rich-send.ts';
 import { createRoster, type Roster } from './features/roster.ts';
+import type { Upload, UploadOptions } from './features/upload.ts';
 import { resolveOptions, type ClientOptions } from './options.ts';
 import { buildEnableCarbons } from './stanza/carbons.ts';
 import { bareJid } from './stanza/jid.ts';
@@ -72,6 +73,10 @@ export interface Chat {
   /** Disconnects for good and lets go of the page listeners and the store (the widget was removed). */
   close(): Promise<void>;
   send(peer: string, body: string, options?: SendOptions): Promise<StoredMessage>;
+  /** How many bytes the server's upload service takes (XEP-0363); undefined when it has none. */
+  uploadLimit(): Promise<number | undefined>;
+  /** Uploads a file to the server (XEP-0363); rejects with an UploadError whose message says why. */
+  upload(file: File, options?: UploadOptions): Promise<SharedFile>;
   /** Sends the link to an uploaded file, with what is known of it (XEP-0066, XEP-0447). */
   sendFile(peer: string, file: SharedFile, options?: SendOptions): Promise<StoredMessage>;
   /** Answers one of the conversation's messages, quoting it (XEP-0461). */
@@ -149,6 +154,9 @@ export function createChat(options: ChatOptions): Chat {
   let avatars: Promise<Avatars> | undefined;
   // Files, replies, reactions and retractions: their code loads when first used.
   let richSend: Promise<RichSend> | undefined;
+  let uploader: Promise<Upload> | undefined;
+  const uploads = () =>
+    (uploader ??= import('./features/upload.ts').then((m) => m.createUpload({ client, domain: () => resolved.domain })));
   const rich = () => (richSend ??= import('./features/rich-send.ts').then((m) => m.createRichSend({ messaging, store, account })));
   let carbons: Promise<unknown> = Promise.resolve();
   // Ready once the second catch-up and carbons are done.
@@ -204,6 +212,8 @@ export function createChat(options: ChatOptions): Chat {
       chatStates.sent(peer);
       return messaging.send(peer, body, sendOptions);
     },
+    uploadLimit: async () => (await uploads()).limit(),
+    upload: async (file, uploadOptions) => (await uploads()).upload(file, uploadOptions),
     sendFile: async (...args) => (await rich()).sendFile(...args),
     reply: async (peer, to, body, sendOptions) => {
       chatStates.sent(peer);

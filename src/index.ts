@@ -32,6 +32,7 @@ export const forgetVisitorAccount: VisitorAccounts['forgetVisitorAccount'] = asy
   (await visitorAccounts()).forgetVisitorAccount(...args);
 export type { Availability, Strangers } from './features/availability.ts';
 export type { SendOptions } from './features/messaging.ts';
+export type { UploadCondition, UploadError, UploadOptions } from './features/upload.ts';
 // Avatars load with the first `chat.avatars()`: only their types are here.
 export type { AvatarCondition, AvatarError, Avatars, AvatarsEvents } from './features/avatars.ts';
 export { buildVisitorContext, pageAddress, parseVisitorContext, NS_VISITOR } from './stanza/visitor-context.ts';
