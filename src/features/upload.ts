@@ -92,7 +92,11 @@ const STATUS_WORDS: Record<number, string> = {
 };
 
 function putRefused({ status, statusText }: Extract<HttpPutOutcome, { kind: 'refused' }>): UploadError {
-  if (status === 0) return new UploadError('failed', 'The file could not be uploaded: the file server could not be reached.');
+  if (status === 0)
+    return new UploadError(
+      'failed',
+      'The file could not be uploaded: the file server could not be reached, or did not let this page read its answer.',
+    );
   const words = STATUS_WORDS[status] ?? statusText;
   return new UploadError('failed', `The file could not be uploaded: the file server answered ${status}${words ? ` (${words})` : ''}.`);
 }
