@@ -46,21 +46,42 @@ const UNUSED_STROPHE_CLASSES = [
   'Stanza',
 ];
 const UNUSED_STROPHE_FUNCTIONS = ['createHtml', 'createFromHtmlElement', 'validTag', 'validAttribute', 'validCSS'];
+/**
+ * Connection methods for stream management (made only with the classes above), for legacy
+ * authentication (XEP-0078: our transport sets each connection's own `authenticate`, which only
+ * tries SASL), and ones we never call.
+ */
+const UNUSED_STROPHE_METHODS = [
+  '_registerSMHandlers',
+  '_onStreamResumed',
+  '_onStreamResumptionFailed',
+  'sendPresence',
+  'addProtocolErrorHandler',
+  'attach',
+  'pause',
+  'resume',
+  'authenticate',
+  '_attemptLegacyAuth',
+  '_onLegacyAuthIQResult',
+  '_auth2_cb',
+];
 const slimStrophe: Plugin = {
   name: 'xmpp-chat-slim-strophe',
   apply: 'build',
   transform(code, id) {
     if (!/strophe\.js[/\\]dist[/\\]strophe\.esm\.js$/.test(id)) return null;
-    const replace = (kind: string, name: string, stub: string) => {
-      const start = new RegExp(`^${kind} ${name}\\b[^\\n]*\\{$`, 'm').exec(code);
-      const end = start ? code.indexOf('\n}', start.index) : -1; // its closing brace, the next at the line's start
-      if (!start || end < 0) this.error(`strophe.js: ${kind} ${name} not found; check slimStrophe's lists`);
-      code = code.slice(0, start.index) + stub + code.slice(code.indexOf('\n', end + 1));
+    const replace = (kind: string, name: string, stub: string, indent = '') => {
+      const start = new RegExp(`^${indent}${kind}${name}\\([^\\n]*\\{$|^${indent}${kind}${name}\\b[^\\n(]*\\{$`, 'm').exec(code);
+      const end = start ? code.indexOf(`\n${indent}}`, start.index) : -1; // its closing brace, the next at its indent
+      if (!start || end < 0) this.error(`strophe.js: ${kind}${name} not found; check slimStrophe's lists`);
+      code = code.slice(0, start.index) + indent + stub + code.slice(code.indexOf('\n', end + 1));
     };
     const leftOut = (name: string) => `throw new Error('strophe.js ${name} is left out of the xmpp-chat build');`;
-    for (const name of UNUSED_STROPHE_CLASSES) replace('class', name, `class ${name} { constructor() { ${leftOut(name)} } }`);
-    for (const name of UNUSED_STROPHE_FUNCTIONS) replace('function', name, `function ${name}() { ${leftOut(name)} }`);
-    replace('const', 'XHTML', 'const XHTML = {};');
+    for (const name of UNUSED_STROPHE_CLASSES) replace('class ', name, `class ${name} { constructor() { ${leftOut(name)} } }`);
+    for (const name of UNUSED_STROPHE_FUNCTIONS) replace('function ', name, `function ${name}() { ${leftOut(name)} }`);
+    replace('const ', 'XHTML', 'const XHTML = {};');
+    // Connection's methods, at its indent: the class is the only one that has these names.
+    for (const name of UNUSED_STROPHE_METHODS) replace('', name, `${name}() { ${leftOut(`Connection.${name}`)} }`, '    ');
     return { code, map: null };
   },
 };
