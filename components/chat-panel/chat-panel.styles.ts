@@ -62,6 +62,8 @@ export const styles = css`
   .welcome { margin: 0; font-weight: 600; }
   .first-screen .reserved, xmpp-chat-first-screen { min-block-size: calc(3 * 1.4em); }
   .body { display: flex; flex: 1; min-block-size: 0; container-type: inline-size; }
+  /* Files dragged over the conversation: it shows where they go. */
+  .conversation.dropping { outline: 2px dashed var(--xmpp-chat-accent, #2563eb); outline-offset: -6px; }
   .conversation { display: flex; flex-direction: column; flex: 1; min-inline-size: 0; min-block-size: 0; }
   .conversation.empty { display: grid; place-items: center; color: var(--xmpp-chat-muted, #475569); }
   xmpp-chat-message-list { flex: 1; min-block-size: 0; }

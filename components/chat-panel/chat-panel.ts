@@ -11,6 +11,7 @@ import '../message-list/message-list.ts';
 import { styles } from './chat-panel.styles.ts';
 import { forwardSessionEvents } from './session-events.ts';
 import { alertOnMessages } from './alerting.ts';
+import { ConversationActions } from './conversation-actions.ts';
 import { renderAvailability, renderConversation, renderHeader, renderStatus } from './chat-panel.views.ts';
 import { PARTS, exportparts } from '../parts.ts';
 
@@ -63,6 +64,8 @@ export class ChatPanel extends LitElement {
   readonly intake = new VisitorIntake(() => this.config);
   /** Full mode: the visitor details are shown (the agent may fold them away). */
   detailsOpen = true;
+  /** Replies, corrections, reactions, retractions and files in the open conversation. */
+  readonly actions = new ConversationActions(this);
   /** Full mode: the open conversation's draft, which the agent may save as a reply. */
   declare draft: string;
 

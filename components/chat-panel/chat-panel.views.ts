@@ -146,24 +146,32 @@ export function renderConversation(panel: ChatPanel, session: ChatSession) {
   const full = panel.config.mode === 'full';
   const summary = session.conversations.find((c) => c.peer === peer);
   const context = summary?.context;
-  return html`<section class="conversation">
+  const { actions } = panel;
+  const events = actions.listEvents;
+  return html`<section class="conversation ${actions.drop.hint ? 'dropping' : ''}">
     ${full ? panel.full?.renderDeskBar(panel, session, peer) : nothing}
     ${full && (context || !contact) ? panel.full?.renderDetails(panel, context) : nothing}
     <xmpp-chat-message-list exportparts=${exportparts(PARTS.messageList)} lang=${lang} .messages=${view.messages} .hasOlder=${view.hasOlder}
       .loadingOlder=${view.loadingOlder} .historyStart=${view.historyStart} .peerTyping=${view.peerTyping}
-      .peerName=${peerName(panel, session, peer)} ?ratable=${!full}
+      .peerName=${peerName(panel, session, peer)} ?ratable=${!full} .self=${session.chat.client.jid?.split('/')[0] ?? ''}
+      @xmpp-chat-react=${events.react} @xmpp-chat-retract=${events.retract} @xmpp-chat-reply-to=${events.replyTo} @xmpp-chat-edit=${events.edit}
       @xmpp-chat-rate=${(e: CustomEvent<XmppChatEvents['xmpp-chat-rate']>) => void session.chat.send(peer, e.detail.body, { rating: e.detail })}
       @xmpp-chat-load-older=${() => void view.loadOlder()}
       @xmpp-chat-retry=${(e: CustomEvent<{ key: string }>) => void session.chat.messaging.retry(peer, e.detail.key)}
       @xmpp-chat-seen=${() => {
         if (panel.active) view.markRead();
       }}></xmpp-chat-message-list>
+    ${actions.renderTray(peer)}
     ${full && session.replies ? panel.full?.renderReplies(panel, session) : nothing}
     ${
       !full && panel.intake.needsForm()
         ? renderPrechat(panel)
         : html`<xmpp-chat-composer exportparts=${exportparts(PARTS.composer)} lang=${lang} .draftKey=${peer}
-      @xmpp-chat-send=${(e: CustomEvent<{ body: string }>) => void session.send(e.detail.body, peer)}
+      .replyingTo=${actions.replyingTo} .editing=${actions.editing}
+      @xmpp-chat-send=${(e: CustomEvent<XmppChatEvents['xmpp-chat-send']>) => actions.send(e.detail)}
+      @xmpp-chat-attach=${(e: CustomEvent<{ files: File[] }>) => actions.attach(e.detail.files)}
+      @xmpp-chat-edit-last=${() => actions.editLast()}
+      @xmpp-chat-reply-cancel=${() => actions.cancel()} @xmpp-chat-edit-cancel=${() => actions.cancel()}
       @xmpp-chat-typing=${(e: CustomEvent<{ typing: boolean }>) => {
         session.chat.chatStates.typing(peer, e.detail.typing);
         if (full) panel.draft = (e.target as XmppChatComposer).value;
