@@ -6,6 +6,7 @@ import { t } from '../i18n/i18n.ts';
 import { styles } from './message-list.styles.ts';
 import { messageRow } from './message-row.ts';
 import type { RatingView } from '../rating-prompt/rating-view.ts';
+import type { RowExtras } from './message-extras.ts';
 import { VirtualScroller } from './virtual-scroller.ts';
 import { styleProperties } from '../style-properties.ts';
 
@@ -56,6 +57,7 @@ export class MessageList extends LitElement {
     peerTyping: { type: Boolean, attribute: 'peer-typing' },
     peerName: { attribute: 'peer-name' },
     ratable: { type: Boolean },
+    self: {},
     // Reflected so assistive technology reads the messages in that language; never as lang="".
     lang: { reflect: true, converter: { toAttribute: (value: string) => value || null } },
   };
@@ -75,6 +77,8 @@ export class MessageList extends LitElement {
   declare ratable: boolean;
   /** Language of the strings, dates and times (`en`, `de`, `ar`, or a regional tag such as `en-GB`). */
   declare lang: string;
+  /** Our bare JID: which reactions are ours. */
+  declare self: string;
 
   readonly #virtual: VirtualScroller = new VirtualScroller(this, () => this.messages[0]?.key);
   #olderAsked = false;
@@ -83,12 +87,14 @@ export class MessageList extends LitElement {
   #announcement = '';
   /** With `ratable`: the rating prompt's view once its code is loaded (when a rating is first asked for). */
   #ratingView?: RatingView | Promise<unknown>;
+  /** Files, replies, reactions, styling and actions, once a message needs them or the reader points at the list. */
+  #extras?: RowExtras | Promise<unknown>;
 
   constructor() {
     super();
     this.messages = [];
     this.hasOlder = this.loadingOlder = this.historyStart = this.peerTyping = this.ratable = false;
-    this.peerName = this.lang = '';
+    this.peerName = this.lang = this.self = '';
   }
 
   override connectedCallback(): void {
@@ -106,6 +112,7 @@ export class MessageList extends LitElement {
     if (changed.has('loadingOlder') && !this.loadingOlder) this.#olderAsked = false;
     if (!changed.has('messages')) return;
     this.#olderAsked = false;
+    if (!this.#extras && this.messages.some(needsExtras)) this.#loadExtras();
     const { rows, view } = this.#virtual;
     rows.setKeys(this.messages.map((message) => message.key));
     view.rowsChanged();
@@ -129,14 +136,14 @@ export class MessageList extends LitElement {
   protected override render() {
     const { lang } = this;
     const { start, end, spacers } = this.#virtual.toRender();
-    const row = { lang, peerName: this.peerName, retry: this.#retry };
+    const row = { lang, peerName: this.peerName, retry: this.#retry, extras: typeof this.#extras === 'function' ? this.#extras : undefined };
     const empty = !this.messages.length && !this.hasOlder && !this.loadingOlder;
     const notice = (part: string, text: string, extra: unknown = nothing) => html`<div class="notice" part=${part}>${extra}${text}</div>`;
     // The log's own live region is off: rows entering the DOM while scrolling are not news. New
     // messages from the peer are announced by the status region at the end instead.
     return html`
       <div class="scroller" part="message-list" role="log" aria-live="off" aria-label=${t(lang, 'messages.label')} tabindex="0"
-        @scroll=${this.#onScroll} @scrollend=${this.#virtual.endJump}>
+        @scroll=${this.#onScroll} @scrollend=${this.#virtual.endJump} @pointerenter=${this.#loadExtras} @focusin=${this.#loadExtras}>
         ${this.loadingOlder ? notice('loading-row', t(lang, 'messages.loading-older'), html`<span class="spinner"></span>`) : nothing}
         ${this.historyStart && !this.hasOlder && !this.loadingOlder && !empty ? notice('history-start', t(lang, 'messages.start')) : nothing}
         ${empty ? notice('empty', t(lang, 'messages.empty')) : nothing}
@@ -194,9 +201,22 @@ export class MessageList extends LitElement {
     this.#virtual.scrollToNewest();
   };
 
+  #loadExtras = (): void => {
+    this.#extras ??= import('./message-extras.ts').then(
+      ({ messageExtras }) => {
+        this.#extras = messageExtras(this, this.#virtual);
+        this.requestUpdate();
+      },
+      (error: Error) => void emit(this, 'xmpp-chat-error', { code: 'load', message: error.message }),
+    );
+  };
+
   #retry = (key: string): void => {
     emit(this, 'xmpp-chat-retry', { key });
   };
 }
+
+/** A message shows more than plain text: a file, reactions, a reply, a retraction, styling (XEP-0393) or `/me`. */
+const needsExtras = (m: StoredMessage) => m.file || m.reactions || m.replyTo || m.retracted || /[*_~`>]|^\/me /.test(m.body);
 
 if (!customElements.get('xmpp-chat-message-list')) customElements.define('xmpp-chat-message-list', MessageList);

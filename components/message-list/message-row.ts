@@ -7,6 +7,7 @@ import { html, nothing, svg, type TemplateResult } from 'lit';
 import type { MessageState, StoredMessage } from '../../src/index.ts';
 import { t } from '../i18n/i18n.ts';
 import { linkify } from '../linkify/linkify.ts';
+import type { RowExtras } from './message-extras.ts';
 
 /** What a row needs besides its message. */
 export interface RowContext {
@@ -16,6 +17,8 @@ export interface RowContext {
   peerName: string;
   /** The retry button of a failed message was pressed. */
   retry: (key: string) => void;
+  /** Once loaded: files, replies, reactions, styling, actions (message-extras.ts) in place of the plain bubble. */
+  extras?: RowExtras;
 }
 
 /**
@@ -26,7 +29,7 @@ export interface RowContext {
 export function messageRow(
   message: StoredMessage,
   previous: StoredMessage | undefined,
-  { lang, peerName, retry }: RowContext,
+  { lang, peerName, retry, extras }: RowContext,
   next?: StoredMessage,
 ): TemplateResult {
   const newDay = !previous || dayOf(previous.time) !== dayOf(message.time);
@@ -41,9 +44,13 @@ export function messageRow(
     <div class="message" part="message message-${dir}">
       ${nick && (!grouped || previous.nick !== nick) ? html`<span class="nick" part="message-sender" dir="auto" aria-hidden="true">${nick}</span>` : nothing}
       ${sender ? html`<span class="sr">${sender}: </span>` : nothing}
-      <div class="bubble" part="message-body" dir="auto">${linkify(message.body).map((part) =>
-        'href' in part ? html`<a href=${part.href} target="_blank" rel="noopener noreferrer">${part.text}</a>` : part.text,
-      )}</div>
+      ${
+        extras
+          ? extras(message, sender)
+          : html`<div class="bubble" part="message-body" dir="auto">${linkify(message.body).map((part) =>
+              'href' in part ? html`<a href=${part.href} target="_blank" rel="noopener noreferrer">${part.text}</a>` : part.text,
+            )}</div>`
+      }
       <div class="meta" part="message-meta">
         <time datetime=${new Date(message.time).toISOString()}>${format(lang, TIME).format(message.time)}</time>
         ${message.corrected ? html`<span>· ${t(lang, 'messages.corrected')}</span>` : nothing}

@@ -17,6 +17,8 @@ export class VirtualScroller implements ReactiveController {
   #itemsTop = 0;
   #width = 0;
   #passes = 0;
+  /** Where measure() last left the view (as the browser clamped it), until the reader scrolls. */
+  #putAt?: number;
   #resize = new ResizeObserver(() => requestAnimationFrame(() => this.#resized()));
 
   constructor(
@@ -69,7 +71,10 @@ export class VirtualScroller implements ReactiveController {
     for (const row of items.querySelectorAll<HTMLElement>(':scope > .row'))
       measured = this.rows.measure(row.dataset.key!, row.getBoundingClientRect().height) || measured;
     const target = this.view.restore(scroller, this.#itemsTop, this.firstKey());
-    if (target !== undefined && Math.abs(scroller.scrollTop - target) >= 1) scroller.scrollTop = target;
+    if (target !== undefined) {
+      if (Math.abs(scroller.scrollTop - target) >= 1) scroller.scrollTop = target;
+      this.#putAt = scroller.scrollTop;
+    }
     const wanted = this.#range();
     const moved = wanted.start !== this.#rendered.start || wanted.end !== this.#rendered.end;
     if ((measured || moved) && this.#passes++ < MAX_PASSES) {
@@ -79,8 +84,15 @@ export class VirtualScroller implements ReactiveController {
     return true;
   }
 
-  /** Call on every scroll of the scroller. */
+  /**
+   * Call on every scroll of the scroller. The events of scrolls that measure() made (or that the
+   * browser made, clamping the view as rows were measured smaller) come a frame later, when a row
+   * (an image loading) may have grown meanwhile: read then, they would unpin the view or anchor it
+   * to the wrong row. An event that finds the view where measure() left it is not the reader moving.
+   */
   scrolled(): void {
+    if (Math.abs(this.scroller.scrollTop - (this.#putAt ?? NaN)) < 1) return;
+    this.#putAt = undefined;
     this.view.capture(this.scroller, this.#itemsTop, this.firstKey());
   }
 

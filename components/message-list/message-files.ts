@@ -1,0 +1,133 @@
+/**
+ * A shared file in a message: an image inline, in a box of its known aspect ratio so nothing moves
+ * when it loads; a large or doubtful image as a card that fetches nothing until asked; any other
+ * file as a card with its name, size, type and a download link. Sources are http(s) only, checked
+ * here again whatever the core kept, and SVG (which can carry script and tracking when opened) is
+ * never shown from remote data: it is a file like any other.
+ */
+import { html, nothing, type TemplateResult } from 'lit';
+import type { SharedFile } from '../../src/index.ts';
+import { t } from '../i18n/i18n.ts';
+
+/** Images above this size (when known) wait for the reader to ask for them. */
+export const LARGE_IMAGE = 8 * 1024 * 1024;
+/** The largest box an image is shown in before it is opened full size. */
+const BOX = { width: 280, height: 320 };
+const IMAGE_PATH = /\.(png|jpe?g|gif|webp|avif|bmp)$/i;
+
+/** The URL when it is an absolute http(s) one, else undefined. */
+export function httpUrl(url: string | undefined): string | undefined {
+  if (!url || !URL.canParse(url)) return undefined;
+  const { protocol, href } = new URL(url);
+  return protocol === 'https:' || protocol === 'http:' ? href : undefined;
+}
+
+/**
+ * How a file shows: `image` inline, `large` as a card whose button shows the image, `file` as a
+ * download card. Without a media type, a link whose path names an image format is taken as one
+ * (plain out-of-band data, as most clients send it, carries only the link).
+ */
+export function fileKind(file: SharedFile): 'image' | 'large' | 'file' {
+  const url = httpUrl(file.url);
+  if (!url) return 'file';
+  const path = new URL(url).pathname;
+  const image = file.type ? file.type.startsWith('image/') && !file.type.startsWith('image/svg') : IMAGE_PATH.test(path);
+  if (!image || /\.svgz?$/i.test(path)) return 'file';
+  return (file.size ?? 0) > LARGE_IMAGE ? 'large' : 'image';
+}
+
+/** Bytes in KB or MB (1024-based, as upload limits are given), in the reader's language. */
+export function formatSize(bytes: number, lang: string): string {
+  const [unit, value] =
+    bytes >= 1024 * 1024 ? ['megabyte', bytes / 1024 / 1024] : bytes >= 1024 ? ['kilobyte', bytes / 1024] : ['byte', bytes];
+  const digits = value < 10 && unit !== 'byte' ? 1 : 0;
+  return new Intl.NumberFormat(lang || undefined, { style: 'unit', unit, unitDisplay: 'short', maximumFractionDigits: digits }).format(
+    value,
+  );
+}
+
+/** The size an image is shown at: its own, shrunk to fit the box; undefined when not known. */
+export function boxSize(file: SharedFile): { width: number; height: number } | undefined {
+  const { width, height } = file;
+  if (!width || !height) return undefined;
+  const scale = Math.min(1, BOX.width / width, BOX.height / height);
+  return { width: Math.max(1, Math.round(width * scale)), height: Math.max(1, Math.round(height * scale)) };
+}
+
+/** What an image shows, for its alt text. */
+export const altOf = (file: SharedFile, lang: string): string => file.desc ?? file.name ?? t(lang, 'image.untitled');
+
+/** What the row does with a file. */
+export interface FileActions {
+  /** A large image's button was pressed: show it from now on. */
+  show: () => void;
+  /** The inline image was pressed: open it full size. */
+  open: (file: SharedFile, opener: HTMLElement) => void;
+  /** An image of unknown size loaded and took its own size: the row's height changed. */
+  loaded: () => void;
+}
+
+/** The file's view; `shown` is true once the reader asked for a large image. */
+export function fileView(file: SharedFile, lang: string, shown: boolean, actions: FileActions): TemplateResult {
+  const kind = fileKind(file);
+  if (kind === 'image' || (kind === 'large' && shown)) return image(file, lang, actions);
+  return card(file, lang, kind === 'large' ? actions.show : undefined);
+}
+
+function image(file: SharedFile, lang: string, actions: FileActions): TemplateResult {
+  const size = boxSize(file);
+  const alt = altOf(file, lang);
+  return html`<button class="image ${size ? '' : 'unsized'}" aria-label=${t(lang, 'image.open', { name: alt })}
+    @click=${(event: Event) => actions.open(file, event.currentTarget as HTMLElement)}>
+    <img part="message-image" src=${httpUrl(file.url)!} alt=${alt} width=${size?.width ?? nothing} height=${size?.height ?? nothing}
+      referrerpolicy="no-referrer" loading="lazy" decoding="async" @load=${size ? nothing : natural(actions)} />
+  </button>`;
+}
+
+/**
+ * An image of unknown size keeps a small box until it has loaded, then takes its own size in the
+ * same task as the row is measured again, so the browser never paints the rows below it moved.
+ */
+const natural = (actions: FileActions) => (event: Event) => {
+  (event.target as HTMLElement).classList.add('natural');
+  actions.loaded();
+};
+
+function card(file: SharedFile, lang: string, show?: () => void): TemplateResult {
+  const url = httpUrl(file.url);
+  const name = file.name ?? nameInUrl(url) ?? t(lang, 'image.untitled');
+  const kind = typeOf(file, name);
+  const size = file.size === undefined ? '' : formatSize(file.size, lang);
+  return html`<div class="file" part="message-file">
+    <span class="file-name" dir="auto">${name}</span>
+    <span class="file-facts">${[size, kind].filter(Boolean).join(' · ')}</span>
+    ${
+      show
+        ? html`<button class="show-image" @click=${show}>${t(lang, 'file.show-image', { size })}</button>`
+        : url
+          ? html`<a href=${url} target="_blank" rel="noopener noreferrer" aria-label=${t(lang, 'file.download-name', { name })}>${t(
+              lang,
+              'file.download',
+            )}</a>`
+          : nothing
+    }
+  </div>`;
+}
+
+/** The last part of the link's path, when it names a file. */
+function nameInUrl(url: string | undefined): string | undefined {
+  const last = url && new URL(url).pathname.split('/').pop();
+  if (!last) return undefined;
+  try {
+    return decodeURIComponent(last);
+  } catch (error) {
+    if (error instanceof URIError) return last; // a stray % in the path: show it as written
+    throw error;
+  }
+}
+
+/** A short name of the file's type: its extension, or the media type's subtype. */
+function typeOf(file: SharedFile, name: string): string {
+  const extension = /\.([a-z0-9]{1,8})$/i.exec(name)?.[1];
+  return (extension ?? file.type?.split('/')[1] ?? '').toUpperCase();
+}
