@@ -3,13 +3,15 @@
  * its size limit (XEP-0128 form, §3), asking it for a slot (§4) and reading the slot: where to
  * PUT the file, with which headers, and where it can be fetched afterwards.
  */
-import { parseDiscoInfo } from './disco.ts';
+import { parseDiscoFeatures } from './disco.ts';
 import { childOf, childrenOf, textOf, xml, type XmlElement } from './element.ts';
 import { formatJid, parseJid } from './jid.ts';
 import { newStanzaId } from './message.ts';
 
 export const NS_UPLOAD = 'urn:xmpp:http:upload:0';
+const NS_INFO = 'http://jabber.org/protocol/disco#info';
 const NS_ITEMS = 'http://jabber.org/protocol/disco#items';
+const NS_DATA = 'jabber:x:data';
 
 /** An upload service: its address, and the largest file it takes (bytes) when it says so. */
 export interface UploadService {
@@ -61,18 +63,26 @@ export function parseDiscoItems(iq: XmlElement, from: string): string[] | undefi
   return [...new Set(jids.filter((jid): jid is string => jid !== undefined))];
 }
 
+/** The value of a form's field, if it has exactly one. */
+function fieldValue(form: XmlElement, name: string): string | undefined {
+  const fields = childrenOf(form, 'field').filter((f) => f.attrs.var === name);
+  const values = fields.length === 1 ? childrenOf(fields[0], 'value') : [];
+  return values.length === 1 ? textOf(values[0]).trim() : undefined;
+}
+
 /**
  * The upload service a disco#info answer from `from` describes: undefined unless it offers
- * `urn:xmpp:http:upload:0`. Its limit comes from the form of that FORM_TYPE (not the older
- * `urn:xmpp:http:upload` one ejabberd also sends), when it holds a whole number of bytes.
+ * `urn:xmpp:http:upload:0`. Its limit comes from the XEP-0128 form of that FORM_TYPE (not the
+ * older `urn:xmpp:http:upload` one ejabberd also sends), when it holds a whole number of bytes.
+ * (Read here rather than with stanza/disco.ts's parseDiscoInfo, which every visitor would then
+ * load with the core.)
  */
 export function parseUploadService(iq: XmlElement, from: string): UploadService | undefined {
   const jid = normalize(from);
-  if (!jid || normalize(iq.attrs.from) !== jid) return undefined;
-  const info = parseDiscoInfo(iq);
-  if (!info?.features.includes(NS_UPLOAD)) return undefined;
-  const form = info.forms.find((f) => f.type === NS_UPLOAD);
-  const value = form?.fields.find((f) => f.var === 'max-file-size')?.values[0]?.trim();
+  const query = childOf(iq, 'query', NS_INFO);
+  if (!jid || !query || normalize(iq.attrs.from) !== jid || !parseDiscoFeatures(iq)?.includes(NS_UPLOAD)) return undefined;
+  const form = childrenOf(query, 'x', NS_DATA).find((x) => fieldValue(x, 'FORM_TYPE') === NS_UPLOAD);
+  const value = form && fieldValue(form, 'max-file-size');
   const maxFileSize = value && /^\d+$/.test(value) ? Number(value) : undefined;
   return maxFileSize !== undefined && Number.isSafeInteger(maxFileSize) ? { jid, maxFileSize } : { jid };
 }
