@@ -46,7 +46,6 @@ export function httpPut(url: string, body: Blob, { headers = {}, onProgress, sig
       end({ kind: 'sent', status: xhr.status });
     });
     xhr.addEventListener('error', () => end({ kind: 'refused', status: 0, statusText: '' }));
-    xhr.addEventListener('timeout', () => end({ kind: 'refused', status: 0, statusText: '' }));
     xhr.addEventListener('abort', () => end({ kind: 'aborted' }));
     signal?.addEventListener('abort', onAbort, { once: true });
     xhr.send(body);
