@@ -62,9 +62,13 @@ export class MessageActions {
             )}${button('more', t(lang, 'actions.more'), () => this.#openPicker(key), this.#picker === key)}`
           : nothing
       }
-      ${button('reply', t(lang, 'actions.reply'), () => emit(this.list, 'xmpp-chat-reply-to', { key }))}
-      ${ours && !message.file ? button('edit', t(lang, 'actions.edit'), () => emit(this.list, 'xmpp-chat-edit', { key })) : nothing}
-      ${ours ? button('delete', t(lang, 'actions.delete'), () => this.#ask(key)) : nothing}
+      ${
+        palette // the quick emoji take the others' place, so the toolbar stays one short line
+          ? nothing
+          : html`${button('reply', t(lang, 'actions.reply'), () => emit(this.list, 'xmpp-chat-reply-to', { key }))}
+            ${ours && !message.file ? button('edit', t(lang, 'actions.edit'), () => emit(this.list, 'xmpp-chat-edit', { key })) : nothing}
+            ${ours ? button('delete', t(lang, 'actions.delete'), () => this.#ask(key)) : nothing}`
+      }
     </div>`;
   }
 

@@ -13,6 +13,9 @@ import { styleProperties } from '../style-properties.ts';
 /**
  * The messages of one conversation, oldest first, with day separators, delivery states and links.
  * Only the rows in view are in the DOM, so a loaded history of 10,000 messages scrolls smoothly.
+ * Files, images, replies, reactions, retractions, `/me` and message styling (XEP-0393), and the
+ * messages' actions, load with their own code (message-extras.ts) when a message needs them or
+ * the reader first points at or focuses the list; until then a message shows as plain text.
  * Replace `messages` with a new array to change it; direction (RTL) is inherited from the page.
  *
  * @summary Virtualized, accessible message log of one conversation.
@@ -33,6 +36,13 @@ import { styleProperties } from '../style-properties.ts';
  * @csspart typing - The peer's typing indicator at the bottom.
  * @csspart jump-button - "New messages": scrolls to the newest one.
  * @csspart rating-prompt - With `ratable`: asks for a rating when the peer's latest request for one is unanswered.
+ * @csspart message-image - A shared image, inline at its aspect ratio; pressing it opens it full size.
+ * @csspart message-file - A shared file's card: name, size, type and a download link (or, for a large image, a button that shows it).
+ * @csspart image-viewer - The dialog showing an image full size.
+ * @csspart reply-quote - Above a reply: who wrote the answered message and what it said; a button that scrolls to it when loaded.
+ * @csspart reaction - A reaction under a message: an emoji and how many reacted with it; pressed when we did.
+ * @csspart message-actions - The toolbar a message shows on hover or focus: react, reply, and for ours edit and delete.
+ * @csspart emoji-picker - The emoji picker the toolbar's "More emoji" opens under the message.
  * @cssproperty --xmpp-chat-accent - Our bubbles, the jump button and focus rings (#2563eb).
  * @cssproperty --xmpp-chat-accent-text - Text on the accent colour (#fff).
  * @cssproperty --xmpp-chat-bubble-in - The peer's bubbles (#f1f5f9).
@@ -42,10 +52,16 @@ import { styleProperties } from '../style-properties.ts';
  * @cssproperty --xmpp-chat-background - Background of the list (#fff).
  * @cssproperty --xmpp-chat-radius - Corner radius of bubbles (16px).
  * @cssproperty --xmpp-chat-font - Font family (system-ui).
+ * @cssproperty --xmpp-chat-border - Edges of file cards, reactions and the actions toolbar (#cbd5e1).
+ * @cssproperty --xmpp-chat-highlight - Flashes a message a reply quote scrolled to (#fef3c7).
  * @fires xmpp-chat-load-older - The reader neared the oldest loaded message while `hasOlder` is set.
  * @fires xmpp-chat-retry - The retry button of a failed message was pressed; detail `{ key }`.
  * @fires xmpp-chat-seen - The newest message is on screen (the conversation may be marked read).
  * @fires xmpp-chat-rate - With `ratable`: the reader rated the conversation; detail `{ score, comment?, body }`.
+ * @fires xmpp-chat-react - Our reactions to a message are now these: detail `{ key, emojis }` (the full set, maybe empty).
+ * @fires xmpp-chat-reply-to - The reader wants to answer a message: detail `{ key }`.
+ * @fires xmpp-chat-edit - The reader wants to correct a message of ours: detail `{ key }`.
+ * @fires xmpp-chat-retract - The reader confirmed deleting a message of ours for everyone: detail `{ key }`.
  */
 export class MessageList extends LitElement {
   static override styles = styles;
@@ -136,7 +152,12 @@ export class MessageList extends LitElement {
   protected override render() {
     const { lang } = this;
     const { start, end, spacers } = this.#virtual.toRender();
-    const row = { lang, peerName: this.peerName, retry: this.#retry, extras: typeof this.#extras === 'function' ? this.#extras : undefined };
+    const row = {
+      lang,
+      peerName: this.peerName,
+      retry: this.#retry,
+      extras: typeof this.#extras === 'function' ? this.#extras : undefined,
+    };
     const empty = !this.messages.length && !this.hasOlder && !this.loadingOlder;
     const notice = (part: string, text: string, extra: unknown = nothing) => html`<div class="notice" part=${part}>${extra}${text}</div>`;
     // The log's own live region is off: rows entering the DOM while scrolling are not news. New
