@@ -6,6 +6,7 @@
  */
 import { expect } from '@esm-bundle/chai';
 import type { Client } from '../../src/index.ts';
+import { closeChats, device } from './chat-helpers.ts';
 import { createUpload, UploadError, type Upload } from '../../src/features/upload.ts';
 import {
   ANON_DOMAIN,
@@ -150,6 +151,20 @@ for (const server of Object.keys(SERVERS) as ServerName[]) {
         () => 0,
       );
       expect([0, 404, 410], 'nothing is served at the slot').to.include(status);
+    });
+
+    it("works through the chat's uploadLimit() and upload()", async () => {
+      const chat = device(await freshAccount(`upload-${server}`, port), serviceUrl('websocket', port));
+      try {
+        await chat.connect();
+        expect(await chat.uploadLimit()).to.equal(LIMIT);
+        const file = image(100 * 1024, 'receipt.png');
+        const shared = await chat.upload(file);
+        expect(shared).to.deep.include({ name: 'receipt.png', size: file.size });
+        expect(await sameBytes(shared.url, file)).to.equal(true);
+      } finally {
+        await closeChats();
+      }
     });
 
     it('lets an anonymous visitor upload', async () => {
