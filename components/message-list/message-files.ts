@@ -1,6 +1,6 @@
 /**
  * A shared file in a message: an image inline, in a box of its known aspect ratio so nothing moves
- * when it loads; a large or doubtful image as a card that fetches nothing until asked; any other
+ * when it loads; a large image as a card that fetches nothing until asked; any other
  * file as a card with its name, size, type and a download link. Sources are http(s) only, checked
  * here again whatever the core kept, and SVG (which can carry script and tracking when opened) is
  * never shown from remote data: it is a file like any other.
@@ -8,6 +8,9 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { SharedFile } from '../../src/index.ts';
 import { t } from '../i18n/i18n.ts';
+import { formatSize } from './file-size.ts';
+
+export { formatSize };
 
 /** Images above this size (when known) wait for the reader to ask for them. */
 export const LARGE_IMAGE = 8 * 1024 * 1024;
@@ -34,16 +37,6 @@ export function fileKind(file: SharedFile): 'image' | 'large' | 'file' {
   const image = file.type ? file.type.startsWith('image/') && !file.type.startsWith('image/svg') : IMAGE_PATH.test(path);
   if (!image || /\.svgz?$/i.test(path)) return 'file';
   return (file.size ?? 0) > LARGE_IMAGE ? 'large' : 'image';
-}
-
-/** Bytes in KB or MB (1024-based, as upload limits are given), in the reader's language. */
-export function formatSize(bytes: number, lang: string): string {
-  const [unit, value] =
-    bytes >= 1024 * 1024 ? ['megabyte', bytes / 1024 / 1024] : bytes >= 1024 ? ['kilobyte', bytes / 1024] : ['byte', bytes];
-  const digits = value < 10 && unit !== 'byte' ? 1 : 0;
-  return new Intl.NumberFormat(lang || undefined, { style: 'unit', unit, unitDisplay: 'short', maximumFractionDigits: digits }).format(
-    value,
-  );
 }
 
 /** The size an image is shown at: its own, shrunk to fit the box; undefined when not known. */
