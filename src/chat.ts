@@ -16,9 +16,8 @@ import { createChatStates, type ChatStates } from './features/chat-states.ts';
 import { createCsi } from './features/csi.ts';
 import { createDisco, type Disco } from './features/disco.ts';
 import { createMessaging, type Messaging, type SendOptions } from './features/messaging.ts';
-import type { RichSend } from './features/rich-send.ts';
 import { createRoster, type Roster } from './features/roster.ts';
-import type { Upload, UploadOptions } from './features/upload.ts';
+import type { UploadOptions } from './features/upload.ts';
 import { resolveOptions, type ClientOptions } from './options.ts';
 import { buildEnableCarbons } from './stanza/carbons.ts';
 import { bareJid } from './stanza/jid.ts';
@@ -151,13 +150,20 @@ export function createChat(options: ChatOptions): Chat {
     nick: () => nickname ?? options.messageNick,
     available,
   });
-  let avatars: Promise<Avatars> | undefined;
-  // Files, replies, reactions and retractions: their code loads when first used.
-  let richSend: Promise<RichSend> | undefined;
-  let uploader: Promise<Upload> | undefined;
-  const uploads = () =>
-    (uploader ??= import('./features/upload.ts').then((m) => m.createUpload({ client, domain: () => resolved.domain })));
-  const rich = () => (richSend ??= import('./features/rich-send.ts').then((m) => m.createRichSend({ messaging, store, account })));
+  // Files, replies, reactions, retractions and avatars: their code loads when first used.
+  const uploads = lazy(() => import('./features/upload.ts').then((m) => m.createUpload({ client, domain: () => resolved.domain })));
+  const rich = lazy(() => import('./features/rich-send.ts').then((m) => m.createRichSend({ messaging, store, account })));
+  const avatars = lazy(() =>
+    import('./features/avatars.ts').then(({ createAvatars }) =>
+      createAvatars({
+        client,
+        store,
+        account,
+        presences: (jid) => roster.contacts.get(jid)?.presence.values() ?? [],
+        converts: () => disco.has('urn:xmpp:pep-vcard-conversion:0'),
+      }),
+    ),
+  );
   let carbons: Promise<unknown> = Promise.resolve();
   // Ready once the second catch-up and carbons are done.
   roster.on('available', () => {
@@ -231,20 +237,16 @@ export function createChat(options: ChatOptions): Chat {
     newestPage: (peer, limit) => store.newestPage(peer, limit),
     olderPage: (peer, cursor, limit) => store.olderPage(peer, cursor, limit),
     on: (type, listener) => events.on(type, listener),
-    avatars: () =>
-      (avatars ??= import('./features/avatars.ts').then(
-        ({ createAvatars }) =>
-          createAvatars({
-            client,
-            store,
-            account,
-            presences: (jid) => roster.contacts.get(jid)?.presence.values() ?? [],
-            converts: () => disco.has('urn:xmpp:pep-vcard-conversion:0'),
-          }),
-        (error: unknown) => {
-          avatars = undefined; // loaded again on the next call
-          throw error;
-        },
-      )),
+    avatars,
   };
+}
+
+/** A part loaded on first use; a load that failed (the network dropped) is tried again on the next use. */
+function lazy<T>(load: () => Promise<T>): () => Promise<T> {
+  let loading: Promise<T> | undefined;
+  return () =>
+    (loading ??= load().catch((error: unknown) => {
+      loading = undefined;
+      throw error;
+    }));
 }
