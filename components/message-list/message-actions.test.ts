@@ -115,30 +115,41 @@ describe('message list: message actions', () => {
     expect(label(focused(el))).to.equal('React');
   });
 
-  it('open the emoji picker for more, and react with what is picked', async () => {
+  it('open the emoji picker for more over the list, and react with what is picked', async () => {
     const el = await pointedAt();
     const fired = recorder(el, EVENTS);
     const closes: Event[] = [];
     document.addEventListener('xmpp-chat-close', (event) => closes.push(event));
-    button(el, 'in', 'React').click();
+    const picker = () => one(el, 'xmpp-chat-emoji-picker');
+    const openPicker = async () => {
+      button(el, 'in', 'React').click();
+      await settle(el);
+      button(el, 'in', 'More emoji').click();
+      await waitFor(() => !!picker(), 'the picker loads and opens');
+      await settle(el);
+    };
+    await openPicker();
+    expect(button(el, 'in', 'More emoji').getAttribute('aria-expanded')).to.equal('true');
+    expect(picker()!.closest('.row'), 'over the list, in no row').to.equal(null);
+    const list = el.getBoundingClientRect();
+    const box = picker()!.getBoundingClientRect();
+    expect(box.left >= list.left && box.right <= list.right && box.bottom <= list.bottom, 'whole, inside the list').to.equal(true);
+    picker()!.dispatchEvent(new CustomEvent('xmpp-chat-close', { bubbles: true }));
     await settle(el);
-    button(el, 'in', 'More emoji').click();
-    await waitFor(() => !!inRow(el, 'in', 'xmpp-chat-emoji-picker'), 'the picker loads and opens');
-    const picker = inRow(el, 'in', 'xmpp-chat-emoji-picker')!;
-    picker.dispatchEvent(new CustomEvent('xmpp-chat-close', { bubbles: true }));
-    await settle(el);
-    expect(inRow(el, 'in', 'xmpp-chat-emoji-picker')).to.equal(null);
+    expect(picker()).to.equal(null);
     expect(closes, 'closing the picker does not close the widget').to.have.length(0);
-    button(el, 'in', 'React').click();
+    expect(label(focused(el)), 'the focus goes back to the toolbar').to.equal('React');
+
+    await openPicker();
+    document.body.dispatchEvent(new PointerEvent('pointerdown', { bubbles: true, composed: true }));
     await settle(el);
-    button(el, 'in', 'More emoji').click();
-    await waitFor(() => !!inRow(el, 'in', 'xmpp-chat-emoji-picker'), 'open again');
-    inRow(el, 'in', 'xmpp-chat-emoji-picker')!.dispatchEvent(
-      new CustomEvent('xmpp-chat-emoji', { detail: { emoji: '🎉' }, bubbles: true, composed: true }),
-    );
+    expect(picker(), 'a press beside it closes it').to.equal(null);
+
+    await openPicker();
+    picker()!.dispatchEvent(new CustomEvent('xmpp-chat-emoji', { detail: { emoji: '🎉' }, bubbles: true, composed: true }));
     await settle(el);
     expect(fired).to.deep.equal([{ type: 'xmpp-chat-react', detail: { key: 'in', emojis: ['🎉'] } }]);
-    expect(inRow(el, 'in', 'xmpp-chat-emoji-picker')).to.equal(null);
+    expect(picker()).to.equal(null);
   });
 
   it('offer nothing for failed or retracted messages', async () => {

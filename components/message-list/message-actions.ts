@@ -10,6 +10,7 @@ import { emit } from '../events.ts';
 import { t } from '../i18n/i18n.ts';
 import type { MessageList } from './message-list.ts';
 import { ourReactions, toggled } from './message-reactions.ts';
+import { ReactionPicker } from './reaction-picker.ts';
 
 export const QUICK_EMOJI = ['👍', '❤️', '😂', '😮', '😢', '🙏'];
 
@@ -28,9 +29,11 @@ export class MessageActions {
   #palette?: string;
   #picker?: string;
   #confirming?: string;
-  #picking?: Promise<unknown>;
+  readonly #emojiPicker: ReactionPicker;
 
-  constructor(private readonly list: MessageList) {}
+  constructor(private readonly list: MessageList) {
+    this.#emojiPicker = new ReactionPicker(list);
+  }
 
   /** The toolbar of `message`, or nothing for messages that take no action (retracted, failed). */
   toolbar(message: StoredMessage): TemplateResult | typeof nothing {
@@ -72,47 +75,40 @@ export class MessageActions {
     </div>`;
   }
 
-  /** The emoji picker under `message`, while it is open for it. */
-  picker(message: StoredMessage): TemplateResult | typeof nothing {
-    if (this.#picker !== message.key || this.#picking) return nothing;
-    const onEmoji = (event: CustomEvent<{ emoji: string }>) => {
-      event.stopPropagation(); // ours to act on, not the composer's
-      const mine = ourReactions(message, this.list.self);
-      if (!mine.includes(event.detail.emoji)) this.#react(message, [...mine, event.detail.emoji]);
-      else this.#close(message.key);
-    };
-    const onClose = (event: Event) => {
-      event.stopPropagation(); // the picker closes, not the widget
-      this.#close(message.key);
-    };
-    return html`<xmpp-chat-emoji-picker class="picker" part="emoji-picker" lang=${this.list.lang}
-      @xmpp-chat-emoji=${onEmoji} @xmpp-chat-close=${onClose}></xmpp-chat-emoji-picker>`;
-  }
-
   #toggle(key: string): void {
     this.#palette = this.#palette === key ? undefined : key;
     this.#picker = undefined;
+    this.#emojiPicker.close();
     this.#update(key, this.#palette ? '.quick' : '.react');
   }
 
   #openPicker(key: string): void {
     if (this.#picker === key) return this.#close(key);
     this.#picker = key;
-    // Its code (and emoji data) loads when it is first opened.
-    this.#picking ??= import('../emoji-picker/emoji-picker.ts').then(
-      () => (this.#picking = undefined),
-      (error: Error) => {
-        this.#picker = this.#picking = undefined;
-        emit(this.list, 'xmpp-chat-error', { code: 'load', message: error.message });
-      },
-    );
-    void this.#picking?.then(() => this.#update(key, '.picker'));
     this.list.requestUpdate();
+    this.#emojiPicker
+      .open(
+        (emoji) => this.#picked(key, emoji),
+        () => this.#close(key),
+      )
+      .catch((error: Error) => {
+        this.#close(key);
+        emit(this.list, 'xmpp-chat-error', { code: 'load', message: error.message });
+      });
+  }
+
+  /** An emoji picked in the picker is added to ours (one already there stays). */
+  #picked(key: string, emoji: string): void {
+    const message = this.list.messages.find((m) => m.key === key);
+    const mine = message ? ourReactions(message, this.list.self) : [];
+    if (message && !mine.includes(emoji)) this.#react(message, [...mine, emoji]);
+    else this.#close(key);
   }
 
   #ask(key: string): void {
     this.#confirming = key;
     this.#palette = this.#picker = undefined;
+    this.#emojiPicker.close();
     this.#update(key, '.cancel');
   }
 
@@ -127,10 +123,11 @@ export class MessageActions {
     this.#close(message.key);
   }
 
-  /** Closes whatever is open on `key`'s toolbar, and puts the focus back on it if it was inside. */
+  /** Closes whatever is open on `key`'s toolbar, and puts the focus back on it if it was in the list. */
   #close(key: string): void {
-    const focusWasIn = !!this.#row(key)?.matches(':focus-within');
+    const focusWasIn = !!this.list.shadowRoot?.activeElement;
     this.#palette = this.#picker = this.#confirming = undefined;
+    this.#emojiPicker.close();
     this.#update(key, focusWasIn ? '.react, .reply' : undefined);
   }
 

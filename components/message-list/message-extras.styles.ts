@@ -121,7 +121,8 @@ export const extrasStyles = css`
   .actions.confirm { gap: 6px; padding: 4px 4px 4px 10px; font-size: 13px; }
   .confirm button { padding: 2px 12px; border-color: currentColor; }
   .confirm .danger { color: var(--xmpp-chat-danger, #dc2626); font-weight: 600; }
-  .picker { margin-block-start: 4px; }
+  .picker-layer { position: absolute; inset-inline: 0; inset-block-end: 8px; z-index: 2; display: flex; justify-content: center; pointer-events: none; }
+  .picker-layer > * { pointer-events: auto; }
 
   .viewer { max-inline-size: 100vw; max-block-size: 100vh; padding: 0; border: none; background: transparent; overflow: visible; }
   .viewer::backdrop { background: rgb(15 23 42 / 0.85); }

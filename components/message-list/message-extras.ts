@@ -78,7 +78,7 @@ export function messageExtras(list: MessageList, virtual: VirtualScroller): RowE
     if (message.retracted) return html`<div class="bubble retracted" part="message-body">${t(lang, 'messages.deleted')}</div>`;
     return html`${message.replyTo ? replyQuote(message.replyTo, list, reveal) : nothing}${body(message, sender)}
       ${reactionChips(message, self, lang, (emojis) => emit(list, 'xmpp-chat-react', { key: message.key, emojis }))}
-      ${actions.toolbar(message)}${actions.picker(message)}`;
+      ${actions.toolbar(message)}`;
   };
 }
 
