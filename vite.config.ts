@@ -99,6 +99,28 @@ const slimEvents: Plugin = {
 };
 
 /**
+ * ltx's Element (xmpp.js's XML element) is a class, so the bundler keeps all its methods. The
+ * builder and lookup methods that no xmpp.js package in our build nor our WebSocket transport
+ * calls are replaced by ones that throw. Written for ltx 3.1.2; a method not found fails the build.
+ */
+const UNUSED_LTX_METHODS = ['getXmlns', 'getAttr', 'getChildByAttr', 'getChildrenByAttr', 'root', 'up', 'c', 'prepend', 'attr'];
+const slimLtx: Plugin = {
+  name: 'xmpp-chat-slim-ltx',
+  apply: 'build',
+  transform(code, id) {
+    if (!/[/\\]ltx[/\\]lib[/\\]Element\.js$/.test(id)) return null;
+    for (const name of UNUSED_LTX_METHODS) {
+      const start = new RegExp(`^  ${name}\\([^\\n]*\\{$`, 'm').exec(code);
+      const end = start ? code.indexOf('\n  }', start.index) : -1; // its closing brace, the next at its indent
+      if (!start || end < 0) this.error(`ltx: Element.${name} not found; check UNUSED_LTX_METHODS`);
+      const stub = `  ${name}() { throw new Error('ltx Element.${name} is left out of the xmpp-chat build'); }`;
+      code = code.slice(0, start.index) + stub + code.slice(code.indexOf('\n', end + 1));
+    }
+    return { code, map: null };
+  },
+};
+
+/**
  * `vite build --mode core` adds the package's other entries to `dist/` after the widget's build:
  * `core.js` (the client core for apps that draw their own UI: no lit, no elements) and `server.js`
  * (what the package's `node` export condition gives server rendering: registers nothing). A build
@@ -106,7 +128,7 @@ const slimEvents: Plugin = {
  * core's lazy parts go to `dist/core/`.
  */
 const coreBuild = defineConfig({
-  plugins: [slimStrophe, slimEvents],
+  plugins: [slimStrophe, slimEvents, slimLtx],
   build: {
     target: 'es2022',
     outDir: 'dist',
@@ -117,7 +139,7 @@ const coreBuild = defineConfig({
 });
 
 const widgetBuild = defineConfig({
-  plugins: [compactStyles, slimStrophe, slimEvents],
+  plugins: [compactStyles, slimStrophe, slimEvents, slimLtx],
   optimizeDeps: {
     // CommonJS and browser-mapped dependencies of the transports, pre-bundled for the test server.
     include: [
