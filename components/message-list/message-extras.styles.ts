@@ -69,7 +69,7 @@ export const extrasStyles = css`
     max-inline-size: 100%;
     margin-block-end: 2px;
     padding: 8px 12px;
-    border: 1px solid var(--xmpp-chat-border, #cbd5e1);
+    border: 1px solid var(--xmpp-chat-border, #e2e8f0);
     border-radius: 12px;
     background: var(--xmpp-chat-background, #fff);
   }
@@ -86,7 +86,7 @@ export const extrasStyles = css`
     align-items: center;
     gap: 4px;
     padding: 0 8px;
-    border: 1px solid var(--xmpp-chat-border, #cbd5e1);
+    border: 1px solid var(--xmpp-chat-border, #e2e8f0);
     background: var(--xmpp-chat-background, #fff);
     font-size: 13px;
   }
@@ -105,7 +105,7 @@ export const extrasStyles = css`
     gap: 2px;
     max-inline-size: 100%;
     padding: 2px;
-    border: 1px solid var(--xmpp-chat-border, #cbd5e1);
+    border: 1px solid var(--xmpp-chat-border, #e2e8f0);
     border-radius: 12px;
     background: var(--xmpp-chat-background, #fff);
     box-shadow: 0 2px 6px rgb(15 23 42 / 0.15);

@@ -47,7 +47,8 @@ export function messageExtras(list: MessageList, virtual: VirtualScroller): RowE
     if (!row) return;
     row.tabIndex = -1;
     row.focus({ preventScroll: true });
-    row.animate([{ backgroundColor: 'var(--xmpp-chat-highlight, #fef3c7)' }, { backgroundColor: 'transparent' }], 1500);
+    const accent = getComputedStyle(row).getPropertyValue('--xmpp-chat-accent').trim() || '#2563eb';
+    row.animate([{ backgroundColor: `color-mix(in srgb, ${accent} 25%, transparent)` }, { backgroundColor: 'transparent' }], 1500);
   };
 
   const fileActions = (message: StoredMessage) => ({

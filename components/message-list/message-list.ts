@@ -43,7 +43,7 @@ import { styleProperties } from '../style-properties.ts';
  * @csspart reaction - A reaction under a message: an emoji and how many reacted with it; pressed when we did.
  * @csspart message-actions - The toolbar a message shows on hover or focus: react, reply, and for ours edit and delete.
  * @csspart emoji-picker - The emoji picker the toolbar's "More emoji" opens under the message.
- * @cssproperty --xmpp-chat-accent - Our bubbles, the jump button and focus rings (#2563eb).
+ * @cssproperty --xmpp-chat-accent - Our bubbles, the jump button, focus rings, and the flash of a message a reply quote scrolled to (#2563eb).
  * @cssproperty --xmpp-chat-accent-text - Text on the accent colour (#fff).
  * @cssproperty --xmpp-chat-bubble-in - The peer's bubbles (#f1f5f9).
  * @cssproperty --xmpp-chat-text - Text (#0f172a).
@@ -52,8 +52,7 @@ import { styleProperties } from '../style-properties.ts';
  * @cssproperty --xmpp-chat-background - Background of the list (#fff).
  * @cssproperty --xmpp-chat-radius - Corner radius of bubbles (16px).
  * @cssproperty --xmpp-chat-font - Font family (system-ui).
- * @cssproperty --xmpp-chat-border - Edges of file cards, reactions and the actions toolbar (#cbd5e1).
- * @cssproperty --xmpp-chat-highlight - Flashes a message a reply quote scrolled to (#fef3c7).
+ * @cssproperty --xmpp-chat-border - Edges of file cards, reactions and the actions toolbar (#e2e8f0).
  * @fires xmpp-chat-load-older - The reader neared the oldest loaded message while `hasOlder` is set.
  * @fires xmpp-chat-retry - The retry button of a failed message was pressed; detail `{ key }`.
  * @fires xmpp-chat-seen - The newest message is on screen (the conversation may be marked read).
