@@ -139,13 +139,10 @@ export class MessageList extends LitElement {
     if (appended && last.direction === 'in') this.#announcement = from ? `${from}: ${last.body}` : last.body;
     this.#jump = !view.pinned && (this.#jump || (!!appended && last.direction === 'in'));
     if (this.ratable && !this.#ratingView && this.messages.some((message) => message.rateRequest))
-      this.#ratingView = import('../rating-prompt/rating-view.ts').then(
-        ({ ratingView }) => {
-          this.#ratingView = ratingView((detail) => emit(this, 'xmpp-chat-rate', detail));
-          this.requestUpdate();
-        },
-        (error: Error) => void emit(this, 'xmpp-chat-error', { code: 'load', message: error.message }),
-      );
+      this.#ratingView = import('../rating-prompt/rating-view.ts').then(({ ratingView }) => {
+        this.#ratingView = ratingView((detail) => emit(this, 'xmpp-chat-rate', detail));
+        this.requestUpdate();
+      }, this.#loadFailed);
   }
 
   protected override render() {
@@ -222,14 +219,14 @@ export class MessageList extends LitElement {
   };
 
   #loadExtras = (): void => {
-    this.#extras ??= import('./message-extras.ts').then(
-      ({ messageExtras }) => {
-        this.#extras = messageExtras(this, this.#virtual);
-        this.requestUpdate();
-      },
-      (error: Error) => void emit(this, 'xmpp-chat-error', { code: 'load', message: error.message }),
-    );
+    this.#extras ??= import('./message-extras.ts').then(({ messageExtras }) => {
+      this.#extras = messageExtras(this, this.#virtual);
+      this.requestUpdate();
+    }, this.#loadFailed);
   };
+
+  /** The code of a lazily loaded part could not be loaded (offline, or a new version deployed). */
+  #loadFailed = (error: Error): void => void emit(this, 'xmpp-chat-error', { code: 'load', message: error.message });
 
   #retry = (key: string): void => {
     emit(this, 'xmpp-chat-retry', { key });
