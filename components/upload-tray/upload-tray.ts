@@ -4,7 +4,7 @@ import type { Upload } from '../controllers/uploads.ts';
 import { emit, type XmppChatEvents } from '../events.ts';
 import '../i18n/catalog-compose.ts';
 import { t } from '../i18n/i18n.ts';
-import { formatSize } from '../message-list/message-files.ts';
+import { formatSize } from '../message-list/file-size.ts';
 import { styles } from './upload-tray.styles.ts';
 
 type TrayEvent = 'xmpp-chat-upload-cancel' | 'xmpp-chat-upload-retry' | 'xmpp-chat-upload-dismiss';
