@@ -10,8 +10,6 @@ import type { SharedFile } from '../../src/index.ts';
 import { t } from '../i18n/i18n.ts';
 import { formatSize } from './file-size.ts';
 
-export { formatSize };
-
 /** Images above this size (when known) wait for the reader to ask for them. */
 export const LARGE_IMAGE = 8 * 1024 * 1024;
 /** The largest box an image is shown in before it is opened full size. */
