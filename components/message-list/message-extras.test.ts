@@ -152,6 +152,8 @@ describe('message list: files, replies, reactions, styling', () => {
       ...plain(40),
       message('r', { direction: 'out', body: 'The small one.', replyTo: { id: 'stanza-q', to: 'ada@example.org/phone' } }),
       message('lost', { replyTo: { id: 'gone', to: 'me@example.org', quote: 'an old line' } }),
+      message('d', { sid: 'deleted', retracted: true, body: '' }),
+      message('to-d', { direction: 'out', body: 'ok', replyTo: { id: 'deleted', quote: 'what it said' } }),
     ];
     const el = await mountWithExtras({ messages });
     const quote = inRow(el, 'r', '[part="reply-quote"]')!;
@@ -165,6 +167,7 @@ describe('message list: files, replies, reactions, styling', () => {
       'You',
       'an old line',
     ]);
+    expect(inRow(el, 'to-d', '.quote-text')!.textContent, 'nothing of a deleted message is quoted').to.equal('This message was deleted');
     expect(one(el, '[data-key="q"]'), 'far above: not rendered').to.equal(null);
     quote.click();
     await waitFor(() => el.shadowRoot!.activeElement === one(el, '[data-key="q"]'), 'the answered message is focused');

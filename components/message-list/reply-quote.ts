@@ -23,11 +23,16 @@ export function replyQuote(replyTo: ReplyTo, list: MessageList, reveal: (key: st
   const bare = replyTo.to?.split('/')[0].toLowerCase();
   const ours = target ? target.direction === 'out' : !!bare && bare === self.toLowerCase();
   const name = ours ? t(lang, 'messages.you') : (target?.nick ?? peerName);
-  const quote = replyTo.quote ?? target?.body ?? t(lang, 'reply.earlier');
+  const quote = target?.retracted ? t(lang, 'messages.deleted') : (replyTo.quote ?? quoteOf(target) ?? t(lang, 'reply.earlier'));
   const content = html`<span class="sr">${t(lang, 'reply.to', { name })}: </span><span class="quote-author" aria-hidden="true"
       >${name}</span
     ><span class="quote-text" dir="auto">${quote}</span>`;
   return target
     ? html`<button class="reply-quote" part="reply-quote" @click=${() => reveal(target.key)}>${content}</button>`
     : html`<div class="reply-quote" part="reply-quote">${content}</div>`;
+}
+
+/** What a quote of a loaded message says when the reply brought none: its text, or its file's name. */
+function quoteOf(message: StoredMessage | undefined): string | undefined {
+  return (message?.file?.name ?? message?.body) || undefined;
 }
