@@ -12,7 +12,7 @@ import type { MessageList } from './message-list.ts';
 import { ourReactions, toggled } from './message-reactions.ts';
 import { ReactionPicker } from './reaction-picker.ts';
 
-export const QUICK_EMOJI = ['👍', '❤️', '😂', '😮', '😢', '🙏'];
+const QUICK_EMOJI = ['👍', '❤️', '😂', '😮', '😢', '🙏'];
 
 const icon = (d: string) => html`<svg viewBox="0 0 24 24" aria-hidden="true">${svg`<path d=${d}></path>`}</svg>`;
 const ICONS = {

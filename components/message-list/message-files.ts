@@ -11,7 +11,7 @@ import { t } from '../i18n/i18n.ts';
 import { formatSize } from './file-size.ts';
 
 /** Images above this size (when known) wait for the reader to ask for them. */
-export const LARGE_IMAGE = 8 * 1024 * 1024;
+const LARGE_IMAGE = 8 * 1024 * 1024;
 /** The largest box an image is shown in before it is opened full size. */
 const BOX = { width: 280, height: 320 };
 const IMAGE_PATH = /\.(png|jpe?g|gif|webp|avif|bmp)$/i;
@@ -28,7 +28,7 @@ export function httpUrl(url: string | undefined): string | undefined {
  * download card. Without a media type, a link whose path names an image format is taken as one
  * (plain out-of-band data, as most clients send it, carries only the link).
  */
-export function fileKind(file: SharedFile): 'image' | 'large' | 'file' {
+function fileKind(file: SharedFile): 'image' | 'large' | 'file' {
   const url = httpUrl(file.url);
   if (!url) return 'file';
   const path = new URL(url).pathname;
@@ -38,7 +38,7 @@ export function fileKind(file: SharedFile): 'image' | 'large' | 'file' {
 }
 
 /** The size an image is shown at: its own, shrunk to fit the box; undefined when not known. */
-export function boxSize(file: SharedFile): { width: number; height: number } | undefined {
+function boxSize(file: SharedFile): { width: number; height: number } | undefined {
   const { width, height } = file;
   if (!width || !height) return undefined;
   const scale = Math.min(1, BOX.width / width, BOX.height / height);

@@ -10,7 +10,7 @@ import type { MessageList } from './message-list.ts';
 /** Loaded messages by the id replies name them by (`sid ?? key`), worked out again when the array changes. */
 const indexes = new WeakMap<readonly StoredMessage[], Map<string, StoredMessage>>();
 
-export function answered(messages: readonly StoredMessage[], id: string): StoredMessage | undefined {
+function answered(messages: readonly StoredMessage[], id: string): StoredMessage | undefined {
   let index = indexes.get(messages);
   if (!index) indexes.set(messages, (index = new Map(messages.map((m) => [m.sid ?? m.key, m]))));
   return index.get(id);

@@ -40,7 +40,7 @@ function span(item: Span): unknown {
 }
 
 /** Plain text with its links. */
-export function links(text: string): unknown[] {
+function links(text: string): unknown[] {
   return linkify(text).map((part) =>
     'href' in part ? html`<a href=${part.href} target="_blank" rel="noopener noreferrer">${part.text}</a>` : part.text,
   );
