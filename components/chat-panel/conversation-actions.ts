@@ -8,6 +8,7 @@ import type { StoredMessage } from '../../src/index.ts';
 import { FileDrop } from '../controllers/file-drop.ts';
 import type { Uploads } from '../controllers/uploads.ts';
 import type { XmppChatEvents } from '../events.ts';
+import { PARTS, exportparts } from '../parts.ts';
 import type { ChatPanel } from './chat-panel.ts';
 import { peerName } from './chat-panel.views.ts';
 
@@ -109,7 +110,7 @@ export class ConversationActions implements ReactiveController {
     const { uploads } = this;
     const items = uploads?.of(peer) ?? [];
     if (!uploads || !items.length) return nothing;
-    return html`<xmpp-chat-upload-tray exportparts="upload-tray, upload, upload-failed, upload-progress, upload-error, upload-button"
+    return html`<xmpp-chat-upload-tray exportparts=${exportparts(PARTS.uploadTray)}
       lang=${this.panel.lang} .items=${items}
       @xmpp-chat-upload-cancel=${(e: Detail<'xmpp-chat-upload-cancel'>) => uploads.cancel(e.detail.id)}
       @xmpp-chat-upload-retry=${(e: Detail<'xmpp-chat-upload-retry'>) => uploads.retry(e.detail.id)}

@@ -76,9 +76,34 @@ import { PANEL_PARTS } from '../parts.ts';
  * @csspart typing - The peer's typing indicator.
  * @csspart jump-button - "New messages": scrolls to the newest.
  * @csspart rating-prompt - Visitor mode: asks for a rating of the conversation when the desk asks for one.
+ * @csspart message-image - A shared image, inline at its aspect ratio; pressing it opens it full size.
+ * @csspart message-file - A shared file's card: name, size, type and a download link (or a button that shows a large image).
+ * @csspart image-viewer - The dialog showing an image full size.
+ * @csspart reply-quote - Above a reply: who wrote the answered message and what it said; a button that scrolls to it.
+ * @csspart reaction - A reaction under a message: an emoji and how many reacted with it; pressed when we did.
+ * @csspart message-actions - A message's toolbar on hover or focus: react, reply, and for ours edit and delete.
+ * @csspart emoji-picker - The emoji picker (the composer's, or a message toolbar's "More emoji").
+ * @csspart emoji-search - The emoji picker's search field.
+ * @csspart emoji-tab - One of the emoji picker's categories.
+ * @csspart emoji-option - One emoji in the picker.
+ * @csspart upload-tray - The files on their way, above the composer.
+ * @csspart upload - One file on its way; also `upload-failed` when it failed.
+ * @csspart upload-failed - A file whose upload failed.
+ * @csspart upload-progress - A file's upload progress (a progress bar that only grows).
+ * @csspart upload-error - Why a file could not be sent, in words.
+ * @csspart upload-button - Cancel, Retry or Dismiss beside a file.
+ * @csspart avatar - A person's picture or initials (the header, the contact list).
+ * @csspart avatar-editor - Full mode: your picture and the button that changes it.
+ * @csspart avatar-button - Full mode: "Change your picture".
  * @csspart composer - The message composer.
  * @csspart input - The composer's text field.
  * @csspart send-button - The composer's send button.
+ * @csspart attach-button - The composer's attach button (over its file input).
+ * @csspart file-input - The composer's file input (visually hidden; the attach button is its label).
+ * @csspart emoji-button - The composer's button that opens the emoji picker.
+ * @csspart reply-preview - Above the composer: the message being answered, with a button to stop.
+ * @csspart edit-preview - Above the composer: the message being corrected, with a button to stop.
+ * @csspart preview-cancel - The button that stops answering or correcting.
  * @csspart forget-button - Full mode: "Log out and forget this device" (deletes the account's history and drafts here).
  * @csspart login-form - The login form (full mode).
  * @csspart jid-input - The login form's address field.
