@@ -10,12 +10,10 @@ import middlewareFactory from '@xmpp/middleware';
 import streamFeaturesFactory from '@xmpp/stream-features';
 import iqCallerFactory from '@xmpp/iq/caller.js';
 import saslFactoryFeature from '@xmpp/sasl';
-import saslPlain from '@xmpp/sasl-plain';
-import saslAnonymous from '@xmpp/sasl-anonymous';
 import resourceBinding from '@xmpp/resource-binding';
 import streamManagementFactory from '@xmpp/stream-management';
-import SASLFactory from 'saslmechanisms';
 import { AuthError, ConnectionError, StreamError, type XmppChatError } from '../errors.ts';
+import { AnonymousMechanism, MechanismFactory, PlainMechanism } from '../sasl/mechanisms.ts';
 import type { ScramMechanism } from '../sasl/scram.ts';
 import { describeAuthFailure, describeStreamError } from '../stanza/conditions.ts';
 import type { XmlElement } from '../stanza/element.ts';
@@ -50,14 +48,14 @@ export function createWebSocketTransport(options: SessionOptions, listener: Tran
   const middleware = middlewareFactory({ entity });
   const streamFeatures = streamFeaturesFactory({ middleware });
   const iqCaller = iqCallerFactory({ middleware, entity });
-  const sasl = new SASLFactory();
+  const sasl = new MechanismFactory();
   // @xmpp/sasl ignores the data in <success>; we keep the SCRAM exchange to check the server's
   // signature there, which proves the server knows the password.
   const exchange: { scram?: ScramMechanism } = {};
   let authenticatedWith = '';
   let streamFeatureNs: string[] = [];
-  saslPlain(sasl);
-  saslAnonymous(sasl);
+  sasl.use(PlainMechanism);
+  sasl.use(AnonymousMechanism);
   // Order matters: SASL, then stream management (which resumes, or binds and then enables).
   saslFactoryFeature(
     { streamFeatures, saslFactory: sasl },

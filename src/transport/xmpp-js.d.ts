@@ -6,8 +6,5 @@ declare module '@xmpp/middleware';
 declare module '@xmpp/stream-features';
 declare module '@xmpp/iq/caller.js';
 declare module '@xmpp/sasl';
-declare module '@xmpp/sasl-plain';
-declare module '@xmpp/sasl-anonymous';
 declare module '@xmpp/resource-binding';
 declare module '@xmpp/stream-management';
-declare module 'saslmechanisms';
