@@ -87,28 +87,45 @@ const slimStrophe: Plugin = {
 };
 
 /**
- * xmpp.js and ltx extend Node's EventEmitter, which the bundler takes from the `events` package: a
- * full port of Node's module (1.3 KB gzip). The build gives them src/transport/node-events.ts, the
- * part they use, instead. Build only: the test server's pre-bundled dependencies keep the package.
+ * Modules of xmpp.js's dependencies that the widget's build takes from src/transport/ instead:
+ * - `events`: xmpp.js and ltx extend Node's EventEmitter, which the bundler takes from the events
+ *   package, a full port of Node's module (1.3 KB gzip); node-events.ts is the part they use.
+ * - `koa-compose` (@xmpp/middleware's): the same function as an ES module, where the package's
+ *   CommonJS needs the bundler's module wrappers and interop helpers.
+ * Build only: the test server's pre-bundled dependencies keep the packages.
  */
-const slimEvents: Plugin = {
-  name: 'xmpp-chat-slim-events',
+const XMPP_JS_REPLACEMENTS: Record<string, string> = { events: 'node-events.ts', 'koa-compose': 'koa-compose.ts' };
+const slimXmppJs: Plugin = {
+  name: 'xmpp-chat-slim-xmpp-js',
   apply: 'build',
   enforce: 'pre',
-  resolveId: (id) => (id === 'events' ? fileURLToPath(new URL('src/transport/node-events.ts', import.meta.url)) : null),
+  resolveId: (id) =>
+    id in XMPP_JS_REPLACEMENTS ? fileURLToPath(new URL(`src/transport/${XMPP_JS_REPLACEMENTS[id]}`, import.meta.url)) : null,
 };
 
 /**
- * ltx's Element (xmpp.js's XML element) is a class, so the bundler keeps all its methods. The
- * builder and lookup methods that no xmpp.js package in our build nor our WebSocket transport
- * calls are replaced by ones that throw. Written for ltx 3.1.2; a method not found fails the build.
+ * ltx, xmpp.js's XML element and parser, in the widget's build:
+ * - xmpp.js imports its CommonJS files (`ltx/lib/…`), which the bundler wraps in module objects
+ *   and interop helpers; the build takes the same code from its ES modules (`ltx/src/…`).
+ * - Its Element is a class, so the bundler keeps all its methods. The builder and lookup methods
+ *   that no xmpp.js package in our build nor our WebSocket transport calls are replaced by ones
+ *   that throw.
+ * Written for ltx 3.1.2; a file or method not found fails the build.
  */
 const UNUSED_LTX_METHODS = ['getXmlns', 'getAttr', 'getChildByAttr', 'getChildrenByAttr', 'root', 'up', 'c', 'prepend', 'attr'];
 const slimLtx: Plugin = {
   name: 'xmpp-chat-slim-ltx',
   apply: 'build',
+  enforce: 'pre',
+  async resolveId(id, importer) {
+    const file = /^ltx\/lib\/(.+\.js)$/.exec(id)?.[1];
+    if (!file) return null;
+    const resolved = await this.resolve(`ltx/src/${file}`, importer, { skipSelf: true });
+    if (!resolved) this.error(`ltx: src/${file} not found; check slimLtx`);
+    return resolved;
+  },
   transform(code, id) {
-    if (!/[/\\]ltx[/\\]lib[/\\]Element\.js$/.test(id)) return null;
+    if (!/[/\\]ltx[/\\]src[/\\]Element\.js$/.test(id)) return null;
     for (const name of UNUSED_LTX_METHODS) {
       const start = new RegExp(`^  ${name}\\([^\\n]*\\{$`, 'm').exec(code);
       const end = start ? code.indexOf('\n  }', start.index) : -1; // its closing brace, the next at its indent
@@ -128,7 +145,7 @@ const slimLtx: Plugin = {
  * core's lazy parts go to `dist/core/`.
  */
 const coreBuild = defineConfig({
-  plugins: [slimStrophe, slimEvents, slimLtx],
+  plugins: [slimStrophe, slimXmppJs, slimLtx],
   build: {
     target: 'es2022',
     outDir: 'dist',
@@ -139,7 +156,7 @@ const coreBuild = defineConfig({
 });
 
 const widgetBuild = defineConfig({
-  plugins: [compactStyles, slimStrophe, slimEvents, slimLtx],
+  plugins: [compactStyles, slimStrophe, slimXmppJs, slimLtx],
   optimizeDeps: {
     // CommonJS and browser-mapped dependencies of the transports, pre-bundled for the test server.
     include: [
