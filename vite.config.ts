@@ -212,8 +212,9 @@ const widgetBuild = defineConfig({
             // core or the panel also imports through another of the panel's modules (the message
             // builders through disco, Lit's directives through the emoji picker) otherwise goes
             // to a small file of its own that every visitor loads (0.7 KB gzip more). The price:
-            // the panel's dynamic import gets a namespace object from the bundler's runtime, a file
-            // shared with the WebSocket transport (CommonJS helpers) and other lazy parts.
+            // the panel's dynamic import gets a namespace object, made by a helper of the bundler's
+            // runtime, which stays in this chunk as long as no other chunk needs the runtime (a
+            // module both imported and dynamically imported elsewhere would: see avatar-element.ts).
             { name: 'chat-panel', test: /[\\/]components[\\/]chat-panel[\\/]chat-panel\.ts$/ },
           ],
         },

@@ -14,7 +14,7 @@ export function avatarsOf(session: ChatSession, ready: () => void, failed: (erro
   const avatars = loaded.get(session);
   if (avatars || loading.has(session)) return avatars;
   loading.add(session);
-  Promise.all([session.chat.avatars(), import('../avatar/avatar.ts')]).then(([found]) => {
+  Promise.all([session.chat.avatars(), import('./avatar-element.ts')]).then(([found]) => {
     loaded.set(session, found);
     ready();
   }, failed);
