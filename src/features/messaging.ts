@@ -131,11 +131,23 @@ export function createMessaging({
     else if (!childOf(stanza, 'sent', 'urn:xmpp:carbons:2') && !childOf(stanza, 'received', 'urn:xmpp:carbons:2')) take(stanza);
   });
 
+  let richLoading: Promise<typeof import('./read-rich.ts')> | undefined;
+  let richReader: (typeof import('./read-rich.ts'))['readRich'] | undefined;
+  // A load that failed (the network dropped) is tried again with the next message.
+  const loadRichReader = () =>
+    import('./read-rich.ts').catch((error: unknown) => {
+      richLoading = undefined;
+      throw error;
+    });
   async function ingest(el: XmlElement, ctx: Partial<ReadContext> = {}): Promise<void> {
+    const rich = hasRichContent(el);
+    // Files, replies, reactions and retractions are read by code that loads when a message has
+    // them. While it loads, every message waits for it, so they are still taken in in order (an
+    // archive page comes in all at once: a correction must not overtake the reply it corrects).
+    if (!richReader && (rich || richLoading)) richReader = (await (richLoading ??= loadRichReader())).readRich;
     let read = readMessage(el, { account: account(), now: Date.now(), ...ctx });
     if (!read) return;
-    // Files, replies, reactions and retractions are read by code that loads when a message has them.
-    if (hasRichContent(el)) read = (await import('./read-rich.ts')).readRich(read, el);
+    if (rich && richReader) read = richReader(read, el);
     const live = !ctx.archived && !ctx.carbon;
     if (read.state && read.direction === 'in') events.emit('chatState', { peer: read.peer, state: read.state, live });
     if (read.chat) {

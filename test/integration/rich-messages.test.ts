@@ -46,6 +46,11 @@ for (const server of Object.keys(SERVERS) as ServerName[]) {
         const replied = await find(alice, B, (m) => m.body === answer, 'the reply at Alice');
         expect(replied.replyTo).to.include({ id: first.key, quote: first.body });
 
+        // A correction of the reply: a new device must not take it in before the reply it corrects,
+        // whose reader loads lazily.
+        const corrected = `${answer}, corrected`;
+        await bob.messaging.correct(A, reply.key, corrected);
+        await eventually(async () => (await alice.store.get(B, replied.key))?.body === corrected, 'the corrected reply at Alice');
         await bob.react(A, atBob.key, ['👍', '🎉']);
         await eventually(async () => (await alice.store.get(B, first.key))?.reactions?.[B]?.length === 2, 'Bob’s reactions at Alice');
         await bob.react(A, atBob.key, ['👍']);
@@ -77,6 +82,7 @@ for (const server of Object.keys(SERVERS) as ServerName[]) {
         const file = archive.find((m) => m.oob === IMAGE.url);
         expect(file?.file).to.include({ name: IMAGE.name, size: String(IMAGE.size), 'media-type': IMAGE.type });
         expect(archive.filter((m) => m.replace === first.key).map((m) => m.body)).to.deep.equal([fixed]);
+        expect(archive.filter((m) => m.replace === reply.key).map((m) => m.body)).to.deep.equal([corrected]);
         expect(archive.filter((m) => m.retract === regret.key).length).to.equal(1);
 
         // A new device of Bob's catches up from the archive and ends where the live one did.
@@ -87,7 +93,7 @@ for (const server of Object.keys(SERVERS) as ServerName[]) {
         expect(byKey.get(first.key)).to.include({ body: fixed, corrected: true });
         expect(byKey.get(first.key)?.reactions).to.deep.equal({ [B]: ['👍'] });
         expect(byKey.get(reply.key)?.replyTo).to.include({ id: first.key });
-        expect(byKey.get(reply.key)?.body).to.equal(answer);
+        expect(byKey.get(reply.key)).to.include({ body: corrected, corrected: true });
         expect(byKey.get(reply.key)?.reactions).to.deep.equal({ [A]: ['❤️'] });
         expect(byKey.get(image.key)?.file).to.deep.include(IMAGE);
         expect(byKey.get(regret.key)).to.include({ retracted: true, body: '' });
