@@ -22,7 +22,7 @@ export const styles = css`
     background: rgb(255 255 255 / 0.22);
     font-weight: 600;
   }
-  .picture { flex: none; --xmpp-chat-avatar-size: 36px; --xmpp-chat-avatar-background: rgb(255 255 255 / 0.22); }
+  .picture { flex: none; --xmpp-chat-avatar-size: 36px; --xmpp-chat-avatar-background: rgb(0 0 0 / 0.3); }
   .who { display: flex; flex-direction: column; flex: 1; min-inline-size: 0; }
   .name { font-weight: 600; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
   .presence { font-size: 13px; }

@@ -11,7 +11,7 @@ import '../message-list/message-list.ts';
 import { styles } from './chat-panel.styles.ts';
 import { forwardSessionEvents } from './session-events.ts';
 import { alertOnMessages } from './alerting.ts';
-import { ConversationActions } from './conversation-actions.ts';
+import type { ConversationActions } from './conversation-actions.ts';
 import { renderAvailability, renderConversation, renderHeader, renderStatus } from './chat-panel.views.ts';
 import { PARTS, exportparts } from '../parts.ts';
 
@@ -64,8 +64,9 @@ export class ChatPanel extends LitElement {
   readonly intake = new VisitorIntake(() => this.config);
   /** Full mode: the visitor details are shown (the agent may fold them away). */
   detailsOpen = true;
-  /** Replies, corrections, reactions, retractions and files in the open conversation. */
-  readonly actions = new ConversationActions(this);
+  /** Replies, corrections, reactions, retractions and files in the open conversation, once first used. */
+  actions?: ConversationActions;
+  #actionsLoading?: Promise<ConversationActions>;
   /** Full mode: the open conversation's draft, which the agent may save as a reply. */
   declare draft: string;
 
@@ -159,6 +160,18 @@ export class ChatPanel extends LitElement {
     emit(this, 'xmpp-chat-identify', this.intake.visitor());
     this.requestUpdate();
     void this.focusComposer();
+  }
+
+  /** Does `work` with the conversation's actions, whose code loads the first time. */
+  act(work: (actions: ConversationActions) => void): void {
+    this.#actionsLoading ??= import('./conversation-actions.ts').then(
+      ({ ConversationActions }) => (this.actions = new ConversationActions(this)),
+      (error: Error) => {
+        this.#actionsLoading = undefined; // tried again next time
+        throw error;
+      },
+    );
+    this.#actionsLoading.then(work, (error: Error) => this.report(error));
   }
 
   /** Opens a conversation (full mode). */

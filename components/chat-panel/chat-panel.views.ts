@@ -7,6 +7,7 @@ import type { XmppChatComposer } from '../composer/composer.ts';
 import type { XmppChatEvents } from '../events.ts';
 import { PARTS, exportparts } from '../parts.ts';
 import type { ChatPanel } from './chat-panel.ts';
+import type { ConversationActions } from './conversation-actions.ts';
 import { avatarsOf, hasPicture } from './panel-avatars.ts';
 
 export function renderHeader(panel: ChatPanel, needsLogin: boolean) {
@@ -147,31 +148,42 @@ export function renderConversation(panel: ChatPanel, session: ChatSession) {
   const summary = session.conversations.find((c) => c.peer === peer);
   const context = summary?.context;
   const { actions } = panel;
-  const events = actions.listEvents;
-  return html`<section class="conversation ${actions.drop.hint ? 'dropping' : ''}">
+  const act = (work: (a: ConversationActions) => void) => () => panel.act(work);
+  // Until the actions' code is there (its own drop handling with it), files dropped here are taken.
+  const drag = (e: DragEvent) => {
+    if (actions || !e.dataTransfer?.types.includes('Files')) return;
+    e.preventDefault();
+    const files = e.type === 'drop' ? [...e.dataTransfer.files] : [];
+    panel.act((a) => files.length && a.attach(files));
+  };
+  return html`<section class="conversation ${actions?.drop.hint ? 'dropping' : ''}" @dragover=${drag} @drop=${drag}>
     ${full ? panel.full?.renderDeskBar(panel, session, peer) : nothing}
     ${full && (context || !contact) ? panel.full?.renderDetails(panel, context) : nothing}
     <xmpp-chat-message-list exportparts=${exportparts(PARTS.messageList)} lang=${lang} .messages=${view.messages} .hasOlder=${view.hasOlder}
       .loadingOlder=${view.loadingOlder} .historyStart=${view.historyStart} .peerTyping=${view.peerTyping}
       .peerName=${peerName(panel, session, peer)} ?ratable=${!full} .self=${session.chat.client.jid?.split('/')[0] ?? ''}
-      @xmpp-chat-react=${events.react} @xmpp-chat-retract=${events.retract} @xmpp-chat-reply-to=${events.replyTo} @xmpp-chat-edit=${events.edit}
+      @xmpp-chat-react=${(e: CustomEvent<XmppChatEvents['xmpp-chat-react']>) => panel.act((a) => a.listEvents.react(e))}
+      @xmpp-chat-retract=${(e: CustomEvent<XmppChatEvents['xmpp-chat-retract']>) => panel.act((a) => a.listEvents.retract(e))}
+      @xmpp-chat-reply-to=${(e: CustomEvent<XmppChatEvents['xmpp-chat-reply-to']>) => panel.act((a) => a.listEvents.replyTo(e))}
+      @xmpp-chat-edit=${(e: CustomEvent<XmppChatEvents['xmpp-chat-edit']>) => panel.act((a) => a.listEvents.edit(e))}
       @xmpp-chat-rate=${(e: CustomEvent<XmppChatEvents['xmpp-chat-rate']>) => void session.chat.send(peer, e.detail.body, { rating: e.detail })}
       @xmpp-chat-load-older=${() => void view.loadOlder()}
       @xmpp-chat-retry=${(e: CustomEvent<{ key: string }>) => void session.chat.messaging.retry(peer, e.detail.key)}
       @xmpp-chat-seen=${() => {
         if (panel.active) view.markRead();
       }}></xmpp-chat-message-list>
-    ${actions.renderTray(peer)}
+    ${actions?.renderTray(peer)}
     ${full && session.replies ? panel.full?.renderReplies(panel, session) : nothing}
     ${
       !full && panel.intake.needsForm()
         ? renderPrechat(panel)
         : html`<xmpp-chat-composer exportparts=${exportparts(PARTS.composer)} lang=${lang} .draftKey=${peer}
-      .replyingTo=${actions.replyingTo} .editing=${actions.editing}
-      @xmpp-chat-send=${(e: CustomEvent<XmppChatEvents['xmpp-chat-send']>) => actions.send(e.detail)}
-      @xmpp-chat-attach=${(e: CustomEvent<{ files: File[] }>) => actions.attach(e.detail.files)}
-      @xmpp-chat-edit-last=${() => actions.editLast()}
-      @xmpp-chat-reply-cancel=${() => actions.cancel()} @xmpp-chat-edit-cancel=${() => actions.cancel()}
+      .replyingTo=${actions?.replyingTo} .editing=${actions?.editing}
+      @xmpp-chat-send=${(e: CustomEvent<XmppChatEvents['xmpp-chat-send']>) =>
+        actions ? actions.send(e.detail) : void session.send(e.detail.body, peer)}
+      @xmpp-chat-attach=${(e: CustomEvent<{ files: File[] }>) => panel.act((a) => a.attach(e.detail.files))}
+      @xmpp-chat-edit-last=${act((a) => a.editLast())}
+      @xmpp-chat-reply-cancel=${act((a) => a.cancel())} @xmpp-chat-edit-cancel=${act((a) => a.cancel())}
       @xmpp-chat-typing=${(e: CustomEvent<{ typing: boolean }>) => {
         session.chat.chatStates.typing(peer, e.detail.typing);
         if (full) panel.draft = (e.target as XmppChatComposer).value;

@@ -30,9 +30,9 @@ export function renderPictureButton(panel: ChatPanel, avatars: Avatars, jid: str
     panel.requestUpdate();
   };
   return html`<span class="picture-anchor">
-    <button class="icon picture-button" aria-expanded=${open ? 'true' : 'false'} aria-label=${t(panel.lang, 'panel.picture')}
-      title=${t(panel.lang, 'panel.picture')} @click=${toggle}>
+    <button class="icon picture-button" aria-expanded=${open ? 'true' : 'false'} title=${t(panel.lang, 'panel.picture')} @click=${toggle}>
       <xmpp-chat-avatar exportparts="avatar" class="picture" .avatars=${avatars} jid=${jid} name=${name} decorative></xmpp-chat-avatar>
+      <span class="picture-label">${t(panel.lang, 'panel.picture')}</span>
     </button>
     ${
       open

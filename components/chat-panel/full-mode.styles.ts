@@ -17,6 +17,8 @@ export const fullStyles = css`
   .tools { display: flex; gap: 8px; padding: 4px 10px 0; border-block-start: 1px solid var(--xmpp-chat-border, #e2e8f0); }
   .picture-anchor { position: relative; flex: none; }
   .picture-button { padding: 0; border: none; background: none; border-radius: 50%; cursor: pointer; }
+  /* Its name for screen readers: the initials it shows are not part of it. */
+  .picture-label { position: absolute; inline-size: 1px; block-size: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
   .picture-button:focus-visible { outline: 2px solid currentColor; outline-offset: 2px; }
   .picture-editor {
     position: absolute; inset-block-start: calc(100% + 8px); inset-inline-start: 0; z-index: 3; padding: 12px; min-inline-size: 240px;

@@ -5,6 +5,7 @@
  */
 import type { Avatars } from '../../src/index.ts';
 import type { ChatSession } from '../controllers/chat-session.ts';
+import { loadValue, saveValue } from '../controllers/local-values.ts';
 
 const loaded = new WeakMap<ChatSession, Avatars>();
 const loading = new WeakSet<ChatSession>();
@@ -21,8 +22,21 @@ export function avatarsOf(session: ChatSession, ready: () => void, failed: (erro
   return undefined;
 }
 
-/** Whether `jid`'s presence says they have a picture (a vCard photo hash, XEP-0153). */
-export const hasPicture = (session: ChatSession, jid: string): boolean =>
-  [...session.chat.strangers.presence(jid).values(), ...(session.contacts.find((c) => c.jid === jid)?.presence.values() ?? [])].some(
-    (p) => !!p.photo,
-  );
+/**
+ * Whether `jid` has a picture, as their presence says (a vCard photo hash, XEP-0153). What it said
+ * is kept on the device (a fact about the desk, not the visitor): a page that took over a BOSH
+ * session hears no presence again, and still shows the picture.
+ */
+export function hasPicture(session: ChatSession, jid: string): boolean {
+  const photos = [
+    ...session.chat.strangers.presence(jid).values(),
+    ...(session.contacts.find((c) => c.jid === jid)?.presence.values() ?? []),
+  ]
+    .map((p) => p.photo)
+    .filter((photo) => photo !== undefined);
+  const key = `xmpp-chat:picture:${jid}`;
+  if (!photos.length) return loadValue(key) === '1';
+  const has = photos.some(Boolean);
+  if ((loadValue(key) === '1') !== has) saveValue(key, has ? '1' : undefined);
+  return has;
+}
