@@ -96,7 +96,7 @@ for (const server of Object.keys(SERVERS) as ServerName[]) {
           new ClipboardEvent('paste', { clipboardData: clipboard, bubbles: true, composed: true, cancelable: true }),
         );
         await waitFor(() => deep(visitor, '[part~="message-image"]'), 'the image in the visitor’s list', 60_000);
-        expect(deep(visitor, '[part~="upload-progress"]')).to.equal(undefined); // gone once sent
+        await waitFor(() => !deep(visitor, '[part~="upload-progress"]'), 'the upload’s progress gone once it is sent');
 
         // The agent opens the conversation: the image is inline at its size before it loads.
         const row = await waitFor(
@@ -182,7 +182,7 @@ for (const server of Object.keys(SERVERS) as ServerName[]) {
           'the reaction after the reload',
         );
         expect(deepAll(again, '[part~="reply-quote"]').length).to.equal(1);
-        expect(rowWith(again, wrong)).to.equal(undefined);
+        expect(!!rowWith(again, wrong), 'the retracted message after the reload').to.equal(false);
         await waitFor(() => headerPicture(again), 'the desk’s picture after the reload');
 
         // And a new device of the desk's catches all of it up from the archive.
