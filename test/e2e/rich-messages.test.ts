@@ -5,7 +5,7 @@
  * fetches them, and an image link with out-of-band data that slixmpp sends shown inline.
  */
 import { expect } from '@esm-bundle/chai';
-import { setViewport } from '@web/test-runner-commands';
+import { executeServerCommand, setViewport } from '@web/test-runner-commands';
 import { newStanzaId, type Chat } from '../../src/index.ts';
 import { closeChats, connectAll, device, eventually, history } from '../integration/chat-helpers.ts';
 import { httpDigest, readArchive, thirdPartySend } from '../integration/faults.ts';
@@ -102,7 +102,11 @@ for (const server of Object.keys(SERVERS) as ServerName[]) {
         const row = await waitFor(
           () => deepAll(desk, '[part~="contact"]').find((el) => el.textContent?.includes('checkout')),
           'the conversation in the inbox',
-        );
+          40_000,
+        ).catch(async (error: Error) => {
+          await executeServerCommand('screenshot', { name: `rich-inbox-${server}-${transport}` }); // to see what the agent saw
+          throw error;
+        });
         row.click();
         const shown = await waitFor(
           () => deep<HTMLImageElement>(desk, 'img[part~="message-image"], [part~="message-image"] img'),
