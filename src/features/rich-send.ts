@@ -6,7 +6,7 @@
 import { newStanzaId } from '../stanza/message.ts';
 import { buildSharedFile } from '../stanza/file-share.ts';
 import { buildReactions } from '../stanza/reactions.ts';
-import { buildReply } from '../stanza/reply.ts';
+import { buildReply, cleanQuote } from '../stanza/reply.ts';
 import { buildRetraction } from '../stanza/retraction.ts';
 import type { MessageStore, SharedFile, StoredMessage } from '../storage/index.ts';
 import type { Messaging, SendOptions } from './messaging.ts';
@@ -17,9 +17,6 @@ export interface RichSendDeps {
   /** Our bare JID. */
   account: () => string;
 }
-
-/** How long a reply's quote may be: the start of the answered message. */
-const QUOTE_LIMIT = 200;
 
 /** What a message is named by in reactions, replies and retractions. */
 export const referenceId = (message: StoredMessage): string => message.sid ?? message.key;
@@ -63,7 +60,5 @@ export function createRichSend({ messaging, store, account }: RichSendDeps) {
 }
 export type RichSend = ReturnType<typeof createRichSend>;
 
-function quoteOf(message: StoredMessage): string {
-  const text = message.file ? (message.file.name ?? message.file.url) : message.body;
-  return text.length > QUOTE_LIMIT ? `${text.slice(0, QUOTE_LIMIT - 1)}…` : text;
-}
+/** The start of the answered message, cleaned and cut as the reply's fallback quotes it (stanza/reply.ts). */
+const quoteOf = (message: StoredMessage): string => cleanQuote(message.file ? (message.file.name ?? message.file.url) : message.body);

@@ -25,7 +25,7 @@ interface Range {
 }
 
 /** Without control characters (line breaks kept) or direction overrides, trimmed, cut with an ellipsis. */
-function cleanQuote(text: string): string {
+export function cleanQuote(text: string): string {
   const clean = text
     // eslint-disable-next-line no-control-regex -- control characters are what this removes
     .replace(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]+/g, ' ')
