@@ -2,8 +2,12 @@
 # Self-contained Prosody and ejabberd for tests and the demo: configs from test/servers/, data under
 # $XMPP_CHAT_RUN_DIR (default /tmp/xmpp-chat-servers), loopback-only fixed ports, stopped by PID.
 #
-#   scripts/servers.sh install                      install missing system packages (Debian/Ubuntu)
-#   scripts/servers.sh start|stop [server]          server: prosody, ejabberd or all (default)
+#   scripts/servers.sh install                      install missing system packages (Debian/Ubuntu), and
+#                                                   unpack the newest pair from Debian 12's backports
+#   scripts/servers.sh start|stop [server]          server: prosody, ejabberd (Debian 12's own versions),
+#                                                   prosody13, ejabberd24 (the backports' Prosody 13 and
+#                                                   ejabberd 24.12), current (the first two), newest (the
+#                                                   last two) or all (default)
 #   scripts/servers.sh restart [server]             stop and start again, keeping accounts and data
 #   scripts/servers.sh freeze|thaw [server]         SIGSTOP / SIGCONT: a stalled server, links left open
 #   scripts/servers.sh kill [server]                SIGKILL: a crash (start-kept brings it back)
@@ -17,8 +21,15 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 RUN="${XMPP_CHAT_RUN_DIR:-/tmp/xmpp-chat-servers}"
 ACCOUNTS=(alice bob carol dave support)
-EJABBERD_NODE="xmppchat@localhost"
-declare -A PORTS=([prosody]="15222 15280" [ejabberd]="25222 25280")
+ALL=(prosody ejabberd prosody13 ejabberd24)
+declare -A PORTS=([prosody]="15222 15280" [ejabberd]="25222 25280" [prosody13]="35222 35280" [ejabberd24]="45222 45280")
+declare -A KIND=([prosody]=prosody [ejabberd]=ejabberd [prosody13]=prosody [ejabberd24]=ejabberd)
+declare -A NODE=([ejabberd]="xmppchat@localhost" [ejabberd24]="xmppchat24@localhost")
+# The newest pair runs from Debian 12's backports packages, unpacked (not installed) under $UNPACKED.
+UNPACKED="${XMPP_CHAT_UNPACKED_DIR:-/var/tmp/xmpp-chat-servers}" # readable by the ejabberd and prosody users
+BACKPORTS=(prosody prosody-modules ejabberd erlang-jose erlang-p1-acme erlang-p1-cache-tab erlang-p1-eimp
+  erlang-p1-mqtree erlang-p1-pkix erlang-p1-stringprep erlang-p1-stun erlang-p1-tls erlang-p1-utils erlang-p1-xml
+  erlang-p1-xmpp erlang-p1-yaml erlang-p1-yconf erlang-p1-zlib)
 
 say() { printf 'servers: %s\n' "$*" >&2; }
 die() { say "$*"; exit 1; }
@@ -45,8 +56,8 @@ install() {
   command -v ejabberdctl >/dev/null || [ -x /usr/sbin/ejabberdctl ] || missing+=(ejabberd)
   [ -x /usr/bin/chromium ] || missing+=(chromium)
   /usr/bin/python3 -c 'import slixmpp' 2>/dev/null || missing+=(python3-slixmpp)
-  for pkg in lua-unbound lua-event; do dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg"); done
-  [ ${#missing[@]} -eq 0 ] && { say "prosody, ejabberd, chromium and python3-slixmpp are installed"; return; }
+  for pkg in lua-unbound lua-event lua-bitop lua5.4; do dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg"); done
+  [ ${#missing[@]} -eq 0 ] && { say "prosody, ejabberd, chromium and python3-slixmpp are installed"; install_newest; return; }
   command -v apt-get >/dev/null || die "please install ${missing[*]} (this script knows only Debian/Ubuntu's apt-get)"
   [ "$(id -u)" = 0 ] || command -v sudo >/dev/null || die "installing ${missing[*]} needs root or sudo"
   # Keep the packages from starting system-wide servers on the default ports.
@@ -56,80 +67,133 @@ install() {
   as_root env DEBIAN_FRONTEND=noninteractive apt-get update -q
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${missing[@]}"
   [ $added_guard = 0 ] || as_root rm -f $guard
+  install_newest
+}
+
+# Prosody 13 and ejabberd 24.12 from Debian 12's backports, unpacked under $UNPACKED so that they run beside
+# the installed pair. Their libraries come from Debian 12 itself (Lua 5.4 modules, Erlang 25); ejabberd's
+# newer Erlang libraries come from the backports too, found first through ERL_LIBS.
+install_newest() {
+  local versions="prosody=13.0.1 ejabberd=24.12"
+  [ "$(cat "$UNPACKED/installed" 2>/dev/null)" = "$versions" ] && { say "prosody 13 and ejabberd 24.12 are unpacked in $UNPACKED"; return; }
+  command -v apt-get >/dev/null && command -v dpkg-deb >/dev/null || die "the newest servers are unpacked from Debian 12's backports: apt-get and dpkg-deb are needed"
+  local apt="$UNPACKED/apt" debs="$UNPACKED/debs"
+  rm -rf "$UNPACKED" && mkdir -p "$apt/lists/partial" "$apt/cache/archives/partial" "$debs" "$UNPACKED/root" "$UNPACKED/community"
+  echo "deb http://deb.debian.org/debian bookworm-backports main" > "$apt/sources.list"
+  local opts=(-q -o Dir::Etc::SourceList="$apt/sources.list" -o Dir::Etc::SourceParts=/dev/null -o Dir::State::Lists="$apt/lists"
+    -o Dir::Cache="$apt/cache" -o Debug::NoLocking=1 -o APT::Sandbox::User="$(id -un)")
+  say "downloading ${BACKPORTS[*]} from bookworm-backports"
+  apt-get "${opts[@]}" update >/dev/null || die "could not read bookworm-backports' package list"
+  (cd "$debs" && apt-get "${opts[@]}" download "${BACKPORTS[@]}" >/dev/null) || die "could not download the backports packages"
+  local deb
+  for deb in "$debs"/*.deb; do
+    case $(basename "$deb") in
+      prosody-modules_*) dpkg-deb -x "$deb" "$UNPACKED/community" ;;
+      *) dpkg-deb -x "$deb" "$UNPACKED/root" ;;
+    esac
+  done
+  # Only the community modules the test server loads, so that none shadows a core module of the same name.
+  mkdir -p "$UNPACKED/prosody-modules"
+  for mod in mod_sasl2 mod_sasl2_bind2 mod_sasl2_sm mod_sasl2_fast; do
+    cp -r "$UNPACKED/community/usr/lib/prosody/modules/$mod" "$UNPACKED/prosody-modules/"
+  done
+  rm -rf "$UNPACKED/community" "$apt" "$debs"
+  local lib="$UNPACKED/root/usr/lib/prosody"
+  for bin in prosody prosodyctl; do
+    sed -e "s|^CFG_SOURCEDIR=.*|CFG_SOURCEDIR='$lib';|" -e "s|^CFG_PLUGINDIR=.*|CFG_PLUGINDIR='$lib/modules/';|" \
+      "$UNPACKED/root/usr/bin/$bin" > "$UNPACKED/$bin" && chmod +x "$UNPACKED/$bin"
+  done
+  local multiarch; multiarch=$(dirname "$(ls -d "$UNPACKED"/root/usr/lib/*/ejabberd-24.12)")
+  sed -e "s|^ERL_LIBS=.*|ERL_LIBS='$multiarch:$UNPACKED/root/usr/lib/erlang/lib'|" \
+    "$UNPACKED/root/usr/sbin/ejabberdctl" > "$UNPACKED/ejabberdctl" && chmod +x "$UNPACKED/ejabberdctl"
+  chmod -R a+rX "$UNPACKED"
+  echo "$versions" > "$UNPACKED/installed"
+  say "unpacked prosody 13 and ejabberd 24.12 in $UNPACKED"
 }
 
 need() { command -v "$1" >/dev/null || [ -x "/usr/sbin/$1" ] || die "$1 is not installed: run scripts/servers.sh install"; }
-render() { sed -e "s|@RUN@|$RUN|g" -e "s|@ROOT@|$ROOT|g" "$1" > "$2"; }
+# server template output: the run directory and ports of the server; lines marked "#newest: " or "--newest: "
+# (Lua) are settings only the newest versions take, "#current: " or "--current: " only the current ones.
+render() {
+  local ports=(${PORTS[$1]}) version=current; case $1 in *13|*24) version=newest ;; esac
+  sed -e "s|@RUN@|$RUN/$1|g" -e "s|@ROOT@|$ROOT|g" -e "s|@C2S_PORT@|${ports[0]}|g" -e "s|@HTTP_PORT@|${ports[1]}|g" \
+    -e "s|@UNPACKED@|$UNPACKED|g" -e "s/^\( *\)\(#\|--\)$version: /\1/" "$2" > "$3"
+}
 
-prosody_cfg() { echo "$RUN/prosody/prosody.cfg.lua"; }
-start_prosody() { # fresh: 1 wipes data and creates the accounts, 0 keeps them (restart)
-  need prosody
-  if [ "$1" = 1 ]; then
-    rm -rf "$RUN/prosody" && mkdir -p "$RUN/prosody/data" "$RUN/prosody/certs"
-    render "$ROOT/test/servers/prosody/prosody.cfg.lua" "$(prosody_cfg)"
-    chown -R prosody:prosody "$RUN/prosody" 2>/dev/null || true
-    accounts_prosody
+prosody_bin() { if [ "$1" = prosody13 ]; then echo "$UNPACKED/$2"; else need "$2"; echo "$2"; fi; }
+prosody_cfg() { echo "$RUN/$1/prosody.cfg.lua"; }
+start_prosody() { # server fresh: 1 wipes data and creates the accounts, 0 keeps them (restart)
+  local server=$1 d="$RUN/$1" bin; bin=$(prosody_bin "$1" prosody)
+  if [ "$2" = 1 ]; then
+    rm -rf "$d" && mkdir -p "$d/data" "$d/certs" "$d/www/.well-known"
+    render "$server" "$ROOT/test/servers/prosody/prosody.cfg.lua" "$(prosody_cfg "$server")"
+    render "$server" "$ROOT/test/servers/host-meta" "$d/www/.well-known/host-meta"
+    render "$server" "$ROOT/test/servers/host-meta.json" "$d/www/.well-known/host-meta.json"
+    chown -R prosody:prosody "$d" 2>/dev/null || true
+    accounts_prosody "$server"
   fi
-  setsid prosody --config "$(prosody_cfg)" -F >"$RUN/prosody/stdout.log" 2>&1 < /dev/null &
-  echo $! > "$RUN/prosody/pid"
-  wait_ports prosody 30 ${PORTS[prosody]}
+  setsid "$bin" --config "$(prosody_cfg "$server")" -F >"$d/stdout.log" 2>&1 < /dev/null &
+  echo $! > "$d/pid"
+  wait_ports "$server" 30 ${PORTS[$server]}
 }
 accounts_prosody() {
+  local ctl; ctl=$(prosody_bin "$1" prosodyctl)
   for name in "${ACCOUNTS[@]}"; do
-    prosodyctl --config "$(prosody_cfg)" deluser "$name@localhost" >/dev/null 2>&1 || true
-    prosodyctl --config "$(prosody_cfg)" register "$name" localhost "pass-$name" >/dev/null \
-      || die "prosody: could not create account $name"
+    "$ctl" --config "$(prosody_cfg "$1")" deluser "$name@localhost" >/dev/null 2>&1 || true
+    "$ctl" --config "$(prosody_cfg "$1")" register "$name" localhost "pass-$name" >/dev/null \
+      || die "$1: could not create account $name"
   done
 }
 
-ejabberdctl_() { local d="$RUN/ejabberd"
-  ejabberdctl --config-dir "$d" --config "$d/ejabberd.yml" --ctl-config "$d/ejabberdctl.cfg" \
-    --logs "$d/logs" --spool "$d/spool" --node "$EJABBERD_NODE" "$@"; }
-start_ejabberd() { # fresh: as for start_prosody
-  need ejabberdctl
-  local d="$RUN/ejabberd"
-  if [ "$1" = 1 ]; then
+ejabberdctl_() { local server=$1 d="$RUN/$1" ctl=ejabberdctl; shift
+  [ "$server" = ejabberd24 ] && ctl="$UNPACKED/ejabberdctl"
+  "$ctl" --config-dir "$d" --config "$d/ejabberd.yml" --ctl-config "$d/ejabberdctl.cfg" \
+    --logs "$d/logs" --spool "$d/spool" --node "${NODE[$server]}" "$@"; }
+start_ejabberd() { # server fresh: as for start_prosody
+  local server=$1 d="$RUN/$1"
+  if [ "$server" = ejabberd24 ]; then [ -x "$UNPACKED/ejabberdctl" ] || die "ejabberd 24.12 is not unpacked: run scripts/servers.sh install"; else need ejabberdctl; fi
+  if [ "$2" = 1 ]; then
     rm -rf "$d" && mkdir -p "$d/logs" "$d/spool" "$d/upload"
-    render "$ROOT/test/servers/ejabberd/ejabberd.yml" "$d/ejabberd.yml"
-    render "$ROOT/test/servers/ejabberd/ejabberdctl.cfg" "$d/ejabberdctl.cfg"
+    render "$server" "$ROOT/test/servers/ejabberd/ejabberd.yml" "$d/ejabberd.yml"
+    render "$server" "$ROOT/test/servers/ejabberd/ejabberdctl.cfg" "$d/ejabberdctl.cfg"
     echo '{lookup, [file, native]}.' > "$d/inetrc"
     chown -R ejabberd:ejabberd "$d" 2>/dev/null || true
   fi
   # ejabberdctl returns 0 even when the node fails to start: the ports and the node's status tell.
-  ejabberdctl_ start || true
+  ejabberdctl_ "$server" start || true
   local deadline=$((SECONDS + 60)) pid=""
   until [ -n "$pid" ]; do
     # The Erlang VM itself, not the shell or su that started it (their command lines name the node too).
-    pid=$(ps -eo pid=,comm=,args= | awk -v node="$EJABBERD_NODE" '$2 ~ /^beam/ && index($0, node) { print $1; exit }')
-    [ -n "$pid" ] || [ $SECONDS -lt $deadline ] || { show_log ejabberd; die "ejabberd did not start"; }
+    pid=$(ps -eo pid=,comm=,args= | awk -v node="${NODE[$server]}" '$2 ~ /^beam/ && index($0, node) { print $1; exit }')
+    [ -n "$pid" ] || [ $SECONDS -lt $deadline ] || { show_log "$server"; die "$server did not start"; }
     [ -n "$pid" ] || sleep 0.2
   done
   echo "$pid" > "$d/pid"
-  wait_ports ejabberd 60 ${PORTS[ejabberd]}
-  ejabberdctl_ started >/dev/null 2>&1 || { show_log ejabberd; die "ejabberd did not finish starting"; }
-  [ "$1" = 0 ] || accounts_ejabberd
+  wait_ports "$server" 60 ${PORTS[$server]}
+  ejabberdctl_ "$server" started >/dev/null 2>&1 || { show_log "$server"; die "$server did not finish starting"; }
+  [ "$2" = 0 ] || accounts_ejabberd "$server"
 }
 accounts_ejabberd() { # each ejabberdctl call boots a VM: run them side by side
   local name pids=()
   for name in "${ACCOUNTS[@]}"; do
-    { ejabberdctl_ unregister "$name" localhost >/dev/null 2>&1 || true
-      ejabberdctl_ register "$name" localhost "pass-$name" >/dev/null || die "ejabberd: could not create account $name"; } &
+    { ejabberdctl_ "$1" unregister "$name" localhost >/dev/null 2>&1 || true
+      ejabberdctl_ "$1" register "$name" localhost "pass-$name" >/dev/null || die "$1: could not create account $name"; } &
     pids+=($!)
   done
-  for pid in "${pids[@]}"; do wait "$pid" || die "ejabberd: could not create the test accounts"; done
+  for pid in "${pids[@]}"; do wait "$pid" || die "$1: could not create the test accounts"; done
 }
 
 stop_one() {
   local server=$1 pid; pid=$(pid_of "$server")
   if [ -z "$pid" ] || ! kill -0 "$pid" 2>/dev/null; then rm -f "$RUN/$server/pid"; return; fi
-  if [ "$server" = ejabberd ]; then ejabberdctl_ stop >/dev/null 2>&1 || kill "$pid"; else kill "$pid"; fi
+  if [ "${KIND[$server]}" = ejabberd ]; then ejabberdctl_ "$server" stop >/dev/null 2>&1 || kill "$pid"; else kill "$pid"; fi
   for _ in $(seq 1 150); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
   if kill -0 "$pid" 2>/dev/null; then say "$server (pid $pid) did not stop; killing it"; kill -9 "$pid"; fi
   rm -f "$RUN/$server/pid"
 }
 start_one() { # server fresh
   if running "$1"; then say "$1 already runs (pid $(pid_of "$1"))"; return; fi
-  local t=$SECONDS; "start_$1" "$2"; say "$1 ready on ports ${PORTS[$1]} (pid $(pid_of "$1"), $((SECONDS - t)) s)"
+  local t=$SECONDS; "start_${KIND[$1]}" "$1" "$2"; say "$1 ready on ports ${PORTS[$1]} (pid $(pid_of "$1"), $((SECONDS - t)) s)"
 }
 signal_one() { # server signal
   local pid; pid=$(pid_of "$1")
@@ -145,7 +209,10 @@ status_one() {
 }
 
 command=${1:-status}; target=${2:-all}
-case $target in all) servers=(prosody ejabberd) ;; prosody|ejabberd) servers=("$target") ;; *) die "unknown server: $target" ;; esac
+case $target in
+  all) servers=("${ALL[@]}") ;; current) servers=(prosody ejabberd) ;; newest) servers=(prosody13 ejabberd24) ;;
+  prosody|ejabberd|prosody13|ejabberd24) servers=("$target") ;; *) die "unknown server: $target" ;;
+esac
 mkdir -p "$RUN"
 case $command in
   install) install ;;
@@ -157,6 +224,6 @@ case $command in
   thaw) for s in "${servers[@]}"; do signal_one "$s" CONT; done ;;
   kill) for s in "${servers[@]}"; do signal_one "$s" KILL; done ;;
   status) rc=0; for s in "${servers[@]}"; do status_one "$s" || rc=1; done; exit $rc ;;
-  accounts) for s in "${servers[@]}"; do running "$s" || die "$s is not running"; "accounts_$s"; done ;;
+  accounts) for s in "${servers[@]}"; do running "$s" || die "$s is not running"; "accounts_${KIND[$s]}" "$s"; done ;;
   *) die "unknown command: $command (install|start|stop|restart|start-kept|freeze|thaw|kill|status|accounts)" ;;
 esac

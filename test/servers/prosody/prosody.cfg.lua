@@ -1,4 +1,6 @@
--- Self-contained Prosody for tests and the demo. @RUN@ is replaced by the run directory.
+-- Self-contained Prosody for tests and the demo, rendered by scripts/servers.sh: @RUN@ is the server's run
+-- directory, @C2S_PORT@ and @HTTP_PORT@ its ports; lines marked "--newest: " are for Prosody 13 only,
+-- "--current: " for Prosody 0.12 only.
 -- Loopback only, no TLS: SCRAM works without it, and PLAIN is refused by the client unless allowed.
 pidfile = "@RUN@/prosody.pid"
 certificates = "@RUN@/certs"
@@ -7,10 +9,10 @@ run_as_root = true
 log = { info = "@RUN@/prosody.log"; error = "@RUN@/prosody.err" }
 
 interfaces = { "127.0.0.1" }
-c2s_ports = { 15222 }
+c2s_ports = { @C2S_PORT@ }
 c2s_interfaces = { "127.0.0.1" }
 s2s_ports = { }
-http_ports = { 15280 }
+http_ports = { @HTTP_PORT@ }
 http_interfaces = { "127.0.0.1" }
 https_ports = { }
 admin_socket = "@RUN@/prosody.sock"
@@ -22,7 +24,10 @@ modules_enabled = {
   "roster"; "saslauth"; "disco"; "carbons"; "pep"; "private"; "blocklist"; "vcard4"; "vcard_legacy";
   "version"; "uptime"; "time"; "ping"; "register"; "mam"; "csi_simple"; "smacks"; "bookmarks";
   "offline"; "admin_shell"; "bosh"; "websocket"; "http_files"; "lastactivity";
+  -- SASL2 (XEP-0388), Bind 2 (XEP-0386), stream management inline, FAST (XEP-0484): community modules.
+  --newest: "sasl2"; "sasl2_bind2"; "sasl2_sm"; "sasl2_fast";
 }
+--newest: plugin_paths = { "@UNPACKED@/prosody-modules" }
 modules_disabled = { "posix"; "s2s"; "tls" }
 
 c2s_require_encryption = false
@@ -36,7 +41,7 @@ http_cors_override = {
 }
 http_paths = { bosh = "/http-bind"; websocket = "/xmpp-websocket"; files = "/" }
 -- XEP-0156 discovery documents (.well-known/host-meta and host-meta.json), served as static files.
-http_files_dir = "@ROOT@/test/servers/prosody/www"
+http_files_dir = "@RUN@/www"
 bosh_max_inactivity = 60
 
 allow_registration = true
@@ -53,8 +58,8 @@ smacks_hibernation_time = 300
 smacks_max_unacked_stanzas = 0
 
 http_host = "127.0.0.1"
-http_external_url = "http://127.0.0.1:15280/"
--- File upload (XEP-0363) by the upload.localhost component below, at http://127.0.0.1:15280/file_share/.
+http_external_url = "http://127.0.0.1:@HTTP_PORT@/"
+-- File upload (XEP-0363) by the upload.localhost component below, at http://127.0.0.1:@HTTP_PORT@/file_share/.
 -- Prosody's default limit is 10 MB; files are kept 7 days (its default, written out), and an account
 -- may upload 10 times the limit a day.
 http_file_share_size_limit = 20 * 1024 * 1024
