@@ -1,5 +1,5 @@
 import { backoffDelay } from './backoff.ts';
-import { ConnectionError, isFatal, XmppChatError } from './errors.ts';
+import { AuthError, ConnectionError, isFatal, XmppChatError } from './errors.ts';
 import { Emitter } from './events.ts';
 import { IqRouter, type IqHandler } from './iq.ts';
 import { resolveOptions, type ClientOptions } from './options.ts';
@@ -150,7 +150,12 @@ export function createClient(clientOptions: ClientOptions, transports = loadTran
 
   async function attemptSession(): Promise<SessionInfo> {
     try {
-      const info = await opener.open();
+      const info = await opener.open().catch((error: unknown) => {
+        // A refused token was forgotten by the transport: the password or keys sign in instead, once.
+        const refusedToken = error instanceof AuthError && error.condition === 'credentials-expired';
+        if (refusedToken && options.fast && (options.password || options.scramKeys)) return opener.open();
+        throw error;
+      });
       if (!wanted) {
         await opener.transport?.close();
         throw new ConnectionError('closed', 'Disconnected.');

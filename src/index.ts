@@ -6,6 +6,7 @@ export { createClient } from './client.ts';
 export type { Client, ClientEvents, ConnectionStatus, StatusChange } from './client.ts';
 export type { ClientOptions } from './options.ts';
 export type { SessionInfo, TransportKind } from './transport/transport.ts';
+export type { FastToken, FastTokenStore } from './sasl/sasl2.ts';
 export { AuthError, ConfigError, ConnectionError, StanzaError, StanzaParseError, StreamError, XmppChatError } from './errors.ts';
 export { xml, childOf, childrenOf, textOf, toXmlString } from './stanza/element.ts';
 export type { XmlElement, XmlNode } from './stanza/element.ts';

@@ -1,6 +1,7 @@
 import { DEFAULT_BACKOFF, type BackoffOptions } from './backoff.ts';
 import { ConfigError } from './errors.ts';
 import { PASSWORD_MECHANISMS } from './sasl/choose.ts';
+import type { FastTokenStore } from './sasl/sasl2.ts';
 import type { ScramKeyring } from './sasl/scram.ts';
 import { parseJid } from './stanza/jid.ts';
 import { transportKindOf } from './transport/transport.ts';
@@ -43,6 +44,14 @@ export interface ClientOptions {
    * (default true: at least once). The chat turns it off: its outbox sends exactly once.
    */
   resendUnacknowledged?: boolean;
+  /** SASL2 (XEP-0388) with Bind 2 where the server offers it: one round trip to a bound session (default true). */
+  sasl2?: boolean;
+  /**
+   * FAST (XEP-0484): where this device keeps a sign-in token. With it, a login by password (or keys)
+   * asks the server for a token, and later logins use the token — then no password is needed at all.
+   * A token the server refuses is forgotten; the password, if given, signs in instead, once.
+   */
+  fast?: FastTokenStore;
 }
 
 export interface ResolvedOptions {
@@ -61,6 +70,8 @@ export interface ResolvedOptions {
   timeoutMs: number;
   debug: boolean;
   resendUnacknowledged: boolean;
+  sasl2: boolean;
+  fast?: FastTokenStore;
 }
 
 /** Checks the options once, up front, and explains in words what is wrong. */
@@ -78,7 +89,7 @@ export function resolveOptions(options: ClientOptions): ResolvedOptions {
     if (!options.jid) throw new ConfigError('missing-jid', 'Give an account (jid) and password, or choose anonymous login.');
     const jid = parseJid(options.jid);
     if (!jid?.local) throw new ConfigError('invalid-jid', `"${options.jid}" is not a valid account address (like alice@example.org).`);
-    if (!options.password && !keyMechanisms(options.scramKeys).length)
+    if (!options.password && !keyMechanisms(options.scramKeys).length && !options.fast)
       throw new ConfigError('missing-password', 'A password is needed to sign in.');
     username = jid.local;
     resource ??= jid.resource;
@@ -93,7 +104,7 @@ export function resolveOptions(options: ClientOptions): ResolvedOptions {
     password: options.password,
     resource,
     allowPlain: options.allowPlain ?? false,
-    ...(options.password || anonymous ? { mechanisms: checkMechanisms(options.mechanisms) } : withKeys(options)),
+    ...(options.password || anonymous || !options.scramKeys ? { mechanisms: checkMechanisms(options.mechanisms) } : withKeys(options)),
     discoveryOrigin: options.discoveryOrigin,
     reconnect,
     pingIntervalMs: positive(options.pingIntervalMs, 60_000, 'pingIntervalMs'),
@@ -101,6 +112,8 @@ export function resolveOptions(options: ClientOptions): ResolvedOptions {
     timeoutMs: positive(options.timeoutMs, 20_000, 'timeoutMs'),
     debug: options.debug ?? false,
     resendUnacknowledged: options.resendUnacknowledged ?? true,
+    sasl2: options.sasl2 ?? true,
+    fast: anonymous ? undefined : options.fast,
   };
 }
 

@@ -1,4 +1,5 @@
 import type { XmppChatError } from '../errors.ts';
+import type { FastTokenStore } from '../sasl/sasl2.ts';
 import type { ScramKeyring } from '../sasl/scram.ts';
 import type { XmlElement } from '../stanza/element.ts';
 
@@ -21,6 +22,10 @@ export interface SessionOptions {
   readonly mechanisms?: readonly string[];
   readonly timeoutMs: number;
   readonly debug: boolean;
+  /** SASL2 with Bind 2 where the server offers it (default); false keeps to SASL and resource binding. */
+  readonly sasl2?: boolean;
+  /** FAST (XEP-0484): where this device keeps its sign-in token; tokens are asked for and used only with it. */
+  readonly fast?: FastTokenStore;
 }
 
 export interface SessionInfo {
@@ -32,6 +37,8 @@ export interface SessionInfo {
   readonly mechanism: string;
   /** Namespaces of the stream features the server offered after login (e.g. `urn:xmpp:csi:0`). */
   readonly streamFeatures: readonly string[];
+  /** Signed in by SASL2 (XEP-0388), bound by Bind 2 in the same round trip. */
+  readonly sasl2?: boolean;
 }
 
 /** How a transport reports what arrives and what goes wrong after it is open. */

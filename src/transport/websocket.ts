@@ -21,6 +21,8 @@ import { fromPlainTree } from '../stanza/tree.ts';
 import { chooseMechanism } from '../sasl/choose.ts';
 import type { SessionOptions, Transport, TransportListener, SessionInfo } from './transport.ts';
 import { createPingAcks } from './ack-by-ping.ts';
+import { useSasl2 } from './websocket-sasl2.ts';
+import type { Sasl2Mechanism } from '../sasl/sasl2.ts';
 
 const NS_SM = 'urn:xmpp:sm:3';
 const NS_SASL = 'urn:ietf:params:xml:ns:xmpp-sasl';
@@ -53,10 +55,29 @@ export function createWebSocketTransport(options: SessionOptions, listener: Tran
   // signature there, which proves the server knows the password.
   const exchange: { scram?: ScramMechanism } = {};
   let authenticatedWith = '';
+  let sasl2Used = false;
   let streamFeatureNs: string[] = [];
   sasl.use(PlainMechanism);
   sasl.use(AnonymousMechanism);
-  // Order matters: SASL, then stream management (which resumes, or binds and then enables).
+  // Order matters: SASL2 with Bind 2 where offered, else SASL, then stream management (which
+  // resumes, or binds and then enables).
+  const smHooks: { bound?(el: LtxElement): unknown; resumed?(el: LtxElement): unknown } = {};
+  useSasl2<LtxElement>(options, {
+    entity,
+    streamFeatures,
+    get sm() {
+      return sm;
+    },
+    hooks: smHooks,
+    toXml: fromLtx,
+    fromXml: toLtx,
+    mechanism: sasl2Mechanism,
+    authenticated({ mechanism, features }) {
+      authenticatedWith = mechanism;
+      sasl2Used = true;
+      streamFeatureNs = [...new Set([...streamFeatureNs, ...features])];
+    },
+  });
   saslFactoryFeature(
     { streamFeatures, saslFactory: sasl },
     async (authenticate: (credentials: Record<string, unknown>, mechanism: string) => Promise<void>, offered: string[]) => {
@@ -83,7 +104,14 @@ export function createWebSocketTransport(options: SessionOptions, listener: Tran
       await scram?.verifySuccess(atob(successData));
     },
   );
-  const sm = streamManagementFactory({ streamFeatures, entity, middleware });
+  const sm = streamManagementFactory({
+    streamFeatures,
+    entity,
+    middleware,
+    // Its inline hooks for Bind 2 and SASL2: the answers websocket-sasl2.ts reads are passed to them.
+    bind2: { use: (ns: string, _request: unknown, answer: (el: LtxElement) => unknown) => ns === NS_SM && (smHooks.bound = answer) },
+    sasl2: { use: (ns: string, _request: unknown, answer: (el: LtxElement) => unknown) => ns === NS_SM && (smHooks.resumed = answer) },
+  });
   resourceBinding({ iqCaller, streamFeatures }, options.resource);
   websocket({ entity });
 
@@ -168,6 +196,10 @@ export function createWebSocketTransport(options: SessionOptions, listener: Tran
   async function open(): Promise<SessionInfo> {
     closing = false;
     streamError = undefined;
+    sasl2Used = false;
+    // The stream header names the account, as ejabberd offers SASL2 only then (RFC 6120 §4.7.1 allows it
+    // once the stream is protected; xmpp.js adds it on wss: and loopback).
+    if (options.username && !entity.jid) entity._jid(`${options.username}@${options.domain}`);
     const resuming = Boolean(sm.id);
     const session = waitForSession(resuming);
     try {
@@ -200,7 +232,7 @@ export function createWebSocketTransport(options: SessionOptions, listener: Tran
       const done = (resumed: boolean, smOn = sm.enabled) => {
         cleanup();
         withSm = smOn;
-        resolve({ jid: String(entity.jid), resumed, mechanism: authenticatedWith, streamFeatures: [...streamFeatureNs] });
+        resolve({ jid: String(entity.jid), resumed, mechanism: authenticatedWith, streamFeatures: [...streamFeatureNs], sasl2: sasl2Used });
       };
       const onElement = (el: LtxElement) => {
         if (el.name === 'stream:features') {
@@ -270,6 +302,19 @@ export function createWebSocketTransport(options: SessionOptions, listener: Tran
   };
 }
 
+/** A mechanism for SASL2, loaded when first used: SCRAM with a password or keys, HT-SHA-256-NONE with a token. */
+async function sasl2Mechanism(name: string): Promise<Sasl2Mechanism> {
+  if (name === 'PLAIN') return new PlainMechanism();
+  if (name === 'ANONYMOUS') return new AnonymousMechanism();
+  if (name === 'SCRAM-SHA-256' || name === 'SCRAM-SHA-1') {
+    const { scramMechanism } = await import('../sasl/scram.ts');
+    return new (scramMechanism(name === 'SCRAM-SHA-1' ? 'SHA-1' : 'SHA-256'))();
+  }
+  const { HashedTokenMechanism, HASHED_TOKEN_MECHANISM } = await import('../sasl/hashed-token.ts');
+  if (name === HASHED_TOKEN_MECHANISM) return new HashedTokenMechanism();
+  throw new AuthError('invalid-mechanism', `This client cannot sign in with ${name}.`);
+}
+
 async function toChatError(error: unknown, service: string): Promise<XmppChatError> {
   const e = error as { name?: string; condition?: string; text?: string; message?: string };
   if (e?.name === 'SASLError' && e.condition) return new AuthError(e.condition, await describeAuthFailure(e.condition), e.text);
@@ -277,7 +322,8 @@ async function toChatError(error: unknown, service: string): Promise<XmppChatErr
   // Keys made for other salts cannot log in: as for a refused password, the account is not usable.
   // ScramError, by name: its module loads only for logins that use it.
   if (e?.name === 'ScramError' && e.condition === 'stale-keys') return new AuthError('not-authorized', e.message ?? '');
-  if (e?.name === 'ScramError')
+  if (e?.name === 'HashedTokenError' && e.condition === 'missing-token') return new AuthError('credentials-expired', e.message ?? '');
+  if (e?.name === 'ScramError' || e?.name === 'HashedTokenError')
     return new AuthError(
       'server-not-verified',
       `The server could not prove it knows the password (${e.condition}), so the login was stopped.`,

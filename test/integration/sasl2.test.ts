@@ -1,0 +1,103 @@
+/**
+ * SASL2 (XEP-0388) with Bind 2 (XEP-0386), inline stream management and FAST tokens (XEP-0484) on the
+ * newest servers, Prosody 13 and ejabberd 24.12: one round trip to a bound session, a token asked for
+ * with the password and used in its place later, a refused token forgotten — against the real servers.
+ */
+import { expect } from '@esm-bundle/chai';
+import { AuthError, type FastToken, type FastTokenStore } from '../../src/index.ts';
+import { accountOptions, disconnectAll, proxy, serviceUrl, trackedClient, until, type TransportName } from './servers.ts';
+
+const NEWEST = { prosody13: 35280, ejabberd24: 45280 };
+
+/** A device's token store, kept in memory for the test. */
+function memoryStore(token?: FastToken): FastTokenStore & { token?: FastToken; saved: (FastToken | undefined)[] } {
+  const store = {
+    agentId: crypto.randomUUID(),
+    token,
+    saved: [] as (FastToken | undefined)[],
+    load: () => Promise.resolve(store.token),
+    save: (t: FastToken | undefined) => {
+      store.token = t;
+      store.saved.push(t);
+      return Promise.resolve();
+    },
+  };
+  return store;
+}
+
+describe('SASL2, Bind 2 and FAST', function () {
+  this.timeout(60_000);
+  afterEach(disconnectAll);
+
+  for (const [server, port] of Object.entries(NEWEST)) {
+    for (const transport of ['websocket'] as TransportName[]) {
+      const service = serviceUrl(transport, port);
+
+      it(`${server} over ${transport}: signs in with SASL2 and is bound, with stream management`, async () => {
+        const info = await trackedClient(accountOptions('carol', service)).connect();
+        expect(info.sasl2).to.equal(true);
+        expect(info.mechanism).to.match(/^SCRAM-SHA-/);
+        expect(info.jid).to.match(/^carol@localhost\/.+/);
+      });
+
+      it(`${server} over ${transport}: sasl2 off keeps to SASL and resource binding`, async () => {
+        const info = await trackedClient(accountOptions('carol', service, { sasl2: false })).connect();
+        expect(info.sasl2 ?? false).to.equal(false);
+      });
+
+      it(`${server} over ${transport}: a token asked for with the password signs in alone next time`, async () => {
+        const store = memoryStore();
+        await trackedClient(accountOptions('dave', service, { fast: store })).connect();
+        expect(store.token?.mechanism).to.equal('HT-SHA-256-NONE');
+        expect(store.token?.token).to.be.a('string').and.not.equal('');
+        const { password: _, ...withoutPassword } = accountOptions('dave', service, { fast: store });
+        const info = await trackedClient(withoutPassword).connect();
+        expect(info.mechanism).to.equal('HT-SHA-256-NONE');
+        expect(info.sasl2).to.equal(true);
+      });
+
+      it(`${server} over ${transport}: a refused token is forgotten; the password signs in instead, once`, async () => {
+        const forged = { mechanism: 'HT-SHA-256-NONE', token: 'not-a-token', expiry: new Date(Date.now() + 86_400_000).toISOString() };
+        const store = memoryStore(forged);
+        const info = await trackedClient(accountOptions('dave', service, { fast: store })).connect();
+        expect(info.mechanism).to.match(/^SCRAM-SHA-/);
+        expect(store.saved[0]).to.equal(undefined);
+        expect(store.token?.token).to.not.equal('not-a-token');
+      });
+
+      it(`${server} over ${transport}: without a password, a refused token is said in words`, async () => {
+        const store = memoryStore({
+          mechanism: 'HT-SHA-256-NONE',
+          token: 'not-a-token',
+          expiry: new Date(Date.now() + 86_400_000).toISOString(),
+        });
+        const { password: _, ...options } = accountOptions('dave', service, { fast: store, reconnect: false });
+        const error = await trackedClient(options)
+          .connect()
+          .then(
+            () => undefined,
+            (e: unknown) => e,
+          );
+        expect(error).to.be.instanceOf(AuthError);
+        expect((error as AuthError).condition).to.equal('credentials-expired');
+        expect((error as AuthError).message).to.match(/sign/i);
+        expect(store.token).to.equal(undefined);
+      });
+
+      it(`${server} over ${transport}: a dropped link resumes inline`, async () => {
+        const port2 = await proxy.start(port);
+        try {
+          const client = trackedClient(accountOptions('carol', serviceUrl(transport, port2)));
+          const first = await client.connect();
+          expect(first.sasl2).to.equal(true);
+          let resumed = false;
+          client.on('online', (info) => (resumed ||= info.resumed));
+          await proxy.drop(port2);
+          await until(() => resumed, 'the session resumed', 20_000);
+        } finally {
+          await proxy.stop(port2);
+        }
+      });
+    }
+  }
+});
