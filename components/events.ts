@@ -67,7 +67,7 @@ export interface InternalEvents {
   /** Office hours editor: publish these hours. */
   'xmpp-chat-save-hours': { hours: OfficeHours };
   /** Login form: sign in with these credentials, as the agent with this name (when given). */
-  'xmpp-chat-login': { jid: string; password: string; name?: string };
+  'xmpp-chat-login': { jid: string; password: string; name?: string; remember?: boolean };
   /** Rating prompt (and the message list it is in): the visitor rated the conversation; `body` is the readable answer to send. */
   'xmpp-chat-rate': { score: 1 | 2 | 3 | 4 | 5; comment?: string; body: string };
   /** Emoji picker: this emoji was picked (composed, so a host a shadow root away hears it too). */

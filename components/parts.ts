@@ -54,7 +54,7 @@ export const PARTS = {
     'edit-preview',
     'preview-cancel',
   ],
-  loginForm: ['login-form', 'jid-input', 'password-input', 'name-input', 'submit-button'],
+  loginForm: ['login-form', 'jid-input', 'password-input', 'name-input', 'remember-input', 'submit-button'],
   prechatForm: ['prechat-form', 'prechat-input', 'prechat-submit'],
   visitorDetails: [
     'visitor-details',

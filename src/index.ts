@@ -27,6 +27,16 @@ export type { VisitorAccount, VisitorAccountOptions } from './visitor-account.ts
 // Visitor accounts load when first used: an anonymous visitor never needs them.
 type VisitorAccounts = typeof import('./visitor-account.ts');
 const visitorAccounts = () => import('./visitor-account.ts');
+type SavedLogins = typeof import('./saved-login.ts');
+/** "Stay signed in": loaded only by full mode's login (saved-login.ts). */
+const savedLogins = () => import('./saved-login.ts');
+export type { SavedLogin } from './saved-login.ts';
+export const loadSavedLogin: SavedLogins['loadSavedLogin'] = async (...args) => (await savedLogins()).loadSavedLogin(...args);
+export const forgetSavedLogin: SavedLogins['forgetSavedLogin'] = async (...args) => (await savedLogins()).forgetSavedLogin(...args);
+export const keepLoginWithoutToken: SavedLogins['keepLoginWithoutToken'] = async (...args) =>
+  (await savedLogins()).keepLoginWithoutToken(...args);
+export const savedLoginTokens = async (...args: Parameters<SavedLogins['savedLoginTokens']>) =>
+  (await savedLogins()).savedLoginTokens(...args);
 export const visitorAccount: VisitorAccounts['visitorAccount'] = async (...args) => (await visitorAccounts()).visitorAccount(...args);
 export const forgetVisitor: VisitorAccounts['forgetVisitor'] = async (...args) => (await visitorAccounts()).forgetVisitor(...args);
 export const forgetVisitorAccount: VisitorAccounts['forgetVisitorAccount'] = async (...args) =>

@@ -7,6 +7,7 @@
 import type { RegistrationError } from './registration.ts';
 import type { PreLoginStream } from './prelogin-stream.ts';
 import type { ScramSalts } from './sasl/salts.ts';
+import type { FastToken, FastTokenStore } from './sasl/sasl2.ts';
 import type { ScramKeyring } from './sasl/scram.ts';
 import { createMessageStore, type MessageStore, type MessageStoreOptions } from './storage/index.ts';
 import type { StoredVisitorAccount } from './visitor-keys.ts';
@@ -16,12 +17,20 @@ const meta = (domain: string) => `visitor-account:${domain}`;
 /** Held while one tab reads, registers or forgets the account. */
 const lockName = (owner: string, domain: string) => `xmpp-chat ${meta(domain)} ${owner}`;
 
-/** What to log in with: keys, or the password only where the server leaves no other way. */
+/**
+ * What to log in with: keys, or the password only where the server leaves no other way; and where
+ * the server issues FAST tokens (XEP-0484), the token, which then replaces them on the device.
+ */
 export interface VisitorAccount {
   jid: string;
   password?: string;
   scramKeys?: ScramKeyring;
+  fast: FastTokenStore;
 }
+
+/** The stored record with this device's id (which FAST tokens are bound to) and its token. */
+type KeptRecord = StoredVisitorAccount & { agentId?: string };
+type TokenRecord = { jid: string; agentId?: string; token: FastToken };
 
 export interface VisitorAccountOptions {
   /** Whose history this is (the widget's `visitor:<to>`); the credentials are kept with it. */
@@ -44,9 +53,10 @@ export function visitorAccount(options: VisitorAccountOptions): Promise<VisitorA
 async function readOrRegister(options: VisitorAccountOptions): Promise<VisitorAccount | undefined> {
   const store = createMessageStore(options.owner, options.storage);
   try {
-    const known = await store.getMeta<StoredVisitorAccount | { offered: false }>(meta(options.domain));
+    const known = await store.getMeta<KeptRecord | TokenRecord | { offered: false }>(meta(options.domain));
+    if (known && 'token' in known) return withTokens({ jid: known.jid }, options, known.agentId ?? crypto.randomUUID());
     if (known && 'jid' in known) return await keep(store, options, known);
-    if (known?.offered === false) return undefined; // asked before: the server does not offer it
+    if (known && 'offered' in known) return undefined; // asked before: the server does not offer it
     const username = `visitor-${randomText(12)}`;
     const password = randomText(24);
     let salts: ScramSalts | undefined;
@@ -81,19 +91,52 @@ async function readOrRegister(options: VisitorAccountOptions): Promise<VisitorAc
 }
 
 /** Stores keys in place of a password that is to be replaced (a new account's, or one kept before keys). */
-async function keep(
-  store: MessageStore,
-  options: VisitorAccountOptions,
-  account: StoredVisitorAccount,
-  salts?: ScramSalts,
-): Promise<VisitorAccount> {
-  let kept = account;
+async function keep(store: MessageStore, options: VisitorAccountOptions, account: KeptRecord, salts?: ScramSalts): Promise<VisitorAccount> {
+  let kept: KeptRecord = account;
   if (account.password !== undefined && !('keyless' in account && account.keyless)) {
     const { keepableAccount } = await import('./visitor-keys.ts'); // a first visit's code, as registration
     kept = await keepableAccount(account, options, salts && (() => Promise.resolve(salts)));
     await store.setMeta(meta(options.domain), kept); // the whole record: a password it held is gone
   }
-  return kept.password === undefined ? { jid: kept.jid, scramKeys: kept.scramKeys } : { jid: kept.jid, password: kept.password };
+  const secret = kept.password === undefined ? { scramKeys: kept.scramKeys } : { password: kept.password };
+  return withTokens({ jid: kept.jid, ...secret }, options, kept.agentId ?? crypto.randomUUID());
+}
+
+/**
+ * The account with its FAST token store. A token the server issues replaces the keys or password
+ * on the device; a token it refuses takes the account with it (the next visit registers anew).
+ */
+function withTokens(account: Omit<VisitorAccount, 'fast'>, options: VisitorAccountOptions, agentId: string): VisitorAccount {
+  const key = meta(options.domain);
+  const update = (change: (store: MessageStore) => Promise<void>) =>
+    exclusively(lockName(options.owner, options.domain), async () => {
+      const store = createMessageStore(options.owner, options.storage);
+      try {
+        const known = await store.getMeta<{ jid?: string }>(key);
+        if (known?.jid === account.jid) await change(store); // not an account another tab has put in its place
+      } finally {
+        store.close();
+      }
+    });
+  return {
+    ...account,
+    fast: {
+      agentId,
+      // Read at each login: another tab may have been given a newer token.
+      load: async () => {
+        const store = createMessageStore(options.owner, options.storage);
+        try {
+          const known = await store.getMeta<{ jid?: string; token?: FastToken }>(key);
+          return known?.jid === account.jid ? known.token : undefined;
+        } finally {
+          store.close();
+        }
+      },
+      save: async (issued) => {
+        await update((store) => store.setMeta(key, issued ? { jid: account.jid, agentId, token: issued } : undefined));
+      },
+    },
+  };
 }
 
 /** Turns within this page, where the browser has no Web Locks (older browsers, insecure contexts). */

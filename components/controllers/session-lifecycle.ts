@@ -8,6 +8,7 @@ import { saveDraft } from '../composer/drafts.ts';
 import type { WidgetConfig } from '../xmpp-chat/panel-contract.ts';
 import { ChatSession, type SessionConfig } from './chat-session.ts';
 import { renewRefusedAccount, visitorHistoryOwner, visitorSessionOptions } from './visitor-identity.ts';
+import { forgetSaved, forgetWhenRefused, keepWhenConnected, rememberedLogin, savedLoginKey, savedLoginOptions } from './saved-login.ts';
 import type { VisitorIntake } from './visitor-intake.ts';
 
 /** What the lifecycle needs of the panel. */
@@ -30,7 +31,7 @@ export interface LifecycleHost {
 export class SessionLifecycle {
   /** The settings the current session was made from; undefined until one is wanted. */
   #key?: string;
-  #credentials?: { jid: string; password: string; name?: string };
+  #credentials?: { jid: string; password: string; name?: string; remember?: boolean };
   /** After a log-out, the configured credentials are not used again until they change. */
   #loggedOut = false;
   /** The page asked to connect or send: connect even while the panel is not shown. */
@@ -100,7 +101,7 @@ export class SessionLifecycle {
     if (this.host.active) this.start(); // opened again meanwhile
   }
 
-  login(credentials: { jid: string; password: string; name?: string }): void {
+  login(credentials: { jid: string; password: string; name?: string; remember?: boolean }): void {
     this.#credentials = credentials;
     this.start();
   }
@@ -109,6 +110,9 @@ export class SessionLifecycle {
     this.#credentials = undefined;
     this.#loggedOut = true;
     this.host.replace(undefined);
+    // Signing out forgets what "Stay signed in" kept (the kept token is then useless to anyone).
+    const key = savedLoginKey(this.host.config, this.loginJid);
+    if (key && this.host.config.mode === 'full') forgetSaved(key).catch((error: Error) => this.host.report(error));
   }
 
   /** The login failed: back to the form (full mode). */
@@ -135,7 +139,6 @@ export class SessionLifecycle {
     const configured = config.jid && config.password && !this.#loggedOut ? { jid: config.jid, password: config.password } : undefined;
     const credentials = this.#credentials ?? configured;
     this.host.replace(undefined);
-    if (config.mode === 'full' && !credentials && !config.anonymous) return;
     const base: SessionConfig = {
       service: config.service || undefined,
       domain: config.domain || undefined,
@@ -148,8 +151,11 @@ export class SessionLifecycle {
     if (config.mode === 'full') {
       // The agent's name as typed at login, else the site's: every message to visitors carries it.
       const agentName = cleanNick(this.#credentials?.name ?? config.agentName);
+      const agent: SessionConfig = { ...base, to: undefined, answerStrangers: true, agentName, messageNick: agentName };
+      if (!credentials && !config.anonymous) return this.#startSaved(agent, key);
+      if (this.#credentials?.remember) return this.#startRemembered(agent, this.#credentials, key);
       const account = credentials ? { jid: credentials.jid, password: credentials.password } : { anonymous: true };
-      return void this.#create({ ...base, to: undefined, answerStrangers: true, agentName, messageNick: agentName, ...account });
+      return void this.#create({ ...agent, ...account });
     }
     if (credentials) return void this.#create({ ...base, ...credentials });
     // Asked to be anonymous: a new address each visit, the same history all the same.
@@ -168,6 +174,48 @@ export class SessionLifecycle {
         }
       })
       .catch(report);
+  }
+
+  /** Full mode without credentials: signs in from what "Stay signed in" kept, if anything. */
+  #startSaved(agent: SessionConfig, key: string): void {
+    const where = savedLoginKey(agent);
+    if (this.#loggedOut || !where) return;
+    this.#pending = savedLoginOptions(where)
+      .then((saved) => {
+        this.#pending = undefined;
+        if (!saved || this.#key !== key || this.host.session) return;
+        const session = this.#create({ ...agent, ...saved });
+        if (session) forgetWhenRefused(session, where, (error) => this.#savedRefused(session, error));
+      })
+      .catch((error: Error) => {
+        this.#pending = undefined;
+        this.host.report(error);
+      });
+  }
+
+  /** A login with "Stay signed in": a token (or keys) is kept for the next page, never the password. */
+  #startRemembered(agent: SessionConfig, credentials: { jid: string; password: string }, key: string): void {
+    const where = savedLoginKey(agent, credentials.jid);
+    if (!where) return void this.#create({ ...agent, ...credentials });
+    this.#pending = rememberedLogin(where, credentials)
+      .then((account) => {
+        this.#pending = undefined;
+        if (this.#key !== key) return;
+        const options = { ...agent, ...account };
+        const session = this.#create(options);
+        if (session) keepWhenConnected(session, where, options, (error) => this.host.report(error));
+      })
+      .catch((error: Error) => {
+        this.#pending = undefined;
+        this.host.report(error);
+        if (this.#key === key) this.#create({ ...agent, ...credentials }); // signs in all the same, keeping nothing
+      });
+  }
+
+  #savedRefused(session: ChatSession, error: Error): void {
+    if (this.host.session !== session) return;
+    this.host.replace(undefined);
+    this.host.failed(error);
   }
 
   #create(options: SessionConfig): ChatSession | undefined {

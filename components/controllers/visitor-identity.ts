@@ -28,7 +28,8 @@ export async function visitorSessionOptions(base: SessionConfig, report: (error:
 export function renewRefusedAccount(session: ChatSession, options: SessionConfig, renew: () => void): () => void {
   if (options.anonymous || !options.historyOwner || !options.domain) return () => undefined;
   const off = session.on('error', (error) => {
-    if (error.code !== 'not-authorized') return;
+    // Refused, or its saved sign-in token refused (then forgotten with it): a new account, once.
+    if (error.code !== 'not-authorized' && error.code !== 'credentials-expired') return;
     off();
     // Only the refused account: a tab that saw the refusal first may have registered the next one.
     forgetVisitorAccount(options.historyOwner!, options.domain!, undefined, options.jid).then(renew, (failure: Error) =>

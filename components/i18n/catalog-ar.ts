@@ -134,6 +134,7 @@ const ar: Catalog = {
   'login.password': 'كلمة المرور',
   'login.name': 'اسمك',
   'login.name-hint': 'يراه الزوار مع رسائلك.',
+  'login.remember': 'ابقَ مسجّلًا على هذا الجهاز (لا تُحفظ كلمة المرور)',
   'panel.forget': 'تسجيل الخروج ونسيان هذا الجهاز',
   'panel.picture': 'صورتك',
   'login.submit': 'دخول',

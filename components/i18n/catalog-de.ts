@@ -134,6 +134,7 @@ const de: Catalog = {
   'login.password': 'Passwort',
   'login.name': 'Dein Name',
   'login.name-hint': 'Besucher sehen ihn bei deinen Nachrichten.',
+  'login.remember': 'Auf diesem Gerät angemeldet bleiben (kein Passwort wird gespeichert)',
   'panel.forget': 'Abmelden und dieses Gerät vergessen',
   'panel.picture': 'Dein Bild',
   'login.submit': 'Anmelden',

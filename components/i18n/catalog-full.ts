@@ -72,6 +72,7 @@ export const enFull = {
   'login.password': 'Password',
   'login.name': 'Your name',
   'login.name-hint': 'Visitors see it with your messages.',
+  'login.remember': 'Stay signed in on this device (no password is kept)',
   'panel.forget': 'Log out and forget this device',
   'panel.picture': 'Your picture',
   'login.submit': 'Sign in',

@@ -16,6 +16,8 @@ export const styles = css`
   *, *::before, *::after { box-sizing: border-box; }
   [part~='title'] { margin: 0 0 8px; font-size: 18px; font-weight: 600; }
   label { margin-block-start: 6px; font-weight: 500; color: var(--xmpp-chat-text, #0f172a); }
+  label.remember { display: flex; align-items: center; gap: 8px; font-weight: 400; }
+  label.remember input { inline-size: 20px; min-block-size: 20px; block-size: 20px; margin: 0; flex: none; }
   input, button {
     margin: 0;
     font-family: inherit;

@@ -32,6 +32,7 @@ function check(jid: string, password: string): Problem {
  * @csspart error - The error from the last attempt (role="alert").
  * @csspart jid-input - The address field.
  * @csspart password-input - The password field.
+ * @csspart remember-input - The "Stay signed in on this device" checkbox.
  * @csspart name-input - "Your name": how visitors see the agent; kept on this device.
  * @csspart submit-button - The sign-in button.
  * @cssproperty --xmpp-chat-accent - Button and focus ring (#2563eb).
@@ -41,7 +42,7 @@ function check(jid: string, password: string): Problem {
  * @cssproperty --xmpp-chat-background - Background (#fff).
  * @cssproperty --xmpp-chat-radius - Corner radius (12px).
  * @cssproperty --xmpp-chat-font - Font family (system-ui, sans-serif).
- * @fires xmpp-chat-login - Valid credentials were submitted: `{ jid, password, name? }` (the address trimmed; the name as shown, absent when empty).
+ * @fires xmpp-chat-login - Valid credentials were submitted: `{ jid, password, name?, remember? }` (the address trimmed; the name as shown, absent when empty; `remember` when "Stay signed in" is ticked).
  */
 export class XmppChatLoginForm extends LitElement {
   static override styles = styles;
@@ -94,6 +95,8 @@ export class XmppChatLoginForm extends LitElement {
       <input id="name" part="name-input" name="name" type="text" autocomplete="nickname" maxlength=${NICK_LIMIT}
         .value=${this.name || (loadValue(AGENT_NAME_KEY) ?? '')} ?readonly=${this.busy} aria-describedby="name-hint" />
       <p id="name-hint" class="hint">${t(lang, 'login.name-hint')}</p>
+      <label class="remember"><input part="remember-input" name="remember" type="checkbox" ?disabled=${this.busy} />
+        ${t(lang, 'login.remember')}</label>
       ${problem ? html`<p id="problem" class="problem">${t(lang, problem.key)}</p>` : nothing}
       <button part="submit-button" type="submit" aria-disabled=${String(this.busy)}>
         ${t(lang, this.busy ? 'login.busy' : 'login.submit')}
@@ -118,7 +121,8 @@ export class XmppChatLoginForm extends LitElement {
     }
     const name = cleanNick(fieldText(data, 'name'));
     saveValue(AGENT_NAME_KEY, name);
-    emit(this, 'xmpp-chat-login', { jid: jid.trim(), password, ...(name ? { name } : {}) });
+    const remember = data.get('remember') === 'on';
+    emit(this, 'xmpp-chat-login', { jid: jid.trim(), password, ...(name ? { name } : {}), ...(remember ? { remember } : {}) });
   }
 }
 

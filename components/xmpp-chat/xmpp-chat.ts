@@ -108,6 +108,7 @@ import { PANEL_PARTS } from '../parts.ts';
  * @csspart login-form - The login form (full mode).
  * @csspart jid-input - The login form's address field.
  * @csspart password-input - The login form's password field.
+ * @csspart remember-input - The login form's "Stay signed in on this device" checkbox.
  * @csspart name-input - The login form's "Your name" field (kept on the device).
  * @csspart submit-button - The login form's button.
  * @csspart prechat-form - Visitor mode: the pre-chat form (`prechat`).
