@@ -124,17 +124,20 @@ prosody_bin() { if [ "$1" = prosody13 ]; then echo "$UNPACKED/$2"; else need "$2
 prosody_cfg() { echo "$RUN/$1/prosody.cfg.lua"; }
 start_prosody() { # server fresh: 1 wipes data and creates the accounts, 0 keeps them (restart)
   local server=$1 d="$RUN/$1" bin; bin=$(prosody_bin "$1" prosody)
-  if [ "$2" = 1 ]; then
-    rm -rf "$d" && mkdir -p "$d/data" "$d/certs" "$d/www/.well-known"
-    render "$server" "$ROOT/test/servers/prosody/prosody.cfg.lua" "$(prosody_cfg "$server")"
-    render "$server" "$ROOT/test/servers/host-meta" "$d/www/.well-known/host-meta"
-    render "$server" "$ROOT/test/servers/host-meta.json" "$d/www/.well-known/host-meta.json"
-    chown -R prosody:prosody "$d" 2>/dev/null || true
-    accounts_prosody "$server"
-  fi
+  [ "$2" = 1 ] && rm -rf "$d"
+  # The configuration is rendered at every start (the data is kept on a restart), so it is never stale.
+  mkdir -p "$d/data" "$d/certs" "$d/www/.well-known"
+  render "$server" "$ROOT/test/servers/prosody/prosody.cfg.lua" "$(prosody_cfg "$server")"
+  render "$server" "$ROOT/test/servers/host-meta" "$d/www/.well-known/host-meta"
+  render "$server" "$ROOT/test/servers/host-meta.json" "$d/www/.well-known/host-meta.json"
+  chown -R prosody:prosody "$d" 2>/dev/null || true
+  [ "$2" = 0 ] || accounts_prosody "$server"
+  : > "$d/prosody.err"
   setsid "$bin" --config "$(prosody_cfg "$server")" -F >"$d/stdout.log" 2>&1 < /dev/null &
   echo $! > "$d/pid"
   wait_ports "$server" 30 ${PORTS[$server]}
+  # A module that did not load leaves a server that runs, but not as configured: that is a failed start.
+  if grep -q "Unable to load module" "$d/prosody.err"; then show_log "$server"; stop_one "$server"; die "$server could not load a configured module"; fi
 }
 accounts_prosody() {
   local ctl; ctl=$(prosody_bin "$1" prosodyctl)
@@ -152,13 +155,12 @@ ejabberdctl_() { local server=$1 d="$RUN/$1" ctl=ejabberdctl; shift
 start_ejabberd() { # server fresh: as for start_prosody
   local server=$1 d="$RUN/$1"
   if [ "$server" = ejabberd24 ]; then [ -x "$UNPACKED/ejabberdctl" ] || die "ejabberd 24.12 is not unpacked: run scripts/servers.sh install"; else need ejabberdctl; fi
-  if [ "$2" = 1 ]; then
-    rm -rf "$d" && mkdir -p "$d/logs" "$d/spool" "$d/upload"
-    render "$server" "$ROOT/test/servers/ejabberd/ejabberd.yml" "$d/ejabberd.yml"
-    render "$server" "$ROOT/test/servers/ejabberd/ejabberdctl.cfg" "$d/ejabberdctl.cfg"
-    echo '{lookup, [file, native]}.' > "$d/inetrc"
-    chown -R ejabberd:ejabberd "$d" 2>/dev/null || true
-  fi
+  [ "$2" = 1 ] && rm -rf "$d"
+  mkdir -p "$d/logs" "$d/spool" "$d/upload"
+  render "$server" "$ROOT/test/servers/ejabberd/ejabberd.yml" "$d/ejabberd.yml"
+  render "$server" "$ROOT/test/servers/ejabberd/ejabberdctl.cfg" "$d/ejabberdctl.cfg"
+  echo '{lookup, [file, native]}.' > "$d/inetrc"
+  chown -R ejabberd:ejabberd "$d" 2>/dev/null || true
   # ejabberdctl returns 0 even when the node fails to start: the ports and the node's status tell.
   ejabberdctl_ "$server" start || true
   local deadline=$((SECONDS + 60)) pid=""
