@@ -4,12 +4,11 @@
  * resumes — stream management in one round trip. xmpp.js's stream management keeps the counts: its
  * inline hooks are told what the server answered, as its own SASL2 package would.
  */
-import { AuthError } from '../errors.ts';
 import { xml, type XmlElement } from '../stanza/element.ts';
 import { NS_SASL2, NS_SM, parseSasl2Offer } from '../stanza/sasl2.ts';
-import { authenticateSasl2, fastCount, issuedToken, planSasl2, type Sasl2Mechanism, type Sasl2Plan } from '../sasl/sasl2.ts';
+import { authenticateSasl2, issuedToken, type Sasl2Mechanism } from '../sasl/sasl2.ts';
 import type { SessionOptions } from './transport.ts';
-import { sasl2Credentials, userAgentOf } from './sasl2-session.ts';
+import { planSignIn, refused, sasl2Credentials, sasl2Request } from './sasl2-session.ts';
 
 /** The parts of xmpp.js this needs, as the adapter sees them. */
 export interface Sasl2Deps<El> {
@@ -38,16 +37,7 @@ export function useSasl2<El>(options: SessionOptions, deps: Sasl2Deps<El>): void
     const offer = parseSasl2Offer(xml('features', {}, deps.toXml(element)));
     // Without Bind 2 the session would need more steps after SASL2: the older path does them all.
     if (options.sasl2 === false || !offer?.bind2) return next();
-    const token = options.username ? await options.fast?.load() : undefined;
-    const plan = planSasl2(offer, {
-      anonymous: !options.username,
-      secure: options.service.startsWith('wss:'),
-      allowPlain: options.allowPlain,
-      mechanisms: options.mechanisms,
-      hasSecret: Boolean(options.password || options.scramKeys),
-      keepsTokens: Boolean(options.fast),
-      token,
-    });
+    const plan = await planSignIn(options, offer);
     const mechanism = await deps.mechanism(plan.mechanism);
     const queue: XmlElement[] = [];
     let waiting: ((el: XmlElement) => void) | undefined;
@@ -71,14 +61,8 @@ export function useSasl2<El>(options: SessionOptions, deps: Sasl2Deps<El>): void
         },
         mechanism,
         sasl2Credentials(options, plan),
-        {
-          userAgent: userAgentOf(options),
-          resume,
-          bind: { tag: options.resource || 'xmpp-chat', enableSm: Boolean(offer.bind2.includes(NS_SM)) },
-          requestToken: plan.requestToken,
-          fastCount: plan.token ? fastCount() : undefined,
-        },
-      ).catch((error: unknown) => refused(error, plan));
+        sasl2Request(options, plan, { enableSm: offer.bind2.includes(NS_SM), resume }),
+      ).catch((error: unknown) => refused(error, plan, options.fast));
       const kept = issuedToken(success, plan);
       if (kept) await options.fast?.save(kept);
       deps.authenticated({ mechanism: plan.mechanism, features: offer.bind2 });
@@ -100,17 +84,4 @@ export function useSasl2<El>(options: SessionOptions, deps: Sasl2Deps<El>): void
       entity.off('nonza', onNonza);
     }
   });
-
-  /** A refused token is forgotten, and the error says what to do next. */
-  async function refused(error: unknown, plan: Sasl2Plan): Promise<never> {
-    if (plan.token && error instanceof AuthError && ['not-authorized', 'credentials-expired'].includes(error.condition)) {
-      await options.fast?.save(undefined);
-      throw new AuthError(
-        'credentials-expired',
-        'The saved sign-in for this device was refused by the server (it may have been revoked or have expired).',
-        error.text,
-      );
-    }
-    throw error;
-  }
 }

@@ -22,7 +22,7 @@ import { chooseMechanism } from '../sasl/choose.ts';
 import type { SessionOptions, Transport, TransportListener, SessionInfo } from './transport.ts';
 import { createPingAcks } from './ack-by-ping.ts';
 import { useSasl2 } from './websocket-sasl2.ts';
-import type { Sasl2Mechanism } from '../sasl/sasl2.ts';
+import { mechanismError, sasl2Mechanism } from './sasl2-session.ts';
 
 const NS_SM = 'urn:xmpp:sm:3';
 const NS_SASL = 'urn:ietf:params:xml:ns:xmpp-sasl';
@@ -302,32 +302,12 @@ export function createWebSocketTransport(options: SessionOptions, listener: Tran
   };
 }
 
-/** A mechanism for SASL2, loaded when first used: SCRAM with a password or keys, HT-SHA-256-NONE with a token. */
-async function sasl2Mechanism(name: string): Promise<Sasl2Mechanism> {
-  if (name === 'PLAIN') return new PlainMechanism();
-  if (name === 'ANONYMOUS') return new AnonymousMechanism();
-  if (name === 'SCRAM-SHA-256' || name === 'SCRAM-SHA-1') {
-    const { scramMechanism } = await import('../sasl/scram.ts');
-    return new (scramMechanism(name === 'SCRAM-SHA-1' ? 'SHA-1' : 'SHA-256'))();
-  }
-  const { HashedTokenMechanism, HASHED_TOKEN_MECHANISM } = await import('../sasl/hashed-token.ts');
-  if (name === HASHED_TOKEN_MECHANISM) return new HashedTokenMechanism();
-  throw new AuthError('invalid-mechanism', `This client cannot sign in with ${name}.`);
-}
-
 async function toChatError(error: unknown, service: string): Promise<XmppChatError> {
   const e = error as { name?: string; condition?: string; text?: string; message?: string };
   if (e?.name === 'SASLError' && e.condition) return new AuthError(e.condition, await describeAuthFailure(e.condition), e.text);
   if (e?.name === 'StreamError' && e.condition) return new StreamError(e.condition, await describeStreamError(e.condition), e.text);
-  // Keys made for other salts cannot log in: as for a refused password, the account is not usable.
-  // ScramError, by name: its module loads only for logins that use it.
-  if (e?.name === 'ScramError' && e.condition === 'stale-keys') return new AuthError('not-authorized', e.message ?? '');
-  if (e?.name === 'HashedTokenError' && e.condition === 'missing-token') return new AuthError('credentials-expired', e.message ?? '');
-  if (e?.name === 'ScramError' || e?.name === 'HashedTokenError')
-    return new AuthError(
-      'server-not-verified',
-      `The server could not prove it knows the password (${e.condition}), so the login was stopped.`,
-    );
+  const ofMechanism = mechanismError(error);
+  if (ofMechanism) return ofMechanism;
   if (e instanceof ConnectionError || e instanceof AuthError || e instanceof StreamError) return e;
   if (e?.name === 'TimeoutError') return new ConnectionError('timeout', 'The chat server did not answer in time.');
   return new ConnectionError('unreachable', `Could not reach the chat server at ${service}.`, { cause: error });
