@@ -8,8 +8,10 @@ import { saveDraft } from '../composer/drafts.ts';
 import type { WidgetConfig } from '../xmpp-chat/panel-contract.ts';
 import { ChatSession, type SessionConfig } from './chat-session.ts';
 import { renewRefusedAccount, visitorHistoryOwner, visitorSessionOptions } from './visitor-identity.ts';
-import { forgetSaved, forgetWhenRefused, keepWhenConnected, rememberedLogin, savedLoginKey, savedLoginOptions } from './saved-login.ts';
 import type { VisitorIntake } from './visitor-intake.ts';
+
+/** "Stay signed in" (saved-login.ts): full mode's alone, so loaded when first used. */
+const savedLogins = () => import('./saved-login.ts');
 
 /** What the lifecycle needs of the panel. */
 export interface LifecycleHost {
@@ -111,8 +113,14 @@ export class SessionLifecycle {
     this.#loggedOut = true;
     this.host.replace(undefined);
     // Signing out forgets what "Stay signed in" kept (the kept token is then useless to anyone).
-    const key = savedLoginKey(this.host.config, this.loginJid);
-    if (key && this.host.config.mode === 'full') forgetSaved(key).catch((error: Error) => this.host.report(error));
+    if (this.host.config.mode !== 'full') return;
+    const jid = this.loginJid;
+    savedLogins()
+      .then(({ forgetSaved, savedLoginKey }) => {
+        const key = savedLoginKey(this.host.config, jid);
+        return key ? forgetSaved(key) : undefined;
+      })
+      .catch((error: Error) => this.host.report(error));
   }
 
   /** The login failed: back to the form (full mode). */
@@ -178,12 +186,13 @@ export class SessionLifecycle {
 
   /** Full mode without credentials: signs in from what "Stay signed in" kept, if anything. */
   #startSaved(agent: SessionConfig, key: string): void {
-    const where = savedLoginKey(agent);
-    if (this.#loggedOut || !where) return;
-    this.#pending = savedLoginOptions(where)
-      .then((saved) => {
+    if (this.#loggedOut) return;
+    this.#pending = savedLogins()
+      .then(async ({ savedLoginKey, savedLoginOptions, forgetWhenRefused }) => {
+        const where = savedLoginKey(agent);
+        const saved = where ? await savedLoginOptions(where) : undefined;
         this.#pending = undefined;
-        if (!saved || this.#key !== key || this.host.session) return;
+        if (!saved || !where || this.#key !== key || this.host.session) return;
         const session = this.#create({ ...agent, ...saved });
         if (session) forgetWhenRefused(session, where, (error) => this.#savedRefused(session, error));
       })
@@ -195,12 +204,13 @@ export class SessionLifecycle {
 
   /** A login with "Stay signed in": a token (or keys) is kept for the next page, never the password. */
   #startRemembered(agent: SessionConfig, credentials: { jid: string; password: string }, key: string): void {
-    const where = savedLoginKey(agent, credentials.jid);
-    if (!where) return void this.#create({ ...agent, ...credentials });
-    this.#pending = rememberedLogin(where, credentials)
-      .then((account) => {
+    this.#pending = savedLogins()
+      .then(async ({ savedLoginKey, rememberedLogin, keepWhenConnected }) => {
+        const where = savedLoginKey(agent, credentials.jid);
+        const account = where ? await rememberedLogin(where, credentials) : undefined;
         this.#pending = undefined;
         if (this.#key !== key) return;
+        if (!where || !account) return void this.#create({ ...agent, ...credentials });
         const options = { ...agent, ...account };
         const session = this.#create(options);
         if (session) keepWhenConnected(session, where, options, (error) => this.host.report(error));

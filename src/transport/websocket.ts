@@ -22,7 +22,6 @@ import { chooseMechanism } from '../sasl/choose.ts';
 import type { SessionOptions, Transport, TransportListener, SessionInfo } from './transport.ts';
 import { createPingAcks } from './ack-by-ping.ts';
 import { useSasl2 } from './websocket-sasl2.ts';
-import { mechanismError, sasl2Mechanism } from './sasl2-session.ts';
 
 const NS_SM = 'urn:xmpp:sm:3';
 const NS_SASL = 'urn:ietf:params:xml:ns:xmpp-sasl';
@@ -71,7 +70,6 @@ export function createWebSocketTransport(options: SessionOptions, listener: Tran
     hooks: smHooks,
     toXml: fromLtx,
     fromXml: toLtx,
-    mechanism: sasl2Mechanism,
     authenticated({ mechanism, features }) {
       authenticatedWith = mechanism;
       sasl2Used = true;
@@ -81,6 +79,12 @@ export function createWebSocketTransport(options: SessionOptions, listener: Tran
   saslFactoryFeature(
     { streamFeatures, saslFactory: sasl },
     async (authenticate: (credentials: Record<string, unknown>, mechanism: string) => Promise<void>, offered: string[]) => {
+      // Only a saved token was kept, and this server (or transport) takes none.
+      if (options.username && !options.password && !options.scramKeys)
+        throw new AuthError(
+          'credentials-expired',
+          'This server does not accept the saved sign-in here. Please sign in again with your password.',
+        );
       const secure = options.service.startsWith('wss:');
       const mechanism = chooseMechanism(offered, {
         anonymous: !options.username,
@@ -306,8 +310,11 @@ async function toChatError(error: unknown, service: string): Promise<XmppChatErr
   const e = error as { name?: string; condition?: string; text?: string; message?: string };
   if (e?.name === 'SASLError' && e.condition) return new AuthError(e.condition, await describeAuthFailure(e.condition), e.text);
   if (e?.name === 'StreamError' && e.condition) return new StreamError(e.condition, await describeStreamError(e.condition), e.text);
-  const ofMechanism = mechanismError(error);
-  if (ofMechanism) return ofMechanism;
+  // Our SCRAM and token mechanisms' errors, by name: their explanation loads only when one fails.
+  if (e?.name === 'ScramError' || e?.name === 'HashedTokenError') {
+    const explained = (await import('./mechanism-errors.ts')).mechanismError(error);
+    if (explained) return explained;
+  }
   if (e instanceof ConnectionError || e instanceof AuthError || e instanceof StreamError) return e;
   if (e?.name === 'TimeoutError') return new ConnectionError('timeout', 'The chat server did not answer in time.');
   return new ConnectionError('unreachable', `Could not reach the chat server at ${service}.`, { cause: error });
