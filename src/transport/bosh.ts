@@ -3,7 +3,7 @@
  * patches in bosh-patches.ts (send at once, acknowledge on response).
  */
 import { Strophe } from 'strophe.js';
-import { AuthError, ConnectionError, StreamError, type XmppChatError } from '../errors.ts';
+import { AuthError, ConnectionError, StreamError, XmppChatError } from '../errors.ts';
 import { describeAuthFailure, describeStreamError, parseSaslFailure } from '../stanza/conditions.ts';
 import { fromDom, toDom } from '../stanza/dom.ts';
 import type { XmlElement } from '../stanza/element.ts';
@@ -11,6 +11,7 @@ import { chooseMechanism } from '../sasl/choose.ts';
 import { acknowledgeOnResponse, flushWithoutIdleDelay, watchForStall } from './bosh-patches.ts';
 import { checkBoshResponsesUnderTrustedTypes } from './bosh-trusted-types.ts';
 import { confirmAttached, forgetKeptSession, hasKeptSession, keepFeatures, keptFeatures } from './bosh-restore.ts';
+import { keepFirstFeatures, nameAccountInSessionRequest, offersSasl2 } from './bosh-stream-start.ts';
 import type { SessionInfo, SessionOptions, Transport, TransportListener } from './transport.ts';
 
 const { Status } = Strophe;
@@ -52,8 +53,33 @@ export function createBoshTransport(options: SessionOptions, listener: Transport
     conn = c;
     /** Why the session ends; a server's condition comes with its sentence, which loads with it. */
     let lastError: XmppChatError | Promise<XmppChatError> | undefined;
-    // The mechanism is ours to choose, by the same policy as over WebSocket.
+    /** Signed in with SASL2 (bosh-sasl2.ts): how, and the features Bind 2 offered. */
+    let sasl2: { mechanism: string; features: string[] } | undefined;
+    keepFirstFeatures(c);
+    const withSasl2 = options.sasl2 !== false;
+    if (withSasl2 && options.username) nameAccountInSessionRequest(c, `${options.username}@${options.domain}`);
     c.authenticate = (matched: { mechname: string }[]) => {
+      if (withSasl2 && offersSasl2(c.features)) {
+        void import('./bosh-sasl2.ts')
+          .then(({ signInWithSasl2 }) =>
+            signInWithSasl2(c, options, { signedIn: (how) => (sasl2 = how), deliver: (el) => void onStanza(el) }),
+          )
+          .then(
+            (done) => done || authenticateWithSasl(matched),
+            (error: unknown) => {
+              lastError =
+                error instanceof XmppChatError
+                  ? error
+                  : new ConnectionError('unreachable', 'Part of the chat could not be loaded.', { cause: error });
+              c.disconnect('sign-in failed');
+            },
+          );
+      } else {
+        authenticateWithSasl(matched);
+      }
+    };
+    // The mechanism is ours to choose, by the same policy as over WebSocket.
+    const authenticateWithSasl = (matched: { mechname: string }[]) => {
       try {
         const chosen = chooseMechanism(
           matched.map((m) => m.mechname),
@@ -90,30 +116,24 @@ export function createBoshTransport(options: SessionOptions, listener: Transport
       c.xmlInput = (el: Node) => console.debug('[xmpp-chat] in', redactForLog(el));
       c.xmlOutput = (el: Element) => console.debug('[xmpp-chat] out', redactForLog(el));
     }
-    c.addHandler(
-      (el: Element) => {
-        // After a dropped HTTP connection, a retried request can come back with its own body as the
-        // response (seen with ejabberd 23.01). It has a rid, which a server's body never has: these
-        // are our own stanzas, not received ones, and the real response, with whatever it carried
-        // for us, is gone. Only a new session (which catches up from the archive) can recover that.
-        if ((el.parentNode as Element | null)?.getAttribute?.('rid')) {
-          if (redactForLog) console.debug('[xmpp-chat] ignored an echo of our own request', redactForLog(el));
-          if (c.authenticated && !closing && conn === c) {
-            queueMicrotask(() =>
-              abortSession?.(new ConnectionError('closed', 'The connection to the chat server was interrupted; reconnecting.')),
-            );
-          }
-          return true;
+    const onStanza = (el: Element) => {
+      // After a dropped HTTP connection, a retried request can come back with its own body as the
+      // response (seen with ejabberd 23.01). It has a rid, which a server's body never has: these
+      // are our own stanzas, not received ones, and the real response, with whatever it carried
+      // for us, is gone. Only a new session (which catches up from the archive) can recover that.
+      if ((el.parentNode as Element | null)?.getAttribute?.('rid')) {
+        if (redactForLog) console.debug('[xmpp-chat] ignored an echo of our own request', redactForLog(el));
+        if (c.authenticated && !closing && conn === c) {
+          queueMicrotask(() =>
+            abortSession?.(new ConnectionError('closed', 'The connection to the chat server was interrupted; reconnecting.')),
+          );
         }
-        listener.stanza(fromDom(el));
         return true;
-      },
-      null,
-      null,
-      null,
-      null,
-      null,
-    );
+      }
+      listener.stanza(fromDom(el));
+      return true;
+    };
+    c.addHandler(onStanza, null, null, null, null, null);
     const jid = options.username
       ? `${options.username}@${options.domain}${options.resource ? `/${options.resource}` : ''}`
       : options.domain;
@@ -169,10 +189,11 @@ export function createBoshTransport(options: SessionOptions, listener: Transport
             unacked.clear();
           }
           const restored = c.restored === true;
-          const streamFeatures = restored ? keptFeatures() : featureNamespaces(c);
+          const streamFeatures = restored ? keptFeatures() : [...new Set([...featureNamespaces(c), ...(sasl2?.features ?? [])])];
           if (keep && !restored) keepFeatures(streamFeatures);
           // The server's session goes on, but this page knows nothing of it: the chat sets up anew.
-          resolve({ jid: c.jid, resumed: false, mechanism: restored ? 'ANONYMOUS' : (c._sasl_mechanism?.mechname ?? ''), streamFeatures });
+          const mechanism = restored ? 'ANONYMOUS' : (sasl2?.mechanism ?? c._sasl_mechanism?.mechname ?? '');
+          resolve({ jid: c.jid, resumed: false, mechanism, streamFeatures, sasl2: Boolean(sasl2) });
         } else if (status === Status.AUTHFAIL) {
           const failure = elem ? parseSaslFailure(fromDom(elem)) : undefined;
           const cond = failure?.condition ?? condition ?? 'not-authorized';
