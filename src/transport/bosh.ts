@@ -81,6 +81,12 @@ export function createBoshTransport(options: SessionOptions, listener: Transport
     // The mechanism is ours to choose, by the same policy as over WebSocket.
     const authenticateWithSasl = (matched: { mechname: string }[]) => {
       try {
+        // Only a saved token was kept, and this server (or its BOSH) takes none.
+        if (options.username && !options.password && !options.scramKeys)
+          throw new AuthError(
+            'credentials-expired',
+            'This server does not accept the saved sign-in here. Please sign in again with your password.',
+          );
         const chosen = chooseMechanism(
           matched.map((m) => m.mechname),
           {

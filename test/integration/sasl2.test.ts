@@ -157,4 +157,19 @@ function noSasl2OverBosh(service: string) {
     expect(store.saved.length).to.equal(0);
     expect(store.token?.token).to.equal('kept-token');
   });
+
+  it('ejabberd24 over bosh: a saved token alone is said in words to be of no use here', async () => {
+    const kept = { mechanism: 'HT-SHA-256-NONE', token: 'kept-token', expiry: new Date(Date.now() + 86_400_000).toISOString() };
+    const store = memoryStore(kept);
+    const { password: _, ...options } = accountOptions('dave', service, { fast: store, reconnect: false });
+    const error = await trackedClient(options)
+      .connect()
+      .then(
+        () => undefined,
+        (e: unknown) => e,
+      );
+    expect(error instanceof AuthError && error.condition).to.equal('credentials-expired');
+    expect((error as Error).message).to.match(/password/);
+    expect(store.saved.length).to.equal(0);
+  });
 }
