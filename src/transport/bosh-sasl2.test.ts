@@ -99,6 +99,19 @@ describe('SASL2 over BOSH', () => {
     expect(conn.sent.length).to.equal(0);
   });
 
+  it('says in words that a saved token alone is of no use where SASL2 with Bind 2 is not offered', async () => {
+    const withoutSasl2 = `<stream:features><mechanisms xmlns='urn:ietf:params:xml:ns:xmpp-sasl'><mechanism>PLAIN</mechanism></mechanisms></stream:features>`;
+    for (const [features, extra] of [
+      [withoutSasl2, {}],
+      [OFFER, { sasl2: false }],
+    ] as const) {
+      const conn = fakeConnection(features);
+      const error = await signInWithSasl2(conn as never, options({ password: undefined, ...extra }), deps()).catch((e: unknown) => e);
+      expect(error instanceof AuthError && error.condition).to.equal('credentials-expired');
+      expect(conn.sent.length).to.equal(0);
+    }
+  });
+
   it('reports a refusal as an AuthError, and leaves the connection as it was', async () => {
     const conn = fakeConnection(OFFER);
     const done = signInWithSasl2(conn as never, options(), deps()).catch((e: unknown) => e);

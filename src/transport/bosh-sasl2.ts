@@ -7,7 +7,7 @@
  * resource binding leaves it, and reports itself connected.
  */
 import { Strophe } from 'strophe.js';
-import { ConnectionError, XmppChatError } from '../errors.ts';
+import { AuthError, ConnectionError, XmppChatError } from '../errors.ts';
 import { fromDom, toDom } from '../stanza/dom.ts';
 import type { XmlElement } from '../stanza/element.ts';
 import { NS_SASL2, parseSasl2Offer, type Sasl2Offer } from '../stanza/sasl2.ts';
@@ -19,7 +19,7 @@ type Connection = InstanceType<typeof Strophe.Connection>;
 const NS_STREAM = 'http://etherx.jabber.org/streams';
 
 export interface BoshSasl2Deps {
-  /** After success, before strophe.js reports the session connected: how it signed in, and the features Bind 2 offered. */
+  /** After success, before strophe.js reports the session connected: how it signed in, and the session's features. */
   signedIn(how: { mechanism: string; features: string[] }): void;
   /** Stanzas that came after `<success>` while it was being checked: handed on as any received stanza. */
   deliver(stanza: Element): void;
@@ -27,12 +27,20 @@ export interface BoshSasl2Deps {
 
 /**
  * Signs in with SASL2 where `conn.features` offers it with Bind 2; false when it does not (the older
- * path then signs in). Errors are AuthErrors in words, or the mechanism's own (see `mechanismError`).
+ * path then signs in), unless only a saved token was kept, which the older path cannot use. Errors
+ * are AuthErrors in words, or the mechanism's own (see `mechanismError`).
  */
 export async function signInWithSasl2(conn: Connection, options: SessionOptions, deps: BoshSasl2Deps): Promise<boolean> {
-  const features = conn.features;
+  const features = options.sasl2 !== false && conn.features;
   const offer = features ? parseSasl2Offer(fromDom(features)) : undefined;
-  if (!offer?.bind2) return false;
+  if (!offer?.bind2) {
+    if (options.username && !options.password && !options.scramKeys)
+      throw new AuthError(
+        'credentials-expired',
+        'This server does not accept the saved sign-in here. Please sign in again with your password.',
+      );
+    return false;
+  }
   return signIn(conn, options, { ...offer, bind2: offer.bind2 }, deps).catch((error: unknown) => {
     throw asChatError(error, options.service);
   });
@@ -57,7 +65,9 @@ async function signIn(conn: Connection, options: SessionOptions, offer: Sasl2Off
     conn.jid = success.jid;
     conn.do_bind = false;
     conn.authenticated = true;
-    deps.signedIn({ mechanism: plan.mechanism, features: offer.bind2 });
+    // The session's features (those that followed <success>), with those Bind 2 offered.
+    const namespaces = Array.from(conn.features?.children ?? [], (c) => c.namespaceURI ?? '');
+    deps.signedIn({ mechanism: plan.mechanism, features: [...new Set([...namespaces, ...offer.bind2])].filter(Boolean) });
     conn._changeConnectStatus(Strophe.Status.CONNECTED, null);
     for (const stanza of early) deps.deliver(stanza);
     return true;

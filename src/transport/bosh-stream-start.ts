@@ -5,22 +5,27 @@
 import type { Strophe } from 'strophe.js';
 
 type Connection = InstanceType<typeof Strophe.Connection>;
-/** The parts of strophe.js's BOSH protocol object these patches wrap. */
+/** The parts of strophe.js's BOSH protocol object this wraps. */
 interface BoshProto {
   sid: string | null;
   _buildBody(): { attrs(attrs: Record<string, string>): unknown };
   _connect_cb(body: Element): number;
 }
 
-const NS_STREAM = 'http://etherx.jabber.org/streams';
-const NS_SASL2 = 'urn:xmpp:sasl:2';
-
 /**
- * Names the account (`from`) in the request that creates the session, as a stream header may once
- * the stream is protected (RFC 6120 §4.7.1): Prosody offers FAST tokens only then.
+ * Keeps the stream features of the session's start in `conn.features`, which strophe.js fills only
+ * after SASL (with SASL2 there is no stream restart). With an `account`, names it (`from`) in the
+ * request that creates the session, as a stream header may once the stream is protected (RFC 6120
+ * §4.7.1): Prosody offers FAST tokens only then.
  */
-export function nameAccountInSessionRequest(conn: Connection, account: string): void {
+export function watchStreamStart(conn: Connection, account: string | undefined): void {
   const proto = conn._proto as unknown as BoshProto;
+  const connectCb = proto._connect_cb.bind(proto);
+  proto._connect_cb = (body) => {
+    conn.features = body.getElementsByTagNameNS('http://etherx.jabber.org/streams', 'features')[0] ?? conn.features;
+    return connectCb(body);
+  };
+  if (!account) return;
   const buildBody = proto._buildBody.bind(proto);
   proto._buildBody = () => {
     const body = buildBody();
@@ -29,21 +34,6 @@ export function nameAccountInSessionRequest(conn: Connection, account: string): 
   };
 }
 
-/**
- * Keeps the stream features of the session's start in `conn.features`, which strophe.js fills only
- * after SASL; with SASL2 there is no stream restart, and these are the features of the session.
- */
-export function keepFirstFeatures(conn: Connection): void {
-  const proto = conn._proto as unknown as BoshProto;
-  const connectCb = proto._connect_cb.bind(proto);
-  proto._connect_cb = (body) => {
-    const features = body.getElementsByTagNameNS(NS_STREAM, 'features')[0];
-    if (features) conn.features = features;
-    return connectCb(body);
-  };
-}
-
 /** Whether these stream features offer SASL2 (XEP-0388). */
-export function offersSasl2(features: Element | null | undefined): boolean {
-  return Array.from(features?.children ?? []).some((c) => c.localName === 'authentication' && c.namespaceURI === NS_SASL2);
-}
+export const offersSasl2 = (features: Element | null | undefined): boolean =>
+  Boolean(features?.getElementsByTagNameNS('urn:xmpp:sasl:2', 'authentication').length);

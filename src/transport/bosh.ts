@@ -11,7 +11,7 @@ import { chooseMechanism } from '../sasl/choose.ts';
 import { acknowledgeOnResponse, flushWithoutIdleDelay, watchForStall } from './bosh-patches.ts';
 import { checkBoshResponsesUnderTrustedTypes } from './bosh-trusted-types.ts';
 import { confirmAttached, forgetKeptSession, hasKeptSession, keepFeatures, keptFeatures } from './bosh-restore.ts';
-import { keepFirstFeatures, nameAccountInSessionRequest, offersSasl2 } from './bosh-stream-start.ts';
+import { offersSasl2, watchStreamStart } from './bosh-stream-start.ts';
 import type { SessionInfo, SessionOptions, Transport, TransportListener } from './transport.ts';
 
 const { Status } = Strophe;
@@ -53,40 +53,27 @@ export function createBoshTransport(options: SessionOptions, listener: Transport
     conn = c;
     /** Why the session ends; a server's condition comes with its sentence, which loads with it. */
     let lastError: XmppChatError | Promise<XmppChatError> | undefined;
-    /** Signed in with SASL2 (bosh-sasl2.ts): how, and the features Bind 2 offered. */
+    /** Signed in with SASL2 (bosh-sasl2.ts): how, and the session's features. */
     let sasl2: { mechanism: string; features: string[] } | undefined;
-    keepFirstFeatures(c);
-    const withSasl2 = options.sasl2 !== false;
-    if (withSasl2 && options.username) nameAccountInSessionRequest(c, `${options.username}@${options.domain}`);
+    if (options.sasl2 !== false) watchStreamStart(c, options.username && `${options.username}@${options.domain}`);
     c.authenticate = (matched: { mechname: string }[]) => {
-      if (withSasl2 && offersSasl2(c.features)) {
+      // SASL2 where offered; a saved token alone (no password) signs in only by it.
+      if (offersSasl2(c.features) || (options.username && !options.password && !options.scramKeys))
         void import('./bosh-sasl2.ts')
-          .then(({ signInWithSasl2 }) =>
-            signInWithSasl2(c, options, { signedIn: (how) => (sasl2 = how), deliver: (el) => void onStanza(el) }),
-          )
+          .then(({ signInWithSasl2 }) => signInWithSasl2(c, options, { signedIn: (how) => (sasl2 = how), deliver: onStanza }))
           .then(
             (done) => done || authenticateWithSasl(matched),
             (error: unknown) => {
               lastError =
-                error instanceof XmppChatError
-                  ? error
-                  : new ConnectionError('unreachable', 'Part of the chat could not be loaded.', { cause: error });
+                error instanceof XmppChatError ? error : new ConnectionError('unreachable', 'Part of the chat could not be loaded.');
               c.disconnect('sign-in failed');
             },
           );
-      } else {
-        authenticateWithSasl(matched);
-      }
+      else authenticateWithSasl(matched);
     };
     // The mechanism is ours to choose, by the same policy as over WebSocket.
     const authenticateWithSasl = (matched: { mechname: string }[]) => {
       try {
-        // Only a saved token was kept, and this server (or its BOSH) takes none.
-        if (options.username && !options.password && !options.scramKeys)
-          throw new AuthError(
-            'credentials-expired',
-            'This server does not accept the saved sign-in here. Please sign in again with your password.',
-          );
         const chosen = chooseMechanism(
           matched.map((m) => m.mechname),
           {
@@ -195,7 +182,7 @@ export function createBoshTransport(options: SessionOptions, listener: Transport
             unacked.clear();
           }
           const restored = c.restored === true;
-          const streamFeatures = restored ? keptFeatures() : [...new Set([...featureNamespaces(c), ...(sasl2?.features ?? [])])];
+          const streamFeatures = restored ? keptFeatures() : (sasl2?.features ?? featureNamespaces(c));
           if (keep && !restored) keepFeatures(streamFeatures);
           // The server's session goes on, but this page knows nothing of it: the chat sets up anew.
           const mechanism = restored ? 'ANONYMOUS' : (sasl2?.mechanism ?? c._sasl_mechanism?.mechname ?? '');
