@@ -9,7 +9,7 @@ import { executeServerCommand, setViewport } from '@web/test-runner-commands';
 import { newStanzaId } from '../../src/index.ts';
 import { createCannedReplies } from '../../src/desk.ts';
 import { closeChats, connectAll, device, eventually, history } from '../integration/chat-helpers.ts';
-import { SERVERS, freshAccount, serviceUrl, type ServerName } from '../integration/servers.ts';
+import { ALL_SERVERS, freshAccount, serviceUrl, type AnyServerName } from '../integration/servers.ts';
 import { accessibilityViolations, closePages, deep, deepAll, headerButton, page, reload, typeAndSend, waitFor } from './pages.ts';
 
 const bodies = (doc: Document) => deepAll(doc, '[part~="message-body"]').map((el) => el.textContent ?? '');
@@ -17,11 +17,11 @@ const fill = (input: HTMLInputElement, value: string) => {
   input.value = value;
 };
 
-for (const server of Object.keys(SERVERS) as ServerName[]) {
+for (const server of Object.keys(ALL_SERVERS) as AnyServerName[]) {
   describe(`the support desk on ${server}`, function () {
     this.timeout(120_000);
     before(() => setViewport({ width: 1220, height: 780 })); // room for the pages, for screenshots
-    const service = serviceUrl('websocket', SERVERS[server].httpPort);
+    const service = serviceUrl('websocket', ALL_SERVERS[server].httpPort);
     afterEach(async () => {
       closePages();
       await closeChats();
@@ -29,7 +29,7 @@ for (const server of Object.keys(SERVERS) as ServerName[]) {
     });
 
     it("takes a visitor from the pre-chat form to the agents and back, with the visitor's details and no duplicates", async () => {
-      const agent = await freshAccount('desk', SERVERS[server].httpPort);
+      const agent = await freshAccount('desk', ALL_SERVERS[server].httpPort);
       const support = `${agent}@localhost`;
       const visitorFrame =
         await page(`<script>window.identified = []; window.xmppChat = [['on', 'identify', (d) => identified.push(d)]];</script>
@@ -147,8 +147,8 @@ for (const server of Object.keys(SERVERS) as ServerName[]) {
 
     it("keeps an agent's saved replies: saved from the draft, inserted at the cursor, shared with the agent's other browsers", async () => {
       const [agent, customer] = await Promise.all([
-        freshAccount('desk', SERVERS[server].httpPort),
-        freshAccount('customer', SERVERS[server].httpPort),
+        freshAccount('desk', ALL_SERVERS[server].httpPort),
+        freshAccount('customer', ALL_SERVERS[server].httpPort),
       ]);
       const asker = device(customer, service);
       await connectAll(asker);

@@ -6,7 +6,7 @@
 import { expect } from '@esm-bundle/chai';
 import { newStanzaId } from '../../src/index.ts';
 import { closeChats, connectAll, device, eventually, history } from '../integration/chat-helpers.ts';
-import { SERVERS, TRANSPORTS, serviceUrl, type ServerName } from '../integration/servers.ts';
+import { ALL_SERVERS, TRANSPORTS, serviceUrl, type AnyServerName } from '../integration/servers.ts';
 import { closePages, deep, page, reload, typeAndSend, waitFor } from './pages.ts';
 
 type Api = Window & { calls: string[]; xmppChat: { push(...c: unknown[]): number } };
@@ -27,11 +27,11 @@ async function openAndSend(frame: HTMLIFrameElement, text: string): Promise<stri
   return jid.split('/')[0];
 }
 
-for (const server of Object.keys(SERVERS) as ServerName[]) {
+for (const server of Object.keys(ALL_SERVERS) as AnyServerName[]) {
   for (const transport of TRANSPORTS) {
     describe(`a returning visitor on ${server} over ${transport}`, function () {
       this.timeout(90_000);
-      const service = serviceUrl(transport, SERVERS[server].httpPort);
+      const service = serviceUrl(transport, ALL_SERVERS[server].httpPort);
       afterEach(async () => {
         closePages();
         await closeChats();
@@ -67,17 +67,17 @@ for (const server of Object.keys(SERVERS) as ServerName[]) {
  * no server lets resume an earlier stream (XEP-0198 answers item-not-found). Over BOSH, though, the
  * next page of the tab attaches to the earlier page's session while the server still holds it.
  */
-for (const server of Object.keys(SERVERS) as ServerName[]) {
+for (const server of Object.keys(ALL_SERVERS) as AnyServerName[]) {
   describe(`an anonymous visitor over BOSH on ${server}`, function () {
     this.timeout(90_000);
-    const service = serviceUrl('bosh', SERVERS[server].httpPort);
+    const service = serviceUrl('bosh', ALL_SERVERS[server].httpPort);
     afterEach(async () => {
       closePages();
       await closeChats();
     });
 
     it('keeps its address across a reload, in one conversation at the desk, and gets a new one after reset()', async () => {
-      const dave = device('dave', serviceUrl('websocket', SERVERS[server].httpPort));
+      const dave = device('dave', serviceUrl('websocket', ALL_SERVERS[server].httpPort));
       await connectAll(dave);
       const frame =
         await page(`<script>window.calls = []; window.errors = []; window.xmppChat = [['on', 'connected', (d) => calls.push(d.jid)], ['on', 'error', (d) => errors.push(d.code + ': ' + d.message)]];</script>

@@ -1,6 +1,6 @@
 /** Chat clients for tests: each with its own history (memory, or IndexedDB under a unique name). */
 import { createChat, createMemoryBackend, type Chat, type ChatOptions, type StoredMessage } from '../../src/index.ts';
-import { accountOptions } from './servers.ts';
+import { accountOptions, ownAgent } from './servers.ts';
 
 const open: Chat[] = [];
 let devices = 0;
@@ -15,11 +15,12 @@ function spread(service: string): string {
   return service.startsWith('http') && devices % 2 === 0 ? service.replace('//127.0.0.1:', '//localhost:') : service;
 }
 
-/** A chat for `name` with a private history: a separate device, as far as storage goes. */
+/** A chat for `name` with a private history: a separate device, as far as storage and the server go. */
 export function device(name: string, service: string, extra: Partial<ChatOptions> = {}): Chat {
   const unique = `${name}-${Math.random().toString(36).slice(2, 10)}`;
   const chat = createChat({
     ...accountOptions(name, spread(service)),
+    fast: ownAgent(),
     visibility: { hidden: false, onChange: () => () => undefined },
     historyOwner: `${unique}@test`,
     storage: { backend: createMemoryBackend(), channelName: unique },
@@ -33,6 +34,7 @@ export function device(name: string, service: string, extra: Partial<ChatOptions
 export function tab(name: string, service: string, owner: string, extra: Partial<ChatOptions> = {}): Chat {
   const chat = createChat({
     ...accountOptions(name, spread(service)),
+    fast: ownAgent(),
     visibility: { hidden: false, onChange: () => () => undefined },
     historyOwner: owner,
     ...extra,

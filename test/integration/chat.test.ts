@@ -5,14 +5,25 @@
  */
 import { expect } from '@esm-bundle/chai';
 import { buildChatMessage, newStanzaId, type StorageError } from '../../src/index.ts';
-import { SERVERS, TRANSPORTS, accountOptions, serviceUrl, sleep, trackedClient, disconnectAll, until, type ServerName } from './servers.ts';
+import {
+  ALL_SERVERS,
+  SERVERS,
+  TRANSPORTS,
+  accountOptions,
+  serviceUrl,
+  sleep,
+  trackedClient,
+  disconnectAll,
+  until,
+  type AnyServerName,
+} from './servers.ts';
 import { closeChats, connectAll, device, eventually, history, tab } from './chat-helpers.ts';
 
-for (const server of Object.keys(SERVERS) as ServerName[]) {
+for (const server of Object.keys(ALL_SERVERS) as AnyServerName[]) {
   for (const transport of TRANSPORTS) {
     describe(`chat on ${server} over ${transport}`, function () {
       this.timeout(90_000);
-      const service = serviceUrl(transport, SERVERS[server].httpPort);
+      const service = serviceUrl(transport, ALL_SERVERS[server].httpPort);
       afterEach(async () => {
         await closeChats();
         await disconnectAll();

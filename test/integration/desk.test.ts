@@ -11,7 +11,7 @@ import { newAccounts } from './accounts.ts';
 import { closeChats, connectAll, device, tab } from './chat-helpers.ts';
 import {
   DOMAIN,
-  SERVERS,
+  ALL_SERVERS,
   TRANSPORTS,
   accountOptions,
   disconnectAll,
@@ -19,15 +19,15 @@ import {
   sleep,
   trackedClient,
   until,
-  type ServerName,
+  type AnyServerName,
 } from './servers.ts';
 
 const NS = 'urn:xmpp-chat:desk:0';
 
-for (const server of Object.keys(SERVERS) as ServerName[]) {
+for (const server of Object.keys(ALL_SERVERS) as AnyServerName[]) {
   describe(`team desk on ${server}`, function () {
     this.timeout(120_000);
-    const service = serviceUrl('websocket', SERVERS[server].httpPort);
+    const service = serviceUrl('websocket', ALL_SERVERS[server].httpPort);
     const desks: Desk[] = [];
     afterEach(async () => {
       for (const desk of desks.splice(0)) desk.close();
@@ -196,7 +196,7 @@ for (const server of Object.keys(SERVERS) as ServerName[]) {
     it('works over BOSH as well', async () => {
       if (!TRANSPORTS.includes('bosh')) return;
       const [account] = await newAccounts(server, 'desk-bosh');
-      const [ann] = await agents(account, ['Ann'], serviceUrl('bosh', SERVERS[server].httpPort));
+      const [ann] = await agents(account, ['Ann'], serviceUrl('bosh', ALL_SERVERS[server].httpPort));
       const [ben] = await agents(account, ['Ben']);
       const peer = `visitor@${DOMAIN}`;
       await ben.desk.claim(peer);

@@ -4,12 +4,12 @@
  * server's archive as a third-party client (slixmpp) reads it — the judge of exactly-once.
  */
 import { executeServerCommand } from '@web/test-runner-commands';
-import type { ServerName } from './servers.ts';
+import type { AnyServerName } from './servers.ts';
 
 export type ServerAction = 'restart' | 'freeze' | 'thaw' | 'kill' | 'start-kept';
 
 /** Runs one of scripts/servers.sh's actions on a server and waits until it is done. */
-export async function serverAction(server: ServerName, action: ServerAction): Promise<void> {
+export async function serverAction(server: AnyServerName, action: ServerAction): Promise<void> {
   await executeServerCommand('server-restart', { server, action });
   for (;;) {
     const result = await executeServerCommand<{ done: boolean; error?: string }, { server: string }>('server-restart-wait', { server });
@@ -19,14 +19,14 @@ export async function serverAction(server: ServerName, action: ServerAction): Pr
 }
 
 /** A crash: the server is killed (no goodbye to anyone) and started again on its data. */
-export async function crash(server: ServerName, downMs = 0): Promise<void> {
+export async function crash(server: AnyServerName, downMs = 0): Promise<void> {
   await serverAction(server, 'kill');
   if (downMs) await new Promise((r) => setTimeout(r, downMs));
   await serverAction(server, 'start-kept');
 }
 
 /** A stall: the server stops answering for `ms` (SIGSTOP), links stay open, then it goes on. */
-export async function freeze(server: ServerName, ms: number): Promise<void> {
+export async function freeze(server: AnyServerName, ms: number): Promise<void> {
   await serverAction(server, 'freeze');
   try {
     await new Promise((r) => setTimeout(r, ms));
@@ -53,7 +53,7 @@ export interface ArchivedMessage {
 
 /** Sends one message as slixmpp does (a third-party client), with extension elements as XML; its id. */
 export async function thirdPartySend(
-  server: ServerName,
+  server: AnyServerName,
   from: { jid: string; password: string },
   to: string,
   body: string,
@@ -79,7 +79,7 @@ export const httpDigest = (url: string) =>
   }>;
 
 /** Every message in `jid`'s archive (optionally only with `withJid`), in archive order. */
-export async function readArchive(server: ServerName, jid: string, password: string, withJid?: string): Promise<ArchivedMessage[]> {
+export async function readArchive(server: AnyServerName, jid: string, password: string, withJid?: string): Promise<ArchivedMessage[]> {
   const result = await executeServerCommand<{ messages?: ArchivedMessage[]; error?: string }, object>('archive-read', {
     server,
     jid,

@@ -5,8 +5,8 @@
 import { expect } from '@esm-bundle/chai';
 import { AuthError, ConfigError, ConnectionError, createClient } from '../../src/index.ts';
 import {
+  ALL_SERVERS,
   ANON_DOMAIN,
-  SERVERS,
   TEST_OPTIONS,
   TRANSPORTS,
   accountOptions,
@@ -14,19 +14,32 @@ import {
   record,
   serviceUrl,
   trackedClient,
-  type ServerName,
+  type AnyServerName,
 } from './servers.ts';
 
 /** What each test server offers: Prosody stores SCRAM-SHA-1 keys by default, ejabberd plain passwords. */
-const STRONGEST: Record<ServerName, string> = { prosody: 'SCRAM-SHA-1', ejabberd: 'SCRAM-SHA-256' };
+const STRONGEST: Record<AnyServerName, string> = {
+  prosody: 'SCRAM-SHA-1',
+  ejabberd: 'SCRAM-SHA-256',
+  prosody13: 'SCRAM-SHA-1',
+  ejabberd24: 'SCRAM-SHA-256',
+};
+/** Where each server's host-meta is served: ejabberd serves it only to its own host name. */
+const HOST_META_ORIGIN: Record<AnyServerName, string> = {
+  prosody: 'http://127.0.0.1:15280',
+  ejabberd: 'http://localhost:25280',
+  prosody13: 'http://127.0.0.1:35280',
+  ejabberd24: 'http://localhost:45280',
+};
+const servers = Object.keys(ALL_SERVERS) as AnyServerName[];
 
 describe('signing in', function () {
   this.timeout(60_000);
   afterEach(disconnectAll);
 
-  for (const server of Object.keys(SERVERS) as ServerName[]) {
+  for (const server of servers) {
     for (const transport of TRANSPORTS) {
-      const service = serviceUrl(transport, SERVERS[server].httpPort);
+      const service = serviceUrl(transport, ALL_SERVERS[server].httpPort);
       it(`${server} over ${transport}: uses the strongest SCRAM offered, never PLAIN`, async () => {
         const info = await trackedClient(accountOptions('carol', service)).connect();
         expect(info.mechanism).to.equal(STRONGEST[server]);
@@ -71,24 +84,21 @@ describe('XEP-0156 discovery', function () {
   afterEach(disconnectAll);
   const discover = (origin: string) => ({ ...accountOptions('dave', 'unused'), service: undefined, discoveryOrigin: origin });
 
-  it("finds Prosody's WebSocket endpoint from its host-meta and signs in", async () => {
-    const client = trackedClient(discover('http://127.0.0.1:15280'));
-    await client.connect();
-    expect(client.transport).to.equal('websocket');
-  });
+  for (const server of servers) {
+    it(`${server}: finds the WebSocket endpoint from the server's host-meta and signs in`, async () => {
+      const client = trackedClient(discover(HOST_META_ORIGIN[server]));
+      const info = await client.connect();
+      expect(client.transport).to.equal('websocket');
+      expect(info.jid).to.match(/^dave@localhost\//);
+    });
 
-  it("finds ejabberd's endpoints from mod_host_meta", async () => {
-    const client = trackedClient(discover('http://localhost:25280'));
-    await client.connect();
-    expect(client.transport).to.equal('websocket');
-  });
-
-  it('falls back to BOSH when the WebSocket endpoint fails', async () => {
-    const client = trackedClient(discover(`${location.origin}/__host-meta/dead-websocket`));
-    const info = await client.connect();
-    expect(client.transport).to.equal('bosh');
-    expect(info.jid).to.match(/^dave@localhost\//);
-  });
+    it(`${server}: falls back to BOSH when the WebSocket endpoint fails`, async () => {
+      const client = trackedClient(discover(`${location.origin}/__host-meta/dead-websocket-${server}`));
+      const info = await client.connect();
+      expect(client.transport).to.equal('bosh');
+      expect(info.jid).to.match(/^dave@localhost\//);
+    });
+  }
 
   for (const scenario of ['empty', 'hostile']) {
     it(`reports no-endpoint for a host-meta with ${scenario} links, and does not follow them`, async () => {
@@ -108,8 +118,9 @@ describe('console', function () {
   this.timeout(60_000);
   afterEach(disconnectAll);
 
-  for (const transport of TRANSPORTS) {
-    it(`stays silent over ${transport} unless debug is on`, async () => {
+  for (const [server, transport] of servers.flatMap((s) => TRANSPORTS.map((t) => [s, t] as const))) {
+    const service = serviceUrl(transport, ALL_SERVERS[server].httpPort);
+    it(`${server} over ${transport}: stays silent unless debug is on`, async () => {
       const calls: unknown[][] = [];
       const methods = ['log', 'debug', 'info', 'warn', 'error'] as const;
       const saved = methods.map((m) => console[m]);
@@ -119,7 +130,6 @@ describe('console', function () {
         };
       });
       try {
-        const service = serviceUrl(transport, SERVERS.prosody.httpPort);
         await trackedClient(accountOptions('carol', service)).connect();
         await trackedClient(accountOptions('carol', service, { password: 'wrong' }))
           .connect()
@@ -136,7 +146,7 @@ describe('console', function () {
       }
     });
 
-    it(`never logs credentials over ${transport}, even with debug on`, async () => {
+    it(`${server} over ${transport}: never logs credentials, even with debug on`, async () => {
       const lines: string[] = [];
       const saved = console.debug;
       const show = (arg: unknown) => (arg instanceof Node ? new XMLSerializer().serializeToString(arg) : String(arg));
@@ -144,7 +154,6 @@ describe('console', function () {
         lines.push(args.map(show).join(' '));
       };
       try {
-        const service = serviceUrl(transport, SERVERS.prosody.httpPort);
         // PLAIN sends the password itself, base64-encoded; SCRAM sends proofs derived from it.
         await trackedClient(accountOptions('carol', service, { debug: true, mechanisms: ['PLAIN'] })).connect();
         await trackedClient(accountOptions('carol', service, { debug: true })).connect();
@@ -153,11 +162,15 @@ describe('console', function () {
         console.debug = saved;
       }
       const log = lines.join('\n');
-      expect(log).to.contain('<auth');
+      // SASL (<auth>) or SASL2 (<authenticate>, whose <success> holds the SCRAM reply in <additional-data>).
+      expect(log).to.match(/<auth(enticate)?\b/);
       expect(log).not.to.contain(btoa('\0carol\0pass-carol'));
       expect(log).not.to.contain('pass-carol');
-      for (const match of log.matchAll(/<(auth|response|challenge|success)\b[^>]*(?<!\/)>([^<]*)</g))
-        expect(match[2], match[0]).to.equal('[redacted]');
+      const secrets = [...log.matchAll(/<(auth|response|challenge|success|initial-response|additional-data)\b[^>]*(?<!\/)>([^<]*)</g)];
+      // SASL2's <authenticate> and <success> hold elements, not text: only those with text count.
+      const withText = secrets.filter((match) => match[2].trim() !== '');
+      expect(withText.length, 'SASL elements with text in the log').to.be.greaterThan(1);
+      for (const match of withText) expect(match[2], match[0]).to.equal('[redacted]');
     });
   }
 });

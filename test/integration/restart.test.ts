@@ -2,29 +2,31 @@
 import { expect } from '@esm-bundle/chai';
 import { buildChatMessage, newStanzaId, parseChatMessage } from '../../src/index.ts';
 import {
-  SERVERS,
+  ALL_SERVERS,
   TRANSPORTS,
   accountOptions,
   disconnectAll,
+  ownAgent,
   record,
   restartServer,
   serviceUrl,
   sleep,
   trackedClient,
   until,
-  type ServerName,
+  type AnyServerName,
 } from './servers.ts';
 
-for (const server of Object.keys(SERVERS) as ServerName[]) {
+for (const server of Object.keys(ALL_SERVERS) as AnyServerName[]) {
   describe(`${server} restart`, function () {
     this.timeout(180_000);
     afterEach(disconnectAll);
 
     it('reconnects every transport, and a message sent afterwards arrives exactly once', async () => {
       const pairs = TRANSPORTS.map((transport) => {
-        const service = serviceUrl(transport, SERVERS[server].httpPort);
-        const alice = trackedClient(accountOptions('alice', service));
-        const bob = trackedClient(accountOptions('bob', service));
+        const service = serviceUrl(transport, ALL_SERVERS[server].httpPort);
+        // One device each per transport: alice and bob are signed in twice in this page.
+        const alice = trackedClient(accountOptions('alice', service, { fast: ownAgent() }));
+        const bob = trackedClient(accountOptions('bob', service, { fast: ownAgent() }));
         return { transport, alice, bob, aliceLog: record(alice), bobLog: record(bob) };
       });
       await Promise.all(pairs.flatMap((p) => [p.alice.connect(), p.bob.connect()]));

@@ -1,14 +1,55 @@
-/** The real servers started by scripts/servers.sh, and helpers to use them from browser tests. */
+/**
+ * The real servers started by scripts/servers.sh, and helpers to use them from browser tests.
+ *
+ * Four servers run: the current pair (Debian 12's Prosody 0.12 and ejabberd 23.01, `SERVERS`) and
+ * the newest pair (Prosody 13.0.1 with the SASL2, Bind 2 and FAST community modules, and ejabberd
+ * 24.12, `NEWEST_SERVERS`). What every visitor and agent does, and what differs most between server
+ * versions (SASL2 and Bind 2 sign-in, resources, archives, PEP), runs on all four (`ALL_SERVERS`):
+ *   - integration/login.test.ts: sign-in and mechanisms, discovery and fallback to BOSH, the console;
+ *   - integration/chat.test.ts: messaging, receipts, carbons, offline sending, archive catch-up;
+ *   - integration/restart.test.ts: a restart mid-session;
+ *   - integration/desk.test.ts and e2e/support-desk.test.ts: the desk;
+ *   - e2e/visitor-identity.test.ts: a returning visitor, registered or anonymous.
+ * Each over WebSocket and BOSH, as it did on the current pair (the desk's suites over WebSocket, with
+ * one desk test over BOSH). Every other suite stays on the current pair: fault injection, exactly-once,
+ * files, avatars, rich messages, office hours, verification and the rest test the widget's own logic
+ * more than the server, take most of the run's time, and on four servers would take `npm test` past
+ * twenty minutes on two cores. Their per-server tables (fault kinds, what a server keeps) are written
+ * for the current pair, and `ServerName` stays that pair so that they keep type-checking.
+ */
 import { executeServerCommand } from '@web/test-runner-commands';
-import { createClient, type Client, type ClientOptions, type StatusChange, type XmlElement } from '../../src/index.ts';
+import {
+  createClient,
+  type Client,
+  type ClientOptions,
+  type FastToken,
+  type FastTokenStore,
+  type StatusChange,
+  type XmlElement,
+} from '../../src/index.ts';
 
+/** The current pair, which every integration and end-to-end suite runs on. */
 export type ServerName = 'prosody' | 'ejabberd';
+/** The newest pair, for the suites listed above. */
+export type NewestServerName = 'prosody13' | 'ejabberd24';
+/** Any of the four test servers. */
+export type AnyServerName = ServerName | NewestServerName;
 export type TransportName = 'websocket' | 'bosh';
 
-export const SERVERS: Record<ServerName, { httpPort: number }> = {
+/** Where a test server listens: `httpPort` serves WebSocket, BOSH and HTTP upload. */
+export interface TestServer {
+  httpPort: number;
+}
+
+export const SERVERS: Record<ServerName, TestServer> = {
   prosody: { httpPort: 15280 },
   ejabberd: { httpPort: 25280 },
 };
+export const NEWEST_SERVERS: Record<NewestServerName, TestServer> = {
+  prosody13: { httpPort: 35280 },
+  ejabberd24: { httpPort: 45280 },
+};
+export const ALL_SERVERS: Record<AnyServerName, TestServer> = { ...SERVERS, ...NEWEST_SERVERS };
 export const DOMAIN = 'localhost';
 export const ANON_DOMAIN = 'anon.localhost';
 export const TRANSPORTS: TransportName[] = ['websocket', 'bosh'];
@@ -28,6 +69,24 @@ export function accountOptions(name: string, service: string, extra: Partial<Cli
     password: `pass-${name}`,
     resource: `test-${Math.random().toString(36).slice(2, 8)}`,
     ...extra,
+  };
+}
+
+/**
+ * A device's own name to the server (XEP-0388's user agent id) and FAST token, kept in memory, for
+ * clients that stand for separate devices or tabs. Without it every client of the test page shares
+ * the page's id, and ejabberd 24.12 closes a session when another of the account signs in with the
+ * same one (its Bind 2 makes the resource from it): two devices of one account would replace each other.
+ */
+export function ownAgent(): FastTokenStore {
+  let token: FastToken | undefined;
+  return {
+    agentId: crypto.randomUUID(),
+    load: () => Promise.resolve(token),
+    save: (saved) => {
+      token = saved;
+      return Promise.resolve();
+    },
   };
 }
 
@@ -76,7 +135,8 @@ export const proxy = {
   stop: (port: number) => executeServerCommand('proxy-stop', { port }),
 };
 
-export async function restartServer(server: ServerName): Promise<void> {
+/** A clean restart of `server` (scripts/servers.sh restart), waited for. */
+export async function restartServer(server: AnyServerName): Promise<void> {
   await executeServerCommand('server-restart', { server });
   for (;;) {
     const result = await executeServerCommand<{ done: boolean; error?: string }, { server: string }>('server-restart-wait', { server });

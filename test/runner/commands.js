@@ -12,7 +12,8 @@ const SERVERS_SCRIPT = new URL('../../scripts/servers.sh', import.meta.url).path
 const ARCHIVE_READER = new URL('./read-archive.py', import.meta.url).pathname;
 const MESSAGE_SENDER = new URL('./send-message.py', import.meta.url).pathname;
 const SERVER_ACTIONS = new Set(['restart', 'freeze', 'thaw', 'kill', 'start-kept']);
-const C2S_PORTS = { prosody: 15222, ejabberd: 25222 };
+/** Each test server's client-to-server port, for slixmpp; its names are the ones server-restart takes. */
+const C2S_PORTS = { prosody: 15222, ejabberd: 25222, prosody13: 35222, ejabberd24: 45222 };
 
 export function testCommands() {
   const proxies = new Map();
@@ -96,7 +97,7 @@ export function testCommands() {
     // A restart can outlast the runner's 20 s limit per command: start it, then wait in steps.
     // `action` is one of scripts/servers.sh's: restart (clean), freeze, thaw, kill, start-kept.
     async 'server-restart'({ server, action = 'restart' }) {
-      if (!['prosody', 'ejabberd'].includes(server)) throw new Error(`unknown server ${server}`);
+      if (!Object.hasOwn(C2S_PORTS, server)) throw new Error(`unknown server ${server}`);
       if (!SERVER_ACTIONS.has(action)) throw new Error(`unknown server action ${action}`);
       if (restarts.has(server)) throw new Error(`${server} is still busy with an earlier action`);
       restarts.set(

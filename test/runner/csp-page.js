@@ -4,8 +4,10 @@
 // /__csp/violations.js (same-origin, since inline scripts are blocked) records every
 // `securitypolicyviolation` from the first moment, before the widget's script runs.
 
-// Both names of the loopback address: a second page over BOSH uses the other (6 connections per host).
-const SERVERS = ['127.0.0.1:15280', '127.0.0.1:25280', 'localhost:15280', 'localhost:25280'];
+// The four test servers, under both names of the loopback address: a second page over BOSH uses
+// the other (6 connections per host).
+const PORTS = [15280, 25280, 35280, 45280];
+const SERVERS = ['127.0.0.1', 'localhost'].flatMap((host) => PORTS.map((port) => `${host}:${port}`));
 
 /** The policy the README recommends, with the test servers' origins as the chat server. */
 const STRICT_POLICY = [

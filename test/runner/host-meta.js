@@ -1,13 +1,17 @@
 // XEP-0156 documents for discovery tests, served by the test runner under
 // /__host-meta/<scenario>/.well-known/host-meta(.json). Each scenario lists real endpoints of the
 // test servers (or deliberately dead ones) so the client's discovery and fallback run for real.
-const PROSODY = 'http://127.0.0.1:15280';
+const HTTP_PORTS = { prosody: 15280, ejabberd: 25280, prosody13: 35280, ejabberd24: 45280 };
+
+/** A WebSocket endpoint that refuses connections, then the server's BOSH: the client must fall back. */
+const deadWebSocket = (port) => [
+  ['urn:xmpp:alt-connections:websocket', 'ws://127.0.0.1:9/xmpp-websocket'],
+  ['urn:xmpp:alt-connections:xbosh', `http://127.0.0.1:${port}/http-bind`],
+];
+
 const SCENARIOS = {
-  // A WebSocket endpoint that refuses connections, then Prosody's BOSH: the client must fall back.
-  'dead-websocket': [
-    ['urn:xmpp:alt-connections:websocket', 'ws://127.0.0.1:9/xmpp-websocket'],
-    ['urn:xmpp:alt-connections:xbosh', `${PROSODY}/http-bind`],
-  ],
+  // dead-websocket-<server>, for each of the four test servers.
+  ...Object.fromEntries(Object.entries(HTTP_PORTS).map(([server, port]) => [`dead-websocket-${server}`, deadWebSocket(port)])),
   // Only links the client must refuse to follow.
   hostile: [
     ['urn:xmpp:alt-connections:websocket', 'javascript:alert(1)'],
@@ -22,7 +26,7 @@ const xrd = (links) =>
     .join('')}</XRD>`;
 
 export async function hostMeta(ctx, next) {
-  const match = /^\/__host-meta\/([a-z-]+)\/\.well-known\/host-meta(\.json)?$/.exec(ctx.path);
+  const match = /^\/__host-meta\/([a-z0-9-]+)\/\.well-known\/host-meta(\.json)?$/.exec(ctx.path);
   if (!match || !(match[1] in SCENARIOS)) return next();
   const links = SCENARIOS[match[1]];
   if (match[2]) {
