@@ -105,6 +105,21 @@ describe('desk state order', () => {
     desk.close();
   });
 
+  it('holds its own change as the server would tell of it, with no field set to undefined', async () => {
+    const { client, answer } = scriptedClient();
+    const desk = createDesk({ client, agent: 'Ann' });
+    await answer(`<items node="${CONVERSATIONS}"/>`, items(CONVERSATIONS, item('Ben', 1)));
+    await answer(`<items node="${NS}:notes"/>`, items(`${NS}:notes`));
+    const unassigned = desk.assign(PEER, undefined);
+    await answer(`<item id="${PEER}"/>`, items(CONVERSATIONS, item('Ben', 1)));
+    await answer(`<create node="${CONVERSATIONS}"/>`, '');
+    // The answer to our publish comes before its notification.
+    await answer(`<publish node="${CONVERSATIONS}">`, '');
+    await unassigned;
+    expect(Object.keys(desk.conversation(PEER)).sort().join()).to.equal('by,labels,peer,status,updated');
+    desk.close();
+  });
+
   it('configures a node created otherwise, then publishes again', async () => {
     const { client, answer } = scriptedClient();
     const desk = createDesk({ client, agent: 'Ann' });

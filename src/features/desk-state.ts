@@ -42,6 +42,14 @@ export interface DeskStateDeps {
   fail: (error: Error) => void;
 }
 
+/**
+ * The conversation without fields set to undefined (a change clears an assignee or a resolution so),
+ * as parsed from the server: the same on the device that made a change, whose own publish's answer
+ * may come before the notification, as on every other.
+ */
+const withoutUnset = (c: DeskConversation): DeskConversation =>
+  Object.fromEntries(Object.entries(c).filter(([, value]) => value !== undefined)) as unknown as DeskConversation;
+
 const byTime = (a: DeskNote, b: DeskNote) => a.at - b.at || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 export function createDeskState({ client, conversationsNode, notesNode, store, now, changed, fail }: DeskStateDeps) {
@@ -80,7 +88,7 @@ export function createDeskState({ client, conversationsNode, notesNode, store, n
   const setConversation = (peer: string, c: DeskConversation | undefined) => {
     // ejabberd sends each notification twice (to the bare and to the full JID).
     if (c && JSON.stringify(c) === JSON.stringify(conversations.get(peer))) return [];
-    if (c) conversations.set(peer, c);
+    if (c) conversations.set(peer, withoutUnset(c));
     else if (!conversations.delete(peer)) return [];
     return [peer];
   };
