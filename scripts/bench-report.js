@@ -40,11 +40,11 @@ for (const [section, rows] of Object.entries(report)) {
  * before the session is usable (as test/bench/round-trips.ts counts them).
  */
 function printLogins(rows) {
-  const header = ['server', 'transport', 'sign-in', 'median ms', 'min ms', 'max ms', 'round trips', 'mechanism'];
+  const header = ['server', 'transport', 'link', 'sign-in', 'median ms', 'min ms', 'max ms', 'round trips', 'mechanism'];
   const lines = rows.map((r) =>
     r.note
-      ? [r.server, r.transport, r.signIn, r.note, '', '', '', '']
-      : [r.server, r.transport, r.signIn, r.medianMs, r.minMs, r.maxMs, r.roundTrips, r.mechanism].map(String),
+      ? [r.server, r.transport, r.link, r.signIn, r.note, '', '', '', '']
+      : [r.server, r.transport, r.link, r.signIn, r.medianMs, r.minMs, r.maxMs, r.roundTrips, r.mechanism].map(String),
   );
   const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => String(l[i]).length)));
   const line = (cells) => `| ${cells.map((c, i) => String(c).padEnd(widths[i])).join(' | ')} |`;
@@ -52,16 +52,16 @@ function printLogins(rows) {
 }
 
 // Budgets: the bench fails when one is exceeded.
-const login = (server, transport, signIn) =>
-  report.login?.find((r) => r.server === server && r.transport === transport && r.signIn === signIn && !r.note);
+const login = (server, transport, signIn, link = 'loopback') =>
+  report.login?.find((r) => r.server === server && r.transport === transport && r.link === link && r.signIn === signIn && !r.note);
 // SASL2 with Bind 2, and a FAST token, must take fewer round trips than SASL and binding where offered.
 const fewerTrips = (report.login ?? [])
   .filter((r) => r.signIn !== 'SASL, password' && !r.note)
   .map((r) => ({
-    what: `${r.signIn} on ${r.server} over ${r.transport}: round trips`,
+    what: `${r.signIn} on ${r.server} over ${r.transport} (${r.link}): round trips`,
     unit: '',
     value: r.roundTrips,
-    max: (login(r.server, r.transport, 'SASL, password')?.roundTrips ?? NaN) - 1,
+    max: (login(r.server, r.transport, 'SASL, password', r.link)?.roundTrips ?? NaN) - 1,
   }));
 const budgets = [
   { what: 'BOSH login on Prosody, median', unit: 'ms', value: login('prosody', 'bosh', 'SASL, password')?.medianMs, max: 150 },
