@@ -5,6 +5,7 @@ import { IqRouter, type IqHandler } from './iq.ts';
 import { resolveOptions, type ClientOptions } from './options.ts';
 import { LinkWatch } from './link-watch.ts';
 import { SessionOpener } from './session-opener.ts';
+import { deviceIdentity } from './device-identity.ts';
 import type { XmlElement } from './stanza/element.ts';
 import { takeIncoming } from './stanza/incoming.ts';
 import { loadTransport, type SessionInfo, type TransportKind } from './transport/transport.ts';
@@ -61,7 +62,10 @@ const SHORT_SESSION_MS = 10_000;
  * `transports` loads the transport adapters; tests pass their own.
  */
 export function createClient(clientOptions: ClientOptions, transports = loadTransport): Client {
-  const options = resolveOptions(clientOptions);
+  const resolved = resolveOptions(clientOptions);
+  // A kept device identity (FAST token) is signed in as by one tab at a time.
+  const identity = resolved.fast && deviceIdentity(resolved.fast, Boolean(resolved.password || resolved.scramKeys));
+  const options = identity ? { ...resolved, fast: identity.store } : resolved;
   const events = new Emitter<ClientEvents>();
   let status: ConnectionStatus = 'disconnected';
   let jid: string | undefined;
@@ -150,6 +154,18 @@ export function createClient(clientOptions: ClientOptions, transports = loadTran
 
   async function attemptSession(): Promise<SessionInfo> {
     try {
+      if (identity) {
+        await identity.claim(() =>
+          setStatus({
+            status: 'connecting',
+            reason: new ConnectionError(
+              'elsewhere',
+              'This chat is open in another tab of this browser; it continues here when that tab closes.',
+            ),
+          }),
+        );
+        if (!wanted) throw new ConnectionError('closed', 'Disconnected.');
+      }
       const info = await opener.open().catch((error: unknown) => {
         // A refused token was forgotten by the transport: the password or keys sign in instead, once.
         const refusedToken = error instanceof AuthError && error.condition === 'credentials-expired';
@@ -218,6 +234,7 @@ export function createClient(clientOptions: ClientOptions, transports = loadTran
       waiting.length = 0;
       iqs.rejectAll(new ConnectionError('closed', 'Disconnected.'));
       await opener.transport?.close();
+      identity?.release();
       if (status !== 'disconnected') setStatus({ status: 'disconnected' });
     },
     send(stanza) {

@@ -18,7 +18,8 @@ export class AuthError extends XmppChatError {
   }
 }
 
-export type ConnectionCondition = 'refused' | 'unreachable' | 'timeout' | 'closed' | 'no-endpoint';
+/** `elsewhere`: another tab of this browser is signed in as this device (see device-identity.ts). */
+export type ConnectionCondition = 'refused' | 'unreachable' | 'timeout' | 'closed' | 'no-endpoint' | 'elsewhere';
 
 /** The server could not be reached, refused the connection, stopped answering or went away. */
 export class ConnectionError extends XmppChatError {

@@ -72,6 +72,8 @@ export interface ResolvedOptions {
   resendUnacknowledged: boolean;
   sasl2: boolean;
   fast?: FastTokenStore;
+  /** This client's SASL2 user-agent id where no token store gives the device's. */
+  userAgentId: string;
 }
 
 /** Checks the options once, up front, and explains in words what is wrong. */
@@ -114,6 +116,7 @@ export function resolveOptions(options: ClientOptions): ResolvedOptions {
     resendUnacknowledged: options.resendUnacknowledged ?? true,
     sasl2: options.sasl2 ?? true,
     fast: anonymous ? undefined : options.fast,
+    userAgentId: crypto.randomUUID(),
   };
 }
 

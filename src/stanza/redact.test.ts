@@ -42,4 +42,17 @@ describe('redactForLog', () => {
     expect(redactForLog(message)).to.equal(message);
     expect(redactForLog(`<stream:stream to='example.org' xmlns:stream='http://etherx.jabber.org/streams'>`)).to.contain('example.org');
   });
+
+  it('blanks a FAST token issued in a SASL2 success, in either quotes, and keeps its expiry', () => {
+    const success =
+      `<success xmlns="urn:xmpp:sasl:2"><additional-data>dj1zZWNyZXQ=</additional-data>` +
+      `<token xmlns="urn:xmpp:fast:0" expiry="2027-01-01T00:00:00Z" token="secret-token:abc"/>` +
+      `<token xmlns='urn:xmpp:fast:0' token='other-secret' expiry='2027-01-02T00:00:00Z'/></success>`;
+    const logged = redactForLog(success);
+    expect(logged).to.not.include('secret-token:abc');
+    expect(logged).to.not.include('other-secret');
+    expect(logged).to.not.include('dj1zZWNyZXQ=');
+    expect(logged).to.include('expiry="2027-01-01T00:00:00Z"');
+    expect(logged).to.include(`token='[redacted]'`);
+  });
 });

@@ -56,6 +56,7 @@ function options(extra: Partial<SessionOptions> = {}): SessionOptions {
     domain: 'example.org',
     username: 'ann',
     password: 'pw',
+    userAgentId: 'this-client',
     resource: 'desk',
     allowPlain: true,
     timeoutMs: 1000,

@@ -16,6 +16,7 @@ function options(extra: Partial<SessionOptions> = {}): SessionOptions {
     domain: 'example.org',
     username: 'ann',
     password: 'pw',
+    userAgentId: 'this-client',
     allowPlain: false,
     timeoutMs: 1000,
     debug: false,

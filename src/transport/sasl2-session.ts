@@ -46,12 +46,13 @@ export function sasl2Credentials(options: SessionOptions, plan: Sasl2Plan) {
   };
 }
 
-/** Names for pages that keep no token: a new id for each, as nothing is bound to it. */
-const pageAgentId = crypto.randomUUID();
-
-/** XEP-0388's user agent: the device's id (its FAST tokens are bound to it) and the software. */
+/**
+ * XEP-0388's user agent: the device's id (its FAST tokens are bound to it) and the software. Without a
+ * token store, the client's own id: servers keep one session per id (ejabberd replaces the older one),
+ * so two clients must never share one.
+ */
 export function userAgentOf(options: SessionOptions): { id: string; software: string } {
-  return { id: options.fast?.agentId ?? pageAgentId, software: 'xmpp-chat' };
+  return { id: options.fast?.agentId ?? options.userAgentId, software: 'xmpp-chat' };
 }
 
 /** A mechanism for SASL2, loaded when first used: SCRAM with a password or keys, HT-SHA-256-NONE with a token. */

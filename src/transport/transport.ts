@@ -26,6 +26,8 @@ export interface SessionOptions {
   readonly sasl2?: boolean;
   /** FAST (XEP-0484): where this device keeps its sign-in token; tokens are asked for and used only with it. */
   readonly fast?: FastTokenStore;
+  /** This client's id for SASL2 (XEP-0388 user agent) when no token store names the device. */
+  readonly userAgentId: string;
 }
 
 export interface SessionInfo {
