@@ -181,4 +181,21 @@ describe('desk state order', () => {
     expect(() => createDesk({ client, agent: ' ' })).to.throw('An agent needs a name.');
     desk.close();
   });
+
+  it('reads the item back after two changes close together, and the stored one decides', async () => {
+    const { client, answer, notify } = scriptedClient();
+    const desk = createDesk({ client, agent: 'Ann' });
+    await answer(`<items node="${CONVERSATIONS}"/>`, items(CONVERSATIONS));
+    await answer(`<items node="${NS}:notes"/>`, items(`${NS}:notes`));
+    // Two claims at once: the server stored Ann's but notified Ben's last (seen with ejabberd 24.12).
+    notify(item('Ann', 2));
+    notify(item('Ben', 3));
+    await settle();
+    expect(desk.conversation(PEER).assignee).to.equal('Ben');
+    await new Promise((r) => setTimeout(r, 400)); // the read back waits for things to be quiet
+    await answer(`<item id="${PEER}"/>`, items(CONVERSATIONS, item('Ann', 2)));
+    await settle();
+    expect(desk.conversation(PEER).assignee).to.equal('Ann');
+    desk.close();
+  });
 });

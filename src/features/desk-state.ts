@@ -24,6 +24,13 @@ export const KEEP_RESOLVED_MS = 90 * 24 * 60 * 60 * 1000;
 /** At most this many items are retracted per session, so signing in after a long pause stays quick. */
 const PRUNED_PER_SESSION = 100;
 const META = 'desk';
+/**
+ * Two changes to one conversation notified this close together were a race: ejabberd 24.12 may store
+ * the first of two simultaneous publishes yet notify the other last, so the item is then read back
+ * (SETTLE_MS later) and what the server stores decides, on every device alike.
+ */
+const RACE_MS = 1000;
+const SETTLE_MS = 300;
 /** Notes kept for a reload; the fetch brings the rest. */
 const META_NOTES = 2000;
 
@@ -61,6 +68,9 @@ export function createDeskState({ client, conversationsNode, notesNode, store, n
   let fetched = false;
   let saveTimer: ReturnType<typeof setTimeout> | undefined;
   let closed = false;
+  /** When each conversation last changed by a notification, and the reads settling a race. */
+  const lastChanged = new Map<string, number>();
+  const settling = new Map<string, ReturnType<typeof setTimeout>>();
 
   const track = () => {
     const keys = new Set<string>();
@@ -116,8 +126,35 @@ export function createDeskState({ client, conversationsNode, notesNode, store, n
     };
     for (const id of event.retracted) apply(id, undefined, true);
     for (const { id, payload } of event.items) apply(id, payload, false);
+    if (conversation) for (const peer of peers) raced(peer);
     report(peers);
   });
+
+  /** A second change to `peer` within RACE_MS: the stored item is read back once things are quiet. */
+  const raced = (peer: string) => {
+    const at = now();
+    const before = lastChanged.get(peer);
+    lastChanged.set(peer, at);
+    if (before === undefined || at - before > RACE_MS) return;
+    clearTimeout(settling.get(peer));
+    settling.set(
+      peer,
+      setTimeout(() => {
+        settling.delete(peer);
+        readBack(peer).catch(fail);
+      }, SETTLE_MS),
+    );
+  };
+  const readBack = async (peer: string) => {
+    const since = track();
+    try {
+      const [stored] = await conversationsNode.items(peer);
+      if (closed || since.keys.has(`c ${peer}`)) return; // a newer change was notified meanwhile
+      report(setConversation(peer, parseConversation(peer, stored?.payload)));
+    } finally {
+      since.done();
+    }
+  };
 
   /** Replaces what is known with what the server holds, but for items notified about meanwhile. */
   const adopt = (items: { conversations: PubsubItem[]; notes: PubsubItem[] }, since: Set<string>) => {
@@ -229,6 +266,7 @@ export function createDeskState({ client, conversationsNode, notesNode, store, n
     close() {
       closed = true;
       clearTimeout(saveTimer);
+      for (const timer of settling.values()) clearTimeout(timer);
       offStanza();
       offOnline();
       offPresence();
