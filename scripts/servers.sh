@@ -6,8 +6,10 @@
 #                                                   unpack the newest pair from Debian 12's backports
 #   scripts/servers.sh start|stop [server]          server: prosody, ejabberd (Debian 12's own versions),
 #                                                   prosody13, ejabberd24 (the backports' Prosody 13 and
-#                                                   ejabberd 24.12), current (the first two), newest (the
-#                                                   last two) or all (default)
+#                                                   ejabberd 24.12), cluster-a, cluster-b (two nodes of
+#                                                   Debian's ejabberd, B joined to A), current (the first
+#                                                   two), newest (the next two), cluster (A and B) or all
+#                                                   (default); a node of the cluster stops and starts alone
 #   scripts/servers.sh restart [server]             stop and start again, keeping accounts and data
 #   scripts/servers.sh freeze|thaw [server]         SIGSTOP / SIGCONT: a stalled server, links left open
 #   scripts/servers.sh kill [server]                SIGKILL: a crash (start-kept brings it back)
@@ -21,10 +23,14 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 RUN="${XMPP_CHAT_RUN_DIR:-/tmp/xmpp-chat-servers}"
 ACCOUNTS=(alice bob carol dave support)
-ALL=(prosody ejabberd prosody13 ejabberd24)
-declare -A PORTS=([prosody]="15222 15280" [ejabberd]="25222 25280" [prosody13]="35222 35280" [ejabberd24]="45222 45280")
-declare -A KIND=([prosody]=prosody [ejabberd]=ejabberd [prosody13]=prosody [ejabberd24]=ejabberd)
-declare -A NODE=([ejabberd]="xmppchat@localhost" [ejabberd24]="xmppchat24@localhost")
+ALL=(prosody ejabberd prosody13 ejabberd24 cluster-a cluster-b)
+declare -A PORTS=([prosody]="15222 15280" [ejabberd]="25222 25280" [prosody13]="35222 35280" [ejabberd24]="45222 45280"
+  [cluster-a]="55222 55280" [cluster-b]="56222 56280")
+declare -A KIND=([prosody]=prosody [ejabberd]=ejabberd [prosody13]=prosody [ejabberd24]=ejabberd [cluster-a]=ejabberd [cluster-b]=ejabberd)
+# The cluster's nodes share the Erlang cookie of the ejabberd user (both run as that user) and its Mnesia
+# tables: cluster-b joins cluster-a when it starts afresh, so accounts, rosters, archives and PEP are common.
+declare -A NODE=([ejabberd]="xmppchat@localhost" [ejabberd24]="xmppchat24@localhost"
+  [cluster-a]="xmppchat-a@localhost" [cluster-b]="xmppchat-b@localhost")
 # The newest pair runs from Debian 12's backports packages, unpacked (not installed) under $UNPACKED.
 UNPACKED="${XMPP_CHAT_UNPACKED_DIR:-/var/tmp/xmpp-chat-servers}" # readable by the ejabberd and prosody users
 BACKPORTS=(prosody prosody-modules ejabberd erlang-jose erlang-p1-acme erlang-p1-cache-tab erlang-p1-eimp
@@ -156,6 +162,7 @@ start_ejabberd() { # server fresh: as for start_prosody
   local server=$1 d="$RUN/$1"
   if [ "$server" = ejabberd24 ]; then [ -x "$UNPACKED/ejabberdctl" ] || die "ejabberd 24.12 is not unpacked: run scripts/servers.sh install"; else need ejabberdctl; fi
   [ "$2" = 1 ] && rm -rf "$d"
+  [ "$server" = cluster-b ] && [ "$2" = 1 ] && forget_node cluster-a "$server"
   mkdir -p "$d/logs" "$d/spool" "$d/upload"
   render "$server" "$ROOT/test/servers/ejabberd/ejabberd.yml" "$d/ejabberd.yml"
   render "$server" "$ROOT/test/servers/ejabberd/ejabberdctl.cfg" "$d/ejabberdctl.cfg"
@@ -173,7 +180,23 @@ start_ejabberd() { # server fresh: as for start_prosody
   echo "$pid" > "$d/pid"
   wait_ports "$server" 60 ${PORTS[$server]}
   ejabberdctl_ "$server" started >/dev/null 2>&1 || { show_log "$server"; die "$server did not finish starting"; }
+  if [ "$server" = cluster-b ] && [ "$2" = 1 ]; then join_cluster "$server" cluster-a; return; fi
   [ "$2" = 0 ] || accounts_ejabberd "$server"
+}
+# A node started afresh is a new member: the cluster first forgets the one of that name it may remember.
+forget_node() { # existing-server server
+  running "$1" || return 0
+  ejabberdctl_ "$1" list_cluster 2>/dev/null | grep -q "${NODE[$2]}" || return 0
+  ejabberdctl_ "$1" leave_cluster "${NODE[$2]}" >/dev/null || die "$1 could not forget $2's old node"
+}
+# A fresh node joins a running one: its own tables are replaced by copies of the other's (the accounts too).
+# On a start-kept the node finds its cluster again by itself, from the schema kept in its spool.
+join_cluster() { # server existing-server
+  running "$2" || die "$1 joins $2, which is not running: start $2 first"
+  ejabberdctl_ "$1" join_cluster "${NODE[$2]}" >/dev/null || { show_log "$1"; die "$1 could not join $2"; }
+  ejabberdctl_ "$1" list_cluster | grep -q "${NODE[$2]}" || die "$1 did not join $2"
+  wait_ports "$1" 60 ${PORTS[$1]}
+  ejabberdctl_ "$1" started >/dev/null 2>&1 || { show_log "$1"; die "$1 did not finish starting after joining $2"; }
 }
 accounts_ejabberd() { # each ejabberdctl call boots a VM: run them side by side
   local name pids=()
@@ -213,14 +236,17 @@ status_one() {
 command=${1:-status}; target=${2:-all}
 case $target in
   all) servers=("${ALL[@]}") ;; current) servers=(prosody ejabberd) ;; newest) servers=(prosody13 ejabberd24) ;;
-  prosody|ejabberd|prosody13|ejabberd24) servers=("$target") ;; *) die "unknown server: $target" ;;
+  cluster) servers=(cluster-a cluster-b) ;;
+  prosody|ejabberd|prosody13|ejabberd24|cluster-a|cluster-b) servers=("$target") ;; *) die "unknown server: $target" ;;
 esac
 mkdir -p "$RUN"
 case $command in
   install) install ;;
   start) for s in "${servers[@]}"; do start_one "$s" 1; done ;;
-  stop) for s in "${servers[@]}"; do stop_one "$s"; done ;;
-  restart) for s in "${servers[@]}"; do stop_one "$s"; start_one "$s" 0; done ;;
+  # Last started, first stopped: cluster-a goes down last, so it starts again without waiting for cluster-b.
+  stop) for ((i = ${#servers[@]} - 1; i >= 0; i--)); do stop_one "${servers[i]}"; done ;;
+  restart) for ((i = ${#servers[@]} - 1; i >= 0; i--)); do stop_one "${servers[i]}"; done
+    for s in "${servers[@]}"; do start_one "$s" 0; done ;;
   start-kept) for s in "${servers[@]}"; do start_one "$s" 0; done ;;
   freeze) for s in "${servers[@]}"; do signal_one "$s" STOP; done ;;
   thaw) for s in "${servers[@]}"; do signal_one "$s" CONT; done ;;

@@ -5,6 +5,7 @@
 export { createClient } from './client.ts';
 export type { Client, ClientEvents, ConnectionStatus, StatusChange } from './client.ts';
 export type { ClientOptions } from './options.ts';
+export { serviceList } from './options.ts';
 export type { SessionInfo, TransportKind } from './transport/transport.ts';
 export type { FastToken, FastTokenStore } from './sasl/sasl2.ts';
 export { AuthError, ConfigError, ConnectionError, StanzaError, StanzaParseError, StreamError, XmppChatError } from './errors.ts';

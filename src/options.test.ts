@@ -1,6 +1,6 @@
 import { expect } from '@esm-bundle/chai';
 import { ConfigError } from './errors.ts';
-import { resolveOptions, type ClientOptions } from './options.ts';
+import { resolveOptions, serviceList, type ClientOptions } from './options.ts';
 
 const conditionOf = (options: ClientOptions) => {
   try {
@@ -31,6 +31,18 @@ describe('resolveOptions', () => {
     const resolved = resolveOptions({ service: 'wss://x.example/ws', jid: 'Alice@Example.org/desk', password: 'p' });
     expect(resolved).to.include({ domain: 'example.org', username: 'alice', resource: 'desk', allowPlain: false });
     expect(resolved.reconnect).to.deep.equal({ initialMs: 1000, maxMs: 30000 });
+  });
+
+  it('takes several services, as a list or separated by spaces, in their order, once each', () => {
+    const [a, b, c] = ['ws://127.0.0.1:56280/xmpp-websocket', 'ws://127.0.0.1:55280/xmpp-websocket', 'http://127.0.0.1:55280/http-bind'];
+    expect(resolveOptions({ service: [a, b, c], jid: 'a@b', password: 'p' }).services).to.deep.equal([a, b, c]);
+    expect(resolveOptions({ service: ` ${b}\n${a}  ${c} ${b}`, jid: 'a@b', password: 'p' }).services).to.deep.equal([b, a, c]);
+    expect(resolveOptions({ service: a, jid: 'a@b', password: 'p' }).services).to.deep.equal([a]);
+    expect(resolveOptions({ domain: 'b', jid: 'a@b', password: 'p' }).services).to.deep.equal([]);
+    expect(serviceList([`${a} ${b}`, c])).to.deep.equal([a, b, c]);
+    expect(serviceList('  ')).to.deep.equal([]);
+    expect(conditionOf({ service: [a, 'ftp://x.example'], jid: 'a@b', password: 'p' })).to.equal('invalid-service');
+    expect(conditionOf({ service: `${a} not-a-url`, jid: 'a@b', password: 'p' })).to.equal('invalid-service');
   });
 
   it('rejects bad options with a ConfigError and a condition', () => {

@@ -8,8 +8,12 @@ import { transportKindOf } from './transport/transport.ts';
 
 /** Options of `createClient`. */
 export interface ClientOptions {
-  /** ws(s):// (WebSocket) or http(s):// (BOSH) URL. Without it, XEP-0156 discovery on `domain`. */
-  service?: string;
+  /**
+   * ws(s):// (WebSocket) or http(s):// (BOSH) URL, or several (a list, or one string separated by
+   * spaces), e.g. the nodes of a cluster: tried in order, and the next one when the one in use goes
+   * away. Without it, XEP-0156 discovery on `domain`.
+   */
+  service?: string | readonly string[];
   /** Server domain; defaults to the domain of `jid`. Required for anonymous login. */
   domain?: string;
   /** Account for password login, e.g. `alice@example.org` (a resource part is used as resource). */
@@ -55,7 +59,8 @@ export interface ClientOptions {
 }
 
 export interface ResolvedOptions {
-  service?: string;
+  /** The service URLs in the order they are tried; empty: XEP-0156 discovery. */
+  services: string[];
   domain: string;
   username?: string;
   password?: string;
@@ -78,9 +83,12 @@ export interface ResolvedOptions {
 
 /** Checks the options once, up front, and explains in words what is wrong. */
 export function resolveOptions(options: ClientOptions): ResolvedOptions {
-  const { service, anonymous = false } = options;
-  if (service !== undefined && (!transportKindOf(service) || !isUrl(service))) {
-    throw new ConfigError('invalid-service', `"${service}" is not a chat server address: use a ws://, wss://, http:// or https:// URL.`);
+  const { anonymous = false } = options;
+  const services = serviceList(options.service);
+  for (const service of services) {
+    if (!transportKindOf(service) || !isUrl(service)) {
+      throw new ConfigError('invalid-service', `"${service}" is not a chat server address: use a ws://, wss://, http:// or https:// URL.`);
+    }
   }
   let username: string | undefined;
   let resource = options.resource;
@@ -100,7 +108,7 @@ export function resolveOptions(options: ClientOptions): ResolvedOptions {
   if (!domain) throw new ConfigError('missing-domain', 'Anonymous login needs the server domain.');
   const reconnect = options.reconnect === false ? false : { ...DEFAULT_BACKOFF, ...(options.reconnect === true ? {} : options.reconnect) };
   return {
-    service,
+    services,
     domain,
     username,
     password: options.password,
@@ -118,6 +126,12 @@ export function resolveOptions(options: ClientOptions): ResolvedOptions {
     fast: anonymous ? undefined : options.fast,
     userAgentId: crypto.randomUUID(),
   };
+}
+
+/** The service URLs of a `service` option, in order: a list, or a string of URLs separated by spaces. */
+export function serviceList(service: string | readonly string[] | undefined): string[] {
+  const all = typeof service === 'string' ? [service] : (service ?? []);
+  return [...new Set(all.flatMap((s) => s.split(/\s+/)).filter(Boolean))];
 }
 
 /** Keys log in only through the SCRAM mechanisms they were derived for. */

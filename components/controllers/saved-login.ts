@@ -3,12 +3,12 @@
  * FAST token (or, where the server issues none, SCRAM keys) and never the password; the next page
  * signs in from what was kept; a kept sign-in the server refuses is forgotten and the form comes back.
  */
-import { forgetSavedLogin, keepLoginWithoutToken, loadSavedLogin, savedLoginTokens } from '../../src/index.ts';
+import { forgetSavedLogin, keepLoginWithoutToken, loadSavedLogin, savedLoginTokens, serviceList } from '../../src/index.ts';
 import type { ChatSession, SessionConfig } from './chat-session.ts';
 
 /** Where a kept sign-in is filed: the service URL, else the domain (the widget then discovers the service). */
-export function savedLoginKey(config: { service?: string; domain?: string }, jid?: string): string | undefined {
-  return config.service || config.domain || jid?.split('@')[1]?.split('/')[0] || undefined;
+export function savedLoginKey(config: { service?: string | readonly string[]; domain?: string }, jid?: string): string | undefined {
+  return serviceList(config.service).join(' ') || config.domain || jid?.split('@')[1]?.split('/')[0] || undefined;
 }
 
 /** Options for a password login to be kept: the token store comes with it, for a token issued with the login. */
@@ -24,8 +24,9 @@ export function keepWhenConnected(session: ChatSession, key: string, config: Ses
   const off = session.on('connected', () => {
     off();
     // Keys are derived on the configured service; a discovered one keeps only a token.
-    if (!config.service) return;
-    const endpoint = { service: config.service, domain: config.domain ?? jid.split('@')[1] };
+    const [service] = serviceList(config.service);
+    if (!service) return;
+    const endpoint = { service, domain: config.domain ?? jid.split('@')[1] };
     keepLoginWithoutToken({ jid, password, agentId: fast.agentId }, endpoint).catch(report);
   });
 }

@@ -3,7 +3,7 @@
  * registration (kept with the visitor's history on this device), or a new anonymous one each
  * time. The history belongs to the visitor either way: it is kept under `visitor:<to>`.
  */
-import { forgetVisitorAccount, visitorAccount } from '../../src/index.ts';
+import { forgetVisitorAccount, serviceList, visitorAccount } from '../../src/index.ts';
 import type { ChatSession, SessionConfig } from './chat-session.ts';
 
 export const visitorHistoryOwner = (to: string | undefined) => `visitor:${to ?? ''}`;
@@ -11,9 +11,11 @@ export const visitorHistoryOwner = (to: string | undefined) => `visitor:${to ?? 
 /** The session options for the visitor; lookup and registration failures go to `report`. */
 export async function visitorSessionOptions(base: SessionConfig, report: (error: Error) => void): Promise<SessionConfig> {
   const historyOwner = visitorHistoryOwner(base.to);
+  // The account is registered through the first of the services; the cluster behind them shares it.
+  const [service] = serviceList(base.service);
   const account =
-    base.service && base.domain
-      ? await visitorAccount({ owner: historyOwner, service: base.service, domain: base.domain }).catch((error: Error) => {
+    service && base.domain
+      ? await visitorAccount({ owner: historyOwner, service, domain: base.domain }).catch((error: Error) => {
           report(error);
           return undefined;
         })

@@ -13,7 +13,8 @@ import { PANEL_PARTS } from '../parts.ts';
  * the chat is first opened or connected.
  *
  * @summary An embeddable XMPP chat: one conversation for visitors, or a full client.
- * @attr {string} service - ws(s):// (WebSocket) or http(s):// (BOSH) endpoint; optional when `domain` allows XEP-0156 discovery.
+ * @attr {string} service - ws(s):// (WebSocket) or http(s):// (BOSH) endpoint, or several separated by spaces (tried in
+ *   order, the next one when the one in use goes away); optional when `domain` allows XEP-0156 discovery.
  * @attr {string} domain - The XMPP domain (for `anonymous`, the anonymous host).
  * @attr {string} jid - The account to log in to.
  * @attr {string} password - The account's password.

@@ -235,6 +235,14 @@ export function createBoshTransport(options: SessionOptions, listener: Transport
       if (top.name === 'message' && top.attrs.id) unacked.set(top.attrs.id, top);
       conn.send(toDom(top)); // queued, then flushed at once (see bosh-patches.ts)
     },
+    release() {
+      closing = true;
+      if (keep) forgetKeptSession();
+      conn = undefined;
+      const left = [...unacked.values()];
+      unacked.clear();
+      return left;
+    },
     async close() {
       closing = true;
       if (keep) forgetKeptSession();

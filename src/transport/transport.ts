@@ -70,6 +70,11 @@ export interface Transport {
    * transport then reports `dropped(reason)` as for any lost connection.
    */
   abort(reason: XmppChatError): void;
+  /**
+   * Gives the transport up for good, as its endpoint is gone and another takes its place: returns
+   * the messages its session never confirmed, for the next session to send again.
+   */
+  release?(): XmlElement[];
 }
 
 export type TransportFactory = (options: SessionOptions, listener: TransportListener) => Transport;

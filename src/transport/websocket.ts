@@ -293,6 +293,14 @@ export function createWebSocketTransport(options: SessionOptions, listener: Tran
         if (options.debug) console.debug('[xmpp-chat] close failed', error);
       });
     },
+    release() {
+      closing = true;
+      sm.id = '';
+      // What stream management still waits to hear confirmed, and what an earlier failed resumption left.
+      const queued = (sm.outbound_q as { stanza: LtxElement }[]).splice(0).map((item) => fromLtx(item.stanza));
+      entity.socket?.end();
+      return [...unacked.splice(0), ...queued];
+    },
     abort(reason) {
       // A dead link may take minutes to close by itself: let go of it now and report the drop.
       const socket = entity.socket;

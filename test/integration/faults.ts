@@ -6,10 +6,12 @@
 import { executeServerCommand } from '@web/test-runner-commands';
 import type { AnyServerName } from './servers.ts';
 
-export type ServerAction = 'restart' | 'freeze' | 'thaw' | 'kill' | 'start-kept';
+export type ServerAction = 'restart' | 'freeze' | 'thaw' | 'kill' | 'start-kept' | 'stop';
+/** The two nodes of the ejabberd cluster (scripts/servers.sh's cluster-a and cluster-b). */
+export type ClusterNode = 'cluster-a' | 'cluster-b';
 
 /** Runs one of scripts/servers.sh's actions on a server and waits until it is done. */
-export async function serverAction(server: AnyServerName, action: ServerAction): Promise<void> {
+export async function serverAction(server: AnyServerName | ClusterNode, action: ServerAction): Promise<void> {
   await executeServerCommand('server-restart', { server, action });
   for (;;) {
     const result = await executeServerCommand<{ done: boolean; error?: string }, { server: string }>('server-restart-wait', { server });
@@ -79,7 +81,12 @@ export const httpDigest = (url: string) =>
   }>;
 
 /** Every message in `jid`'s archive (optionally only with `withJid`), in archive order. */
-export async function readArchive(server: AnyServerName, jid: string, password: string, withJid?: string): Promise<ArchivedMessage[]> {
+export async function readArchive(
+  server: AnyServerName | ClusterNode,
+  jid: string,
+  password: string,
+  withJid?: string,
+): Promise<ArchivedMessage[]> {
   const result = await executeServerCommand<{ messages?: ArchivedMessage[]; error?: string }, object>('archive-read', {
     server,
     jid,

@@ -11,9 +11,9 @@ const restarts = new Map();
 const SERVERS_SCRIPT = new URL('../../scripts/servers.sh', import.meta.url).pathname;
 const ARCHIVE_READER = new URL('./read-archive.py', import.meta.url).pathname;
 const MESSAGE_SENDER = new URL('./send-message.py', import.meta.url).pathname;
-const SERVER_ACTIONS = new Set(['restart', 'freeze', 'thaw', 'kill', 'start-kept']);
+const SERVER_ACTIONS = new Set(['restart', 'freeze', 'thaw', 'kill', 'start-kept', 'stop']);
 /** Each test server's client-to-server port, for slixmpp; its names are the ones server-restart takes. */
-const C2S_PORTS = { prosody: 15222, ejabberd: 25222, prosody13: 35222, ejabberd24: 45222 };
+const C2S_PORTS = { prosody: 15222, ejabberd: 25222, prosody13: 35222, ejabberd24: 45222, 'cluster-a': 55222, 'cluster-b': 56222 };
 
 export function testCommands() {
   const proxies = new Map();
@@ -95,7 +95,7 @@ export function testCommands() {
       return true;
     },
     // A restart can outlast the runner's 20 s limit per command: start it, then wait in steps.
-    // `action` is one of scripts/servers.sh's: restart (clean), freeze, thaw, kill, start-kept.
+    // `action` is one of scripts/servers.sh's: restart (clean), freeze, thaw, kill, start-kept, stop.
     async 'server-restart'({ server, action = 'restart' }) {
       if (!Object.hasOwn(C2S_PORTS, server)) throw new Error(`unknown server ${server}`);
       if (!SERVER_ACTIONS.has(action)) throw new Error(`unknown server action ${action}`);
