@@ -15,6 +15,7 @@ import '../login-form/login-form.ts';
 import '../visitor-details/visitor-details.ts';
 import '../canned-replies/canned-replies.ts';
 import { deskOf, renderDeskNotes, renderInbox } from './full-desk.ts';
+import { forgetNotificationPermission, notificationPermission, pageNotifications } from '../controllers/notification-permission.ts';
 import { avatarsOf } from './panel-avatars.ts';
 import { fullStyles } from './full-mode.styles.ts';
 
@@ -110,11 +111,15 @@ export function renderDetails(panel: ChatPanel, context: VisitorContext | undefi
 }
 
 /** Whether to offer turning desktop notifications on: the browser has them and has not been asked. */
-const canAskForNotifications = (): boolean => typeof Notification !== 'undefined' && Notification.permission === 'default';
+const canAskForNotifications = (): boolean => notificationPermission(pageNotifications()) === 'default';
 
 /** Asks for desktop notifications (from a click), then calls `done`. */
 function askForNotifications(done: () => void): void {
-  void Notification.requestPermission().then(done, done);
+  const asked = () => {
+    forgetNotificationPermission(pageNotifications());
+    done();
+  };
+  void Notification.requestPermission().then(asked, asked);
 }
 
 /** The header's offer to turn desktop notifications on, while the browser has not asked yet. */

@@ -7,6 +7,7 @@
  * stop, the audio closes, open notifications close and held locks are released.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { notificationPermission } from './notification-permission.ts';
 
 /** The audio a chime needs (a subset of AudioContext). */
 export type ChimeContext = Pick<
@@ -115,7 +116,7 @@ export class Alerts implements ReactiveController {
 
   /** The page's notification permission, or `unsupported` where there are no notifications. */
   get permission(): NotificationPermission | 'unsupported' {
-    return this.env.Notification?.permission ?? 'unsupported';
+    return notificationPermission(this.env.Notification);
   }
 
   /**
@@ -130,7 +131,7 @@ export class Alerts implements ReactiveController {
     if (onScreen) return this.#claim(message.key).then(() => false);
     const chime = this.options.sound();
     const { hidden } = this.env.document;
-    const notify = this.options.notifications() && this.permission === 'granted' && (hidden || !this.env.document.hasFocus());
+    const notify = this.options.notifications() && (hidden || !this.env.document.hasFocus()) && this.permission === 'granted';
     // A tab with nothing to do takes no lock, so another tab may still alert.
     if (!chime && !notify) return false;
     if (hidden) await this.#wait(HIDDEN_DELAY_MS);

@@ -35,6 +35,8 @@ const ANNOUNCE_MAX = 50;
 const ANNOUNCE_WITHIN_MS = 24 * 3600_000;
 /** Without an answer this long after our presence, nobody is there. */
 const AVAILABILITY_WAIT_MS = 2000;
+/** The least time between two `change` events: under a flood of messages, one render for many. */
+const CHANGE_SPACING_MS = 50;
 
 export interface SessionEvents {
   change: undefined;
@@ -63,6 +65,10 @@ export class ChatSession {
   readonly conversation: ConversationView;
   readonly #listeners = new Map<keyof SessionEvents, Set<Listener<never>>>();
   #changeQueued = false;
+  #lastChange = -Infinity;
+  /** A refresh of the conversations is running; `#refreshAgain`: another was asked for meanwhile. */
+  #refreshing = false;
+  #refreshAgain = false;
   /** Visitor mode: the wait for the peer's first answer after our presence. */
   #availabilityWait?: ReturnType<typeof setTimeout>;
   /** The visitor context went out with a message of this session. */
@@ -207,14 +213,21 @@ export class ChatSession {
     this.changed();
   }
 
-  /** One `change` per task, however many updates arrive in it. */
+  /**
+   * One `change` per task, however many updates arrive in it; and, when messages pour in (hundreds
+   * of visitors on a desk), at most one each CHANGE_SPACING_MS: the views render once for many.
+   */
   changed(): void {
     if (this.#changeQueued) return;
     this.#changeQueued = true;
-    queueMicrotask(() => {
+    const wait = this.#lastChange + CHANGE_SPACING_MS - performance.now();
+    const emit = () => {
       this.#changeQueued = false;
+      this.#lastChange = performance.now();
       this.emit('change', undefined);
-    });
+    };
+    if (wait > 0) setTimeout(emit, wait);
+    else queueMicrotask(emit);
   }
 
   private emit<K extends keyof SessionEvents>(type: K, detail: SessionEvents[K]): void {
@@ -227,14 +240,28 @@ export class ChatSession {
     this.changed();
   }
 
+  /** Reads the conversations again: one read at a time, and one more after it for all asked meanwhile. */
   private refreshConversations(): void {
-    this.chat.conversations().then(
-      (conversations) => {
-        this.conversations = conversations;
-        this.unread = conversations.reduce((sum, c) => sum + c.unread, 0);
-        this.changed();
-      },
-      (error: Error) => this.fail(error),
-    );
+    if (this.#refreshing) {
+      this.#refreshAgain = true;
+      return;
+    }
+    this.#refreshing = true;
+    this.chat
+      .conversations()
+      .then(
+        (conversations) => {
+          this.conversations = conversations;
+          this.unread = conversations.reduce((sum, c) => sum + c.unread, 0);
+          this.changed();
+        },
+        (error: Error) => this.fail(error),
+      )
+      .finally(() => {
+        this.#refreshing = false;
+        if (!this.#refreshAgain) return;
+        this.#refreshAgain = false;
+        this.refreshConversations();
+      });
   }
 }

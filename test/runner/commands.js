@@ -11,12 +11,14 @@ const restarts = new Map();
 const SERVERS_SCRIPT = new URL('../../scripts/servers.sh', import.meta.url).pathname;
 const ARCHIVE_READER = new URL('./read-archive.py', import.meta.url).pathname;
 const MESSAGE_SENDER = new URL('./send-message.py', import.meta.url).pathname;
+const DESK_LOAD = new URL('./desk-load.py', import.meta.url).pathname;
 const SERVER_ACTIONS = new Set(['restart', 'freeze', 'thaw', 'kill', 'start-kept', 'stop']);
 /** Each test server's client-to-server port, for slixmpp; its names are the ones server-restart takes. */
 const C2S_PORTS = { prosody: 15222, ejabberd: 25222, prosody13: 35222, ejabberd24: 45222, 'cluster-a': 55222, 'cluster-b': 56222 };
 
 export function testCommands() {
   const proxies = new Map();
+  const loads = new Map();
   const commands = {
     async 'proxy-start'({ targetPort }) {
       const proxy = new TcpProxy(targetPort);
@@ -52,6 +54,27 @@ export function testCommands() {
       await proxies.get(port)?.down();
       proxies.delete(port);
       return true;
+    },
+    // N anonymous visitors (slixmpp) each writing M messages to one desk (desk-load.py, which
+    // bounds N, M and the time). Longer than the runner's 20 s per command: start, then wait in steps.
+    async 'desk-load-start'({ server, to, visitors, messages, intervalMs, rampMs = 0 }) {
+      if (!(server in C2S_PORTS)) throw new Error(`unknown server ${server}`);
+      if (loads.has(to)) throw new Error(`a load on ${to} is still running`);
+      const args = [DESK_LOAD, '127.0.0.1', String(C2S_PORTS[server]), 'anon.localhost', to, String(visitors), String(messages)];
+      args.push(String(intervalMs), String(rampMs));
+      const done = run('/usr/bin/python3', args, { timeout: 200_000, maxBuffer: 64 * 1024 * 1024 }).then(
+        ({ stdout }) => ({ done: true, ...JSON.parse(stdout) }),
+        (error) => ({ done: true, error: `${error.message}\n${error.stderr ?? ''}` }),
+      );
+      loads.set(to, done);
+      return true;
+    },
+    async 'desk-load-wait'({ to }) {
+      const pending = loads.get(to);
+      if (!pending) throw new Error(`no load on ${to} is running`);
+      const result = await Promise.race([pending, new Promise((r) => setTimeout(() => r({ done: false }), 10_000))]);
+      if (result.done) loads.delete(to);
+      return result;
     },
     // An account's archive as slixmpp (a third-party client, from Debian) reads it over c2s.
     async 'archive-read'({ server, jid, password, withJid }) {
