@@ -32,6 +32,7 @@ if (built) {
 for (const [section, rows] of Object.entries(report)) {
   console.log(`\n${section}`);
   if (section === 'login') printLogins(rows);
+  else if (section === 'launcher') printLauncher(rows);
   else console.table(rows);
 }
 
@@ -48,6 +49,15 @@ function printLogins(rows) {
   );
   const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => String(l[i]).length)));
   const line = (cells) => `| ${cells.map((c, i) => String(c).padEnd(widths[i])).join(' | ')} |`;
+  console.log([line(header), line(widths.map((w) => '-'.repeat(w))), ...lines.map(line)].join('\n'));
+}
+
+/** The launcher against the floor (scripts/launcher-bench.js), as the README shows it. */
+function printLauncher(rows) {
+  const header = ['CPU', 'floor ms', 'ours ms', 'ours − floor ms', 'runs'];
+  const lines = rows.map((r) => [r.cpu, r.floorPaintMs, r.widgetPaintMs, r.aboveFloorMs, r.runs].map(String));
+  const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i].length)));
+  const line = (cells) => `| ${cells.map((c, i) => c.padEnd(widths[i])).join(' | ')} |`;
   console.log([line(header), line(widths.map((w) => '-'.repeat(w))), ...lines.map(line)].join('\n'));
 }
 
@@ -68,6 +78,7 @@ const budgets = [
   ...fewerTrips,
   // The storage bench records its own budget rows (max given); the roster must show from the cache at once.
   ...(report.storage ?? []).filter((row) => row.max !== undefined).map((row) => ({ ...row, what: row.what.replace(/^budget: /, '') })),
+  ...(report.launcher ?? []).map((row) => ({ what: `launcher above the floor, ${row.cpu}`, unit: 'ms', value: row.aboveFloorMs, max: 20 })),
   ...(report.roster ?? []).map((row) => ({
     what: `2,000 contacts from the cache on ${row.server}`,
     unit: 'ms',

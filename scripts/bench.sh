@@ -11,4 +11,5 @@ if ! scripts/servers.sh status >/dev/null 2>&1; then started_here=1; fi
 scripts/servers.sh start
 trap '[ "$started_here" = 1 ] && scripts/servers.sh stop' EXIT
 npx wtr --config test/web-test-runner.config.js --files 'test/bench/*.bench.ts'
+node scripts/launcher-bench.js
 node scripts/bench-report.js
