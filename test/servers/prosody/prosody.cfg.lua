@@ -79,3 +79,5 @@ Component "conference.localhost" "muc"
   muc_log_all_rooms = true
 
 Component "upload.localhost" "http_file_share"
+  -- Prosody 13 lets only the parent host's accounts upload unless others are listed (visitors are guests).
+  --newest: http_file_share_access = { "anon.localhost" }
