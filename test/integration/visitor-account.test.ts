@@ -6,6 +6,13 @@ import { expect } from '@esm-bundle/chai';
 import { forgetVisitor, forgetVisitorAccount, visitorAccount } from '../../src/index.ts';
 import { DOMAIN, SERVERS, serviceUrl } from './servers.ts';
 
+/** The account's credentials; its FAST token store (whose device id is new until a token is kept) left out. */
+const credentials = <T extends { fast?: unknown }>(account: T | undefined) => {
+  if (!account) return account;
+  const { fast: _, ...rest } = account;
+  return rest;
+};
+
 const service = serviceUrl('websocket', SERVERS.prosody.httpPort);
 
 /** Counts the WebSockets opened to the chat server (registration opens one) while `run` runs. */
@@ -47,7 +54,7 @@ describe('visitor accounts across tabs', function () {
           sockets,
         } = await countingSockets(() => Promise.all([visitorAccount(options), visitorAccount(options)]));
         expect(first?.jid).to.match(/^visitor-[a-z0-9]+@localhost$/);
-        expect(second).to.deep.equal(first);
+        expect(credentials(second)).to.deep.equal(credentials(first));
         expect(sockets, 'registrations sent to the server').to.equal(1);
       } finally {
         delete (navigator as { locks?: unknown }).locks;
@@ -62,6 +69,6 @@ describe('visitor accounts across tabs', function () {
     const next = await visitorAccount(options); // the first tab registered the next account
     expect(next!.jid).to.not.equal(refused!.jid);
     await forgetVisitorAccount(options.owner, DOMAIN, undefined, refused!.jid); // the second tab saw the refusal late
-    expect(await visitorAccount(options)).to.deep.equal(next);
+    expect(credentials(await visitorAccount(options))).to.deep.equal(credentials(next));
   });
 });

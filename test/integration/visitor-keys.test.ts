@@ -9,6 +9,13 @@ import { createMessageStore } from '../../src/storage/index.ts';
 import { everyStoredValue } from './stored-values.ts';
 import { DOMAIN, SERVERS, TEST_OPTIONS, TRANSPORTS, serviceUrl, type ServerName } from './servers.ts';
 
+/** The account's credentials; its FAST token store (whose device id is new until a token is kept) left out. */
+const credentials = <T extends { fast?: unknown }>(account: T | undefined) => {
+  if (!account) return account;
+  const { fast: _, ...rest } = account;
+  return rest;
+};
+
 const META = `visitor-account:${DOMAIN}`;
 
 /** Whether `value` holds a `password` anywhere, or the text `secret` anywhere. */
@@ -66,7 +73,7 @@ describe('visitor account keys', function () {
           expect((await everyStoredValue(who)).some((value) => holdsPassword(value))).to.equal(false);
 
           const again = await visitorAccount(options(who)); // a new page with the same storage
-          expect(again).to.deep.equal(registered);
+          expect(credentials(again)).to.deep.equal(credentials(registered));
           const client = createClient({ ...TEST_OPTIONS, service, jid: again!.jid, scramKeys: again!.scramKeys });
           try {
             const info = await client.connect();
@@ -122,7 +129,7 @@ describe('visitor account keys', function () {
           const account = await visitorAccount(options(who));
           expect(account?.password).to.be.a('string');
           expect(account?.scramKeys).to.equal(undefined);
-          expect(await storedAccount(who)).to.deep.equal({ ...account, keyless: true });
+          expect(await storedAccount(who)).to.deep.equal({ ...credentials(account), keyless: true });
           const client = createClient({ ...TEST_OPTIONS, service, jid: account!.jid, password: account!.password });
           try {
             expect((await client.connect()).mechanism).to.match(/^SCRAM-SHA-/);
