@@ -55,3 +55,5 @@ export type { RatingScore } from './stanza/rating.ts';
 // The support desk's features (full mode) are in ./desk.ts, so that a visitor's widget, which
 // loads this module, never carries them.
 export type { CannedReplies } from './features/canned-replies.ts';
+export { RoomError } from './features/room-types.ts';
+export type { JoinOptions, Occupant, Room, RoomAffiliation, RoomEvents, RoomRole, RoomState, Rooms } from './features/room-types.ts';
