@@ -206,7 +206,7 @@ const widgetBuild = defineConfig({
           groups: [
             {
               name: 'lit',
-              test: /[\\/](lit-html[\\/]lit-html|lit-element[\\/]lit-element|reactive-element[\\/](reactive-element|css-tag))\.js$|[\\/]components[\\/](i18n[\\/](i18n|catalog)|events|parts|page-api|xmpp-chat[\\/]xmpp-chat(\.styles)?|controllers[\\/]hidden-tab-hint)\.ts$|[\\/]src[\\/](errors|events|storage[\\/]types|stanza[\\/](tree|element|jid))\.ts$/,
+              test: /[\\/](lit-html[\\/]lit-html|lit-element[\\/]lit-element|reactive-element[\\/](reactive-element|css-tag))\.js$|[\\/]components[\\/](i18n[\\/](i18n|catalog)|events|parts|xmpp-chat[\\/]xmpp-chat(\.styles)?|controllers[\\/]hidden-tab-hint)\.ts$|[\\/]src[\\/](errors|events|storage[\\/]types|stanza[\\/](tree|element|jid))\.ts$/,
             },
             // The panel with everything it imports, as one file: a helper that a lazy part of the
             // core or the panel also imports through another of the panel's modules (the message

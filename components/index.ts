@@ -1,12 +1,12 @@
 /**
- * The widget's script: registers `<xmpp-chat>` (once, however often the script is loaded) and,
- * when its own `<script>` tag carries `data-*` settings, mounts a widget configured by them.
- * Everything else (panel, chat core, transports) loads when the chat is first used.
+ * The widget's script: when its own `<script>` tag carries `data-*` settings, mounts a widget
+ * configured by them; draws the launcher of every widget on the page at once, with plain DOM
+ * (early-launcher.ts); then loads and registers `<xmpp-chat>` (once, however often the script is
+ * loaded), which takes over. Everything else (panel, chat core, transports) loads when the chat is
+ * first used.
  */
-import './xmpp-chat/xmpp-chat.ts';
+import { drawEarlyLauncher } from './early-launcher.ts';
 import { installPageApi, type PageWidget } from './page-api.ts';
-
-export { XmppChat } from './xmpp-chat/xmpp-chat.ts';
 
 const SETTINGS = [
   'service',
@@ -51,7 +51,21 @@ export function mountFromScript(script = ownScript()): HTMLElement | undefined {
   return widget;
 }
 
-if (typeof document !== 'undefined') {
-  const mounted = mountFromScript();
-  installPageApi(window, () => (mounted ?? document.querySelector('xmpp-chat') ?? undefined) as PageWidget | undefined);
-}
+const api =
+  typeof document === 'undefined'
+    ? undefined
+    : (() => {
+        const mounted = mountFromScript();
+        for (const widget of document.querySelectorAll('xmpp-chat')) drawEarlyLauncher(widget);
+        // Commands wait for the element's code: until then a widget has no methods.
+        const target = () => (customElements.get('xmpp-chat') ? (mounted ?? document.querySelector('xmpp-chat') ?? undefined) : undefined);
+        return installPageApi(window, target as () => PageWidget | undefined);
+      })();
+
+// The element's code loads after the launcher is on screen; importers of the package get the class
+// once it has (a top-level await).
+const element = await import('./xmpp-chat/xmpp-chat.ts');
+api?.push(); // what the page asked for meanwhile
+/** The `<xmpp-chat>` element's class. */
+export const XmppChat = element.XmppChat;
+export type XmppChat = InstanceType<typeof element.XmppChat>;

@@ -377,6 +377,17 @@ export class XmppChat extends LitElement {
     if ((changed.has('opened') && this.opened) || (changed.has('mode') && this.mode === 'full')) void this.#panel();
   }
 
+  /**
+   * The launcher the widget's first script drew while this code loaded (components/early-launcher.ts)
+   * gives way to this one, in the same frame; focus moves along with it.
+   */
+  override firstUpdated(): void {
+    const early = this.renderRoot.querySelectorAll('[data-early-launcher]');
+    const focused = this.shadowRoot?.activeElement?.closest('[data-early-launcher]');
+    for (const node of early) node.remove();
+    if (focused) this.renderRoot.querySelector<HTMLElement>('.launcher')?.focus();
+  }
+
   override updated(changed: PropertyValues<this>): void {
     if (!changed.has('opened') || (changed.get('opened') === undefined && !this.opened)) return;
     if (this.mode === 'full') return;
