@@ -83,14 +83,27 @@ const rows = [];
 try {
   for (const method of ['simulate', 'devtools']) {
     const runs = { plain: [], widget: [] };
-    for (let i = 0; i < RUNS; i++) for (const name of ['plain', 'widget']) runs[name].push(await lighthouse(`${origin}/${name}.html`, method));
+    for (let i = 0; i < RUNS; i++)
+      for (const name of ['plain', 'widget']) runs[name].push(await lighthouse(`${origin}/${name}.html`, method));
     for (const key of Object.keys(FIGURES)) {
       const places = key === 'cls' ? 3 : 0;
       const plain = median(runs.plain.map((r) => r[key]));
       const widget = median(runs.widget.map((r) => r[key]));
-      rows.push({ throttling: method, figure: key, plain: round(plain, places), widget: round(widget, places), added: round(widget - plain, places) });
+      rows.push({
+        throttling: method,
+        figure: key,
+        plain: round(plain, places),
+        widget: round(widget, places),
+        added: round(widget - plain, places),
+      });
     }
-    rows.push({ throttling: method, figure: 'widget long tasks (ms, per run)', plain: '', widget: runs.widget.map((r) => r.longTasksMs.join('+') || '0').join(' '), added: '' });
+    rows.push({
+      throttling: method,
+      figure: 'widget long tasks (ms, per run)',
+      plain: '',
+      widget: runs.widget.map((r) => r.longTasksMs.join('+') || '0').join(' '),
+      added: '',
+    });
   }
 } finally {
   server.close();
