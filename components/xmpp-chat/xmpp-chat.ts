@@ -340,7 +340,8 @@ export class XmppChat extends LitElement {
         full
           ? nothing
           : html`<button part="launcher" class="launcher" aria-label=${label} aria-expanded=${this.opened ? 'true' : 'false'}
-        aria-controls="panel" @click=${() => this.toggle()}>
+        aria-controls="panel" @click=${() => this.toggle()} @pointerenter=${this.#warm} @focus=${this.#warm}
+        @touchstart=${this.#warm}>
         <svg aria-hidden="true" viewBox="0 0 24 24" width="28" height="28">${
           this.opened
             ? svg`<path d="M6 6l12 12M18 6L6 18" stroke="currentColor" stroke-width="2.2" stroke-linecap="round" fill="none"/>`
@@ -428,9 +429,26 @@ export class XmppChat extends LitElement {
     this.#hiddenTabHint.update(count);
   }
 
+  /** The panel's code, loaded once: on the way to the launcher, or when first needed. */
+  #panelModule?: Promise<unknown>;
+  /**
+   * A pointer over the launcher, a finger on it or the focus on it: the panel's code starts
+   * loading, so that a click opens it sooner. Nothing is rendered, connected or stored until then.
+   */
+  #warm = (): void => {
+    if (this.#panelModule) return;
+    const loading = (this.#panelModule = import('../chat-panel/chat-panel.ts'));
+    // Opening tries again (and says so if it fails too).
+    loading.catch((error: unknown) => {
+      if (this.#panelModule === loading && !this.#loading) this.#panelModule = undefined;
+      if (this.debug) console.debug('xmpp-chat: the panel did not load ahead of opening.', error);
+    });
+  };
+
   /** Loads the panel (and with it the chat core) once, and renders it. */
   async #panel(): Promise<PanelElement | undefined> {
-    this.#loading ??= import('../chat-panel/chat-panel.ts').then(() => {
+    this.#warm();
+    this.#loading ??= this.#panelModule!.then(() => {
       this.loaded = true;
     });
     await this.#loading;
