@@ -1,0 +1,172 @@
+/**
+ * Rooms (XEP-0045) on the real servers, with a third-party occupant (slixmpp, test/runner/muc-peer.py):
+ * joining, the occupant list, messages both ways exactly once, the room's archive for a new device,
+ * refusals in words, creating a room, and a lost session that rejoins and fills the gap.
+ */
+import { expect } from '@esm-bundle/chai';
+import { executeServerCommand } from '@web/test-runner-commands';
+import { RoomError, type Chat, type Room } from '../../src/index.ts';
+import { closeChats, device, eventually, history } from './chat-helpers.ts';
+import { DOMAIN, SERVERS, TRANSPORTS, disconnectAll, serviceUrl, type ServerName } from './servers.ts';
+
+interface PeerEvent {
+  event: string;
+  nick?: string;
+  body?: string;
+  why?: string;
+}
+
+const started: string[] = [];
+const peer = {
+  async start(server: ServerName, room: string, nick: string, roomPassword?: string): Promise<string> {
+    const answer = await executeServerCommand<PeerEvent & { id: string }, Record<string, string | undefined>>('muc-peer-start', {
+      server,
+      jid: `dave@${DOMAIN}`,
+      password: 'pass-dave',
+      room,
+      nick,
+      roomPassword,
+    });
+    started.push(answer!.id);
+    if (answer!.event !== 'joined') throw new Error(`the peer could not join ${room}: ${answer!.why}`);
+    return answer!.id;
+  },
+  say: (id: string, body: string) => executeServerCommand('muc-peer-say', { id, body }),
+  async heard(id: string, body: string): Promise<number> {
+    const events = (await executeServerCommand<PeerEvent[], { id: string }>('muc-peer-events', { id })) ?? [];
+    return events.filter((e) => e.event === 'message' && e.body === body).length;
+  },
+  stopAll: () => Promise.all(started.splice(0).map((id) => executeServerCommand('muc-peer-stop', { id }))),
+};
+
+const unique = () => Math.random().toString(36).slice(2, 10);
+const newRoom = () => `r-${unique()}@conference.${DOMAIN}`;
+const bodies = async (chat: Chat, room: string) => (await history(chat, room)).map((m) => m.body);
+const count = (list: string[], body: string) => list.filter((b) => b === body).length;
+
+async function joined(chat: Chat, jid: string, nick: string): Promise<Room> {
+  await chat.connect();
+  const room = (await chat.rooms()).room(jid);
+  await room.join(nick);
+  return room;
+}
+
+async function refusal(promise: Promise<unknown>): Promise<RoomError> {
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(error).to.be.instanceOf(RoomError);
+  return error as RoomError;
+}
+
+for (const server of Object.keys(SERVERS) as ServerName[]) {
+  for (const transport of TRANSPORTS) {
+    describe(`rooms on ${server} over ${transport}`, function () {
+      this.timeout(40_000);
+      const service = serviceUrl(transport, SERVERS[server].httpPort);
+      afterEach(async () => {
+        await peer.stopAll();
+        await closeChats();
+        await disconnectAll();
+      });
+
+      it('joins, lists a third-party occupant, chats both ways once, and a new device reads the room archive', async () => {
+        const jid = newRoom();
+        const peerNick = `dave-${unique()}`;
+        const id = await peer.start(server, jid, peerNick);
+        const alice = device('alice', service);
+        const room = await joined(alice, jid, 'alice');
+        expect(room.state).to.equal('joined');
+        expect(room.nick).to.equal('alice');
+        expect(room.occupants.get('alice')).to.include({ self: true });
+        expect(room.occupants.get(peerNick)).to.include({ role: 'moderator', affiliation: 'owner', self: false });
+
+        const fromPeer = `from the peer ${unique()}`;
+        await peer.say(id, fromPeer);
+        const received = await eventually(async () => (await history(alice, jid)).find((m) => m.body === fromPeer), 'the peer message');
+        expect(received).to.include({ direction: 'in', nick: peerNick, peer: jid });
+
+        const fromUs = `from alice ${unique()}`;
+        const sent = await room.send(fromUs);
+        await eventually(async () => (await peer.heard(id, fromUs)) === 1, 'the peer to hear us');
+        await eventually(async () => (await alice.store.get(jid, sent.key))?.archiveId, 'our message to get the room archive id');
+        expect(count(await bodies(alice, jid), fromUs)).to.equal(1);
+        expect(await peer.heard(id, fromUs)).to.equal(1);
+
+        const bob = device('bob', service);
+        const later = await joined(bob, jid, 'bob');
+        expect(later.occupants.size).to.equal(3);
+        const seen = await eventually(async () => {
+          const list = await bodies(bob, jid);
+          return list.includes(fromPeer) && list.includes(fromUs) && list;
+        }, 'the room archive on a new device');
+        expect([count(seen, fromPeer), count(seen, fromUs)]).to.deep.equal([1, 1]);
+        const ours = (await history(bob, jid)).find((m) => m.body === fromUs);
+        expect(ours).to.include({ nick: 'alice', direction: 'in' });
+      });
+
+      it('says why a join is refused: nickname taken, wrong password', async () => {
+        const jid = newRoom();
+        const peerNick = `dave-${unique()}`;
+        await peer.start(server, jid, peerNick);
+        const alice = device('alice', service);
+        await alice.connect();
+        const rooms = await alice.rooms();
+        const taken = await refusal(rooms.room(jid).join(peerNick));
+        expect(taken.condition).to.equal('conflict');
+        expect(taken.message).to.match(/nickname/);
+        expect(rooms.room(jid).state).to.equal('failed');
+
+        const secret = newRoom();
+        await peer.start(server, secret, `dave-${unique()}`, 'open sesame');
+        const wrong = await refusal(rooms.room(secret).join('alice', { password: 'open barley' }));
+        expect(wrong.condition).to.equal('not-authorized');
+        expect(wrong.message).to.match(/password/);
+        await rooms.room(secret).join('alice', { password: 'open sesame' });
+        expect(rooms.room(secret).state).to.equal('joined');
+      });
+
+      it('creates a room that does not exist, usable by others at once', async () => {
+        const jid = newRoom();
+        const alice = device('alice', service);
+        const room = await joined(alice, jid, 'alice');
+        expect(room.occupants.get('alice')).to.include({ affiliation: 'owner', self: true });
+        const id = await peer.start(server, jid, `dave-${unique()}`);
+        const hello = `hello ${unique()}`;
+        await room.send(hello);
+        await eventually(async () => (await peer.heard(id, hello)) === 1, 'the peer to hear us in the new room');
+      });
+
+      it('rejoins after a lost session, fills the gap, and sends what was written meanwhile once', async () => {
+        const jid = newRoom();
+        const id = await peer.start(server, jid, `dave-${unique()}`);
+        const alice = device('alice', service);
+        const room = await joined(alice, jid, 'alice');
+        const before = `before ${unique()}`;
+        await peer.say(id, before);
+        await eventually(async () => (await bodies(alice, jid)).includes(before), 'the first message');
+
+        await alice.disconnect();
+        expect(room.state).to.equal('rejoining');
+        const meanwhile = `meanwhile ${unique()}`;
+        await peer.say(id, meanwhile);
+        const offline = `written offline ${unique()}`;
+        const pending = await room.send(offline);
+        expect(pending.state).to.equal('pending');
+
+        const states: string[] = [];
+        room.on('state', (state) => states.push(state));
+        await alice.connect();
+        await eventually(() => Promise.resolve(room.state === 'joined'), 'the room to be joined again');
+        await eventually(async () => (await bodies(alice, jid)).includes(meanwhile), 'the gap to be filled');
+        await eventually(async () => (await peer.heard(id, offline)) === 1, 'the peer to hear what we wrote offline');
+        await eventually(async () => (await alice.store.get(jid, pending.key))?.archiveId, 'the room copy of it');
+        const all = await bodies(alice, jid);
+        expect([count(all, before), count(all, meanwhile), count(all, offline)]).to.deep.equal([1, 1, 1]);
+        expect(states).to.include('joined');
+        expect(await peer.heard(id, offline)).to.equal(1);
+      });
+    });
+  }
+}
