@@ -27,9 +27,9 @@ const peer = {
       nick,
       roomPassword,
     });
-    started.push(answer!.id);
-    if (answer!.event !== 'joined') throw new Error(`the peer could not join ${room}: ${answer!.why}`);
-    return answer!.id;
+    started.push(answer.id);
+    if (answer.event !== 'joined') throw new Error(`the peer could not join ${room}: ${answer.why}`);
+    return answer.id;
   },
   say: (id: string, body: string) => executeServerCommand('muc-peer-say', { id, body }),
   async heard(id: string, body: string): Promise<number> {
