@@ -71,16 +71,16 @@ for (const server of Object.keys(SERVERS) as ServerName[]) {
         await disconnectAll();
       });
 
-      it('joins, lists a third-party occupant, chats both ways once, and a new device reads the room archive', async () => {
+      it('creates a room; a third-party occupant joins, is listed, chats both ways once; a new device reads the archive', async () => {
         const jid = newRoom();
-        const peerNick = `dave-${unique()}`;
-        const id = await peer.start(server, jid, peerNick);
         const alice = device('alice', service);
         const room = await joined(alice, jid, 'alice');
-        expect(room.state).to.equal('joined');
-        expect(room.nick).to.equal('alice');
-        expect(room.occupants.get('alice')).to.include({ self: true });
-        expect(room.occupants.get(peerNick)).to.include({ role: 'moderator', affiliation: 'owner', self: false });
+        expect([room.state, room.nick]).to.deep.equal(['joined', 'alice']);
+        expect(room.occupants.get('alice')).to.include({ affiliation: 'owner', role: 'moderator', self: true });
+        const peerNick = `dave-${unique()}`;
+        const id = await peer.start(server, jid, peerNick);
+        const listed = await eventually(() => Promise.resolve(room.occupants.get(peerNick)), 'the peer in the occupant list');
+        expect(listed).to.include({ role: 'participant', affiliation: 'none', self: false });
 
         const fromPeer = `from the peer ${unique()}`;
         await peer.say(id, fromPeer);
@@ -106,36 +106,22 @@ for (const server of Object.keys(SERVERS) as ServerName[]) {
         expect(ours).to.include({ nick: 'alice', direction: 'in' });
       });
 
-      it('says why a join is refused: nickname taken, wrong password', async () => {
+      it('says why a join is refused: wrong password, nickname taken', async () => {
         const jid = newRoom();
         const peerNick = `dave-${unique()}`;
-        await peer.start(server, jid, peerNick);
+        await peer.start(server, jid, peerNick, 'open sesame');
         const alice = device('alice', service);
         await alice.connect();
-        const rooms = await alice.rooms();
-        const taken = await refusal(rooms.room(jid).join(peerNick));
-        expect(taken.condition).to.equal('conflict');
-        expect(taken.message).to.match(/nickname/);
-        expect(rooms.room(jid).state).to.equal('failed');
-
-        const secret = newRoom();
-        await peer.start(server, secret, `dave-${unique()}`, 'open sesame');
-        const wrong = await refusal(rooms.room(secret).join('alice', { password: 'open barley' }));
+        const room = (await alice.rooms()).room(jid);
+        const wrong = await refusal(room.join('alice', { password: 'open barley' }));
         expect(wrong.condition).to.equal('not-authorized');
         expect(wrong.message).to.match(/password/);
-        await rooms.room(secret).join('alice', { password: 'open sesame' });
-        expect(rooms.room(secret).state).to.equal('joined');
-      });
-
-      it('creates a room that does not exist, usable by others at once', async () => {
-        const jid = newRoom();
-        const alice = device('alice', service);
-        const room = await joined(alice, jid, 'alice');
-        expect(room.occupants.get('alice')).to.include({ affiliation: 'owner', self: true });
-        const id = await peer.start(server, jid, `dave-${unique()}`);
-        const hello = `hello ${unique()}`;
-        await room.send(hello);
-        await eventually(async () => (await peer.heard(id, hello)) === 1, 'the peer to hear us in the new room');
+        expect([room.state, room.error]).to.deep.equal(['failed', wrong]);
+        const taken = await refusal(room.join(peerNick, { password: 'open sesame' }));
+        expect(taken.condition).to.equal('conflict');
+        expect(taken.message).to.match(/nickname/);
+        await room.join('alice', { password: 'open sesame' });
+        expect(room.state).to.equal('joined');
       });
 
       it('rejoins after a lost session, fills the gap, and sends what was written meanwhile once', async () => {
