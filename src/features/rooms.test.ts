@@ -67,6 +67,7 @@ function fakeClient() {
 
 function setup() {
   const c = fakeClient();
+  const shown = new Set<(hidden: boolean) => void>();
   const store = createMessageStore('me@example.org', { backend: createMemoryBackend(), channelName: `rooms-${Math.random()}` });
   const rooms = createRooms({
     client: c.client,
@@ -74,9 +75,16 @@ function setup() {
     tabs: createTabLocks({ locks: null }),
     available: (listener) => c.available.on('available', listener),
     isAvailable: () => true,
-    visibility: { hidden: false, onChange: () => () => undefined },
+    visibility: {
+      hidden: false,
+      onChange: (listener) => {
+        shown.add(listener);
+        return () => shown.delete(listener);
+      },
+    },
   });
-  return { ...c, store, rooms };
+  const pageShown = () => shown.forEach((listener) => listener(false));
+  return { ...c, store, rooms, pageShown };
 }
 
 const until = async (check: () => unknown, what: string) => {
@@ -189,5 +197,60 @@ describe('rooms', () => {
     t.newSession();
     await new Promise((r) => setTimeout(r, 20));
     expect(joinsSent(t.sent).length).to.equal(2);
+  });
+
+  it('after a lost session, sends again only what the room archive does not have', async () => {
+    const t = setup();
+    const room = t.rooms.room(ROOM);
+    const joining = room.join('me');
+    await until(() => joinsSent(t.sent).length === 1, 'the join presence');
+    t.receive(occupant('me', [110]));
+    await joining;
+    const arrived = await room.send('arrived');
+    const lost = await room.send('lost');
+    const out = () => t.sent.filter((s) => s.name === 'message').map((s) => s.attrs.id);
+    await until(() => out().length === 2, 'both messages to go out');
+    // The session is lost before any acknowledgement; the room archived only the first.
+    t.fake.answer = (iq) => {
+      const query = childOf(iq, 'query', 'urn:xmpp:mam:2');
+      if (query && !childOf(childOf(query, 'set')!, 'after'))
+        t.receive(
+          `<message from='${ROOM}'><result xmlns='urn:xmpp:mam:2' queryid='${query.attrs.queryid}' id='arch-1'><forwarded xmlns='urn:xmpp:forward:0'><delay xmlns='urn:xmpp:delay' stamp='${new Date().toISOString()}'/><message from='${ROOM}/me' type='groupchat' id='${arrived.key}'><body>arrived</body><origin-id xmlns='urn:xmpp:sid:0' id='${arrived.key}'/></message></forwarded></result></message>`,
+        );
+      if (query) return Promise.resolve(xml('iq', { type: 'result' }, xml('fin', { xmlns: 'urn:xmpp:mam:2', complete: 'true' })));
+      return Promise.resolve(
+        xml(
+          'iq',
+          { type: 'result' },
+          xml('query', { xmlns: 'http://jabber.org/protocol/disco#info' }, xml('feature', { var: 'urn:xmpp:mam:2' })),
+        ),
+      );
+    };
+    t.newSession();
+    await until(() => joinsSent(t.sent).length === 2, 'the join presence again');
+    t.receive(occupant('me', [110]));
+    await until(() => out().length === 3, 'the lost message to go out again');
+    await new Promise((r) => setTimeout(r, 30));
+    expect(out()).to.deep.equal([arrived.key, lost.key, lost.key]);
+    expect((await t.store.get(ROOM, arrived.key))?.state).to.equal('sent');
+    expect((await t.store.newestPage(ROOM)).messages.map((m) => m.body)).to.deep.equal(['arrived', 'lost']);
+  });
+
+  it('joins again when a self-ping says we are no longer in the room', async function () {
+    this.timeout(5000);
+    const t = setup();
+    const room = t.rooms.room(ROOM);
+    const joining = room.join('me');
+    await until(() => joinsSent(t.sent).length === 1, 'the join presence');
+    t.receive(occupant('me', [110]));
+    await joining;
+    const answer = t.fake.answer;
+    t.fake.answer = (iq) =>
+      childOf(iq, 'ping', 'urn:xmpp:ping') ? Promise.reject(new StanzaError('not-acceptable', 'not in the room')) : answer(iq);
+    t.pageShown();
+    for (let i = 0; i < 60 && joinsSent(t.sent).length < 2; i++) await new Promise((r) => setTimeout(r, 50));
+    expect(t.iqs.filter((iq) => childOf(iq, 'ping', 'urn:xmpp:ping')).map((iq) => iq.attrs.to)).to.deep.equal([`${ROOM}/me`]);
+    expect(room.state).to.equal('rejoining');
+    expect(joinsSent(t.sent)).to.have.length(2);
   });
 });
