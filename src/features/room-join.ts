@@ -94,7 +94,12 @@ export function createRoomJoin(deps: RoomJoinDeps): RoomJoin {
     const history = archived ? { maxstanzas: 0 } : newest ? { since: new Date(newest.time).toISOString() } : undefined;
     client.send(buildJoin({ room, nick: wanted.nick, password: wanted.password, history }));
     timer = setTimeout(() => {
-      if (attempt === attemptNo) fail(roomError('timeout'), true);
+      if (attempt !== attemptNo) return;
+      // Someone waits on join(): they hear of it. A rejoin of our own goes on trying.
+      if (waiting.length) return fail(roomError('timeout'), true);
+      attemptNo += 1;
+      sending = false;
+      join.attempt();
     }, JOIN_TIMEOUT_MS);
   }
 

@@ -63,7 +63,7 @@ async function refusal(promise: Promise<unknown>): Promise<RoomError> {
 for (const server of Object.keys(SERVERS) as ServerName[]) {
   for (const transport of TRANSPORTS) {
     describe(`rooms on ${server} over ${transport}`, function () {
-      this.timeout(40_000);
+      this.timeout(60_000);
       const service = serviceUrl(transport, SERVERS[server].httpPort);
       afterEach(async () => {
         await peer.stopAll();
@@ -144,7 +144,9 @@ for (const server of Object.keys(SERVERS) as ServerName[]) {
         const states: string[] = [];
         room.on('state', (state) => states.push(state));
         await alice.connect();
-        await eventually(() => Promise.resolve(room.state === 'joined'), 'the room to be joined again');
+        // ejabberd 23.01 over BOSH sometimes holds both requests of a new session until the client
+        // gives the session up (5 s) and opens another (see transport/bosh-patches.ts): allow for a few.
+        await eventually(() => Promise.resolve(room.state === 'joined'), 'the room to be joined again', 35_000);
         await eventually(async () => (await bodies(alice, jid)).includes(meanwhile), 'the gap to be filled');
         await eventually(async () => (await peer.heard(id, offline)) === 1, 'the peer to hear what we wrote offline');
         await eventually(async () => (await alice.store.get(jid, pending.key))?.archiveId, 'the room copy of it');
