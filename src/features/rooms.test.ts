@@ -4,7 +4,7 @@ import type { Client, ClientEvents, ConnectionStatus } from '../client.ts';
 import { StanzaError } from '../errors.ts';
 import { Emitter } from '../events.ts';
 import { parseXml } from '../stanza/dom.ts';
-import { childOf, xml, type XmlElement } from '../stanza/element.ts';
+import { childOf, textOf, xml, type XmlElement } from '../stanza/element.ts';
 import { createMemoryBackend } from '../storage/memory-backend.ts';
 import { createMessageStore } from '../storage/message-store.ts';
 import { RoomError } from './room-types.ts';
@@ -252,5 +252,48 @@ describe('rooms', () => {
     expect(t.iqs.filter((iq) => childOf(iq, 'ping', 'urn:xmpp:ping')).map((iq) => iq.attrs.to)).to.deep.equal([`${ROOM}/me`]);
     expect(room.state).to.equal('rejoining');
     expect(joinsSent(t.sent)).to.have.length(2);
+  });
+
+  it('pages back through the room archive when the store has nothing older', async () => {
+    const t = setup();
+    const archived = (queryid: string, id: string, seconds: number) =>
+      t.receive(
+        `<message from='${ROOM}'><result xmlns='urn:xmpp:mam:2' queryid='${queryid}' id='${id}'><forwarded xmlns='urn:xmpp:forward:0'><delay xmlns='urn:xmpp:delay' stamp='2026-01-01T10:00:${seconds}Z'/><message from='${ROOM}/other' type='groupchat'><body>${id}</body></message></forwarded></result></message>`,
+      );
+    const befores: string[] = [];
+    const answer = t.fake.answer;
+    t.fake.answer = (iq) => {
+      const query = childOf(iq, 'query', 'urn:xmpp:mam:2');
+      if (!query) return answer(iq);
+      const before = textOf(childOf(childOf(query, 'set')!, 'before'));
+      befores.push(before);
+      const [first, last] = before ? ['arch-1', 'arch-2'] : ['arch-3', 'arch-4'];
+      archived(query.attrs.queryid, first, before ? 10 : 30);
+      archived(query.attrs.queryid, last, before ? 20 : 40);
+      const set = xml('set', { xmlns: 'http://jabber.org/protocol/rsm' }, xml('first', {}, first), xml('last', {}, last));
+      return Promise.resolve(
+        xml('iq', { type: 'result' }, xml('fin', { xmlns: 'urn:xmpp:mam:2', complete: before ? 'true' : 'false' }, set)),
+      );
+    };
+    const room = t.rooms.room(ROOM);
+    const joining = room.join('me');
+    await until(() => joinsSent(t.sent).length === 1, 'the join presence');
+    t.receive(occupant('me', [110]));
+    await joining;
+    await until(() => befores.length === 1, 'the catch-up');
+    let newest = await room.newestPage(10);
+    for (let i = 0; i < 100 && newest.messages.length < 2; i++) {
+      await new Promise((r) => setTimeout(r, 5));
+      newest = await room.newestPage(10);
+    }
+    expect(newest.messages.map((m) => [m.body, m.state, m.nick])).to.deep.equal([
+      ['arch-3', 'read', 'other'],
+      ['arch-4', 'read', 'other'],
+    ]);
+    expect(newest.cursor).to.be.a('string');
+    const older = await room.olderPage(newest.cursor!, 10);
+    expect(befores).to.deep.equal(['', 'arch-3']);
+    expect(older.messages.map((m) => m.body)).to.deep.equal(['arch-1', 'arch-2']);
+    expect(older.cursor).to.equal(undefined);
   });
 });
