@@ -5,7 +5,7 @@
  */
 import type { Client } from '../client.ts';
 import { StanzaError } from '../errors.ts';
-import { buildSelfPing, selfPingVerdict } from '../stanza/muc.ts';
+import { buildSelfPing, selfPingVerdict } from '../stanza/self-ping.ts';
 
 const EVERY_MS = 60_000;
 const SOON_MS = 2_000;

@@ -6,13 +6,12 @@ import {
   buildJoin,
   buildLeave,
   buildRoomMessage,
-  buildSelfPing,
   parseOccupantPresence,
   parseRoomError,
   parseRoomMessage,
-  readSelfPing,
   removalOf,
 } from './muc.ts';
+import { buildSelfPing, readSelfPing } from './self-ping.ts';
 
 const ROOM = 'coven@chat.shakespeare.lit';
 

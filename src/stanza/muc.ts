@@ -1,7 +1,7 @@
 /**
  * Multi-User Chat (XEP-0045): joining and leaving a room, reading occupants' presence and the
- * room's messages, creating an instant room; occupant ids (XEP-0421) and self-ping (XEP-0410).
- * Pure functions; the room itself is features/room.ts.
+ * room's messages, creating an instant room; occupant ids (XEP-0421). Pure functions; the room
+ * itself is features/room.ts, its self-ping self-ping.ts.
  */
 import { parseStanzaError } from './conditions.ts';
 import { childOf, childrenOf, textOf, xml, type XmlElement } from './element.ts';
@@ -14,7 +14,6 @@ const NS_MUC_USER = `${NS_MUC}#user`;
 const NS_MUC_OWNER = `${NS_MUC}#owner`;
 const NS_OCCUPANT_ID = 'urn:xmpp:occupant-id:0';
 const NS_DATA = 'jabber:x:data';
-const NS_PING = 'urn:xmpp:ping';
 const NS_DELAY = 'urn:xmpp:delay';
 const NS_CLIENT = 'jabber:client';
 const ROLES = new Set(['moderator', 'participant', 'visitor', 'none']);
@@ -190,25 +189,3 @@ export function parseRoomMessage(el: XmlElement, room?: string): RoomMessage | u
 /** A message to the room; its id doubles as its origin-id, which the room's copy of it carries back. */
 export const buildRoomMessage = (room: string, body: string, id: string): XmlElement =>
   buildChatMessage({ to: room, body, id, type: 'groupchat' });
-
-/** The self-ping (XEP-0410): an XMPP ping to our own occupant address. */
-export const buildSelfPing = (room: string, nick: string): XmlElement =>
-  xml('iq', { type: 'get', id: newStanzaId(), to: `${room}/${nick}` }, xml('ping', { xmlns: NS_PING }));
-
-/**
- * What a self-ping's answer means (XEP-0410 §3.2), from its error condition (undefined for a
- * result): `joined`; `not-joined` (join again); `unknown` (the room is unreachable: ask later).
- * A client that does not answer pings, or a nickname change under way, still means joined.
- */
-export function selfPingVerdict(condition: string | undefined): 'joined' | 'not-joined' | 'unknown' {
-  if (condition === undefined) return 'joined';
-  if (condition === 'service-unavailable' || condition === 'feature-not-implemented' || condition === 'item-not-found') return 'joined';
-  if (condition === 'remote-server-not-found' || condition === 'remote-server-timeout') return 'unknown';
-  return 'not-joined';
-}
-
-/** `selfPingVerdict` of an iq answer. */
-export function readSelfPing(iq: XmlElement): 'joined' | 'not-joined' | 'unknown' {
-  if (iq.attrs.type === 'result') return 'joined';
-  return selfPingVerdict(parseStanzaError(iq)?.condition ?? 'undefined-condition');
-}
