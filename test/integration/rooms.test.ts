@@ -7,7 +7,7 @@ import { expect } from '@esm-bundle/chai';
 import { executeServerCommand } from '@web/test-runner-commands';
 import { RoomError, type Chat, type Room } from '../../src/index.ts';
 import { closeChats, device, eventually, history } from './chat-helpers.ts';
-import { DOMAIN, SERVERS, TRANSPORTS, disconnectAll, serviceUrl, type ServerName } from './servers.ts';
+import { DOMAIN, SERVERS, TRANSPORTS, disconnectAll, proxy, serviceUrl, type ServerName } from './servers.ts';
 
 interface PeerEvent {
   event: string;
@@ -155,6 +155,35 @@ for (const server of Object.keys(SERVERS) as ServerName[]) {
         expect(states).to.include('joined');
         expect(await peer.heard(id, offline)).to.equal(1);
       });
+
+      if (transport === 'websocket')
+        it('keeps its rooms through a resumed stream (XEP-0198): no rejoin, nothing lost or doubled', async function () {
+          this.timeout(60_000);
+          const port = await proxy.start(SERVERS[server].httpPort);
+          try {
+            const jid = newRoom();
+            const id = await peer.start(server, jid, `dave-${unique()}`);
+            const alice = device('alice', serviceUrl('websocket', port));
+            const room = await joined(alice, jid, 'alice');
+            const states: string[] = [];
+            room.on('state', (state) => states.push(state));
+            const resumed = new Promise<boolean>((resolve) => alice.client.on('online', (info) => resolve(info.resumed)));
+            await proxy.drop(port);
+            const during = `during ${unique()}`;
+            await peer.say(id, during);
+            const ours = `ours ${unique()}`;
+            await room.send(ours);
+            const wasResumed = await resumed;
+            await eventually(async () => (await bodies(alice, jid)).includes(during), 'the message written during the drop');
+            await eventually(async () => (await peer.heard(id, ours)) === 1, 'the peer to hear ours');
+            expect([wasResumed, states]).to.deep.equal([true, []]);
+            const all = await bodies(alice, jid);
+            expect([count(all, during), count(all, ours), await peer.heard(id, ours)]).to.deep.equal([1, 1, 1]);
+          } finally {
+            await closeChats();
+            await proxy.stop(port);
+          }
+        });
     });
   }
 }
