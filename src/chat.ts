@@ -7,6 +7,7 @@ import { createClient, type Client } from './client.ts';
 import { Emitter } from './events.ts';
 import type { XmppChatError } from './errors.ts';
 import type { Avatars } from './features/avatars.ts';
+import type { Rooms } from './features/room-types.ts';
 import { createArchive, type Archive } from './features/archive.ts';
 import { findInArchive } from './features/archive-lookup.ts';
 import { createTabLocks } from './adapters/tab-locks.ts';
@@ -93,6 +94,8 @@ export interface Chat {
   on<K extends keyof ChatEvents>(type: K, listener: (detail: ChatEvents[K]) => void): () => void;
   /** Avatars (XEP-0084, vCard fallback): their code loads with the first call. */
   avatars(): Promise<Avatars>;
+  /** Group chat rooms (XEP-0045): their code loads with the first call. */
+  rooms(): Promise<Rooms>;
 }
 
 export function createChat(options: ChatOptions): Chat {
@@ -119,8 +122,11 @@ export function createChat(options: ChatOptions): Chat {
   // routed as if we were offline, and may be kept nowhere (see outbox.ts). Those we watch among
   // strangers hear from us again then too.
   const available = (listener: () => void) => roster.on('available', listener);
+  /** The session whose initial presence has gone out (rooms are joined after it). */
+  let presentIn = -1;
   // This chat is a tab of its own for the site's shared outbox until it is closed.
   const lifetime = new AbortController();
+  const tabs = createTabLocks({ lifetime: lifetime.signal });
   let nickname = options.nickname;
 
   // The features. Each listens to the client as it is created, so their handlers of a new session
@@ -133,7 +139,7 @@ export function createChat(options: ChatOptions): Chat {
     store,
     account,
     archived,
-    tabs: createTabLocks({ lifetime: lifetime.signal }),
+    tabs,
     available,
     nick: () => options.messageNick,
   });
@@ -164,6 +170,14 @@ export function createChat(options: ChatOptions): Chat {
       }),
     ),
   );
+  const rooms = lazy(() =>
+    import('./features/rooms.ts').then(({ createRooms }) =>
+      createRooms({ client, store, tabs, available, isAvailable: () => presentIn === client.epoch, visibility: options.visibility }),
+    ),
+  );
+  roster.on('available', () => {
+    presentIn = client.epoch;
+  });
   let carbons: Promise<unknown> = Promise.resolve();
   // Ready once the second catch-up and carbons are done.
   roster.on('available', () => {
@@ -238,6 +252,7 @@ export function createChat(options: ChatOptions): Chat {
     olderPage: (peer, cursor, limit) => store.olderPage(peer, cursor, limit),
     on: (type, listener) => events.on(type, listener),
     avatars,
+    rooms,
   };
 }
 

@@ -25,9 +25,17 @@ export interface ArchiveLookupDeps {
  * clock) in the newest pages of our archive of the conversation; resolves with those found. A
  * failed query rejects: the caller cannot tell, and must not assume either way.
  */
-export async function findInArchive(
-  { client, account }: ArchiveLookupDeps,
-  peer: string,
+export function findInArchive({ client, account }: ArchiveLookupDeps, peer: string, ids: string[], since: number): Promise<Set<string>> {
+  return findIn(client, { archive: account(), with: peer }, ids, since);
+}
+
+/**
+ * The same in any archive: `archive` is whose it is (our account, or a room, XEP-0313 §6), queried
+ * at `to` (left out for our own) for the messages `with` someone (left out for all of them).
+ */
+export async function findIn(
+  client: Client,
+  where: { archive: string; to?: string; with?: string },
   ids: string[],
   since: number,
 ): Promise<Set<string>> {
@@ -38,14 +46,14 @@ export async function findInArchive(
     const queryId = newStanzaId();
     let oldestStamp = Infinity;
     const off = client.on('stanza', (stanza) => {
-      const result = parseMamResult(stanza, queryId, account());
+      const result = parseMamResult(stanza, queryId, where.archive);
       if (!result) return;
       if (result.stamp) oldestStamp = Math.min(oldestStamp, Date.parse(result.stamp));
       const message = parseChatMessage(result.message);
       for (const id of [message?.id, message?.originId]) if (id && wanted.has(id)) found.add(id);
     });
     try {
-      const fin = parseMamFin(await client.iq(buildMamQuery({ queryId, with: peer, before, max: PAGE })));
+      const fin = parseMamFin(await client.iq(buildMamQuery({ queryId, with: where.with, to: where.to, before, max: PAGE })));
       if (!fin || fin.complete || !fin.first || oldestStamp < since - CLOCK_SLACK_MS) break;
       before = fin.first;
     } finally {

@@ -6,7 +6,7 @@
  */
 import type { Client } from '../client.ts';
 import { Emitter } from '../events.ts';
-import { xml } from '../stanza/element.ts';
+import { childOf, xml } from '../stanza/element.ts';
 import { bareJid, parseJid } from '../stanza/jid.ts';
 import { bestAvailability, buildPresence, parsePresence, type Presence, type Show } from '../stanza/presence.ts';
 
@@ -96,7 +96,10 @@ export function createStrangers({ client, account, isContact, answer, own, nick,
   }
 
   client.on('stanza', (stanza) => {
-    const presence = stanza.name === 'presence' ? parsePresence(stanza) : undefined;
+    // A room occupant's presence belongs to the room (features/rooms.ts), and answering it would
+    // be asking the room for a nickname change.
+    const fromRoom = childOf(stanza, 'x', 'http://jabber.org/protocol/muc#user') !== undefined;
+    const presence = stanza.name === 'presence' && !fromRoom ? parsePresence(stanza) : undefined;
     const from = presence?.from ? parseJid(presence.from) : undefined;
     if (!presence || !from || (presence.type !== 'available' && presence.type !== 'unavailable')) return;
     const jid = bareJid(presence.from!)!;

@@ -40,7 +40,6 @@ export interface OutboxEntry {
   correction?: Correction;
   notice?: Notice;
 }
-const META = 'outbox';
 
 export interface OutboxDeps {
   /** The connection the messages go out on; its acknowledgements mark them sent. */
@@ -67,6 +66,10 @@ export interface OutboxDeps {
    * new session sends as soon as it is online.
    */
   available?: (listener: () => void) => unknown;
+  /** Where the list is kept (store meta); `outbox` by default. A room keeps its own list. */
+  meta?: string;
+  /** Whether messages may go out now besides the session being up (a room: while we are in it); always by default. */
+  ready?: () => boolean;
 }
 
 export interface Outbox {
@@ -82,7 +85,20 @@ const idOf = (e: OutboxEntry) => e.correction?.id ?? e.notice?.id ?? e.key;
 /** Corrections and notices are about a message; the others are the message. */
 const isAbout = (e: OutboxEntry) => !!(e.correction ?? e.notice);
 
-export function createOutbox({ client, store, tabs, build, buildCorrection, acked, archived, onError, available }: OutboxDeps): Outbox {
+export function createOutbox(deps: OutboxDeps): Outbox {
+  const {
+    client,
+    store,
+    tabs,
+    build,
+    buildCorrection,
+    acked,
+    archived,
+    onError,
+    available,
+    meta: listName = 'outbox',
+    ready = () => true,
+  } = deps;
   /** Ids handed to the client in this session: a resumed stream resends those itself. */
   const handedOver = new Set<string>();
   /** False from a new session until its pending messages have been looked up in the archive. */
@@ -96,13 +112,13 @@ export function createOutbox({ client, store, tabs, build, buildCorrection, acke
     chain = next.catch(() => undefined); // the failure reaches the caller of serial(); the chain goes on
     return next;
   };
-  const change = (fn: (list: OutboxEntry[]) => OutboxEntry[]) => store.updateMeta<OutboxEntry[]>(META, (list) => fn(list ?? []));
+  const change = (fn: (list: OutboxEntry[]) => OutboxEntry[]) => store.updateMeta<OutboxEntry[]>(listName, (list) => fn(list ?? []));
   // Without Web Locks a page cannot tell other tabs from earlier pages: it takes everything on.
   const mine = (e: OutboxEntry) => tabs.alone || e.owner === tabs.self;
 
   function transmit(entry: OutboxEntry, message?: StoredMessage): void {
     const id = idOf(entry);
-    if (!reconciled || client.status !== 'connected' || handedOver.has(id)) return;
+    if (!reconciled || client.status !== 'connected' || !ready() || handedOver.has(id)) return;
     const stanza = entry.correction
       ? buildCorrection(entry.peer, entry.key, entry.correction)
       : (entry.notice?.stanza ?? (message && build(message)));
@@ -180,7 +196,7 @@ export function createOutbox({ client, store, tabs, build, buildCorrection, acke
     if (info.resumed && !unsettled) {
       void serial(async () => {
         reconciled = true;
-        await flush((await store.getMeta<OutboxEntry[]>(META)) ?? []);
+        await flush((await store.getMeta<OutboxEntry[]>(listName)) ?? []);
       }).catch(report);
       return;
     }
@@ -195,13 +211,13 @@ export function createOutbox({ client, store, tabs, build, buildCorrection, acke
   function startSending(): void {
     void serial(async () => {
       await adoptOrphans();
-      const list = ((await store.getMeta<OutboxEntry[]>(META)) ?? []).filter(mine);
+      const list = ((await store.getMeta<OutboxEntry[]>(listName)) ?? []).filter(mine);
       const missing = await reconcile(list);
       reconciled = true;
       unsettled = false;
       await flush(missing);
       // Whatever was put while we looked.
-      await flush((await store.getMeta<OutboxEntry[]>(META)) ?? []);
+      await flush((await store.getMeta<OutboxEntry[]>(listName)) ?? []);
     }).catch((error: unknown) => {
       if (!(error instanceof ConnectionError)) report(error); // else the next session starts again
     });

@@ -155,9 +155,15 @@ export async function pageBefore(
 }
 
 /** Where `message` lies as (bucket name, time, key): a hint, checked again when it is used. */
-function encodeCursor(n: number, message: StoredMessage): string {
+function encodeCursor(n: number, message: Pick<StoredMessage, 'time' | 'key'>): string {
   return JSON.stringify([n, message.time, message.key]);
 }
+
+/**
+ * A cursor for the page before `message`, without knowing its bucket: for history that holds more
+ * than the store does yet (a room's archive), so a page can say there is more before it.
+ */
+export const cursorBefore = (message: Pick<StoredMessage, 'time' | 'key'>): string => encodeCursor(Number.MIN_SAFE_INTEGER, message);
 
 export function decodeCursor(cursor: string): { n: number; time: number; key: string } {
   const parsed: unknown = JSON.parse(cursor);

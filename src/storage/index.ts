@@ -4,6 +4,7 @@ export type { MessageStore, MessageStoreEvents, MessageStoreOptions, StorageChan
 export { createIdbBackend, DB_NAME, STORE_NAME } from './idb-backend.ts';
 export { createMemoryBackend } from './memory-backend.ts';
 export { StorageError } from './types.ts';
+export { cursorBefore, decodeCursor } from './buckets.ts';
 export type {
   Backend,
   BackendTransaction,

@@ -1,5 +1,5 @@
 // Server-side commands that browser tests call through @web/test-runner-commands.
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { promisify } from 'node:util';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { TcpProxy } from './tcp-proxy.js';
@@ -12,6 +12,7 @@ const SERVERS_SCRIPT = new URL('../../scripts/servers.sh', import.meta.url).path
 const ARCHIVE_READER = new URL('./read-archive.py', import.meta.url).pathname;
 const MESSAGE_SENDER = new URL('./send-message.py', import.meta.url).pathname;
 const DESK_LOAD = new URL('./desk-load.py', import.meta.url).pathname;
+const MUC_PEER = new URL('./muc-peer.py', import.meta.url).pathname;
 const SERVER_ACTIONS = new Set(['restart', 'freeze', 'thaw', 'kill', 'start-kept', 'stop']);
 /** Each test server's client-to-server port, for slixmpp; its names are the ones server-restart takes. */
 const C2S_PORTS = { prosody: 15222, ejabberd: 25222, prosody13: 35222, ejabberd24: 45222, 'cluster-a': 55222, 'cluster-b': 56222 };
@@ -19,6 +20,8 @@ const C2S_PORTS = { prosody: 15222, ejabberd: 25222, prosody13: 35222, ejabberd2
 export function testCommands() {
   const proxies = new Map();
   const loads = new Map();
+  const peers = new Map();
+  let peerCount = 0;
   const commands = {
     async 'proxy-start'({ targetPort }) {
       const proxy = new TcpProxy(targetPort);
@@ -84,6 +87,51 @@ export function testCommands() {
         stdout: error.stdout || JSON.stringify({ error: `${error.message}\n${error.stderr ?? ''}` }),
       }));
       return JSON.parse(stdout);
+    },
+    // A room occupant played by slixmpp (muc-peer.py), which stays in the room until stopped: it
+    // joins (creating the room, with `roomPassword` as its password if given), says what it is
+    // told, and records what it sees. Resolves once it is in the room, or refused.
+    async 'muc-peer-start'({ server, jid, password, room, nick, roomPassword }) {
+      if (!(server in C2S_PORTS)) throw new Error(`unknown server ${server}`);
+      const args = [MUC_PEER, jid, password, '127.0.0.1', String(C2S_PORTS[server]), room, nick];
+      if (roomPassword) args.push(roomPassword);
+      const child = spawn('/usr/bin/python3', args, { stdio: ['pipe', 'pipe', 'ignore'] });
+      const peer = { child, events: [], buffer: '' };
+      const id = String(++peerCount);
+      peers.set(id, peer);
+      const settled = new Promise((resolve) => {
+        peer.settle = resolve;
+        setTimeout(() => resolve({ event: 'error', why: 'no answer from the peer in 15 s' }), 15_000);
+        child.on('exit', () => resolve({ event: 'error', why: 'the peer stopped' }));
+      });
+      child.stdout.on('data', (chunk) => {
+        const lines = (peer.buffer + chunk).split('\n');
+        peer.buffer = lines.pop();
+        for (const line of lines.filter(Boolean)) {
+          const event = JSON.parse(line);
+          peer.events.push(event);
+          if (event.event === 'joined' || event.event === 'error') peer.settle(event);
+        }
+      });
+      return { id, ...(await settled) };
+    },
+    async 'muc-peer-say'({ id, body }) {
+      peers.get(id).child.stdin.write(`${JSON.stringify({ say: body })}\n`);
+      return true;
+    },
+    async 'muc-peer-events'({ id }) {
+      return peers.get(id)?.events ?? [];
+    },
+    async 'muc-peer-stop'({ id }) {
+      const peer = peers.get(id);
+      peers.delete(id);
+      if (!peer || peer.child.exitCode !== null) return true;
+      peer.child.stdin.write(`${JSON.stringify({ quit: true })}\n`);
+      const exited = new Promise((resolve) => peer.child.on('exit', resolve));
+      const timer = setTimeout(() => peer.child.kill(), 5000);
+      await exited;
+      clearTimeout(timer);
+      return true;
     },
     // One message sent by slixmpp (a third-party client), with extension elements given as XML.
     async 'third-party-send'({ server, jid, password, to, body, extensions = [] }) {

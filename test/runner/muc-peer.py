@@ -1,0 +1,135 @@
+#!/usr/bin/python3
+"""A room occupant as a third-party client, slixmpp, is one: joins a room and stays, says what it is told.
+
+    muc-peer.py <jid> <password> <host> <port> <room> <nick> [<room password>]
+
+Joins <room> under <nick> (creating it if needed: with <room password> set as its password, else with
+the default configuration), then reads commands from stdin, one JSON object a line:
+    {"say": "<body>"}   a message to the room
+    {"quit": true}      leave and stop
+and writes what happens to stdout, one JSON object a line:
+    {"event": "joined", "codes": [...]}, {"event": "message", "nick", "body", "id", "originId"},
+    {"event": "presence", "nick", "type", "role"}, {"event": "error", "why"}
+It stops by itself after two minutes.
+"""
+import asyncio
+import json
+import logging
+import sys
+
+from slixmpp import ClientXMPP
+from slixmpp.xmlstream import ET
+
+logging.basicConfig(level=logging.ERROR)
+MUC = 'http://jabber.org/protocol/muc'
+MUC_USER = MUC + '#user'
+SID = 'urn:xmpp:sid:0'
+
+
+def out(**event):
+    print(json.dumps(event), flush=True)
+
+
+class Peer(ClientXMPP):
+    def __init__(self, jid, password, room, nick, room_password):
+        super().__init__(jid, password)
+        self.room, self.nick, self.room_password = room, nick, room_password
+        self.joined = False
+        self.register_plugin('xep_0198')
+        self.add_event_handler('session_start', self.on_start)
+        self.add_event_handler('failed_auth', lambda _: self.fail('authentication failed'))
+        self.add_event_handler('presence', self.on_presence)
+        self.add_event_handler('message', self.on_message)
+
+    def fail(self, why):
+        out(event='error', why=why)
+        self.disconnect()
+
+    async def on_start(self, _event):
+        self.send_presence()
+        join = self.make_presence(pto=f'{self.room}/{self.nick}')
+        x = ET.fromstring(f"<x xmlns='{MUC}'><history maxstanzas='0'/></x>")
+        if self.room_password:
+            password = ET.SubElement(x, f'{{{MUC}}}password')
+            password.text = self.room_password
+        join.append(x)
+        join.send()
+
+    async def configure(self):
+        fields = ''
+        if self.room_password:
+            fields = (
+                "<field var='FORM_TYPE'><value>http://jabber.org/protocol/muc#roomconfig</value></field>"
+                "<field var='muc#roomconfig_passwordprotectedroom'><value>1</value></field>"
+                f"<field var='muc#roomconfig_roomsecret'><value>{self.room_password}</value></field>"
+            )
+        iq = self.make_iq_set(ito=self.room)
+        iq.append(ET.fromstring(f"<query xmlns='{MUC}#owner'><x xmlns='jabber:x:data' type='submit'>{fields}</x></query>"))
+        await iq.send(timeout=10)
+
+    async def on_presence(self, presence):
+        sender = presence['from']
+        if sender.bare != self.room:
+            return
+        if presence['type'] == 'error':
+            return self.fail(f"join refused: {presence['error']['condition']}")
+        x = presence.xml.find(f'{{{MUC_USER}}}x')
+        if x is None:
+            return
+        codes = [int(s.get('code')) for s in x.findall(f'{{{MUC_USER}}}status')]
+        item = x.find(f'{{{MUC_USER}}}item')
+        role = item.get('role') if item is not None else None
+        out(event='presence', nick=sender.resource, type=presence['type'] or 'available', role=role)
+        if 110 in codes and not self.joined and presence['type'] != 'unavailable':
+            if 201 in codes:
+                await self.configure()
+            self.joined = True
+            out(event='joined', codes=codes)
+
+    def on_message(self, message):
+        if message['type'] != 'groupchat' or message['from'].bare != self.room or not message['body']:
+            return
+        origin = message.xml.find(f'{{{SID}}}origin-id')
+        out(
+            event='message',
+            nick=message['from'].resource,
+            body=message['body'],
+            id=message['id'],
+            originId=origin.get('id') if origin is not None else None,
+        )
+
+    def command(self, line):
+        order = json.loads(line)
+        if 'say' in order:
+            self.make_message(mto=self.room, mbody=order['say'], mtype='groupchat').send()
+            out(event='said', body=order['say'])
+        if order.get('quit'):
+            self.make_presence(pto=f'{self.room}/{self.nick}', ptype='unavailable').send()
+            self.disconnect()
+
+
+def main():
+    jid, password, host, port, room, nick, *rest = sys.argv[1:]
+    peer = Peer(jid, password, room, nick, rest[0] if rest else None)
+    peer.connect((host, int(port)), use_ssl=False, force_starttls=False, disable_starttls=True)
+    loop = asyncio.get_event_loop()
+
+    def read():
+        line = sys.stdin.readline()
+        if not line:
+            loop.remove_reader(sys.stdin.fileno())
+            peer.disconnect()
+            return
+        if line.strip():
+            peer.command(line)
+
+    loop.add_reader(sys.stdin.fileno(), read)
+    try:
+        loop.run_until_complete(asyncio.wait_for(peer.disconnected, timeout=120))
+    except asyncio.TimeoutError:
+        out(event='error', why='stopped after two minutes')
+    out(event='stopped')
+
+
+if __name__ == '__main__':
+    main()
