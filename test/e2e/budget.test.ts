@@ -3,13 +3,14 @@
  * visible (≤ 20 KB gzip), and what a visitor has loaded once connected with the conversation open:
  * ≤ 62 KB gzip over WebSocket (60 KB until sign-in by SASL2, Bind 2 and FAST tokens, and several service
  * URLs tried in turn). BOSH, the fallback where WebSocket is blocked, brings strophe.js (19 KB gzip on its
- * own) and is held to ≤ 68 KB (64 KB before the support-desk features — visitor context, pre-chat
+ * own) and is held to ≤ 69 KB (64 KB before the support-desk features — visitor context, pre-chat
  * form, notes and alerts — 66 KB before the sign-in work above, and 67 KB before the launcher was
  * drawn by the first file alone, components/early-launcher.ts, which split the rest into one more
- * file and strophe.js from our BOSH code). The first screen's part that waits for the desk's
+ * file and strophe.js from our BOSH code). That change and rooms (whose code loads only for rooms,
+ * but whose loader and outbox settings are in the core) moved WebSocket's budget from 62 to 63 KB. The first screen's part that waits for the desk's
  * presence (who is there, office hours, the offer to leave an email) comes after, within 8 KB.
  * Measured last, with files, emoji, reactions, replies, retractions and avatars loading when used:
- * 1.9 KB before the launcher, 61.9 KB over WebSocket, 67.7 KB over BOSH, then 7.2 KB (the SASL2
+ * 1.9 KB before the launcher, 62.2 KB over WebSocket, 68.0 KB over BOSH, then 7.2 KB (the SASL2
  * exchange itself loads only from servers that offer it); what
  * only full mode runs (its styles, saved replies, forgetting the device) loads with it. The build
  * keeps this down (vite.config.ts): the panel is one file with all it imports, xmpp.js's and
@@ -62,7 +63,7 @@ describe('size budgets of the built widget', function () {
         open.files.some((f) => f.includes(transport === 'websocket' ? 'bosh' : 'websocket')),
         'the other transport',
       ).to.equal(false);
-      expect(open.gzip).to.be.at.most((transport === 'websocket' ? 62 : 68) * KB);
+      expect(open.gzip).to.be.at.most((transport === 'websocket' ? 63 : 69) * KB);
 
       // The first screen's second half — who is there, the greeting or away message, the office
       // hours, the offer to leave an email — loads once the desk's presence is known (here: once
