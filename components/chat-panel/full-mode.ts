@@ -53,6 +53,10 @@ export function strangerName(session: ChatSession, summary: ConversationSummary)
 }
 
 export function renderContacts(panel: ChatPanel, session: ChatSession) {
+  // On the support desk the contacts are one of the inbox's views: made only while it is shown,
+  // the visitors there being in the inbox's rows (under load, one list to update, not two).
+  const desk = deskOf(panel, session);
+  if (desk && desk.view !== 'contacts') return renderInbox(panel, session, desk, nothing);
   // People we have talked with but who are not contacts (such as a site's visitors) are listed
   // too, by the name they gave (with their presence, or in their first message) or a made-up one.
   const known = new Set(session.contacts.map((c) => c.jid));
@@ -65,8 +69,6 @@ export function renderContacts(panel: ChatPanel, session: ChatSession) {
       groups: [],
       presence: session.chat.strangers.presence(c.peer),
     }));
-  // On the support desk the contacts are one of the inbox's views.
-  const desk = deskOf(panel, session);
   const list = html`<xmpp-chat-contact-list class=${desk ? '' : 'contacts'} exportparts=${exportparts(PARTS.contactList)} lang=${panel.lang}
     .contacts=${[...session.contacts, ...others]} .conversations=${session.conversations} .requests=${session.requests}
     .selected=${session.conversation.peer ?? ''} .avatars=${avatarsOf(
