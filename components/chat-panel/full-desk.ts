@@ -112,7 +112,7 @@ export function detachDesk(panel: ChatPanel): void {
 const isVisitor = (session: ChatSession, peer: string) => !session.contacts.some((c) => c.jid === peer);
 
 /** The inbox, with the contact list as its Contacts view, and the keyboard help. */
-export function renderInbox(panel: ChatPanel, session: ChatSession, desk: DeskSession, contacts: TemplateResult | typeof nothing) {
+export function renderInbox(panel: ChatPanel, session: ChatSession, desk: DeskSession, contacts: TemplateResult) {
   return html`<xmpp-chat-desk-inbox class="contacts" exportparts=${exportparts(DESK_PARTS.deskInbox)} lang=${panel.lang}
       .rows=${desk.rows} .agent=${desk.agent} .view=${desk.view} .average=${desk.desk.averageRating()}
       .selected=${session.conversation.peer ?? ''}
