@@ -9,7 +9,7 @@ import { createDesk } from '../../src/desk.ts';
 import { AgentKeys, type AgentAction } from '../controllers/agent-keys.ts';
 import type { ChatSession } from '../controllers/chat-session.ts';
 import { DeskSession, type InboxView } from '../controllers/desk-session.ts';
-import { strangerLabel } from '../controllers/visitor-names.ts';
+import { strangerLabels } from '../controllers/visitor-names.ts';
 import type { XmppChatDeskInbox } from '../desk-inbox/desk-inbox.ts';
 import { t } from '../i18n/i18n.ts';
 import type { XmppChatKeyboardHelp } from '../keyboard-help/keyboard-help.ts';
@@ -70,6 +70,7 @@ export function deskOf(panel: ChatPanel, session: ChatSession): DeskSession | un
   // same element from the first paint, so nothing typed into it is lost when the session comes.
   const jid = session.chat.client.jid ?? session.config.jid ?? '';
   const agent = agentName(panel, session, jid);
+  const label = strangerLabels();
   const desk = new DeskSession({
     desk: createDesk({
       client: session.chat.client,
@@ -81,7 +82,7 @@ export function deskOf(panel: ChatPanel, session: ChatSession): DeskSession | un
     }),
     host: session,
     // A real account by its address; a visitor by the name they gave, or a made-up one.
-    name: (peer, summary?: ConversationSummary) => strangerLabel(peer, session.chat.strangers.name(peer) ?? summary?.context?.name),
+    name: (peer, summary?: ConversationSummary) => label(peer, session.chat.strangers.name(peer) ?? summary?.context?.name),
   });
   passOnDeskParts(panel);
   const keys = new AgentKeys(panel, (action) => runKey(panel, session, desk, action));

@@ -6,7 +6,7 @@ import { adoptStyles, html, nothing } from 'lit';
 import type { Contact, ConversationSummary, VisitorContext } from '../../src/index.ts';
 import { createCannedReplies } from '../../src/desk.ts';
 import type { ChatSession } from '../controllers/chat-session.ts';
-import { strangerLabel } from '../controllers/visitor-names.ts';
+import { strangerLabels } from '../controllers/visitor-names.ts';
 import { t } from '../i18n/i18n.ts';
 import { PARTS, exportparts } from '../parts.ts';
 import type { ChatPanel } from './chat-panel.ts';
@@ -49,8 +49,12 @@ export function useReplies(session: ChatSession): void {
 
 /** Someone who is not a contact: a real account's address; a visitor's name, given with their presence or in their first message, or a made-up one. */
 export function strangerName(session: ChatSession, summary: ConversationSummary): string {
-  return strangerLabel(summary.peer, session.chat.strangers.name(summary.peer) ?? summary.context?.name);
+  let label = labels.get(session);
+  if (!label) labels.set(session, (label = strangerLabels()));
+  return label(summary.peer, session.chat.strangers.name(summary.peer) ?? summary.context?.name);
 }
+/** Each session's visitors' labels, remembered: the list asks for all of them at each render. */
+const labels = new WeakMap<ChatSession, ReturnType<typeof strangerLabels>>();
 
 export function renderContacts(panel: ChatPanel, session: ChatSession) {
   // People we have talked with but who are not contacts (such as a site's visitors) are listed

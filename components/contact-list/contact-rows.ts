@@ -25,8 +25,7 @@ export interface ContactRow {
 /** Rows in display order: recent conversations first (newest first), then by name. */
 export function buildRows(contacts: readonly Contact[], conversations: readonly ConversationSummary[], lang: string): ContactRow[] {
   const byPeer = new Map(conversations.map((c) => [c.peer, c]));
-  // resolveLang keeps a malformed `lang` attribute from making Intl throw.
-  const collator = new Intl.Collator(resolveLang(lang), { sensitivity: 'base', numeric: true });
+  const collator = collatorFor(lang);
   const rows = contacts.map((contact): ContactRow => {
     const label = contact.name?.trim() || contact.jid;
     const summary = byPeer.get(contact.jid);
@@ -43,6 +42,15 @@ export function buildRows(contacts: readonly Contact[], conversations: readonly 
     };
   });
   return rows.sort((a, b) => b.lastTime - a.lastTime || collator.compare(a.label, b.label) || (a.jid < b.jid ? -1 : 1));
+}
+
+const collators = new Map<string, Intl.Collator>();
+/** The order of names in `lang`, made once per language (the rows are built at each change). */
+function collatorFor(lang: string): Intl.Collator {
+  let collator = collators.get(lang);
+  // resolveLang keeps a malformed `lang` attribute from making Intl throw.
+  if (!collator) collators.set(lang, (collator = new Intl.Collator(resolveLang(lang), { sensitivity: 'base', numeric: true })));
+  return collator;
 }
 
 /** The latest message on one line, short enough for a row. */

@@ -17,6 +17,7 @@ import {
   type StoredMessage,
   type VisitorContext,
 } from '../../src/index.ts';
+import { withSummary } from './conversation-list.ts';
 import { ConversationView } from './conversation-view.ts';
 import { presenceOf } from './presence.ts';
 import { describeError, type WidgetError } from './widget-error.ts';
@@ -107,7 +108,7 @@ export class ChatSession {
         chat.strangers.announce([change.peer]);
       }
       this.conversation.apply(change);
-      this.refreshConversations();
+      this.applySummary(change.origin === 'local' ? change.summary : undefined);
     });
     chat.roster.on('contacts', () => this.refreshContacts());
     chat.roster.on('requests', () => this.refreshContacts());
@@ -237,6 +238,19 @@ export class ChatSession {
   private refreshContacts(): void {
     this.contacts = [...this.chat.roster.contacts.values()];
     this.requests = [...this.chat.roster.requests];
+    this.changed();
+  }
+
+  /**
+   * A conversation's new summary, from a write of this page: put in the list in its place. The
+   * list is read whole only without one (another tab's write) and once more after a read that
+   * was under way, which may not have seen the write.
+   */
+  private applySummary(summary: ConversationSummary | undefined): void {
+    if (!summary || this.#refreshing) return this.refreshConversations();
+    const was = this.conversations.find((c) => c.peer === summary.peer)?.unread ?? 0;
+    this.conversations = withSummary(this.conversations, summary);
+    this.unread += summary.unread - was;
     this.changed();
   }
 

@@ -62,6 +62,23 @@ describe('DeskSession', () => {
     expect(peers(session, 'contacts')).to.deep.equal([]);
   });
 
+  it('makes a new row only for the conversation that changed', async () => {
+    const { desk, host, session } = setup();
+    const before = session.rows;
+    const row = (rows: typeof before, peer: string) => rows.find((r) => r.peer === peer);
+    host.conversations = [summary('v2@anon.localhost', 400, 'later'), host.conversations[0], host.conversations[2]];
+    host.open(undefined); // the host's change
+    const after = session.rows;
+    expect(after.map((r) => r.peer)).to.deep.equal(['v2@anon.localhost', 'v1@anon.localhost']);
+    expect(row(after, 'v1@anon.localhost')).to.equal(row(before, 'v1@anon.localhost'));
+    expect(row(after, 'v2@anon.localhost')).to.include({ preview: 'later', lastTime: 400 });
+    await session.claim('v1@anon.localhost');
+    expect(row(session.rows, 'v1@anon.localhost')).to.include({ assignee: 'Ann' });
+    expect(row(session.rows, 'v2@anon.localhost')).to.equal(row(after, 'v2@anon.localhost'));
+    desk.remote('v2@anon.localhost', { labels: ['billing'] }, 'Ben');
+    expect(row(session.rows, 'v2@anon.localhost')?.labels).to.deep.equal(['billing']);
+  });
+
   it('tells the agent plainly when another agent’s claim wins', async () => {
     const { desk, host, session } = setup();
     desk.raceClaims = 'Ben';

@@ -5,7 +5,7 @@
  */
 import type { ConversationSummary } from '../../src/index.ts';
 import type { Desk, DeskConversation, DeskNote, DeskStatus } from '../../src/desk.ts';
-import { buildInboxRows, countRows, inFilter, type InboxFilter, type InboxRow } from '../desk-inbox/inbox-rows.ts';
+import { buildInboxRows, countRows, inFilter, type InboxFilter, type InboxRow, type MadeRow } from '../desk-inbox/inbox-rows.ts';
 import { DeskNotices, type DeskNotice } from './desk-notices.ts';
 
 export type { DeskNotice };
@@ -36,6 +36,8 @@ export class DeskSession {
   readonly #options: DeskSessionOptions;
   readonly #notices: DeskNotices;
   #rows?: InboxRow[];
+  /** The rows made last time, by peer: those whose conversation did not change are kept. */
+  readonly #made = new Map<string, MadeRow>();
   #viewing?: string;
   /** The visitor this agent was last said to type to. */
   #typingTo?: string;
@@ -77,13 +79,16 @@ export class DeskSession {
   get rows(): InboxRow[] {
     const { host, name } = this.#options;
     const contacts = new Set(host.contacts.map((c) => c.jid));
-    return (this.#rows ??= buildInboxRows({
-      conversations: host.conversations,
-      desk: this.desk.conversations,
-      state: (peer) => this.desk.conversation(peer),
-      isContact: (peer) => contacts.has(peer),
-      name,
-    }));
+    return (this.#rows ??= buildInboxRows(
+      {
+        conversations: host.conversations,
+        desk: this.desk.conversations,
+        state: (peer) => this.desk.conversation(peer),
+        isContact: (peer) => contacts.has(peer),
+        name,
+      },
+      this.#made,
+    ));
   }
 
   counts(): Record<InboxFilter, number> {
@@ -208,6 +213,7 @@ export class DeskSession {
 
   #deskChanged(peers: string[]): void {
     this.#rows = undefined;
+    for (const peer of peers) this.#made.delete(peer);
     this.#notices.changed(peers);
     this.#options.host.changed();
   }

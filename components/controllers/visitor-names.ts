@@ -110,3 +110,18 @@ export function strangerLabel(jid: string, given: string | undefined, anonymousD
   if (!isGeneratedAddress(jid, anonymousDomains)) return jid.split('/')[0];
   return given || visitorName(jid);
 }
+
+/**
+ * `strangerLabel` remembering its last answer for each address: the desk asks for every
+ * visitor's label each time its inbox changes, and most are what they were.
+ */
+export function strangerLabels(): (jid: string, given: string | undefined) => string {
+  const labels = new Map<string, { given: string | undefined; label: string }>();
+  return (jid, given) => {
+    const known = labels.get(jid);
+    if (known && known.given === given) return known.label;
+    const label = strangerLabel(jid, given);
+    labels.set(jid, { given, label });
+    return label;
+  };
+}

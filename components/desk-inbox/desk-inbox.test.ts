@@ -111,6 +111,29 @@ describe('xmpp-chat-desk-inbox', () => {
     expect(filters(el)[2]).to.deep.equal(['All open 5000', 'true']);
   });
 
+  it('scrolls through 5,000 conversations, and a new message rewrites only its own row', async () => {
+    const many = Array.from({ length: 5000 }, (_, i) => row(`v${i}@anon.localhost`, 'open', undefined, { preview: `message ${i}` }));
+    const el = await mount({ rows: many });
+    const list = $$(el, '[part~="inbox-list"]')[0];
+    const changed = new Set<string>();
+    const observer = new MutationObserver((records) => {
+      for (const r of records) {
+        const node = r.target instanceof Element ? r.target : r.target.parentElement;
+        changed.add(node?.closest('[part~="inbox-row"] ')?.querySelector('.name')?.textContent ?? 'outside the rows');
+      }
+    });
+    observer.observe(el.shadowRoot!, { subtree: true, childList: true, characterData: true, attributes: true });
+    el.rows = many.map((r, i) => (i === 2 ? { ...r, preview: 'new', unread: 1 } : r));
+    await el.updateComplete;
+    observer.disconnect();
+    expect([...changed]).to.deep.equal(['v2']);
+    list.scrollTop = 4990 * 72;
+    await new Promise((resolve) => list.addEventListener('scroll', resolve, { once: true }));
+    await el.updateComplete;
+    expect(names(el)).to.include('v4999');
+    expect($$(el, '[part~="inbox-row"]').length).to.be.within(5, 30);
+  });
+
   it('speaks German, and has no accessibility violations', async () => {
     const el = await mount({ lang: 'de', selected: 'amber@anon.localhost', average: { average: 3, count: 1 } });
     expect(filters(el)[1][0]).to.equal('Nicht zugewiesen 2');

@@ -37,25 +37,50 @@ export interface InboxSource {
   name: (peer: string, summary?: ConversationSummary) => string;
 }
 
-export function buildInboxRows(source: InboxSource): InboxRow[] {
+/** What a row was made from: while all of it stays the same, so does the row (the same object). */
+export interface MadeRow {
+  summary?: ConversationSummary;
+  state?: DeskConversation;
+  name: string;
+  row: InboxRow;
+}
+
+/**
+ * The rows, newest activity first. With `made` (the rows made last time, by peer, which it
+ * updates), a conversation whose summary, desk state and name are the same objects as last time
+ * keeps its row: a new message makes one row, not all of them.
+ */
+export function buildInboxRows(source: InboxSource, made = new Map<string, MadeRow>()): InboxRow[] {
   const summaries = new Map<string, ConversationSummary | undefined>();
   for (const c of source.conversations) if (!source.isContact(c.peer)) summaries.set(c.peer, c);
   for (const peer of source.desk.keys()) if (!summaries.has(peer) && !source.isContact(peer)) summaries.set(peer, undefined);
+  const kept = new Map<string, MadeRow>();
   const rows = [...summaries.entries()].map(([peer, summary]): InboxRow => {
-    const state = source.state(peer);
-    return {
-      peer,
-      name: source.name(peer, summary),
-      status: state.status,
-      ...(state.assignee ? { assignee: state.assignee } : {}),
-      labels: state.labels,
-      ...(state.rating ? { rating: state.rating } : {}),
-      preview: summary ? oneLine(summary.lastBody) : '',
-      unread: summary?.unread ?? 0,
-      lastTime: Math.max(summary?.lastTime ?? 0, state.updated),
-    };
+    const known = source.desk.get(peer);
+    const name = source.name(peer, summary);
+    const was = made.get(peer);
+    const same = was && was.summary === summary && was.state === known && was.name === name;
+    const row = same ? was.row : makeRow(peer, name, summary, known ?? source.state(peer));
+    kept.set(peer, same ? was : { summary, state: known, name, row });
+    return row;
   });
+  made.clear();
+  for (const [peer, entry] of kept) made.set(peer, entry);
   return rows.sort((a, b) => b.lastTime - a.lastTime || (a.peer < b.peer ? -1 : 1));
+}
+
+function makeRow(peer: string, name: string, summary: ConversationSummary | undefined, state: DeskConversation): InboxRow {
+  return {
+    peer,
+    name,
+    status: state.status,
+    ...(state.assignee ? { assignee: state.assignee } : {}),
+    labels: state.labels,
+    ...(state.rating ? { rating: state.rating } : {}),
+    preview: summary ? oneLine(summary.lastBody) : '',
+    unread: summary?.unread ?? 0,
+    lastTime: Math.max(summary?.lastTime ?? 0, state.updated),
+  };
 }
 
 /** Whether `row` belongs in `filter` for the agent named `agent`. */

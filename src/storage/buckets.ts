@@ -35,6 +35,11 @@ export class StagedRecords {
     return read as Promise<T | undefined>;
   }
 
+  /** Every record under `prefix`, read from the transaction as it is now (staged writes not included). */
+  all(prefix: StorageKey): Promise<{ key: StorageKey; value: unknown }[]> {
+    return this.#tx.all(prefix);
+  }
+
   /** The first record under `prefix`, read from the transaction as it is now. */
   first(prefix: StorageKey): Promise<{ key: StorageKey; value: unknown } | undefined> {
     return this.#tx.first(prefix);

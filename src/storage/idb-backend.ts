@@ -80,6 +80,11 @@ function adapt(store: IDBObjectStore): BackendTransaction {
       const cursor = await promisifyRequest(store.openCursor(prefixRange(prefix)));
       return cursor ? { key: cursor.key as StorageKey, value: cursor.value } : undefined;
     },
+    async all(prefix) {
+      const range = prefixRange(prefix);
+      const [keys, values] = await Promise.all([promisifyRequest(store.getAllKeys(range)), promisifyRequest(store.getAll(range))]);
+      return keys.map((key, i) => ({ key: key as StorageKey, value: values[i] as unknown }));
+    },
     put: (key, value) => {
       store.put(value, key);
     },

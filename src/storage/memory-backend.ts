@@ -82,6 +82,22 @@ export function createMemoryBackend(readThrough?: Backend): Backend {
           const found = await under.transaction('readonly', (inner) => inner.first(prefix));
           return found && !records.has(encode(found.key)) && !pending(encode(found.key)) ? found : undefined;
         },
+        async all(prefix) {
+          const start = encodePrefix(prefix);
+          const found = new Map<string, Slot>();
+          for (const [id, slot] of writes) if (id.startsWith(start)) found.set(id, slot);
+          for (const [id, slot] of records) if (id.startsWith(start) && !pending(id)) found.set(id, slot);
+          if (under && !isCleared(start) && !cleared.some((p) => start.startsWith(p))) {
+            const below = await under.transaction('readonly', (inner) => inner.all(prefix));
+            for (const { key, value } of below) {
+              const id = encode(key);
+              if (!found.has(id) && !pending(id) && !records.has(id) && !isCleared(id)) found.set(id, value);
+            }
+          }
+          return [...found]
+            .filter(([, slot]) => slot !== DELETED)
+            .map(([id, slot]) => ({ key: JSON.parse(id) as StorageKey, value: structuredClone(slot) }));
+        },
         put(key, value) {
           writable();
           writes.set(encode(key), structuredClone(value));

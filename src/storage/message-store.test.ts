@@ -124,8 +124,9 @@ describe('createMessageStore', () => {
     expect(await store.findById('arch-2')).to.deep.equal({ peer: PEER, key: 'm2' });
     expect(await store.get(PEER, 'm2')).to.deep.include({ body: 'fixed', ids: ['arch-2'] });
     expect(await store.update(PEER, 'missing', { state: 'read' })).to.equal(undefined);
-    expect(changes).to.deep.equal([{ peer: PEER, added: [], updated: [corrected], origin: 'local' }]);
-    expect((await store.conversations())[0]).to.include({ lastBody: 'fixed', lastDirection: 'out', unread: 1 });
+    const summary = (await store.conversations())[0];
+    expect(summary).to.include({ lastBody: 'fixed', lastDirection: 'out', unread: 1 });
+    expect(changes).to.deep.equal([{ peer: PEER, added: [], updated: [corrected], summary, origin: 'local' }]);
     await store.update(PEER, 'm1', { state: 'read' });
     expect((await store.conversations())[0].unread).to.equal(0);
   });

@@ -9,7 +9,6 @@ import {
   metaKey,
   rosterKey,
   StorageError,
-  summariesKey,
   toStorageError,
   type Backend,
   type BackendTransaction,
@@ -43,6 +42,12 @@ export interface MessageStoreOptions {
   channelName?: string;
   /** How long writes gather into one transaction; 0 (the default) means until the next task. */
   batchMs?: number;
+  /**
+   * The least time from one write transaction's start to the next one's (25 ms by default):
+   * when messages pour in, each in a task of its own, the writes of those tasks share one
+   * transaction rather than each paying for its own; a lone write still goes at once.
+   */
+  spacingMs?: number;
 }
 
 export interface MessageStore {
@@ -110,6 +115,8 @@ export function createMessageStore(account: string, options: MessageStoreOptions
   const events = new Emitter<MessageStoreEvents>();
   const stats = { transactions: 0 };
   const batchMs = options.batchMs ?? 0;
+  const spacingMs = options.spacingMs ?? 25;
+  let lastFlush = -Infinity;
   let backend = options.backend ?? createIdbBackend();
   let inMemory = false;
   /** The database given up on after a failed write: what it holds is still readable and removable. */
@@ -160,12 +167,14 @@ export function createMessageStore(account: string, options: MessageStoreOptions
       queue.push({ op, resolve: resolve as (result: unknown) => void, reject });
       if (scheduled) return;
       scheduled = true;
-      settled = settled.then(() => new Promise((wake) => setTimeout(wake, batchMs))).then(flush);
+      const wait = () => Math.max(batchMs, lastFlush + spacingMs - performance.now());
+      settled = settled.then(() => new Promise((wake) => setTimeout(wake, wait()))).then(flush);
     });
   }
 
   async function flush(): Promise<void> {
     scheduled = false;
+    lastFlush = performance.now();
     const batch = queue;
     queue = [];
     try {
@@ -258,8 +267,8 @@ export function createMessageStore(account: string, options: MessageStoreOptions
       }),
     conversations: () =>
       read(async (records) => {
-        const summaries = await records.get<Record<string, ConversationSummary>>(summariesKey(account));
-        return Object.values(summaries ?? {}).sort((a, b) => b.lastTime - a.lastTime);
+        const indexes = await records.all([account, 'conv']);
+        return indexes.map(({ value }) => (value as ConversationIndex).summary).sort((a, b) => b.lastTime - a.lastTime);
       }),
     markRead: (peer) => write({ kind: 'read', peer }),
     getRoster: () => read((records) => records.get<RosterCache>(rosterKey(account))),

@@ -1,11 +1,13 @@
 /** Tells the other tabs of this page's origin which conversations a committed write changed. */
-import type { StoredMessage } from './types.ts';
+import type { ConversationSummary, StoredMessage } from './types.ts';
 
 /** What one committed write did to one conversation. */
 export interface ConversationChange {
   peer: string;
   added: StoredMessage[];
   updated: StoredMessage[];
+  /** The conversation's summary after the write, when the write changed it. */
+  summary?: ConversationSummary;
 }
 
 export interface TabSync {

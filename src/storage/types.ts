@@ -113,7 +113,8 @@ export interface RosterCache {
  *   [account, 'bucket', peer, n]     → StoredMessage[], up to ~100, ordered by time then insertion
  *   [account, 'id', id, peer]        → IdRecord, for every key, id and archive id of a message;
  *                                      scoped by peer so ids that collide across contacts stay apart
- *   [account, 'conversations']       → Record<peer, ConversationSummary>: the list in one read
+ *   [account, 'conversations']       → no longer written: the list of earlier versions, removed by
+ *                                      the next write (the summaries are read from the 'conv' records)
  *   [account, 'roster']              → RosterCache
  *   [account, 'meta', name]          → a small value
  */
@@ -152,6 +153,8 @@ export interface BackendTransaction {
   get(key: StorageKey): Promise<unknown>;
   /** The first record whose key starts with `prefix`. */
   first(prefix: StorageKey): Promise<{ key: StorageKey; value: unknown } | undefined>;
+  /** Every record whose key starts with `prefix`, in no particular order. */
+  all(prefix: StorageKey): Promise<{ key: StorageKey; value: unknown }[]>;
   put(key: StorageKey, value: unknown): void;
   delete(key: StorageKey): void;
   deletePrefix(prefix: StorageKey): void;

@@ -133,15 +133,14 @@ export async function applyWrites(tx: BackendTransaction, account: string, ops: 
     }
   }
 
-  if (touched.size > 0) {
-    const summaries = (await records.get<Record<string, ConversationSummary>>(summariesKey(account))) ?? {};
-    for (const peer of touched) {
-      const index = indexes.get(peer)!;
-      records.put(conversationKey(account, peer), index);
-      summaries[peer] = index.summary;
-    }
-    records.put(summariesKey(account), summaries);
+  // Only the conversations touched are written: each one's summary is in its index record.
+  for (const peer of touched) {
+    const index = indexes.get(peer)!;
+    records.put(conversationKey(account, peer), index);
+    changeOf(peer).summary = { ...index.summary };
   }
+  // The one record of all summaries that earlier versions kept, rewritten whole on each write.
+  if (touched.size > 0 && (await records.get(summariesKey(account))) !== undefined) tx.delete(summariesKey(account));
   records.commit();
   return { results, changes: [...changes.values()] };
 }

@@ -31,11 +31,18 @@ interface InboxLike extends HTMLElement {
   rows: { peer: string; preview: string }[];
 }
 
-/** N visitors, M messages each, the interval between one visitor's messages, the spread of their sign-ins. */
+/**
+ * N visitors, M messages each, the interval between one visitor's messages, the spread of their
+ * sign-ins. `npm run bench` makes the runs of 100 and 500; DESK_LOAD_VISITORS (e.g. `1000` or
+ * `100,500,1000`) chooses others, and DESK_LOAD_PROFILE=1 saves a CPU profile of each run's page
+ * in test/artifacts/profiles/.
+ */
 const RUNS = [
   { visitors: 100, messages: 5, intervalMs: 2000, rampMs: 5000 },
   { visitors: 500, messages: 4, intervalMs: 2000, rampMs: 10_000 },
+  { visitors: 1000, messages: 3, intervalMs: 2000, rampMs: 20_000 },
 ];
+const DEFAULT_VISITORS = [100, 500];
 const LONG_TASK_MAX_MS = 50;
 const P99_MAX_MS = 1000;
 
@@ -89,11 +96,17 @@ async function storedIds(account: string): Promise<Map<string, number>> {
 describe('a desk under load', function () {
   this.timeout(600_000);
   const rows: Record<string, unknown>[] = [];
+  let config = { visitors: DEFAULT_VISITORS, profile: false };
+  before(async () => {
+    const chosen = await executeServerCommand<{ visitors?: number[]; profile: boolean }, object>('desk-load-config', {});
+    config = { visitors: chosen?.visitors ?? DEFAULT_VISITORS, profile: !!chosen?.profile };
+  });
   after(() => executeServerCommand('bench-record', { section: 'deskLoad', rows }));
   afterEach(() => closePages());
 
   for (const run of RUNS) {
-    it(`${run.visitors} visitors × ${run.messages} messages`, async () => {
+    it(`${run.visitors} visitors × ${run.messages} messages`, async function () {
+      if (!config.visitors.includes(run.visitors)) this.skip();
       const agent = await freshAccount('load', SERVERS.prosody.httpPort);
       const jid = `${agent}@localhost`;
       const service = serviceUrl('websocket', SERVERS.prosody.httpPort);
@@ -116,11 +129,13 @@ describe('a desk under load', function () {
       new PerformanceObserver((l) =>
         l.getEntries().forEach((e) => longs.push(`${Math.round(e.startTime)}:${Math.round(e.duration)}`)),
       ).observe({ type: 'longtask' });
+      if (config.profile) await executeServerCommand('cpu-profile', { action: 'start' });
       const result = await load(jid, run);
       if (!result.sent) throw new Error(`the load did not run: ${result.error}`);
       const sent = result.sent;
       await waitFor(() => watch.shown.size >= sent.length, 'every message in the inbox', 30_000).catch(() => undefined);
       watch.stop();
+      if (config.profile) await executeServerCommand('cpu-profile', { action: 'stop', name: `desk-load-${run.visitors}` });
       console.log(longs.join(' '));
       observer.disconnect();
       const heap = (performance as Performance & { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? NaN;

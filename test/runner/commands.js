@@ -148,6 +148,12 @@ export function testCommands() {
       const bytes = Buffer.from(await response.arrayBuffer());
       return { status: response.status, size: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex') };
     },
+    // Which of the desk load bench's runs to make, from the environment of `npm run bench`
+    // (DESK_LOAD_VISITORS: a comma-separated list of N, e.g. 100,500 or 1000; all by default).
+    async 'desk-load-config'() {
+      const wanted = (process.env.DESK_LOAD_VISITORS ?? '').split(',').filter(Boolean).map(Number);
+      return { visitors: wanted.length ? wanted : undefined, profile: process.env.DESK_LOAD_PROFILE === '1' };
+    },
     // The soak's size, from the environment of `npm run soak` (SOAK_MESSAGES per side, SOAK_SEED).
     async 'soak-config'() {
       return { perSide: Number(process.env.SOAK_MESSAGES ?? 150), seed: Number(process.env.SOAK_SEED ?? Date.now() % 1e9) };
@@ -212,6 +218,29 @@ export function testCommands() {
     else await context.overridePermissions(origin ?? new URL(page.url()).origin, ['notifications']);
     return true;
   }
+  // A CPU profile of the test page (Chromium's profiler over CDP): `start`, then `stop`, which saves
+  // it as test/artifacts/profiles/<name>.cpuprofile (opens in Chromium's DevTools, Performance panel).
+  const profilers = new Map();
+  async function cpuProfile({ action, name = 'profile' }, session) {
+    if (!/^[\w-]+$/.test(name)) throw new Error(`bad profile name ${name}`);
+    if (action === 'start') {
+      const cdp = await session.browser.getPage(session.id).target().createCDPSession();
+      await cdp.send('Profiler.enable');
+      await cdp.send('Profiler.setSamplingInterval', { interval: 500 });
+      await cdp.send('Profiler.start');
+      profilers.set(session.id, cdp);
+      return true;
+    }
+    const cdp = profilers.get(session.id);
+    if (!cdp) throw new Error('no profile was started');
+    profilers.delete(session.id);
+    const { profile } = await cdp.send('Profiler.stop');
+    await cdp.detach();
+    const dir = new URL('../artifacts/profiles/', import.meta.url);
+    await mkdir(dir, { recursive: true });
+    await writeFile(new URL(`${name}.cpuprofile`, dir), JSON.stringify(profile));
+    return true;
+  }
   // The built files, for the size budget test.
   async function builtFiles(dir = new URL('../../dist/', import.meta.url).pathname, prefix = '') {
     const { readdir } = await import('node:fs/promises');
@@ -229,6 +258,7 @@ export function testCommands() {
     async executeCommand({ command, payload, session }) {
       if (command === 'screenshot') return screenshot(payload, session);
       if (command === 'built-files') return builtFiles();
+      if (command === 'cpu-profile') return cpuProfile(payload ?? {}, session);
       if (command === 'grant-notifications') return grantNotifications(payload ?? {}, session);
       const handler = commands[command];
       return handler ? handler(payload ?? {}) : undefined;
