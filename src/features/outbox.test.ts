@@ -56,7 +56,12 @@ interface TabOptions {
 function tab({ backend, archive = new Set(), lifetime, locks, waitsForPresence, failLookups }: TabOptions) {
   const fake = fakeClient();
   const presence = new Emitter<{ available: undefined }>();
-  const store: MessageStore = createMessageStore('visitor@example.org', { backend, channelName: `outbox-test-${Math.random()}` });
+  // Writes go at once (no spacing under a flood): these tests wait a fixed while for each step.
+  const store: MessageStore = createMessageStore('visitor@example.org', {
+    backend,
+    channelName: `outbox-test-${Math.random()}`,
+    spacingMs: 0,
+  });
   const lookups: string[][] = [];
   const outbox = createOutbox({
     client: fake.client,
