@@ -7,6 +7,7 @@ import { createClient, type Client } from './client.ts';
 import { Emitter } from './events.ts';
 import type { XmppChatError } from './errors.ts';
 import type { Avatars } from './features/avatars.ts';
+import type { Rooms } from './features/room-types.ts';
 import { createArchive, type Archive } from './features/archive.ts';
 import { findInArchive } from './features/archive-lookup.ts';
 import { createTabLocks } from './adapters/tab-locks.ts';
@@ -93,6 +94,8 @@ export interface Chat {
   on<K extends keyof ChatEvents>(type: K, listener: (detail: ChatEvents[K]) => void): () => void;
   /** Avatars (XEP-0084, vCard fallback): their code loads with the first call. */
   avatars(): Promise<Avatars>;
+  /** Group chat (XEP-0045): its code loads with the first call. */
+  rooms(): Promise<Rooms>;
 }
 
 export function createChat(options: ChatOptions): Chat {
@@ -238,6 +241,7 @@ export function createChat(options: ChatOptions): Chat {
     olderPage: (peer, cursor, limit) => store.olderPage(peer, cursor, limit),
     on: (type, listener) => events.on(type, listener),
     avatars,
+    rooms: () => Promise.reject(new Error('rooms not available')),
   };
 }
 
