@@ -1,8 +1,9 @@
 import { expect } from '@esm-bundle/chai';
 import axe from 'axe-core';
 import './room-view.ts';
-import { NICK_KEY, type XmppChatRoomView } from './room-view.ts';
-import { FakeRoom } from './fake-room.ts';
+import type { XmppChatRoomView } from './room-view.ts';
+import { ROOM_NICK_KEY as NICK_KEY } from './room-nick.ts';
+import { FakeRoom } from './room-view.fixtures.ts';
 import type { Occupant } from '../../src/index.ts';
 import { mount as mountElement, unmountAll } from '../test-fixtures.ts';
 

@@ -10,11 +10,10 @@ import '../message-list/message-list.ts';
 import { joinForm } from './join-form.ts';
 import './occupant-list.ts';
 import { refusalOf } from './refusals.ts';
+import { ROOM_NICK_KEY } from './room-nick.ts';
 import { RoomMessages } from './room-messages.ts';
 import { roomViewStyles } from './room-view.styles.ts';
 
-/** The nickname the visitor chose, kept for the whole site (every room of it). */
-export const NICK_KEY = 'xmpp-chat:room-nick';
 /** Occupant changes coalesce into one render per this many ms: a flood of presence does not freeze the page. */
 const OCCUPANTS_SPACING_MS = 100;
 
@@ -81,6 +80,11 @@ export class XmppChatRoomView extends LitElement {
     this.revision = 0;
   }
 
+  /** Focuses the composer, or the join form's field while it asks. */
+  override focus(options?: FocusOptions): void {
+    this.renderRoot?.querySelector<HTMLElement>('.join input, xmpp-chat-composer')?.focus(options);
+  }
+
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.#detach();
@@ -105,27 +109,32 @@ export class XmppChatRoomView extends LitElement {
   #joinOnce(): void {
     const { room } = this;
     if (!room || !this.online || this.ask || this.busy || room.state !== 'idle' || this.#tried) return;
-    const nick = this.nick?.trim() || loadValue(NICK_KEY);
+    const nick = this.nick?.trim() || loadValue(ROOM_NICK_KEY);
     if (nick) void this.#join(nick);
     else this.ask = 'nick';
   }
 
   override render() {
     const { room, lang } = this;
-    if (!room) return nothing;
-    const messages = this.#messages!;
-    const name = this.heading || room.jid.split('@')[0];
-    const self = room.nick ? room.occupants.get(room.nick) : undefined;
-    const writable = (room.state === 'joined' || room.state === 'rejoining') && self?.role !== 'visitor';
-    return html`<header part="room-header" class="header">
+    const header = html`<header part="room-header" class="header">
         <div class="titles">
-          <h2 part="room-name" class="name" dir="auto">${name}</h2>
-          ${room.subject ? html`<p part="room-subject" class="subject" dir="auto">${room.subject}</p>` : nothing}
+          <h2 part="room-name" class="name" dir="auto">${this.heading || room?.jid.split('@')[0]}</h2>
+          ${room?.subject ? html`<p part="room-subject" class="subject" dir="auto">${room.subject}</p>` : nothing}
         </div>
-        <button part="occupants-button" class="people" type="button" aria-expanded=${String(this.peopleOpen)} aria-controls="occupants"
-          @click=${this.#togglePeople}>${t(lang, 'room.people', { count: room.occupants.size })}</button>
+        ${
+          room
+            ? html`<button part="occupants-button" class="people" type="button" aria-expanded=${String(this.peopleOpen)}
+                aria-controls="occupants" @click=${this.#togglePeople}>${t(lang, 'room.people', { count: room.occupants.size })}</button>`
+            : nothing
+        }
         <slot name="actions"></slot>
       </header>
+      <slot name="status"></slot>`;
+    if (!room) return header;
+    const messages = this.#messages!;
+    const self = room.nick ? room.occupants.get(room.nick) : undefined;
+    const writable = (room.state === 'joined' || room.state === 'rejoining') && self?.role !== 'visitor';
+    return html`${header}
       ${this.#renderNotice(room)}
       <div class="body ${this.peopleOpen ? 'people-open' : ''}">
         <xmpp-chat-message-list exportparts=${exportparts(PARTS.messageList)} lang=${lang} .messages=${messages.messages}
@@ -140,7 +149,7 @@ export class XmppChatRoomView extends LitElement {
               {
                 lang,
                 ask: this.ask,
-                nick: this.#tried?.nick ?? this.nick ?? loadValue(NICK_KEY) ?? '',
+                nick: this.#tried?.nick ?? this.nick ?? loadValue(ROOM_NICK_KEY) ?? '',
                 invalid: this.invalid,
                 busy: this.busy,
               },
@@ -203,7 +212,7 @@ export class XmppChatRoomView extends LitElement {
       if (this.room !== room) return;
       this.ask = undefined;
       // The site's own nickname is its to give each time; one the visitor chose is kept for the site.
-      if (nick !== this.nick?.trim()) saveValue(NICK_KEY, nick);
+      if (nick !== this.nick?.trim()) saveValue(ROOM_NICK_KEY, nick);
     } catch (error) {
       if (!(error instanceof RoomError)) this.#report(error as Error);
     } finally {
