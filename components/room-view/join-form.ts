@@ -1,6 +1,9 @@
-/** The small form that asks for a nickname, or for the room's password, before joining. */
+/** What the room view shows about joining: the form that asks for a nickname or the room's password, and the notice. */
 import { html, nothing } from 'lit';
+import type { Room } from '../../src/index.ts';
 import { t } from '../i18n/i18n.ts';
+import { refusalOf } from './refusals.ts';
+import type { RoomJoin } from './room-join.ts';
 
 export interface JoinFormState {
   lang: string;
@@ -33,4 +36,21 @@ export function joinForm({ lang, ask, nick, invalid, busy }: JoinFormState, subm
     ${invalid ? html`<p id="join-problem" class="problem" role="alert">${t(lang, 'room.nick-required')}</p>` : nothing}
     <button part="join-button" type="submit" ?disabled=${busy}>${t(lang, 'room.join')}</button>
   </form>`;
+}
+
+/** Joining (a rejoin after a lost connection quietly), or why we are not in the room and what to do. */
+export function roomNotice(room: Room, lang: string, join: RoomJoin) {
+  if (room.state === 'joining' || room.state === 'rejoining')
+    return html`<p part="room-notice" class="notice" role="status">${t(lang, room.state === 'joining' ? 'room.joining' : 'room.rejoining')}</p>`;
+  if (room.state !== 'failed') return html`<p class="notice" role="status"></p>`;
+  const { way, hint } = refusalOf(room.error?.condition);
+  return html`<div part="room-error" class="error" role="alert">
+    <p><span dir="auto">${room.error?.message ?? t(lang, 'room.refused')}</span> ${hint ? t(lang, hint) : nothing}</p>
+    ${
+      (way === 'retry' || way === 'rejoin') && join.tried
+        ? html`<button part="join-button" type="button" ?disabled=${join.busy} @click=${join.retry}>
+            ${t(lang, way === 'retry' ? 'room.try-again' : 'room.join-again')}</button>`
+        : nothing
+    }
+  </div>`;
 }

@@ -1,16 +1,14 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
-import { RoomError, type Room } from '../../src/index.ts';
-import { loadValue, saveValue } from '../controllers/local-values.ts';
+import type { Room } from '../../src/index.ts';
 import { emit } from '../events.ts';
 import '../i18n/catalog-room.ts';
 import { t } from '../i18n/i18n.ts';
 import { PARTS, exportparts } from '../parts.ts';
 import '../composer/composer.ts';
 import '../message-list/message-list.ts';
-import { joinForm } from './join-form.ts';
+import { joinForm, roomNotice } from './join-form.ts';
 import './occupant-list.ts';
-import { refusalOf } from './refusals.ts';
-import { ROOM_NICK_KEY } from './room-nick.ts';
+import { RoomJoin } from './room-join.ts';
 import { RoomMessages } from './room-messages.ts';
 import { roomViewStyles } from './room-view.styles.ts';
 
@@ -46,9 +44,6 @@ export class XmppChatRoomView extends LitElement {
     nick: {},
     heading: {},
     online: { type: Boolean },
-    ask: { state: true },
-    busy: { state: true },
-    invalid: { state: true },
     peopleOpen: { state: true },
     revision: { state: true },
   };
@@ -61,22 +56,18 @@ export class XmppChatRoomView extends LitElement {
   declare heading?: string;
   /** Connected: the room may be joined. */
   declare online: boolean;
-  declare private ask?: 'nick' | 'password';
-  declare private busy: boolean;
-  declare private invalid: boolean;
   declare private peopleOpen: boolean;
   declare private revision: number;
   #messages?: RoomMessages;
   #off: Array<() => void> = [];
-  /** The nickname and password of the last join, for another try; the password is never stored. */
-  #tried?: { nick: string; password?: string };
+  readonly #join = new RoomJoin(this, (error) => this.#report(error));
   #occupantsQueued?: ReturnType<typeof setTimeout>;
 
   constructor() {
     super();
     this.lang = 'en';
     this.online = false;
-    this.busy = this.invalid = this.peopleOpen = false;
+    this.peopleOpen = false;
     this.revision = 0;
   }
 
@@ -98,20 +89,10 @@ export class XmppChatRoomView extends LitElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('room')) {
       this.#detach();
-      this.#tried = undefined;
-      this.ask = undefined;
+      this.#join.reset();
       if (this.room) this.#attach(this.room);
     }
-    this.#joinOnce();
-  }
-
-  /** Once online, joins under the site's or the remembered nickname, or asks for one. */
-  #joinOnce(): void {
-    const { room } = this;
-    if (!room || !this.online || this.ask || this.busy || room.state !== 'idle' || this.#tried) return;
-    const nick = this.nick?.trim() || loadValue(ROOM_NICK_KEY);
-    if (nick) void this.#join(nick);
-    else this.ask = 'nick';
+    this.#join.joinOnce();
   }
 
   override render() {
@@ -132,10 +113,11 @@ export class XmppChatRoomView extends LitElement {
       <slot name="status"></slot>`;
     if (!room) return header;
     const messages = this.#messages!;
+    const join = this.#join;
     const self = room.nick ? room.occupants.get(room.nick) : undefined;
     const writable = (room.state === 'joined' || room.state === 'rejoining') && self?.role !== 'visitor';
     return html`${header}
-      ${this.#renderNotice(room)}
+      ${roomNotice(room, lang, join)}
       <div class="body ${this.peopleOpen ? 'people-open' : ''}">
         <xmpp-chat-message-list exportparts=${exportparts(PARTS.messageList)} lang=${lang} .messages=${messages.messages}
           .hasOlder=${messages.hasOlder} .loadingOlder=${messages.loadingOlder}
@@ -144,38 +126,11 @@ export class XmppChatRoomView extends LitElement {
           .occupants=${room.occupants} .revision=${this.revision}></xmpp-chat-occupant-list>
       </div>
       ${
-        this.ask
-          ? joinForm(
-              {
-                lang,
-                ask: this.ask,
-                nick: this.#tried?.nick ?? this.nick ?? loadValue(ROOM_NICK_KEY) ?? '',
-                invalid: this.invalid,
-                busy: this.busy,
-              },
-              this.#answered,
-            )
+        join.ask
+          ? joinForm({ lang, ask: join.ask, nick: join.prefill, invalid: join.invalid, busy: join.busy }, join.answered)
           : html`<xmpp-chat-composer exportparts=${exportparts(PARTS.composer)} lang=${lang} .draftKey=${room.jid} ?disabled=${!writable}
               @xmpp-chat-send=${(e: CustomEvent<{ body: string }>) => this.#send(e.detail.body)}></xmpp-chat-composer>`
       }`;
-  }
-
-  /** Joining (aloud only the first time; a rejoin after a lost connection is quiet), or why we are not in. */
-  #renderNotice(room: Room) {
-    const { lang } = this;
-    if (room.state === 'joining' || room.state === 'rejoining')
-      return html`<p part="room-notice" class="notice" role="status">${t(lang, room.state === 'joining' ? 'room.joining' : 'room.rejoining')}</p>`;
-    if (room.state !== 'failed') return html`<p class="notice" role="status"></p>`;
-    const { way, hint } = refusalOf(room.error?.condition);
-    return html`<div part="room-error" class="error" role="alert">
-      <p><span dir="auto">${room.error?.message ?? t(lang, 'room.refused')}</span> ${hint ? t(lang, hint) : nothing}</p>
-      ${
-        (way === 'retry' || way === 'rejoin') && this.#tried
-          ? html`<button part="join-button" type="button" ?disabled=${this.busy} @click=${() => this.#retry()}>
-              ${t(lang, way === 'retry' ? 'room.try-again' : 'room.join-again')}</button>`
-          : nothing
-      }
-    </div>`;
   }
 
   #attach(room: Room): void {
@@ -192,7 +147,7 @@ export class XmppChatRoomView extends LitElement {
           this.revision++;
         }, OCCUPANTS_SPACING_MS);
       }),
-      room.on('error', () => this.#refused()),
+      room.on('error', () => this.#join.refused()),
     ];
     void messages.load();
   }
@@ -203,47 +158,9 @@ export class XmppChatRoomView extends LitElement {
     this.#occupantsQueued = undefined;
   }
 
-  async #join(nick: string, password?: string): Promise<void> {
-    const room = this.room!;
-    this.#tried = { nick, password };
-    this.busy = true;
-    try {
-      await room.join(nick, password === undefined ? undefined : { password });
-      if (this.room !== room) return;
-      this.ask = undefined;
-      // The site's own nickname is its to give each time; one the visitor chose is kept for the site.
-      if (nick !== this.nick?.trim()) saveValue(ROOM_NICK_KEY, nick);
-    } catch (error) {
-      if (!(error instanceof RoomError)) this.#report(error as Error);
-    } finally {
-      this.busy = false;
-      this.#refused();
-    }
-  }
-
-  /** After a refusal or a removal, the form the way forward needs (the nickname again, or the password). */
-  #refused(): void {
-    const room = this.room;
-    if (room?.state !== 'failed') return this.requestUpdate();
-    const { way } = refusalOf(room.error?.condition);
-    this.ask = way === 'nick' || way === 'password' ? way : undefined;
-  }
-
-  #answered = (value: string): void => {
-    this.invalid = this.ask === 'nick' && value === '';
-    if (this.invalid) return;
-    if (this.ask === 'nick') void this.#join(value, this.#tried?.password);
-    else void this.#join(this.#tried?.nick ?? '', value);
-  };
-
   #togglePeople = (): void => {
     this.peopleOpen = !this.peopleOpen;
   };
-
-  #retry(): void {
-    const tried = this.#tried;
-    if (tried) void this.#join(tried.nick, tried.password);
-  }
 
   #send(body: string): void {
     this.room?.send(body).catch((error: Error) => this.#report(error));
