@@ -23,11 +23,13 @@ export class RoomMessages {
     return !!this.#cursor;
   }
 
+  /** Reads the newest page: when shown, and again once joined (the room's archive has filled the store, and says whether it has older). */
   async load(): Promise<void> {
     try {
       const page = await this.room.newestPage(PAGE);
       this.messages = merge(page.messages, this.messages);
-      this.#cursor = page.cursor;
+      // Kept once set: the reader may already have scrolled further back.
+      this.#cursor ??= page.cursor;
       this.changed();
     } catch (error) {
       this.failed(error as Error);

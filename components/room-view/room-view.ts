@@ -138,7 +138,10 @@ export class XmppChatRoomView extends LitElement {
     this.#messages = new RoomMessages(room, update, (error) => this.#report(error));
     const messages = this.#messages;
     this.#off = [
-      room.on('state', update),
+      room.on('state', (state) => {
+        if (state === 'joined') void messages.load();
+        update();
+      }),
       room.on('subject', update),
       room.on('messages', (change) => messages.apply(change)),
       room.on('occupants', () => {
