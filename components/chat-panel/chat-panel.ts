@@ -133,6 +133,7 @@ export class ChatPanel extends LitElement {
     if (changed.has('active') && this.active) {
       this.#lifecycle.shown();
       this.session?.conversation.markRead();
+      this.roomMode?.markSeen(this);
     }
   }
 

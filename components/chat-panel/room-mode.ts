@@ -46,7 +46,8 @@ export function renderRoom(panel: ChatPanel, session: ChatSession | undefined) {
   const { lang, config } = panel;
   const room = session ? roomOf(panel, session) : undefined;
   return html`<xmpp-chat-room-view exportparts=${VIEW_PARTS} lang=${lang} .room=${room} .nick=${config.nick?.trim() || undefined}
-    .heading=${config.heading || config.room?.split('@')[0]} ?online=${session?.status === 'connected'}>
+    .heading=${config.heading || config.room?.split('@')[0]} ?online=${session?.status === 'connected'}
+    @xmpp-chat-seen=${() => markSeen(panel)}>
     <button slot="actions" class="icon" @click=${() => panel.closeRequested()} aria-label=${t(lang, 'panel.close')}>
       <svg aria-hidden="true" viewBox="0 0 24 24" width="20" height="20"><path d="M6 6l12 12M18 6L6 18" stroke="currentColor" stroke-width="2" stroke-linecap="round"/></svg></button>
     <div slot="status">${
@@ -57,6 +58,15 @@ export function renderRoom(panel: ChatPanel, session: ChatSession | undefined) {
           : nothing
     }</div>
   </xmpp-chat-room-view>`;
+}
+
+/**
+ * The room's messages were seen (the newest on screen, or the panel shown): they no longer count
+ * on the launcher's badge. Marked read on this device only; a room is not told who read what.
+ */
+export function markSeen(panel: ChatPanel): void {
+  const { session, config } = panel;
+  if (panel.active && session && config.room) session.chat.store.markRead(config.room).catch((error: Error) => session.fail(error));
 }
 
 /** The page's `send()` in room mode: to the room, once in it. */
