@@ -31,6 +31,8 @@ const SETTINGS = [
   'context-full-url',
   'sound',
   'agent-name',
+  'room',
+  'nick',
 ];
 
 /** The script tag that loaded this module, if the page has one with data-* settings. */

@@ -16,6 +16,7 @@ import { renderAvailability, renderConversation, renderHeader, renderStatus } fr
 import { PARTS, exportparts } from '../parts.ts';
 
 type FullMode = typeof import('./full-mode.ts');
+type RoomMode = typeof import('./room-mode.ts');
 
 const LOGIN_FAILURES = new Set(['error.not-authorized', 'error.auth', 'error.connection', 'error.config']);
 
@@ -38,6 +39,7 @@ export class ChatPanel extends LitElement {
     active: { type: Boolean },
     session: { state: true },
     full: { state: true },
+    roomMode: { state: true },
     loginError: { state: true },
     busy: { state: true },
     view: { state: true },
@@ -52,6 +54,9 @@ export class ChatPanel extends LitElement {
   /** Full mode's views and elements, once loaded. */
   declare full?: FullMode;
   #fullLoading?: Promise<FullMode>;
+  /** Room mode's view, once loaded. */
+  declare roomMode?: RoomMode;
+  #roomLoading?: Promise<RoomMode>;
   declare loginError: string;
   declare busy: boolean;
   /** Full mode on a narrow screen shows one of the two. */
@@ -100,14 +105,15 @@ export class ChatPanel extends LitElement {
     await this.#lifecycle.ensure();
     if (!this.session) return;
     if (!this.session.chat.client.jid && this.session.status === 'disconnected') void this.session.connect();
-    await this.session.send(body, to);
+    if (this.config.mode === 'room') await (await this.#loadRoomMode()).sendToRoom(this.session, body);
+    else await this.session.send(body, to);
   }
 
   /** Focuses the composer, once the session (and with it the conversation) is there. */
   async focusComposer(): Promise<void> {
     await this.#lifecycle.settled;
     await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement & { focus(): void }>('xmpp-chat-composer')?.focus();
+    this.renderRoot.querySelector<HTMLElement>('xmpp-chat-composer, xmpp-chat-room-view')?.focus();
   }
 
   override disconnectedCallback(): void {
@@ -122,14 +128,18 @@ export class ChatPanel extends LitElement {
       this.#lifecycle.configChanged();
       this.session?.chat.setNickname(this.intake.visitor().name);
     }
+    if (this.config.mode === 'room' && !this.roomMode && (changed.has('config') || changed.has('active')))
+      this.#loadRoomMode().catch((error: Error) => this.report(error));
     if (changed.has('active') && this.active) {
       this.#lifecycle.shown();
       this.session?.conversation.markRead();
+      this.roomMode?.markSeen(this);
     }
   }
 
   override render() {
     const { session, lang } = this;
+    if (this.config.mode === 'room') return this.roomMode?.renderRoom(this, session) ?? nothing;
     const full = this.config.mode === 'full';
     const needsLogin = full && !session;
     return html`
@@ -203,6 +213,20 @@ export class ChatPanel extends LitElement {
       module.addStyles(this);
       return (this.full = module);
     }));
+  }
+
+  /** Room mode's view, loaded when the room is first shown. */
+  #loadRoomMode(): Promise<RoomMode> {
+    return (this.#roomLoading ??= import('./room-mode.ts').then(
+      (module) => {
+        module.addParts(this);
+        return (this.roomMode = module);
+      },
+      (error: Error) => {
+        this.#roomLoading = undefined; // tried again next time
+        throw error;
+      },
+    ));
   }
 
   report(error: Error): void {

@@ -3,7 +3,7 @@
  * Kept apart from parts.ts, which a visitor's first script carries: full mode adds these to the
  * panel's `exportparts` when it makes the desk (see full-desk.ts).
  */
-import { exportparts } from '../parts.ts';
+import { passOnParts } from '../pass-on-parts.ts';
 
 export const DESK_PARTS = {
   deskInbox: ['inbox', 'inbox-filter', 'average-rating', 'keys-button', 'inbox-list', 'inbox-row', 'inbox-row-selected', 'inbox-label'],
@@ -31,9 +31,5 @@ export const DESK_PANEL_PARTS: readonly string[] = Object.values(DESK_PARTS).fla
 
 /** Adds the desk's parts to what `panel` passes on, once; a panel not inside `<xmpp-chat>` passes on nothing. */
 export function passOnDeskParts(panel: Element): void {
-  const own = panel.getAttribute('exportparts');
-  if (own === null) return;
-  const names = own.split(',').map((name) => name.trim());
-  const missing = DESK_PANEL_PARTS.filter((name) => !names.includes(name));
-  if (missing.length) panel.setAttribute('exportparts', `${own}, ${exportparts(missing)}`);
+  passOnParts(panel, DESK_PANEL_PARTS);
 }

@@ -5,8 +5,10 @@
  */
 import { cleanNick, forgetVisitor } from '../../src/index.ts';
 import { saveDraft } from '../composer/drafts.ts';
+import { ROOM_NICK_KEY } from '../room-view/room-nick.ts';
 import type { WidgetConfig } from '../xmpp-chat/panel-contract.ts';
 import { ChatSession, type SessionConfig } from './chat-session.ts';
+import { saveValue } from './local-values.ts';
 import { renewRefusedAccount, visitorHistoryOwner, visitorSessionOptions } from './visitor-identity.ts';
 import type { VisitorIntake } from './visitor-intake.ts';
 
@@ -84,14 +86,17 @@ export class SessionLifecycle {
     const { session, config } = this.host;
     this.#key = undefined;
     this.#wanted = false;
+    // In room mode the conversation is the room's; its nickname goes too.
+    const peer = config.mode === 'room' ? config.room : config.to;
     this.#pending = (async () => {
-      if (config.to) saveDraft(config.to, '');
+      if (peer) saveDraft(peer, '');
+      if (config.mode === 'room') saveValue(ROOM_NICK_KEY, undefined);
       this.host.intake.forget();
       if (session) {
         await session.disconnect();
         await session.chat.store.clear(); // after the writes this session still has queued
       } else {
-        await forgetVisitor(visitorHistoryOwner(config.to));
+        await forgetVisitor(visitorHistoryOwner(peer));
       }
       this.host.replace(undefined);
     })();
@@ -164,6 +169,14 @@ export class SessionLifecycle {
       if (this.#credentials?.remember) return this.#startRemembered(agent, this.#credentials, key);
       const account = credentials ? { jid: credentials.jid, password: credentials.password } : { anonymous: true };
       return void this.#create({ ...agent, ...account });
+    }
+    // A room's visitor: the site's account if it gives one, else anonymous on `domain` (the room's
+    // archive has the history; a new address each visit is no loss, the nickname stays).
+    if (config.mode === 'room') {
+      const room: SessionConfig = { ...base, to: undefined };
+      return void this.#create(
+        credentials ? { ...room, ...credentials } : { ...room, anonymous: true, historyOwner: visitorHistoryOwner(config.room) },
+      );
     }
     if (credentials) return void this.#create({ ...base, ...credentials });
     // Asked to be anonymous: a new address each visit, the same history all the same.
@@ -251,8 +264,8 @@ export class SessionLifecycle {
   }
 
   #configKey(): string {
-    const { service, domain, jid, password, to, anonymous, mode, agentName } = this.host.config;
+    const { service, domain, jid, password, to, anonymous, mode, agentName, room } = this.host.config;
     // Every message of a session carries the agent's name: a new name is a new session.
-    return JSON.stringify([service, domain, jid, password, to, anonymous, mode, mode === 'full' ? agentName : undefined]);
+    return JSON.stringify([service, domain, jid, password, to, anonymous, mode, mode === 'full' ? agentName : undefined, room]);
   }
 }

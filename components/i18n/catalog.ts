@@ -9,6 +9,7 @@ import type { enRating } from './catalog-rating.ts';
 import type { enMessageExtras } from './catalog-message-extras.ts';
 import type { enEmoji } from './catalog-emoji.ts';
 import type { enCompose } from './catalog-compose.ts';
+import type { enRoom } from './catalog-room.ts';
 
 export const en = {
   // launcher and panel
@@ -87,5 +88,6 @@ export type MessageKey =
   | keyof typeof enRating
   | keyof typeof enEmoji
   | keyof typeof enMessageExtras
-  | keyof typeof enCompose;
+  | keyof typeof enCompose
+  | keyof typeof enRoom;
 export type Catalog = Partial<Record<MessageKey, string>>;

@@ -6,6 +6,7 @@ import { enRating } from './catalog-rating.ts';
 import { enMessageExtras } from './catalog-message-extras.ts';
 import { enEmoji } from './catalog-emoji.ts';
 import { enCompose } from './catalog-compose.ts';
+import { enRoom } from './catalog-room.ts';
 import de from './catalog-de.ts';
 import ar from './catalog-ar.ts';
 import { t } from './i18n.ts';
@@ -22,6 +23,7 @@ describe('the string catalogs', () => {
       ...enMessageExtras,
       ...enCompose,
       ...enEmoji,
+      ...enRoom,
     };
     for (const [lang, catalog] of [
       ['de', de],

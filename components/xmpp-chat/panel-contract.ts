@@ -7,8 +7,12 @@ export interface WidgetConfig {
   to?: string;
   anonymous: boolean;
   debug: boolean;
-  mode: 'visitor' | 'full';
+  mode: 'visitor' | 'full' | 'room';
   heading?: string;
+  /** Room mode: the room's address (`room`). */
+  room?: string;
+  /** Room mode: the nickname the site gives the visitor (`nick`); without it the visitor is asked once. */
+  nick?: string;
   /** Visitor mode: the panel's first line, shown at once. */
   welcome?: string;
   /** Visitor mode: shown while the peer is available. */

@@ -96,6 +96,43 @@ describe('<xmpp-chat>', () => {
     expect(mountFromScript(document.createElement('script')), 'without settings').to.equal(undefined);
   });
 
+  it('shows a room behind the launcher in room mode, loading the room view only when opened', async () => {
+    const el = await widget({
+      mode: 'room',
+      room: 'lobby@conference.example.org',
+      nick: 'ada',
+      domain: 'anon.invalid',
+      service: 'ws://127.0.0.1:9/',
+    });
+    expect(part(el, 'launcher').tagName).to.equal('BUTTON');
+    expect(part(el, 'panel').hidden).to.equal(true);
+    expect(customElements.get('xmpp-chat-room-view'), 'before opening').to.equal(undefined);
+    expect(localStorage.getItem('xmpp-chat:room-nick')).to.equal(null);
+    el.open();
+    await until(() => customElements.get('xmpp-chat-room-view'), 'the room view to load');
+    const panel = el.shadowRoot!.querySelector('xmpp-chat-panel')!;
+    await until(() => panel.shadowRoot?.querySelector('xmpp-chat-room-view')?.shadowRoot?.querySelector('[part~="room-name"]'), 'the room');
+    const view = panel.shadowRoot!.querySelector('xmpp-chat-room-view')!;
+    expect(view.shadowRoot!.querySelector('[part~="room-name"]')!.textContent).to.equal('lobby');
+    expect(panel.getAttribute('exportparts')).to.include('occupant-list').and.include('nick-input');
+    expect(localStorage.getItem('xmpp-chat:room-nick'), 'the site’s nickname is not stored').to.equal(null);
+    (view.querySelector('button[slot="actions"]') as HTMLButtonElement).click();
+    await el.updateComplete;
+    expect(el.hasAttribute('open')).to.equal(false);
+  });
+
+  it('mounts a room from a script tag', () => {
+    const script = document.createElement('script');
+    Object.assign(script.dataset, { mode: 'room', room: 'lobby@conference.example.org', nick: 'ada', domain: 'anon.example.org' });
+    const mounted = mountFromScript(script)!;
+    widgets.push(mounted);
+    expect([mounted.getAttribute('mode'), mounted.getAttribute('room'), mounted.getAttribute('nick')]).to.deep.equal([
+      'room',
+      'lobby@conference.example.org',
+      'ada',
+    ]);
+  });
+
   it('gives the page its title and icon back when removed, and changes them no more', async () => {
     const el = await widget({ to: 'support@example.org' });
     el.loaded = true; // renders the panel element, whose unread event the widget listens to

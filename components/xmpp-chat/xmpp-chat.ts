@@ -8,7 +8,8 @@ import { PANEL_PARTS } from '../parts.ts';
 
 /**
  * The chat widget: a launcher with an unread badge that opens a panel with the conversation
- * (`mode="visitor"`), or an inline client with login, contacts and conversations (`mode="full"`).
+ * (`mode="visitor"`) or with a group chat room (`mode="room"`), or an inline client with login,
+ * contacts and conversations (`mode="full"`).
  * Only the launcher is in the first script; the panel, the chat core and the transport load when
  * the chat is first opened or connected.
  *
@@ -20,7 +21,9 @@ import { PANEL_PARTS } from '../parts.ts';
  * @attr {string} password - The account's password.
  * @attr {boolean} anonymous - Log in anonymously on `domain`.
  * @attr {string} to - The one peer of visitor mode.
- * @attr {'visitor' | 'full'} mode - `visitor`: launcher and one conversation; `full`: login, contacts and conversations.
+ * @attr {'visitor' | 'full' | 'room'} mode - `visitor`: launcher and one conversation; `room`: launcher and one group chat room; `full`: login, contacts and conversations.
+ * @attr {string} room - Room mode: the room's address, e.g. `lobby@conference.example.org`.
+ * @attr {string} nick - Room mode: the visitor's nickname in the room; without it the visitor is asked once (and it is kept for the site).
  * @attr {boolean} open - The panel is open.
  * @attr {'right' | 'left'} position - The launcher's corner.
  * @attr {string} lang - `en`, `de` or `ar`; the browser's language by default.
@@ -165,6 +168,19 @@ import { PANEL_PARTS } from '../parts.ts';
  * @csspart label-input - A new label.
  * @csspart keyboard-help - The dialog listing the agent's keyboard shortcuts.
  * @csspart shortcut-key - A key in that list.
+ * @csspart room-header - Room mode: the room's name, its subject and the button that shows who is there.
+ * @csspart room-name - Room mode: the room's name (`title`, or the local part of its address).
+ * @csspart room-subject - Room mode: the room's subject.
+ * @csspart occupants-button - Room mode: shows and hides who is in the room, with how many they are.
+ * @csspart occupant-list - Room mode: the list of who is in the room (only the rows in view are in the page).
+ * @csspart occupant - Room mode: one person in the room.
+ * @csspart occupant-role - Room mode: their standing in words (Owner, Admin, Moderator, Member, Can only read).
+ * @csspart room-notice - Room mode: joining, or quietly joining again after a lost connection.
+ * @csspart room-error - Room mode: why the visitor is not in the room, and what to do.
+ * @csspart join-form - Room mode: asks for a nickname, or for the room's password.
+ * @csspart nick-input - Room mode: the nickname field (asked once, kept for the site).
+ * @csspart room-password-input - Room mode: the room password field (never stored).
+ * @csspart join-button - Room mode: joins with what the form holds, or tries again.
  * @cssproperty --xmpp-chat-accent - Accent colour: launcher, own messages, buttons.
  * @cssproperty --xmpp-chat-accent-text - Text on the accent colour.
  * @cssproperty --xmpp-chat-text - Text colour.
@@ -211,6 +227,8 @@ export class XmppChat extends LitElement {
     sound: { type: Boolean },
     contextFullUrl: { type: Boolean, attribute: 'context-full-url' },
     agentName: { attribute: 'agent-name' },
+    room: {},
+    nick: {},
     opened: { type: Boolean, attribute: 'open', reflect: true },
     heading: { attribute: 'title' },
     unread: { state: true },
@@ -223,7 +241,9 @@ export class XmppChat extends LitElement {
   declare jid?: string;
   declare password?: string;
   declare to?: string;
-  declare mode: 'visitor' | 'full';
+  declare mode: 'visitor' | 'full' | 'room';
+  declare room?: string;
+  declare nick?: string;
   declare position: 'right' | 'left';
   declare lang: string;
   declare theme: 'light' | 'dark' | 'auto';
@@ -420,6 +440,8 @@ export class XmppChat extends LitElement {
       context: this.context === 'identity' ? 'identity' : 'page',
       contextFullUrl: this.contextFullUrl,
       agentName: this.agentName,
+      room: this.room,
+      nick: this.nick,
     };
   }
 

@@ -29,6 +29,8 @@ describe('custom-elements.json', () => {
       'theme',
       'title',
       'debug',
+      'room',
+      'nick',
     ]);
     expect(names(widget.members)).to.include.members(['open', 'close', 'toggle', 'connect', 'disconnect', 'send']);
     expect(names(widget.events)).to.include.members([
@@ -55,6 +57,10 @@ describe('custom-elements.json', () => {
       'composer',
       'input',
       'send-button',
+      'occupant-list',
+      'occupant',
+      'nick-input',
+      'room-password-input',
     ]);
     expect(names(widget.cssProperties)).to.include.members([
       '--xmpp-chat-accent',
