@@ -56,4 +56,18 @@ export type { RatingScore } from './stanza/rating.ts';
 // loads this module, never carries them.
 export type { CannedReplies } from './features/canned-replies.ts';
 export { RoomError } from './features/room-types.ts';
-export type { JoinOptions, Occupant, Room, RoomAffiliation, RoomEvents, RoomRole, RoomState, Rooms } from './features/room-types.ts';
+export type {
+  JoinOptions,
+  Occupant,
+  Room,
+  RoomAffiliation,
+  RoomBookmark,
+  RoomConfig,
+  RoomEvents,
+  RoomInfo,
+  RoomInvitation,
+  RoomRole,
+  RoomState,
+  Rooms,
+  RoomsEvents,
+} from './features/room-types.ts';

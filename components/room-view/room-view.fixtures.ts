@@ -5,7 +5,11 @@ import {
   type Occupant,
   type Page,
   type Room,
+  type RoomAffiliation,
+  type RoomConfig,
   type RoomEvents,
+  type RoomInfo,
+  type RoomRole,
   type RoomState,
   type StoredMessage,
 } from '../../src/index.ts';
@@ -71,10 +75,35 @@ export class FakeRoom implements Room {
     this.emit('messages', { peer: this.jid, added: messages, updated: [], origin: 'local' });
   }
 
-  setSubject(subject: string | undefined): void {
+  /** The room's subject changes (as if someone set it). */
+  subjectIs(subject: string | undefined): void {
     this.subject = subject;
     this.emit('subject', subject);
   }
+
+  // Full mode: each call is recorded; a test sets `refuseNext` to make the next one fail.
+  info: RoomInfo | undefined;
+  calls: { method: string; args: unknown[] }[] = [];
+  refuseNext: string | undefined;
+  get self(): Occupant | undefined {
+    return this.nick === undefined ? undefined : this.occupants.get(this.nick);
+  }
+  #record(method: string, ...args: unknown[]): Promise<void> {
+    this.calls.push({ method, args });
+    const condition = this.refuseNext;
+    this.refuseNext = undefined;
+    return condition ? Promise.reject(new RoomError(condition, `The room said ${condition}.`)) : Promise.resolve();
+  }
+  setSubject = (subject: string) => this.#record('setSubject', subject).then(() => this.subjectIs(subject));
+  invite = (jid: string, reason?: string) => this.#record('invite', jid, reason);
+  kick = (nick: string, reason?: string) => this.#record('kick', nick, reason);
+  ban = (jid: string, reason?: string) => this.#record('ban', jid, reason);
+  setRole = (nick: string, role: Exclude<RoomRole, 'none'>, reason?: string) => this.#record('setRole', nick, role, reason);
+  setAffiliation = (jid: string, affiliation: RoomAffiliation, reason?: string) => this.#record('setAffiliation', jid, affiliation, reason);
+  moderate = (message: StoredMessage, reason?: string) => this.#record('moderate', message.key, reason);
+  configure = (config: RoomConfig) => this.#record('configure', config);
+  sendPrivate = (nick: string, body: string) =>
+    this.#record('sendPrivate', nick, body).then(() => ({ ...this.message(this.nick ?? '', body, 'out'), peer: `${this.jid}/${nick}` }));
 
   setOccupants(occupants: Occupant[]): void {
     for (const occupant of occupants) this.occupants.set(occupant.nick, occupant);

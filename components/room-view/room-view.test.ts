@@ -73,7 +73,7 @@ describe('xmpp-chat-room-view', () => {
     expect(localStorage.getItem(NICK_KEY), 'the site’s nickname is not stored').to.equal(null);
 
     room.add(room.message('ada', 'Welcome, Alan'));
-    room.setSubject('Release day');
+    room.subjectIs('Release day');
     await settle(el);
     expect(part(el, 'room-subject')!.textContent).to.equal('Release day');
     expect(inList(el, '[part~="message-body"]').map((n) => n.textContent)).to.include('Welcome, Alan');

@@ -18,7 +18,7 @@ import { createRoomJoin } from './room-join.ts';
 import { readRoomMessage, storeRoomMessage, type RoomReadContext } from './room-messages.ts';
 import { createOccupantList } from './room-occupants.ts';
 import { createSelfPing } from './room-ping.ts';
-import type { Room, RoomError, RoomEvents, RoomState } from './room-types.ts';
+import { RoomError, type Room, type RoomEvents, type RoomState } from './room-types.ts';
 
 export interface RoomDeps {
   client: Client;
@@ -40,6 +40,8 @@ export interface RoomControl extends Room {
   /** Checks soon that we are still in (the stream resumed, the page became visible). */
   checkSoon(): void;
 }
+
+const notYet = () => Promise.reject(new RoomError('feature-not-implemented', 'This is not available yet.'));
 
 export function createRoom(jid: string, { client, store, tabs, canJoin }: RoomDeps): RoomControl {
   const events = new Emitter<RoomEvents>();
@@ -185,5 +187,17 @@ export function createRoom(jid: string, { client, store, tabs, canJoin }: RoomDe
       else if (state !== 'failed') setState('idle');
     },
     checkSoon: () => ping.soon(),
+    // Full mode: not built yet.
+    info: undefined,
+    self: undefined,
+    setSubject: notYet,
+    invite: notYet,
+    kick: notYet,
+    ban: notYet,
+    setRole: notYet,
+    setAffiliation: notYet,
+    moderate: notYet,
+    configure: notYet,
+    sendPrivate: notYet,
   };
 }

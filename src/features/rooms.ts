@@ -11,7 +11,8 @@ import { childOf } from '../stanza/element.ts';
 import { splitOccupant } from '../stanza/muc.ts';
 import type { MessageStore } from '../storage/index.ts';
 import { createRoom, type RoomControl } from './room.ts';
-import type { Rooms } from './room-types.ts';
+import { RoomError, type Rooms, type RoomsEvents } from './room-types.ts';
+import { Emitter } from '../events.ts';
 
 const NS_MAM = 'urn:xmpp:mam:2';
 
@@ -27,8 +28,11 @@ export interface RoomsDeps {
   visibility?: Visibility;
 }
 
+const notYet = () => Promise.reject(new RoomError('feature-not-implemented', 'This is not available yet.'));
+
 export function createRooms({ client, store, tabs, available, isAvailable, visibility = pageVisibility() }: RoomsDeps): Rooms {
   const rooms = new Map<string, RoomControl>();
+  const events = new Emitter<RoomsEvents>();
   const canJoin = () => client.status === 'connected' && isAvailable();
   const each = (fn: (room: RoomControl) => void) => {
     for (const room of rooms.values()) fn(room);
@@ -57,6 +61,12 @@ export function createRooms({ client, store, tabs, available, isAvailable, visib
       if (!room) rooms.set(parsed.room, (room = createRoom(parsed.room, { client, store, tabs, canJoin })));
       return room;
     },
+    isRoom: (room) => rooms.has(room),
+    bookmarks: () => Promise.resolve([]),
+    saveBookmark: notYet,
+    removeBookmark: notYet,
+    decline: notYet,
+    on: (type, listener) => events.on(type, listener),
     joined: () => [...rooms.values()].filter((room) => room.state === 'joined' || room.state === 'joining' || room.state === 'rejoining'),
   };
 }

@@ -45,6 +45,10 @@ export interface StoredMessage {
   replyTo?: ReplyTo;
   /** Its sender retracted it (XEP-0424): the body and file are gone. */
   retracted?: boolean;
+  /** A room's moderator retracted it for everyone (XEP-0425): their nickname or JID as the room gave it. */
+  moderatedBy?: string;
+  /** A room message of someone else's that names our nickname. */
+  mentionsMe?: boolean;
   /** Extension elements made when the message was written (file, reply), sent with it and with any resend. */
   payload?: XmlElement[];
 }
@@ -95,7 +99,18 @@ export interface Page {
 export type MessagePatch = Partial<
   Pick<
     StoredMessage,
-    'state' | 'body' | 'error' | 'corrected' | 'archiveId' | 'ids' | 'reactions' | 'retracted' | 'file' | 'replyTo' | 'payload'
+    | 'state'
+    | 'body'
+    | 'error'
+    | 'corrected'
+    | 'archiveId'
+    | 'ids'
+    | 'reactions'
+    | 'retracted'
+    | 'moderatedBy'
+    | 'file'
+    | 'replyTo'
+    | 'payload'
   >
 >;
 
