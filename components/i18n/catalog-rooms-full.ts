@@ -6,8 +6,6 @@
 import { addStrings } from './i18n.ts';
 
 export const enRoomsFull = {
-  'rooms.heading': 'Rooms',
-  'rooms.join': 'Join or create a room',
   'rooms.none': 'No rooms yet.',
   'rooms.unread': '{count} unread',
   'rooms.mention': 'Mentions you',
