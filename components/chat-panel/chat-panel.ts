@@ -158,7 +158,7 @@ export class ChatPanel extends LitElement {
               .jid=${this.#lifecycle.loginJid} .name=${this.config.agentName ?? ''}
               @xmpp-chat-login=${this.#login}></xmpp-chat-login-form>`
             : html`${full && session ? this.full?.renderContacts(this, session) : nothing}
-            ${session ? ((full && this.full?.renderRoomPane(this)) ?? renderConversation(this, session)) : nothing}`
+            ${session ? ((full ? this.full?.renderRoomPane(this) : undefined) ?? renderConversation(this, session)) : nothing}`
         }
       </div>`;
   }

@@ -17,7 +17,10 @@ describe('room rows', () => {
     joining.state = 'joining';
     const left = new FakeRoom('old@conference.example.org');
     const rows = roomRows({
-      bookmarks: [{ jid: 'lobby@conference.example.org', name: 'The lobby', autojoin: true }, { jid: 'quiet@conference.example.org', autojoin: false }],
+      bookmarks: [
+        { jid: 'lobby@conference.example.org', name: 'The lobby', autojoin: true },
+        { jid: 'quiet@conference.example.org', autojoin: false },
+      ],
       rooms: [joining, left],
       conversations: [
         { peer: 'lobby@conference.example.org', unread: 3 } as never,
@@ -45,7 +48,7 @@ describe('xmpp-chat-room-list', () => {
       selected: 'a@c.org',
     });
     const rows = part(el, 'room-row');
-    expect(rows.map((r) => r.textContent!.replace(/\s+/g, ' ').trim())).to.deep.equal([
+    expect(rows.map((r) => r.textContent.replace(/\s+/g, ' ').trim())).to.deep.equal([
       '# Alpha @Mentions you 22 unread',
       '# Beta Not joined',
       '# Gamma Joining…',

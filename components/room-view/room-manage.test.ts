@@ -64,9 +64,9 @@ async function settle(el: XmppChatRoomView): Promise<void> {
 const part = (el: XmppChatRoomView, name: string) => el.shadowRoot!.querySelector<HTMLElement>(`[part~="${name}"]`);
 const occupantList = (el: XmppChatRoomView) => el.shadowRoot!.querySelector('xmpp-chat-occupant-list')!.shadowRoot!;
 const list = (el: XmppChatRoomView) => el.shadowRoot!.querySelector('xmpp-chat-message-list')!.shadowRoot!;
-const menuButtons = (el: XmppChatRoomView) => [...part(el, 'occupant-menu')!.querySelectorAll('button')].map((b) => b.textContent!.trim());
+const menuButtons = (el: XmppChatRoomView) => [...part(el, 'occupant-menu')!.querySelectorAll('button')].map((b) => b.textContent.trim());
 const press = (el: XmppChatRoomView, root: ParentNode, text: string) =>
-  [...root.querySelectorAll<HTMLButtonElement>('button')].find((b) => b.textContent!.trim() === text)!.click();
+  [...root.querySelectorAll<HTMLButtonElement>('button')].find((b) => b.textContent.trim() === text)!.click();
 
 async function openMenu(el: XmppChatRoomView, nick: string): Promise<void> {
   [...occupantList(el).querySelectorAll<HTMLElement>('[part~="occupant-menu-button"]')]
@@ -152,7 +152,7 @@ describe('xmpp-chat-room-view with manage (full mode)', () => {
 
   it('shows roles, and offers an owner private message, voice, moderator, kick and ban with a reason and a confirmation', async () => {
     const { room, el } = await mount();
-    const roles = [...occupantList(el).querySelectorAll('[part~="occupant"]')].map((r) => r.textContent!.replace(/\s+/g, ' ').trim());
+    const roles = [...occupantList(el).querySelectorAll('[part~="occupant"]')].map((r) => r.textContent.replace(/\s+/g, ' ').trim());
     expect(roles[0]).to.contain('me').and.contain('Owner');
     expect(roles.at(-1)).to.contain('bob').and.contain('Can only read');
     await openMenu(el, 'bob');

@@ -1,8 +1,7 @@
-import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { LitElement, html, type PropertyValues } from 'lit';
 import type { Room } from '../../src/index.ts';
 import { emit } from '../events.ts';
 import '../i18n/catalog-room.ts';
-import { t } from '../i18n/i18n.ts';
 import { PARTS, exportparts } from '../parts.ts';
 import '../composer/composer.ts';
 import { joinForm, roomNotice } from './join-form.ts';

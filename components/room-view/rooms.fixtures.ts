@@ -55,8 +55,8 @@ export class FakeRooms implements Rooms {
   on<K extends keyof RoomsEvents>(type: K, listener: (detail: RoomsEvents[K]) => void): () => void {
     let set = this.#listeners.get(type as string);
     if (!set) this.#listeners.set(type as string, (set = new Set()));
-    set.add(listener as Listener);
-    return () => set.delete(listener as Listener);
+    set.add(listener);
+    return () => set.delete(listener);
   }
 
   emit<K extends keyof RoomsEvents>(type: K, detail: RoomsEvents[K]): void {
