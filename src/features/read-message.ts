@@ -3,8 +3,8 @@
  * acts on: a chat message to store, a correction, receipt, marker, chat state or bounce. Pure.
  */
 import { parseStanzaError } from '../stanza/conditions.ts';
-import type { XmlElement } from '../stanza/element.ts';
-import { bareJid } from '../stanza/jid.ts';
+import { childOf, type XmlElement } from '../stanza/element.ts';
+import { bareJid, formatJid, parseJid } from '../stanza/jid.ts';
 import { parseChatMessage, parseNick } from '../stanza/message.ts';
 import { parseMessageExtensions, type ChatState, type MessageExtensions } from '../stanza/message-extensions.ts';
 import { parseRateRequest, parseRating } from '../stanza/rating.ts';
@@ -53,6 +53,24 @@ export interface ReadContext {
    * tie, with whole-second stamps) is placed just before it, keeping the archive's order.
    */
   olderThan?: { time: number; position: number };
+  /** Whether a bare JID is a room's (see `conversationOf`). */
+  isRoom?: (jid: string) => boolean;
+}
+
+const NS_MUC_USER = 'http://jabber.org/protocol/muc#user';
+
+/**
+ * Which conversation a 1:1 message belongs to: the other party's bare JID, except for rooms. A
+ * private message with a room's occupant (XEP-0045 §7.5: type chat, to or from `room/nick`, with
+ * the MUC user namespace, or with a room we know) is the conversation with that occupant's full
+ * address, never the room's: the room's history holds only what was said to everyone. What the
+ * room itself sends this way (invitations, declines) is no conversation at all: `null`.
+ */
+function conversationOf(el: XmlElement, other: string | undefined, bare: string, ctx: ReadContext): string | null {
+  if (!childOf(el, 'x', NS_MUC_USER) && !ctx.isRoom?.(bare)) return bare;
+  const jid = other ? parseJid(other) : undefined;
+  if (jid?.resource) return formatJid(jid);
+  return el.attrs.type === 'error' ? bare : null;
 }
 
 export function readMessage(el: XmlElement, ctx: ReadContext): ReadMessage | undefined {
@@ -61,8 +79,9 @@ export function readMessage(el: XmlElement, ctx: ReadContext): ReadMessage | und
   const toBare = el.attrs.to ? bareJid(el.attrs.to) : ctx.account;
   if (!fromBare || !toBare) return undefined;
   const outgoing = ctx.carbon === 'sent' || (fromBare === ctx.account && toBare !== ctx.account);
-  const peer = outgoing ? toBare : fromBare;
-  if (peer === ctx.account && fromBare !== toBare) return undefined;
+  if (el.attrs.type === 'groupchat') return undefined; // group chats are not 1:1 conversations
+  const peer = conversationOf(el, outgoing ? el.attrs.to : el.attrs.from, outgoing ? toBare : fromBare, ctx);
+  if (peer === null || (peer === ctx.account && fromBare !== toBare)) return undefined;
 
   if (el.attrs.type === 'error') {
     const error = parseStanzaError(el);
@@ -76,8 +95,6 @@ export function readMessage(el: XmlElement, ctx: ReadContext): ReadMessage | und
       bounce: { id: el.attrs.id, condition, ...(error?.text ? { message: error.text } : {}) },
     };
   }
-  if (el.attrs.type === 'groupchat') return undefined; // group chats are not 1:1 conversations
-
   const ext = parseMessageExtensions(el);
   const read: ReadMessage = {
     peer,
