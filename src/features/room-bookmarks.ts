@@ -120,7 +120,8 @@ export function createBookmarks({ client, store, account, native, changed, repor
           reading = undefined; // asked again next time
         });
       }
-      return reading;
+      // Once read, changes made since (here or by notification) are in `known`.
+      return reading.then(() => known);
     },
     async save(bookmark) {
       if (await isNative()) {

@@ -9,6 +9,13 @@ import { createMessageStore } from '../storage/message-store.ts';
 import type { StoredMessage } from '../storage/index.ts';
 import { createRooms } from './rooms.ts';
 
+export interface SetupOptions {
+  native?: boolean;
+  backend?: ReturnType<typeof createMemoryBackend>;
+  /** Answers some iqs before the fake client's own answers (undefined: not this one). */
+  answer?: (iq: XmlElement) => Promise<XmlElement> | undefined;
+}
+
 export const ROOM = 'lobby@conference.example.org';
 
 /** A connected client: records what is sent, answers iqs with `answer`, and lets the test play the room. */
@@ -64,10 +71,15 @@ export function fakeClient() {
   };
 }
 
-export function setup({ native = true } = {}) {
+/** Rooms over a fake client; `native` says whether the account keeps XEP-0402 bookmarks; `backend` shares a store's records (a reload). */
+export function setup({ native = true, backend = createMemoryBackend(), answer }: SetupOptions = {}) {
   const c = fakeClient();
+  if (answer) {
+    const fallback = c.fake.answer;
+    c.fake.answer = (iq) => answer(iq) ?? fallback(iq);
+  }
   const shown = new Set<(hidden: boolean) => void>();
-  const store = createMessageStore('me@example.org', { backend: createMemoryBackend(), channelName: `rooms-${Math.random()}` });
+  const store = createMessageStore('me@example.org', { backend, channelName: `rooms-${Math.random()}` });
   const privates: { peer: string; body: string; payload: XmlElement[] }[] = [];
   const errors: unknown[] = [];
   const rooms = createRooms({
@@ -104,15 +116,26 @@ export function setup({ native = true } = {}) {
   return { ...c, store, rooms, pageShown, privates, errors };
 }
 
+/** Waits for `check` (which may be async) to hold. */
 export const until = async (check: () => unknown, what: string) => {
   for (let i = 0; i < 200; i++) {
-    if (check()) return;
+    if (await check()) return;
     await new Promise((r) => setTimeout(r, 5));
   }
   throw new Error(`timed out waiting for ${what}`);
 };
 export const joinsSent = (sent: XmlElement[]) =>
   sent.filter((s) => s.name === 'presence' && childOf(s, 'x', 'http://jabber.org/protocol/muc'));
+/** Joins ROOM as `me` (with `extra` item attributes) and resolves once in. */
+export async function joinedRoom(t: ReturnType<typeof setup>, extra = "affiliation='owner' role='moderator'") {
+  const room = t.rooms.room(ROOM);
+  const joining = room.join('me');
+  await until(() => joinsSent(t.sent).length === 1, 'the join presence');
+  t.receive(occupant('me', [110], extra));
+  await joining;
+  return room;
+}
+
 export const occupant = (nick: string, codes: number[] = [], extra = "affiliation='none' role='participant'") =>
   `<presence from='${ROOM}/${nick}'><x xmlns='http://jabber.org/protocol/muc#user'><item ${extra}/>${codes
     .map((c) => `<status code='${c}'/>`)
