@@ -19,7 +19,7 @@ import {
   readBookmarkItem,
   readStorage,
 } from '../stanza/bookmarks.ts';
-import { buildConfigure, buildItemsGet, buildRetract, parseItems, parsePubsubEvent } from '../stanza/desk-pubsub.ts';
+import { buildConfigure, buildItemsGet, buildRetract, parseItems, parsePubsubEvent, type PubsubEvent } from '../stanza/desk-pubsub.ts';
 import type { XmlElement } from '../stanza/element.ts';
 import { bareJid } from '../stanza/jid.ts';
 import type { MessageStore } from '../storage/index.ts';
@@ -45,17 +45,14 @@ export interface Bookmarks {
   readonly known: readonly RoomBookmark[];
   save(bookmark: RoomBookmark): Promise<void>;
   remove(jid: string): Promise<void>;
-  /** A PEP notification about our bookmarks; the bookmarks it added, or undefined when it was none. */
-  receive(stanza: XmlElement): RoomBookmark[] | undefined;
+  /** Takes in a PEP notification about our bookmarks (true when it was one); `added` hears of bookmarks it added. */
+  receive(stanza: XmlElement, added: (list: RoomBookmark[]) => void): boolean;
 }
 
 export function createBookmarks({ client, store, account, native, changed, report }: BookmarksDeps): Bookmarks {
   let known: RoomBookmark[] = [];
   let session = -1;
   let reading: Promise<RoomBookmark[]> | undefined;
-  /** Which kind this account keeps, once asked: with XEP-0402, the XEP-0048 copy's notifications are only echoes. */
-  let nativeMode: boolean | undefined;
-  const isNative = async () => (nativeMode = await native());
   void store.getMeta<RoomBookmark[]>(META).then((kept) => {
     if (kept && session === -1) known = kept;
   }, report);
@@ -73,7 +70,7 @@ export function createBookmarks({ client, store, account, native, changed, repor
   };
 
   async function read(): Promise<RoomBookmark[]> {
-    if (await isNative()) {
+    if (await native()) {
       const answer = await client.iq(buildItemsGet(NS_BOOKMARKS)).catch(orNone);
       const items = answer ? (parseItems(answer, NS_BOOKMARKS) ?? []) : [];
       return items.map((item) => readBookmarkItem(item.id, item.payload)).filter((b): b is RoomBookmark => !!b);
@@ -102,6 +99,26 @@ export function createBookmarks({ client, store, account, native, changed, repor
     }
   }
 
+  const settled = () =>
+    (reading ?? Promise.resolve()).then(
+      () => undefined,
+      () => undefined,
+    );
+  /** The bookmarks a notification adds, once applied to the list. */
+  function apply(event: PubsubEvent): RoomBookmark[] {
+    if (event.node === NS_BOOKMARKS) {
+      const added = event.items.map((i) => readBookmarkItem(i.id, i.payload)).filter((b): b is RoomBookmark => !!b);
+      const gone = new Set([...event.retracted, ...added.map((b) => b.jid)]);
+      set([...known.filter((b) => !gone.has(b.jid)), ...added]);
+      return added;
+    }
+    // The whole list in XEP-0048's form: the older clients' node, or (Prosody, #compat-pep) the server's
+    // copy of the XEP-0402 one, whose own notification it has been seen to send alone.
+    const list = readStorage(event.items[0]?.payload);
+    const before = new Set(known.map((b) => b.jid));
+    set(list);
+    return list.filter((b) => !before.has(b.jid));
+  }
   const without = (list: readonly RoomBookmark[], jid: string) => list.filter((b) => b.jid !== jid);
 
   return {
@@ -124,34 +141,28 @@ export function createBookmarks({ client, store, account, native, changed, repor
       return reading.then(() => known);
     },
     async save(bookmark) {
-      if (await isNative()) {
+      await settled(); // a read under way would otherwise undo this change when it lands
+      if (await native()) {
         await publish(bookmark);
         set([...without(known, bookmark.jid), bookmark]);
       } else set(await rewrite((list) => [...without(list, bookmark.jid), bookmark]));
     },
     async remove(jid) {
-      if (await isNative()) {
+      await settled();
+      if (await native()) {
         await client.iq(buildRetract(NS_BOOKMARKS, jid)).catch(orNone);
         set(without(known, jid));
       } else set(await rewrite((list) => without(list, jid)));
     },
-    receive(stanza) {
+    receive(stanza, added) {
       const event = parsePubsubEvent(stanza);
-      const own = account();
-      if (!event || (stanza.attrs.from !== undefined && bareJid(stanza.attrs.from) !== own)) return undefined;
-      if (event.node === NS_BOOKMARKS) {
-        const added = event.items.map((i) => readBookmarkItem(i.id, i.payload)).filter((b): b is RoomBookmark => !!b);
-        const gone = new Set([...event.retracted, ...added.map((b) => b.jid)]);
-        set([...known.filter((b) => !gone.has(b.jid)), ...added]);
-        return added;
-      }
-      if (event.node === NS_STORAGE && nativeMode === false) {
-        const list = readStorage(event.items[0]?.payload);
-        const before = new Set(known.map((b) => b.jid));
-        set(list);
-        return list.filter((b) => !before.has(b.jid));
-      }
-      return undefined;
+      if (!event || (event.node !== NS_BOOKMARKS && event.node !== NS_STORAGE)) return false;
+      if (stanza.attrs.from !== undefined && bareJid(stanza.attrs.from) !== account()) return false;
+      // After this session's read: a notification that came while it was under way must not be undone by it.
+      void settled()
+        .then(() => apply(event))
+        .then((list) => list.length && added(list), report);
+      return true;
     },
   };
 }

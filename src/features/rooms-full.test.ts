@@ -208,6 +208,7 @@ describe('rooms in full mode', () => {
       <items node='urn:xmpp:bookmarks:1'><retract id='${ROOM}'/></items></event></message>`);
     t.receive(`<message from='me@example.org' type='headline'><event xmlns='http://jabber.org/protocol/pubsub#event'>
       <items node='urn:xmpp:bookmarks:1'><retract id='quiet@conference.example.org'/></items></event></message>`);
+    await until(() => lists.at(-1)?.length === 2, 'the removal from another device');
     expect(lists.at(-1)!.map((b) => b.jid)).to.deep.equal([ROOM, 'new@conference.example.org']);
 
     await t.rooms.saveBookmark({ jid: 'third@conference.example.org', name: 'Third', autojoin: false });
@@ -240,6 +241,7 @@ describe('rooms in full mode', () => {
     // Its copy in PEP (XEP-0411) tells of changes on other devices.
     t.receive(`<message from='me@example.org'><event xmlns='http://jabber.org/protocol/pubsub#event'><items node='storage:bookmarks'>
       <item id='current'><storage xmlns='storage:bookmarks'><conference jid='two@conference.example.org' autojoin='true'/></storage></item></items></event></message>`);
+    await until(async () => (await t.rooms.bookmarks()).length === 1, 'the list from another device');
     expect((await t.rooms.bookmarks()).map((b) => [b.jid, b.autojoin])).to.deep.equal([['two@conference.example.org', true]]);
   });
 });

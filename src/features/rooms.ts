@@ -20,6 +20,8 @@ import { Emitter } from '../events.ts';
 
 const NS_MAM = 'urn:xmpp:mam:2';
 const NS_MUC_USER = 'http://jabber.org/protocol/muc#user';
+/** How long to wait before joining again a room that was still locked by its creator. */
+const LOCKED_RETRY_MS = 1500;
 
 export interface RoomsDeps {
   client: Client;
@@ -82,7 +84,14 @@ export function createRooms(deps: RoomsDeps): Rooms {
       const target = room(bookmark.jid);
       if (target.state !== 'idle' && target.state !== 'failed') continue;
       const options = bookmark.password ? { password: bookmark.password } : {};
-      target.join(bookmark.nick ?? nick, options).catch(() => undefined);
+      const attempt = (tries: number): Promise<void> =>
+        target.join(bookmark.nick ?? nick, options).catch((error: unknown) => {
+          // Another of our devices that joins the same new bookmark creates the room, which stays
+          // locked until configured (XEP-0045 §10.1.1): for that moment it is "not found".
+          if (tries > 0 && error instanceof RoomError && error.condition === 'item-not-found' && target.state === 'failed')
+            return new Promise((r) => setTimeout(r, LOCKED_RETRY_MS)).then(() => attempt(tries - 1));
+        });
+      void attempt(2);
     }
   }
   const signedIn = () => void bookmarks.list().then(autojoin, report);
@@ -91,8 +100,7 @@ export function createRooms(deps: RoomsDeps): Rooms {
     if (stanza.name !== 'presence' && stanza.name !== 'message') return;
     if (stanza.name === 'message' && childOf(stanza, 'result', NS_MAM)) return; // a room's archive: see room-archive.ts
     if (stanza.name === 'message') {
-      const added = bookmarks.receive(stanza);
-      if (added) return autojoin(added);
+      if (bookmarks.receive(stanza, autojoin)) return;
       if (invitations.receive(stanza, (invitation) => events.emit('invitation', invitation))) return;
     }
     const target = splitOccupant(stanza.attrs.from)?.room;
