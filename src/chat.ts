@@ -142,8 +142,6 @@ export function createChat(options: ChatOptions): Chat {
     tabs,
     available,
     nick: () => options.messageNick,
-    // Private messages from rooms' occupants are kept by occupant, never in the room's conversation.
-    isRoom: (jid) => loadedRooms?.isRoom(jid) ?? false,
   });
   const chatStates = createChatStates({ client, messaging });
   const archive = createArchive({ client, store, messaging, account });
@@ -172,34 +170,25 @@ export function createChat(options: ChatOptions): Chat {
       }),
     ),
   );
-  let loadedRooms: Rooms | undefined;
+  const report = (error: unknown) => events.emit('error', error as Error);
   const rooms = lazy(() =>
-    import('./features/rooms.ts').then(({ createRooms }) => {
-      loadedRooms = createRooms({
+    import('./features/rooms.ts').then(({ createRooms }) =>
+      createRooms({
         client,
         store,
         tabs,
         account,
         available,
         isAvailable: () => presentIn === client.epoch,
-        nativeBookmarks: () => disco.ready.then(() => disco.has('urn:xmpp:bookmarks:1#compat')),
-        send: (peer, body, sendOptions) => messaging.send(peer, body, sendOptions),
-        report: (error) => events.emit('error', error as Error),
+        disco,
+        messaging,
+        report,
         visibility: options.visibility,
-      });
-      return loadedRooms;
-    }),
+      }),
+    ),
   );
   roster.on('available', () => {
     presentIn = client.epoch;
-  });
-  // Rooms load on their own at sign-in when the last session knew bookmarks to join (features/room-bookmarks.ts).
-  available(() => {
-    if (loadedRooms) return;
-    void store
-      .getMeta<{ autojoin?: boolean }[]>('room-bookmarks')
-      .then((kept) => (kept?.some((b) => b.autojoin) ? rooms() : undefined))
-      .catch((error: Error) => events.emit('error', error));
   });
   let carbons: Promise<unknown> = Promise.resolve();
   // Ready once the second catch-up and carbons are done.

@@ -78,8 +78,6 @@ export interface MessagingDeps {
   available?: (listener: () => void) => unknown;
   /** The name our messages and corrections carry (XEP-0172), e.g. an agent's on a support desk; none by default. */
   nick?: () => string | undefined;
-  /** Whether a bare JID is a room's: messages from its occupants are private messages (see read-message.ts). */
-  isRoom?: (jid: string) => boolean;
 }
 
 export function createMessaging({
@@ -90,7 +88,6 @@ export function createMessaging({
   tabs = tabLocks(),
   available,
   nick = () => undefined,
-  isRoom,
 }: MessagingDeps): Messaging {
   const events = new Emitter<MessagingEvents>();
   // Changes to stored messages run one at a time, so a late acknowledgement never undoes a bounce.
@@ -148,7 +145,7 @@ export function createMessaging({
     // them. While it loads, every message waits for it, so they are still taken in in order (an
     // archive page comes in all at once: a correction must not overtake the reply it corrects).
     if (!richReader && (rich || richLoading)) richReader = (await (richLoading ??= loadRichReader())).readRich;
-    let read = readMessage(el, { account: account(), now: Date.now(), ...(isRoom ? { isRoom } : {}), ...ctx });
+    let read = readMessage(el, { account: account(), now: Date.now(), ...ctx });
     if (!read) return;
     if (rich && richReader) read = richReader(read, el);
     const live = !ctx.archived && !ctx.carbon;

@@ -126,10 +126,6 @@ describe('readMessage', () => {
       carbon: 'sent',
     })!;
     expect([sent.peer, sent.direction]).to.deep.equal([`${room}/Dave`, 'out']);
-    // Without the namespace, from a room we know.
-    const known = read(`<message from='${room}/Dave' type='chat'><body>hi</body></message>`, { isRoom: (jid: string) => jid === room })!;
-    expect(known.peer).to.equal(`${room}/Dave`);
-    expect(read(`<message from='${room}/Dave' type='chat'><body>hi</body></message>`)!.peer).to.equal(room);
     // The room's own notices (a mediated invitation) are no conversation.
     expect(
       read(

@@ -53,25 +53,9 @@ export interface ReadContext {
    * tie, with whole-second stamps) is placed just before it, keeping the archive's order.
    */
   olderThan?: { time: number; position: number };
-  /** Whether a bare JID is a room's (see `conversationOf`). */
-  isRoom?: (jid: string) => boolean;
 }
 
 const NS_MUC_USER = 'http://jabber.org/protocol/muc#user';
-
-/**
- * Which conversation a 1:1 message belongs to: the other party's bare JID, except for rooms. A
- * private message with a room's occupant (XEP-0045 §7.5: type chat, to or from `room/nick`, with
- * the MUC user namespace, or with a room we know) is the conversation with that occupant's full
- * address, never the room's: the room's history holds only what was said to everyone. What the
- * room itself sends this way (invitations, declines) is no conversation at all: `null`.
- */
-function conversationOf(el: XmlElement, other: string | undefined, bare: string, ctx: ReadContext): string | null {
-  if (!childOf(el, 'x', NS_MUC_USER) && !ctx.isRoom?.(bare)) return bare;
-  const jid = other ? parseJid(other) : undefined;
-  if (jid?.resource) return formatJid(jid);
-  return el.attrs.type === 'error' ? bare : null;
-}
 
 export function readMessage(el: XmlElement, ctx: ReadContext): ReadMessage | undefined {
   if (el.name !== 'message') return undefined;
@@ -80,8 +64,17 @@ export function readMessage(el: XmlElement, ctx: ReadContext): ReadMessage | und
   if (!fromBare || !toBare) return undefined;
   const outgoing = ctx.carbon === 'sent' || (fromBare === ctx.account && toBare !== ctx.account);
   if (el.attrs.type === 'groupchat') return undefined; // group chats are not 1:1 conversations
-  const peer = conversationOf(el, outgoing ? el.attrs.to : el.attrs.from, outgoing ? toBare : fromBare, ctx);
-  if (peer === null || (peer === ctx.account && fromBare !== toBare)) return undefined;
+  let peer = outgoing ? toBare : fromBare;
+  // A private message with a room's occupant (XEP-0045 §7.5: type chat to or from `room/nick`, which
+  // the room marks with the MUC user namespace) is the conversation with the occupant's full address,
+  // never the room's, whose history holds only what was said to everyone. What the room itself sends
+  // this way (invitations, declines) is no conversation at all.
+  if (childOf(el, 'x', NS_MUC_USER)) {
+    const occupant = parseJid((outgoing ? el.attrs.to : el.attrs.from) ?? '');
+    if (occupant?.resource) peer = formatJid(occupant);
+    else if (el.attrs.type !== 'error') return undefined;
+  }
+  if (peer === ctx.account && fromBare !== toBare) return undefined;
 
   if (el.attrs.type === 'error') {
     const error = parseStanzaError(el);

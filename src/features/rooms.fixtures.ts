@@ -89,19 +89,21 @@ export function setup({ native = true, backend = createMemoryBackend(), answer }
     account: () => 'me@example.org',
     available: (listener) => c.available.on('available', listener),
     isAvailable: () => true,
-    nativeBookmarks: () => Promise.resolve(native),
-    send: (peer, body, options) => {
-      privates.push({ peer, body, payload: options.payload });
-      const message: StoredMessage = {
-        key: `pm-${privates.length}`,
-        peer,
-        body,
-        direction: 'out',
-        time: Date.now(),
-        state: 'pending',
-        ids: [],
-      };
-      return Promise.resolve(message);
+    disco: { ready: Promise.resolve(), has: (feature) => native && feature === 'urn:xmpp:bookmarks:1#compat' },
+    messaging: {
+      send: (peer, body, options = {}) => {
+        privates.push({ peer, body, payload: options.payload ?? [] });
+        const message: StoredMessage = {
+          key: `pm-${privates.length}`,
+          peer,
+          body,
+          direction: 'out',
+          time: Date.now(),
+          state: 'pending',
+          ids: [],
+        };
+        return Promise.resolve(message);
+      },
     },
     report: (error) => errors.push(error),
     visibility: {

@@ -11,7 +11,9 @@ import { ConfigError } from '../errors.ts';
 import { childOf, xml } from '../stanza/element.ts';
 import { buildDecline } from '../stanza/invitation.ts';
 import { splitOccupant } from '../stanza/muc.ts';
-import type { MessageStore, StoredMessage } from '../storage/index.ts';
+import type { MessageStore } from '../storage/index.ts';
+import type { Disco } from './disco.ts';
+import type { Messaging } from './messaging.ts';
 import { createRoom, type RoomControl } from './room.ts';
 import { createBookmarks } from './room-bookmarks.ts';
 import { createInvitations } from './room-invitations.ts';
@@ -33,10 +35,10 @@ export interface RoomsDeps {
   available: (listener: () => void) => unknown;
   /** Whether the current session's initial presence has gone out. */
   isAvailable: () => boolean;
-  /** Whether the account keeps XEP-0402 bookmarks in step with XEP-0048 (`urn:xmpp:bookmarks:1#compat`). */
-  nativeBookmarks: () => Promise<boolean>;
-  /** The 1:1 messaging's send: private messages to occupants go through its outbox. */
-  send: (peer: string, body: string, options: { payload: ReturnType<typeof xml>[] }) => Promise<StoredMessage>;
+  /** What our server and account offer: XEP-0402 bookmarks kept in step with XEP-0048 (`urn:xmpp:bookmarks:1#compat`). */
+  disco: Pick<Disco, 'ready' | 'has'>;
+  /** The 1:1 messaging: private messages to occupants go through its outbox. */
+  messaging: Pick<Messaging, 'send'>;
   /** Where failures in the background go (the chat's `error` event). */
   report: (error: unknown) => void;
   /** The page's visibility: coming back to the page checks that we are still in our rooms. */
@@ -52,12 +54,12 @@ export function createRooms(deps: RoomsDeps): Rooms {
     for (const room of rooms.values()) fn(room);
   };
   // A private message carries the MUC user namespace (XEP-0045 §7.5), which keeps it with the occupant, never the room.
-  const sendPrivate = (to: string, body: string) => deps.send(to, body, { payload: [xml('x', { xmlns: NS_MUC_USER })] });
+  const sendPrivate = (to: string, body: string) => deps.messaging.send(to, body, { payload: [xml('x', { xmlns: NS_MUC_USER })] });
   const bookmarks = createBookmarks({
     client,
     store,
     account,
-    native: deps.nativeBookmarks,
+    native: () => deps.disco.ready.then(() => deps.disco.has('urn:xmpp:bookmarks:1#compat')),
     changed: (list) => events.emit('bookmarks', list),
     report,
   });

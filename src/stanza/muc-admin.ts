@@ -3,14 +3,15 @@
  * roles and affiliations (§8–9, muc#admin), and the owner's configuration form (§10.2, muc#owner).
  * Pure functions; features/room-admin.ts sends them.
  */
-import { parseDiscoInfo } from './disco.ts';
-import { childOf, childrenOf, xml, type XmlElement } from './element.ts';
+import { parseDiscoFeatures } from './disco.ts';
+import { childOf, childrenOf, textOf, xml, type XmlElement } from './element.ts';
 import { newStanzaId } from './message.ts';
 
 const NS_MUC = 'http://jabber.org/protocol/muc';
 const NS_ADMIN = `${NS_MUC}#admin`;
 const NS_OWNER = `${NS_MUC}#owner`;
 const NS_DATA = 'jabber:x:data';
+const NS_INFO = 'http://jabber.org/protocol/disco#info';
 const NS_CLIENT = 'jabber:client';
 export const NS_MODERATE_0 = 'urn:xmpp:message-moderate:0';
 export const NS_MODERATE_1 = 'urn:xmpp:message-moderate:1';
@@ -27,13 +28,18 @@ export interface RoomFeatures {
   public: boolean;
 }
 
-/** Reads a room's disco#info answer (features, and the name from its muc#roominfo form); undefined for anything else. */
+/**
+ * Reads a room's disco#info answer (features, and the name from its muc#roominfo form); undefined
+ * for anything else. Its own reader, not stanza/disco.ts's `parseDiscoInfo`: that one would then
+ * be carried, unused, by every visitor's core (whose chunk holds that module).
+ */
 export function parseRoomInfo(iq: XmlElement): RoomFeatures | undefined {
-  const info = parseDiscoInfo(iq);
-  if (!info) return undefined;
-  const has = (feature: string) => info.features.includes(feature);
-  const form = info.forms.find((f) => f.type === `${NS_MUC}#roominfo`);
-  const name = form?.fields.find((f) => f.var === 'muc#roomconfig_roomname')?.values[0] || info.identities.find((i) => i.name)?.name;
+  const features = parseDiscoFeatures(iq);
+  if (!features) return undefined;
+  const has = (feature: string) => features.includes(feature);
+  const query = childOf(iq, 'query', NS_INFO)!;
+  const form = childrenOf(query, 'x', NS_DATA).find((x) => fieldValue(x, 'FORM_TYPE') === `${NS_MUC}#roominfo`);
+  const name = (form && fieldValue(form, 'muc#roomconfig_roomname')) || childOf(query, 'identity')?.attrs.name;
   return {
     ...(name ? { name } : {}),
     ...(has(NS_MODERATE_1) ? { moderation: 1 as const } : has(NS_MODERATE_0) ? { moderation: 0 as const } : {}),
@@ -45,6 +51,12 @@ export function parseRoomInfo(iq: XmlElement): RoomFeatures | undefined {
     public: has('muc_public'),
   };
 }
+
+/** The first value of a data form's field. */
+const fieldValue = (form: XmlElement, name: string): string | undefined => {
+  const field = childrenOf(form, 'field').find((f) => f.attrs.var === name);
+  return field && textOf(childOf(field, 'value'));
+};
 
 /** Changes the subject (§8.1): a groupchat message with only a `<subject>`. */
 export const buildSubject = (room: string, subject: string): XmlElement =>
