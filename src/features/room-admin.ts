@@ -20,6 +20,7 @@ import {
 import { buildModerate } from '../stanza/moderation.ts';
 import type { MessageStore, StoredMessage } from '../storage/index.ts';
 import { applyModeration } from './room-intake.ts';
+import type { RoomJoin } from './room-join.ts';
 import { RoomError, type Room, type RoomConfig } from './room-types.ts';
 
 /** How long the room may take to answer a subject change before we say it did not. */
@@ -53,8 +54,7 @@ export interface RoomAdminDeps {
   /** What the room said of itself at the last join. */
   features: () => RoomFeatures | undefined;
   /** Our nickname and the room's password, as we joined. */
-  nick: () => string | undefined;
-  password: () => string | undefined;
+  join: Pick<RoomJoin, 'nick' | 'password'>;
   /** Sends a private message to an occupant's address (see rooms.ts). */
   sendPrivate: (to: string, body: string) => Promise<StoredMessage>;
 }
@@ -67,7 +67,7 @@ export type RoomAdmin = Pick<
   receive: (stanza: XmlElement, subject: boolean) => void;
 };
 
-export function createRoomAdmin({ client, store, room, features, nick, password, sendPrivate }: RoomAdminDeps): RoomAdmin {
+export function createRoomAdmin({ client, store, room, features, join, sendPrivate }: RoomAdminDeps): RoomAdmin {
   const waiting = new Map<string, { what: string; resolve: () => void; reject: (e: RoomError) => void }>();
 
   async function ask(what: string, iq: XmlElement): Promise<XmlElement> {
@@ -109,7 +109,7 @@ export function createRoomAdmin({ client, store, room, features, nick, password,
     },
     async invite(jid, reason) {
       if (client.status !== 'connected') throw refusal(`invite ${jid}`, 'offline');
-      client.send(buildDirectInvite(jid, room, reason, password()));
+      client.send(buildDirectInvite(jid, room, reason, join.password));
       // A members-only room lets in only those it invited itself (and makes them members where we may).
       if (features()?.membersOnly) client.send(buildMediatedInvite(room, jid, reason));
       return Promise.resolve();
@@ -130,7 +130,7 @@ export function createRoomAdmin({ client, store, room, features, nick, password,
       if (version === undefined) throw refusal(what, 'feature-not-implemented');
       if (!message.archiveId || message.peer !== room) throw refusal(what, 'item-not-found');
       await ask(what, buildModerate(room, message.archiveId, version, reason));
-      const by = nick();
+      const by = join.nick;
       await applyModeration(store, room, { id: message.archiveId, ...(by ? { by: `${room}/${by}` } : {}) });
     },
     async configure(config: RoomConfig) {

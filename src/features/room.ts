@@ -117,15 +117,7 @@ export function createRoom(jid: string, { client, store, tabs, canJoin, sendPriv
   });
   const info = createRoomInfo(client, jid, (read) => events.emit('info', read));
   // Subject, invitations, roles, affiliations, moderation, configuration and private messages.
-  const { receive: answered, ...actions } = createRoomAdmin({
-    client,
-    store,
-    room: jid,
-    features: () => info.features,
-    nick: () => join.nick,
-    password: () => join.password,
-    sendPrivate,
-  });
+  const { receive: answered, ...actions } = createRoomAdmin({ client, store, room: jid, features: () => info.features, join, sendPrivate });
   const ping = createSelfPing({ client, room: jid, nick: () => join.nick, lost: () => join.again() });
 
   function receivePresence(stanza: XmlElement): void {
@@ -175,8 +167,7 @@ export function createRoom(jid: string, { client, store, tabs, canJoin, sendPriv
       await outbox.put(message);
       return message;
     },
-    newestPage: (limit) => pages.newestPage(limit),
-    olderPage: (cursor, limit) => pages.olderPage(cursor, limit),
+    ...pages,
     on: (type, listener) => events.on(type, listener),
     receive(stanza) {
       if (stanza.name === 'presence') return receivePresence(stanza);
@@ -196,8 +187,7 @@ export function createRoom(jid: string, { client, store, tabs, canJoin, sendPriv
       return info.info;
     },
     get self() {
-      const nick = join.nick;
-      return state === 'joined' && nick !== undefined ? occupants.all.get(nick) : undefined;
+      return state === 'joined' ? occupants.all.get(join.nick ?? '') : undefined;
     },
     ...actions,
   };
