@@ -170,9 +170,21 @@ export function createChat(options: ChatOptions): Chat {
       }),
     ),
   );
+  const report = (error: unknown) => events.emit('error', error as Error);
   const rooms = lazy(() =>
     import('./features/rooms.ts').then(({ createRooms }) =>
-      createRooms({ client, store, tabs, available, isAvailable: () => presentIn === client.epoch, visibility: options.visibility }),
+      createRooms({
+        client,
+        store,
+        tabs,
+        account,
+        available,
+        isAvailable: () => presentIn === client.epoch,
+        disco,
+        messaging,
+        report,
+        visibility: options.visibility,
+      }),
     ),
   );
   roster.on('available', () => {

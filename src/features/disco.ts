@@ -29,6 +29,11 @@ export const CLIENT_INFO: DiscoInfo = {
     'urn:xmpp-chat:desk:0:agents+notify',
     'urn:xmpp-chat:desk:0:conversations+notify',
     'urn:xmpp-chat:desk:0:notes+notify',
+    // Rooms (features/rooms.ts): direct invitations (XEP-0249, which asks for this feature), and our
+    // room bookmarks changed on another device (XEP-0402, and XEP-0048's copy in PEP where a server keeps one).
+    'jabber:x:conference',
+    'urn:xmpp:bookmarks:1+notify',
+    'storage:bookmarks+notify',
   ],
   forms: [],
 };
@@ -38,7 +43,7 @@ export const CLIENT_INFO: DiscoInfo = {
  * written out so that every visitor's widget need not carry the code that hashes it. A test checks
  * that the two agree: a change to `CLIENT_INFO` changes this too.
  */
-export const CLIENT_VER = 'i62gCqqQF+w3azdGELlt8/QT+fc=';
+export const CLIENT_VER = 'nOs9ZFGn/LwRvyIBS5rdFXs9kig=';
 
 export interface Disco {
   /** Our caps for presence, once computed. */

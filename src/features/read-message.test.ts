@@ -116,6 +116,24 @@ describe('readMessage', () => {
     expect(correction.chat).to.equal(undefined);
   });
 
+  it('keeps private messages with a room occupant by the occupant’s full address, never the room’s', () => {
+    const room = 'lobby@conference.example.org';
+    const x = `<x xmlns='http://jabber.org/protocol/muc#user'/>`;
+    const incoming = read(`<message from='${room}/Dave' to='alice@example.org/web' type='chat' id='p1'><body>psst</body>${x}</message>`)!;
+    expect([incoming.peer, incoming.direction, incoming.chat!.peer]).to.deep.equal([`${room}/Dave`, 'in', `${room}/Dave`]);
+    // Our own, copied from another device (carbons) or from the archive.
+    const sent = read(`<message from='alice@example.org/phone' to='${room}/Dave' type='chat' id='p2'><body>back</body>${x}</message>`, {
+      carbon: 'sent',
+    })!;
+    expect([sent.peer, sent.direction]).to.deep.equal([`${room}/Dave`, 'out']);
+    // The room's own notices (a mediated invitation) are no conversation.
+    expect(
+      read(
+        `<message from='${room}'><body>You are invited</body><x xmlns='http://jabber.org/protocol/muc#user'><invite from='bob@example.org'/></x></message>`,
+      ),
+    ).to.equal(undefined);
+  });
+
   it('never throws on hostile or malformed input', () => {
     expect(read(`<presence xmlns='jabber:client' from='bob@example.org'/>`)).to.equal(undefined);
     expect(read(`<message xmlns='jabber:client' from='not a jid@@' type='chat'><body>x</body></message>`)).to.equal(undefined);

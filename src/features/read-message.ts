@@ -3,8 +3,8 @@
  * acts on: a chat message to store, a correction, receipt, marker, chat state or bounce. Pure.
  */
 import { parseStanzaError } from '../stanza/conditions.ts';
-import type { XmlElement } from '../stanza/element.ts';
-import { bareJid } from '../stanza/jid.ts';
+import { childOf, type XmlElement } from '../stanza/element.ts';
+import { bareJid, formatJid, parseJid } from '../stanza/jid.ts';
 import { parseChatMessage, parseNick } from '../stanza/message.ts';
 import { parseMessageExtensions, type ChatState, type MessageExtensions } from '../stanza/message-extensions.ts';
 import { parseRateRequest, parseRating } from '../stanza/rating.ts';
@@ -55,13 +55,25 @@ export interface ReadContext {
   olderThan?: { time: number; position: number };
 }
 
+const NS_MUC_USER = 'http://jabber.org/protocol/muc#user';
+
 export function readMessage(el: XmlElement, ctx: ReadContext): ReadMessage | undefined {
   if (el.name !== 'message') return undefined;
   const fromBare = el.attrs.from ? bareJid(el.attrs.from) : ctx.account;
   const toBare = el.attrs.to ? bareJid(el.attrs.to) : ctx.account;
   if (!fromBare || !toBare) return undefined;
   const outgoing = ctx.carbon === 'sent' || (fromBare === ctx.account && toBare !== ctx.account);
-  const peer = outgoing ? toBare : fromBare;
+  if (el.attrs.type === 'groupchat') return undefined; // group chats are not 1:1 conversations
+  let peer = outgoing ? toBare : fromBare;
+  // A private message with a room's occupant (XEP-0045 §7.5: type chat to or from `room/nick`, which
+  // the room marks with the MUC user namespace) is the conversation with the occupant's full address,
+  // never the room's, whose history holds only what was said to everyone. What the room itself sends
+  // this way (invitations, declines) is no conversation at all.
+  if (childOf(el, 'x', NS_MUC_USER)) {
+    const occupant = parseJid((outgoing ? el.attrs.to : el.attrs.from) ?? '');
+    if (occupant?.resource) peer = formatJid(occupant);
+    else if (el.attrs.type !== 'error') return undefined;
+  }
   if (peer === ctx.account && fromBare !== toBare) return undefined;
 
   if (el.attrs.type === 'error') {
@@ -76,8 +88,6 @@ export function readMessage(el: XmlElement, ctx: ReadContext): ReadMessage | und
       bounce: { id: el.attrs.id, condition, ...(error?.text ? { message: error.text } : {}) },
     };
   }
-  if (el.attrs.type === 'groupchat') return undefined; // group chats are not 1:1 conversations
-
   const ext = parseMessageExtensions(el);
   const read: ReadMessage = {
     peer,

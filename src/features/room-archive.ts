@@ -7,7 +7,7 @@ import type { Client } from '../client.ts';
 import type { XmlElement } from '../stanza/element.ts';
 import { buildMamQuery, parseMamFin, parseMamResult, type MamQuery } from '../stanza/mam.ts';
 import { newStanzaId } from '../stanza/message.ts';
-import type { MessageStore, StoredMessage } from '../storage/index.ts';
+import { cursorBefore, decodeCursor, type MessageStore, type Page, type StoredMessage } from '../storage/index.ts';
 import { findIn } from './archive-lookup.ts';
 
 const PAGE = 100;
@@ -93,5 +93,27 @@ export function createRoomArchive({ client, store, room, take }: RoomArchiveDeps
     },
     reachedStart: async () => (await store.getMeta<boolean>(meta('start'))) === true,
     find: (ids, since) => findIn(client, { archive: room, to: room }, ids, since),
+  };
+}
+
+/**
+ * A room's history pages: the store's, with a cursor also when the store holds nothing older but
+ * the room's archive may, whose older pages are fetched when the store runs out.
+ */
+export function roomPages(deps: { client: Client; store: MessageStore; room: string; archive: RoomArchive; report: (e: unknown) => void }) {
+  const { client, store, room, archive } = deps;
+  async function withArchiveCursor(page: Page): Promise<Page> {
+    if (page.cursor || !page.messages.length || (await archive.reachedStart())) return page;
+    return { ...page, cursor: cursorBefore(page.messages[0]) };
+  }
+  return {
+    newestPage: async (limit?: number) => withArchiveCursor(await store.newestPage(room, limit)),
+    async olderPage(cursor: string, limit = 50): Promise<Page> {
+      const page = await store.olderPage(room, cursor, limit);
+      if (page.messages.length >= limit || client.status !== 'connected' || (await archive.reachedStart())) return withArchiveCursor(page);
+      const oldest = page.messages[0] ?? decodeCursor(cursor);
+      await archive.loadOlder(oldest, limit - page.messages.length).catch(deps.report);
+      return withArchiveCursor(await store.olderPage(room, cursor, limit));
+    },
   };
 }

@@ -33,6 +33,8 @@ export interface RoomJoin {
   /** Our nickname in the room (as the room gave it, once in). */
   readonly nick: string | undefined;
   readonly occupantId: string | undefined;
+  /** The room's password we join with, if any (an invitation passes it on). */
+  readonly password: string | undefined;
   /** We mean to be in the room (joined, joining, or to rejoin). */
   readonly wanted: boolean;
   join(nick: string, options?: JoinOptions): Promise<void>;
@@ -117,6 +119,9 @@ export function createRoomJoin(deps: RoomJoinDeps): RoomJoin {
     },
     get occupantId() {
       return occupantId;
+    },
+    get password() {
+      return wanted?.password;
     },
     get wanted() {
       return wanted !== undefined;

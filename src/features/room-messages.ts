@@ -49,21 +49,22 @@ export function readRoomMessage(message: RoomMessage, ctx: RoomReadContext): Sto
 
 /**
  * Stores a room message once. The room's copy of one of ours (found by its origin-id) marks ours
- * sent and gives it the room's archive id, instead of being stored a second time.
+ * sent and gives it the room's archive id, instead of being stored a second time. True when the
+ * message was new here.
  */
-export async function storeRoomMessage(store: MessageStore, stored: StoredMessage, originId: string | undefined): Promise<void> {
+export async function storeRoomMessage(store: MessageStore, stored: StoredMessage, originId: string | undefined): Promise<boolean> {
   if (stored.direction === 'out' && originId) {
     const found = await store.findById(originId, stored.peer);
     const mine = found && (await store.get(stored.peer, found.key));
     if (mine?.direction === 'out') {
-      if (mine.archiveId && mine.state !== 'pending') return;
+      if (mine.archiveId && mine.state !== 'pending') return false;
       await store.update(stored.peer, mine.key, {
         ids: stored.ids,
         ...(stored.archiveId ? { archiveId: stored.archiveId } : {}),
         ...(mine.state === 'pending' || mine.state === 'failed' ? { state: 'sent', error: undefined } : {}),
       });
-      return;
+      return false;
     }
   }
-  await store.add([stored]);
+  return (await store.add([stored])).length > 0;
 }

@@ -9,16 +9,19 @@ import type { Client } from '../client.ts';
 import { Emitter } from '../events.ts';
 import type { XmlElement } from '../stanza/element.ts';
 import { newStanzaId } from '../stanza/message.ts';
+import { noticeCodes } from '../stanza/muc-admin.ts';
 import { buildLeave, buildRoomMessage, parseOccupantPresence, parseRoomError, parseRoomMessage, removalOf } from '../stanza/muc.ts';
-import { cursorBefore, decodeCursor, type MessageStore, type Page, type StoredMessage } from '../storage/index.ts';
+import type { MessageStore, StoredMessage } from '../storage/index.ts';
 import { createOutbox } from './outbox.ts';
-import { createRoomArchive } from './room-archive.ts';
+import { createRoomAdmin } from './room-admin.ts';
+import { createRoomArchive, roomPages } from './room-archive.ts';
 import { roomError } from './room-errors.ts';
+import { createRoomInfo, createRoomSubject } from './room-info.ts';
+import { createRoomIntake } from './room-intake.ts';
 import { createRoomJoin } from './room-join.ts';
-import { readRoomMessage, storeRoomMessage, type RoomReadContext } from './room-messages.ts';
 import { createOccupantList } from './room-occupants.ts';
 import { createSelfPing } from './room-ping.ts';
-import { RoomError, type Room, type RoomEvents, type RoomState } from './room-types.ts';
+import type { RoomError, Room, RoomEvents, RoomState } from './room-types.ts';
 
 export interface RoomDeps {
   client: Client;
@@ -27,6 +30,8 @@ export interface RoomDeps {
   tabs: TabLocks;
   /** A session is up and our initial presence has gone out: a join may be sent. */
   canJoin: () => boolean;
+  /** Sends a private message (type chat) to an occupant's address, kept as the conversation with it. */
+  sendPrivate: (to: string, body: string) => Promise<StoredMessage>;
 }
 
 /** A room as rooms.ts drives it. */
@@ -41,13 +46,12 @@ export interface RoomControl extends Room {
   checkSoon(): void;
 }
 
-const notYet = () => Promise.reject(new RoomError('feature-not-implemented', 'This is not available yet.'));
-
-export function createRoom(jid: string, { client, store, tabs, canJoin }: RoomDeps): RoomControl {
+export function createRoom(jid: string, { client, store, tabs, canJoin, sendPrivate }: RoomDeps): RoomControl {
   const events = new Emitter<RoomEvents>();
+  const report = (failure: unknown) => events.emit('error', failure as Error);
   let state: RoomState = 'idle';
   let error: RoomError | undefined;
-  let subject: string | undefined;
+  const subject = createRoomSubject(store, jid, (next) => events.emit('subject', next), report);
   const occupants = createOccupantList(() => events.emit('occupants', undefined));
   const setState = (next: RoomState, failure?: RoomError) => {
     error = failure;
@@ -58,20 +62,21 @@ export function createRoom(jid: string, { client, store, tabs, canJoin }: RoomDe
     events.emit('state', next);
     if (failure) events.emit('error', failure);
   };
-  const report = (failure: unknown) => events.emit('error', failure as Error);
   store.on('change', (change) => {
     if (change.peer === jid) events.emit('messages', change);
   });
 
   // Live messages wait while the archive is caught up, so each meets its archived copy after it.
   let gate: Promise<unknown> = Promise.resolve();
-  const take = (el: XmlElement, ctx: Partial<RoomReadContext> = {}) => {
-    const message = parseRoomMessage(el, jid);
-    if (!message || message.body === undefined) return Promise.resolve();
-    const stored = readRoomMessage(message, { now: Date.now(), nick: join.nick, occupantId: join.occupantId, ...ctx });
-    return stored ? storeRoomMessage(store, stored, message.originId) : Promise.resolve();
-  };
+  const take = createRoomIntake({
+    store,
+    room: jid,
+    nick: () => join.nick,
+    occupantId: () => join.occupantId,
+    mentioned: (message) => events.emit('mention', message),
+  });
   const archive = createRoomArchive({ client, store, room: jid, take });
+  const pages = roomPages({ client, store, room: jid, archive, report });
 
   const joinedListeners = new Set<() => void>();
   const outbox = createOutbox({
@@ -102,6 +107,7 @@ export function createRoom(jid: string, { client, store, tabs, canJoin }: RoomDe
     report,
     joined: (usesArchive) => {
       ping.start();
+      void info.read().catch(report);
       if (usesArchive) {
         const caughtUp = archive.catchUp();
         gate = Promise.all([gate, caughtUp.catch(report)]);
@@ -109,13 +115,10 @@ export function createRoom(jid: string, { client, store, tabs, canJoin }: RoomDe
       for (const listener of joinedListeners) listener();
     },
   });
+  const info = createRoomInfo(client, jid, (read) => events.emit('info', read));
+  // Subject, invitations, roles, affiliations, moderation, configuration and private messages.
+  const { receive: answered, ...actions } = createRoomAdmin({ client, store, room: jid, features: () => info.features, join, sendPrivate });
   const ping = createSelfPing({ client, room: jid, nick: () => join.nick, lost: () => join.again() });
-
-  /** A page with a cursor also when the store holds nothing older but the room's archive may. */
-  async function withArchiveCursor(page: Page): Promise<Page> {
-    if (page.cursor || !page.messages.length || (await archive.reachedStart())) return page;
-    return { ...page, cursor: cursorBefore(page.messages[0]) };
-  }
 
   function receivePresence(stanza: XmlElement): void {
     const refusal = parseRoomError(stanza);
@@ -144,7 +147,7 @@ export function createRoom(jid: string, { client, store, tabs, canJoin }: RoomDe
       return error;
     },
     get subject() {
-      return subject;
+      return subject.current;
     },
     occupants: occupants.all,
     join: (nick, options) => join.join(nick, options),
@@ -164,22 +167,15 @@ export function createRoom(jid: string, { client, store, tabs, canJoin }: RoomDe
       await outbox.put(message);
       return message;
     },
-    newestPage: async (limit) => withArchiveCursor(await store.newestPage(jid, limit)),
-    async olderPage(cursor, limit = 50) {
-      const page = await store.olderPage(jid, cursor, limit);
-      if (page.messages.length >= limit || client.status !== 'connected' || (await archive.reachedStart())) return withArchiveCursor(page);
-      const oldest = page.messages[0] ?? decodeCursor(cursor);
-      await archive.loadOlder(oldest, limit - page.messages.length).catch(report);
-      return withArchiveCursor(await store.olderPage(jid, cursor, limit));
-    },
+    ...pages,
     on: (type, listener) => events.on(type, listener),
     receive(stanza) {
       if (stanza.name === 'presence') return receivePresence(stanza);
       const message = parseRoomMessage(stanza, jid);
-      if (message?.subject !== undefined) {
-        subject = message.subject || undefined;
-        events.emit('subject', subject);
-      } else if (message) void gate.then(() => take(stanza)).catch(report);
+      answered(stanza, message?.subject !== undefined);
+      if (message?.subject !== undefined) subject.heard(message.subject);
+      else if (noticeCodes(stanza).includes(104)) void info.read().catch(report);
+      else if (stanza.attrs.type === 'groupchat') void gate.then(() => take(stanza)).catch(report);
     },
     sessionStarted: () => join.attempt(),
     sessionLost() {
@@ -187,17 +183,12 @@ export function createRoom(jid: string, { client, store, tabs, canJoin }: RoomDe
       else if (state !== 'failed') setState('idle');
     },
     checkSoon: () => ping.soon(),
-    // Full mode: not built yet.
-    info: undefined,
-    self: undefined,
-    setSubject: notYet,
-    invite: notYet,
-    kick: notYet,
-    ban: notYet,
-    setRole: notYet,
-    setAffiliation: notYet,
-    moderate: notYet,
-    configure: notYet,
-    sendPrivate: notYet,
+    get info() {
+      return info.info;
+    },
+    get self() {
+      return state === 'joined' ? occupants.all.get(join.nick ?? '') : undefined;
+    },
+    ...actions,
   };
 }

@@ -19,7 +19,19 @@ import {
 } from './types.ts';
 
 /** The fields `update()` sets or, given undefined, removes. */
-const PATCHED = ['state', 'body', 'error', 'corrected', 'archiveId', 'reactions', 'retracted', 'file', 'replyTo', 'payload'] as const;
+const PATCHED = [
+  'state',
+  'body',
+  'error',
+  'corrected',
+  'archiveId',
+  'reactions',
+  'retracted',
+  'moderatedBy',
+  'file',
+  'replyTo',
+  'payload',
+] as const;
 
 export type WriteOp =
   | { kind: 'add'; messages: StoredMessage[] }

@@ -123,6 +123,11 @@ export function testCommands() {
       peers.get(id).child.stdin.write(`${JSON.stringify({ say: body })}\n`);
       return true;
     },
+    // Any other order of muc-peer.py (an invitation, a private message), as the JSON object it reads.
+    async 'muc-peer-order'({ id, order }) {
+      peers.get(id).child.stdin.write(`${JSON.stringify(order)}\n`);
+      return true;
+    },
     async 'muc-peer-events'({ id }) {
       return peers.get(id)?.events ?? [];
     },

@@ -6,24 +6,36 @@
 Joins <room> under <nick> (creating it if needed: with <room password> set as its password, else with
 the default configuration), then reads commands from stdin, one JSON object a line:
     {"say": "<body>"}   a message to the room
+    {"invite": "<jid>", "reason": "<why>"}   a direct invitation (XEP-0249) to the room
+    {"private": "<nick>", "body": "<body>"}   a private message to an occupant (type chat, with muc#user)
     {"quit": true}      leave and stop
 and writes what happens to stdout, one JSON object a line:
-    {"event": "joined", "codes": [...]}, {"event": "message", "nick", "body", "id", "originId"},
-    {"event": "presence", "nick", "type", "role"}, {"event": "error", "why"}
+    {"event": "joined", "codes": [...]}, {"event": "message", "nick", "body", "id", "originId", "stanzaId"},
+    {"event": "presence", "nick", "type", "role", "codes"}, {"event": "subject", "nick", "subject"},
+    {"event": "private", "from", "body"}, {"event": "invitation", "kind", "room", "from", "reason"},
+    {"event": "moderated", "id", "by"}, {"event": "error", "why"}
 It stops by itself after two minutes.
 """
 import asyncio
 import json
 import logging
+import os
 import sys
 
 from slixmpp import ClientXMPP
 from slixmpp.xmlstream import ET
+from slixmpp.xmlstream.handler import Callback
+from slixmpp.xmlstream.matcher import MatchXPath
 
 logging.basicConfig(level=logging.ERROR)
 MUC = 'http://jabber.org/protocol/muc'
 MUC_USER = MUC + '#user'
 SID = 'urn:xmpp:sid:0'
+CONFERENCE = 'jabber:x:conference'
+RETRACT_1 = 'urn:xmpp:message-retract:1'
+MODERATE_1 = 'urn:xmpp:message-moderate:1'
+FASTEN = 'urn:xmpp:fasten:0'
+MODERATE_0 = 'urn:xmpp:message-moderate:0'
 
 
 def out(**event):
@@ -39,7 +51,9 @@ class Peer(ClientXMPP):
         self.add_event_handler('session_start', self.on_start)
         self.add_event_handler('failed_auth', lambda _: self.fail('authentication failed'))
         self.add_event_handler('presence', self.on_presence)
-        self.add_event_handler('message', self.on_message)
+        # slixmpp's own `message` event is only for messages with a body: subjects, invitations and
+        # moderations have none.
+        self.register_handler(Callback('every message', MatchXPath('{jabber:client}message'), self.on_message))
 
     def fail(self, why):
         out(event='error', why=why)
@@ -79,7 +93,7 @@ class Peer(ClientXMPP):
         codes = [int(s.get('code')) for s in x.findall(f'{{{MUC_USER}}}status')]
         item = x.find(f'{{{MUC_USER}}}item')
         role = item.get('role') if item is not None else None
-        out(event='presence', nick=sender.resource, type=presence['type'] or 'available', role=role)
+        out(event='presence', nick=sender.resource, type=presence['type'] or 'available', role=role, codes=codes)
         if 110 in codes and not self.joined and presence['type'] != 'unavailable':
             if 201 in codes:
                 await self.configure()
@@ -87,22 +101,71 @@ class Peer(ClientXMPP):
             out(event='joined', codes=codes)
 
     def on_message(self, message):
-        if message['type'] != 'groupchat' or message['from'].bare != self.room or not message['body']:
+        if message['type'] == 'error':
+            return
+        if message['type'] != 'groupchat':
+            return self.on_other(message)
+        if message['from'].bare != self.room:
+            return
+        subject = message.xml.find('{jabber:client}subject')
+        if subject is not None and not message['body']:
+            return out(event='subject', nick=message['from'].resource, subject=subject.text or '')
+        self.on_moderation(message)
+        if not message['body']:
             return
         origin = message.xml.find(f'{{{SID}}}origin-id')
+        stanza_id = next((s.get('id') for s in message.xml.findall(f'{{{SID}}}stanza-id') if s.get('by') == self.room), None)
         out(
             event='message',
             nick=message['from'].resource,
             body=message['body'],
             id=message['id'],
             originId=origin.get('id') if origin is not None else None,
+            stanzaId=stanza_id,
         )
+
+    def on_moderation(self, message):
+        retract = message.xml.find(f'{{{RETRACT_1}}}retract')
+        moderated = retract.find(f'{{{MODERATE_1}}}moderated') if retract is not None else None
+        if moderated is not None:
+            return out(event='moderated', id=retract.get('id'), by=moderated.get('by'))
+        apply_to = message.xml.find(f'{{{FASTEN}}}apply-to')
+        moderated = apply_to.find(f'{{{MODERATE_0}}}moderated') if apply_to is not None else None
+        if moderated is not None:
+            out(event='moderated', id=apply_to.get('id'), by=moderated.get('by'))
+
+    def on_other(self, message):
+        direct = message.xml.find(f'{{{CONFERENCE}}}x')
+        if direct is not None:
+            return out(event='invitation', kind='direct', room=direct.get('jid'), **{'from': message['from'].bare}, reason=direct.get('reason'))
+        x = message.xml.find(f'{{{MUC_USER}}}x')
+        invite = x.find(f'{{{MUC_USER}}}invite') if x is not None else None
+        if invite is not None:
+            reason = invite.find(f'{{{MUC_USER}}}reason')
+            inviter = invite.get('from', '').split('/')[0]
+            return out(event='invitation', kind='mediated', room=message['from'].bare, **{'from': inviter}, reason=reason.text if reason is not None else None)
+        if message['from'].bare == self.room and message['body']:
+            out(event='private', **{'from': message['from'].resource}, body=message['body'])
 
     def command(self, line):
         order = json.loads(line)
         if 'say' in order:
             self.make_message(mto=self.room, mbody=order['say'], mtype='groupchat').send()
             out(event='said', body=order['say'])
+        if 'invite' in order:
+            invitation = self.make_message(mto=order['invite'])
+            x = ET.fromstring(f"<x xmlns='{CONFERENCE}'/>")
+            x.set('jid', self.room)
+            if order.get('reason'):
+                x.set('reason', order['reason'])
+            invitation.append(x)
+            invitation.send()
+            out(event='invited', jid=order['invite'])
+        if 'private' in order:
+            private = self.make_message(mto=f"{self.room}/{order['private']}", mbody=order['body'], mtype='chat')
+            private.append(ET.fromstring(f"<x xmlns='{MUC_USER}'/>"))
+            private.send()
+            out(event='sent-private', to=order['private'], body=order['body'])
         if order.get('quit'):
             self.make_presence(pto=f'{self.room}/{self.nick}', ptype='unavailable').send()
             self.disconnect()
@@ -114,14 +177,21 @@ def main():
     peer.connect((host, int(port)), use_ssl=False, force_starttls=False, disable_starttls=True)
     loop = asyncio.get_event_loop()
 
+    pending = b''
+
+    # Read the descriptor itself: orders written together arrive in one chunk, and a buffered
+    # readline() would leave all but the first in its buffer, where the loop never looks.
     def read():
-        line = sys.stdin.readline()
-        if not line:
+        nonlocal pending
+        chunk = os.read(sys.stdin.fileno(), 65536)
+        if not chunk:
             loop.remove_reader(sys.stdin.fileno())
             peer.disconnect()
             return
-        if line.strip():
-            peer.command(line)
+        *lines, pending = (pending + chunk).split(b'\n')
+        for line in lines:
+            if line.strip():
+                peer.command(line.decode())
 
     loop.add_reader(sys.stdin.fileno(), read)
     try:
