@@ -35,6 +35,7 @@ const OCCUPANTS_SPACING_MS = 100;
  * @csspart room-password-input - The room password field.
  * @csspart join-button - Joins with what the form holds, or tries again.
  * @fires xmpp-chat-error - The room's messages could not be read or sent; detail `{ code, message }`.
+ * @fires xmpp-chat-seen - The newest message is on screen (the room may be marked read).
  */
 export class XmppChatRoomView extends LitElement {
   static override styles = roomViewStyles;
@@ -121,7 +122,7 @@ export class XmppChatRoomView extends LitElement {
       <div class="body ${this.peopleOpen ? 'people-open' : ''}">
         <xmpp-chat-message-list exportparts=${exportparts(PARTS.messageList)} lang=${lang} .messages=${messages.messages}
           .hasOlder=${messages.hasOlder} .loadingOlder=${messages.loadingOlder}
-          @xmpp-chat-load-older=${() => void messages.loadOlder()}></xmpp-chat-message-list>
+          @xmpp-chat-load-older=${() => void messages.loadOlder()} @xmpp-chat-seen=${this.#seen}></xmpp-chat-message-list>
         <xmpp-chat-occupant-list id="occupants" exportparts="occupant-list, occupant, occupant-role" lang=${lang}
           .occupants=${room.occupants} .revision=${this.revision}></xmpp-chat-occupant-list>
       </div>
@@ -160,6 +161,12 @@ export class XmppChatRoomView extends LitElement {
     clearTimeout(this.#occupantsQueued);
     this.#occupantsQueued = undefined;
   }
+
+  /** The list's event stays inside this shadow root (internal events are not composed): told again from here. */
+  #seen = (event: Event): void => {
+    event.stopPropagation();
+    emit(this, 'xmpp-chat-seen', {});
+  };
 
   #togglePeople = (): void => {
     this.peopleOpen = !this.peopleOpen;
