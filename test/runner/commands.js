@@ -91,10 +91,13 @@ export function testCommands() {
     // A room occupant played by slixmpp (muc-peer.py), which stays in the room until stopped: it
     // joins (creating the room, with `roomPassword` as its password if given), says what it is
     // told, and records what it sees. Resolves once it is in the room, or refused.
-    async 'muc-peer-start'({ server, jid, password, room, nick, roomPassword }) {
+    // With `persistent`, a room it creates is persistent. A lost connection (a server restart) it
+    // makes again, and joins the room again.
+    async 'muc-peer-start'({ server, jid, password, room, nick, roomPassword, persistent }) {
       if (!(server in C2S_PORTS)) throw new Error(`unknown server ${server}`);
       const args = [MUC_PEER, jid, password, '127.0.0.1', String(C2S_PORTS[server]), room, nick];
       if (roomPassword) args.push(roomPassword);
+      if (persistent) args.push('--persistent');
       const child = spawn('/usr/bin/python3', args, { stdio: ['pipe', 'pipe', 'ignore'] });
       const peer = { child, events: [], buffer: '' };
       const id = String(++peerCount);
@@ -118,6 +121,19 @@ export function testCommands() {
     async 'muc-peer-say'({ id, body }) {
       peers.get(id).child.stdin.write(`${JSON.stringify({ say: body })}\n`);
       return true;
+    },
+    // The room's archive as the peer reads it: { messages: [{ archiveId, nick, body, originId }] } or { error }.
+    async 'muc-peer-archive'({ id }) {
+      const peer = peers.get(id);
+      if (!peer) throw new Error(`no peer ${id}`);
+      const before = peer.events.filter((e) => e.event === 'archive').length;
+      peer.child.stdin.write(`${JSON.stringify({ archive: true })}\n`);
+      for (let waited = 0; waited < 15_000; waited += 100) {
+        const answers = peer.events.filter((e) => e.event === 'archive');
+        if (answers.length > before) return answers.at(-1);
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      return { error: 'no answer from the peer in 15 s' };
     },
     async 'muc-peer-events'({ id }) {
       return peers.get(id)?.events ?? [];
