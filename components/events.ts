@@ -4,6 +4,7 @@
  * element, which listens on the element itself.
  */
 import type { OfficeHours } from '../src/desk.ts';
+import type { RoomInvitation } from '../src/index.ts';
 
 /** Fired by `<xmpp-chat>` for the page. */
 export interface PublicEvents {
@@ -34,6 +35,24 @@ export interface InternalEvents {
   'xmpp-chat-edit': { key: string };
   /** Message list: retract this message of ours, for everyone (XEP-0424); the reader has confirmed it. */
   'xmpp-chat-retract': { key: string };
+  /** Message list: a room's moderator removes this message (by key) for everyone (XEP-0425); they have confirmed it. */
+  'xmpp-chat-moderate': { key: string };
+  /** Occupant list: show what we may do with this occupant. */
+  'xmpp-chat-occupant-menu': { nick: string };
+  /** Room view (full mode): open the private conversation with this occupant (`room/nick`). */
+  'xmpp-chat-private-message': { room: string; nick: string };
+  /** Room view (full mode): keep this room in the bookmarks, or forget it. */
+  'xmpp-chat-room-bookmark': { room: string; bookmarked: boolean };
+  /** Room view (full mode): leave this room. */
+  'xmpp-chat-room-leave': { room: string };
+  /** Room list: open the form that joins or creates a room. */
+  'xmpp-chat-join-room-open': Record<string, never>;
+  /** Room list: accept or decline an invitation. */
+  'xmpp-chat-invitation-answer': { invitation: RoomInvitation; accept: boolean };
+  /** Join-room form: join (or create) this room; remember it as asked. */
+  'xmpp-chat-join-room': { room: string; nick: string; password?: string; bookmark: boolean; autojoin: boolean };
+  /** Join-room form: closed without joining. */
+  'xmpp-chat-join-room-cancel': Record<string, never>;
   /** Composer: the user sends this text (already trimmed, never empty), as a reply to or a correction of a message (by key). */
   'xmpp-chat-send': { body: string; replyTo?: string; edit?: string };
   /** Composer: the user chose or pasted these files, to upload and send. */

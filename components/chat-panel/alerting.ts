@@ -45,7 +45,10 @@ export function alertOnMessages(panel: ChatPanel, session: ChatSession): () => v
     if (!wanted(panel)) return;
     for (const message of added) {
       if (message.direction !== 'in' || message.state === 'read' || Date.now() - message.time > RECENT_MS) continue;
-      const onScreen = !document.hidden && document.hasFocus() && panel.active && session.conversation.peer === message.peer;
+      // In a room, only a message that names us alerts; the room shown is the one on screen.
+      if (panel.full?.isRoom(panel, message.peer) && !message.mentionsMe) continue;
+      const open = panel.full?.openRoom(panel) ?? session.conversation.peer;
+      const onScreen = !document.hidden && document.hasFocus() && panel.active && open === message.peer;
       const title = t(panel.lang, 'notifications.title', { name: peerName(panel, session, message.peer) });
       void alerts(panel).then((a) => a.incoming({ key: message.key, peer: message.peer, title, body: message.body }, { onScreen }));
     }

@@ -158,7 +158,7 @@ export class ChatPanel extends LitElement {
               .jid=${this.#lifecycle.loginJid} .name=${this.config.agentName ?? ''}
               @xmpp-chat-login=${this.#login}></xmpp-chat-login-form>`
             : html`${full && session ? this.full?.renderContacts(this, session) : nothing}
-            ${session ? renderConversation(this, session) : nothing}`
+            ${session ? ((full ? this.full?.renderRoomPane(this) : undefined) ?? renderConversation(this, session)) : nothing}`
         }
       </div>`;
   }
@@ -186,6 +186,7 @@ export class ChatPanel extends LitElement {
 
   /** Opens a conversation (full mode). */
   select(jid: string): void {
+    if (this.full?.selectRoom(this, jid)) return; // a room: shown in place of the conversation
     void this.session?.conversation.open(jid);
     this.view = 'conversation';
     this.draft = loadDraft(jid);

@@ -134,7 +134,7 @@ export function peerName(panel: ChatPanel, session: ChatSession, peer: string): 
   const contact = session.contacts.find((c) => c.jid === peer);
   if (contact?.name) return contact.name;
   const summary = panel.config.mode === 'full' && !contact ? session.conversations.find((c) => c.peer === peer) : undefined;
-  const other = summary ? panel.full?.strangerName(session, summary) : panel.config.mode === 'full' ? '' : panel.config.heading;
+  const other = summary ? panel.full?.strangerName(session, summary, panel) : panel.config.mode === 'full' ? '' : panel.config.heading;
   return other || peer.split('@')[0];
 }
 
@@ -148,6 +148,8 @@ export function renderConversation(panel: ChatPanel, session: ChatSession) {
   const summary = session.conversations.find((c) => c.peer === peer);
   const context = summary?.context;
   const { actions } = panel;
+  // A private conversation with someone in a room goes through the room.
+  const privately = full ? panel.full?.privateSend(panel, peer) : undefined;
   const act = (work: (a: ConversationActions) => void) => () => panel.act(work);
   // Until the actions' code is there (its own drop handling with it), files dropped here are taken.
   const drag = (e: DragEvent) => {
@@ -180,7 +182,7 @@ export function renderConversation(panel: ChatPanel, session: ChatSession) {
         : html`<xmpp-chat-composer exportparts=${exportparts(PARTS.composer)} lang=${lang} .draftKey=${peer}
       .replyingTo=${actions?.replyingTo} .editing=${actions?.editing}
       @xmpp-chat-send=${(e: CustomEvent<XmppChatEvents['xmpp-chat-send']>) =>
-        actions ? actions.send(e.detail) : void session.send(e.detail.body, peer)}
+        privately ? privately(e.detail.body) : actions ? actions.send(e.detail) : void session.send(e.detail.body, peer)}
       @xmpp-chat-attach=${(e: CustomEvent<{ files: File[] }>) => panel.act((a) => a.attach(e.detail.files))}
       @xmpp-chat-edit-last=${act((a) => a.editLast())}
       @xmpp-chat-reply-cancel=${act((a) => a.cancel())} @xmpp-chat-edit-cancel=${act((a) => a.cancel())}

@@ -20,6 +20,7 @@ import { saveAgentTranscript } from '../desk-conversation-bar/desk-transcript.ts
 import { renderDeskSearch } from '../desk-search/render-desk-search.ts';
 import { renderOfficeHoursEditor } from '../office-hours-editor/render.ts';
 import '../desk-inbox/desk-inbox.ts';
+import { isRoom } from './rooms-entry.ts';
 import '../desk-conversation-bar/desk-conversation-bar.ts';
 import '../desk-notes/desk-notes.ts';
 import '../keyboard-help/keyboard-help.ts';
@@ -83,6 +84,8 @@ export function deskOf(panel: ChatPanel, session: ChatSession): DeskSession | un
     host: session,
     // A real account by its address; a visitor by the name they gave, or a made-up one.
     name: (peer, summary?: ConversationSummary) => label(peer, session.chat.strangers.name(peer) ?? summary?.context?.name),
+    // Rooms, and private conversations with someone in a room (`room/nick`), are not visitors'.
+    notVisitor: (peer) => peer.includes('/') || isRoom(panel, peer),
   });
   passOnDeskParts(panel);
   const keys = new AgentKeys(panel, (action) => runKey(panel, session, desk, action));

@@ -25,6 +25,12 @@ export const fullStyles = css`
     background: var(--xmpp-chat-background, #fff); color: var(--xmpp-chat-text, #0f172a);
     border: 1px solid var(--xmpp-chat-border, #e2e8f0); border-radius: var(--xmpp-chat-radius, 12px); box-shadow: 0 8px 24px rgb(15 23 42 / 0.16);
   }
+  /* Rooms below the inbox: a few rows in view, the rest scroll. */
+  xmpp-chat-room-list, .rooms-entry { flex: none; max-block-size: 40%; overflow-y: auto; border-block-start: 1px solid var(--xmpp-chat-border, #e2e8f0); }
+  .rooms-entry { display: flex; align-items: center; gap: 8px; padding: 8px; }
+  .rooms-entry h2 { flex: 1; margin: 0; font-size: 15px; }
+  .room-pane { display: flex; flex-direction: column; min-block-size: 0; }
+  .room-pane > * { flex: 1; min-block-size: 0; }
   .contacts { inline-size: 300px; flex: none; border-inline-end: 1px solid var(--xmpp-chat-border, #e2e8f0); }
   /* Wide enough: the visitor details are a column beside the conversation. */
   @container (min-width: 1000px) {

@@ -18,8 +18,10 @@ import { deskOf, renderDeskNotes, renderInbox } from './full-desk.ts';
 import { forgetNotificationPermission, notificationPermission, pageNotifications } from '../controllers/notification-permission.ts';
 import { avatarsOf } from './panel-avatars.ts';
 import { fullStyles } from './full-mode.styles.ts';
+import { isRoom, renderRoomsGroup, roomPeerName } from './rooms-entry.ts';
 
 export { detachDesk, renderDeskBar } from './full-desk.ts';
+export { isRoom, openRoom, privateSend, renderRoomPane, selectRoom } from './rooms-entry.ts';
 export { forgetAccount, renderAccountButtons, renderBackButton, renderPictureButton } from './full-header.ts';
 
 /**
@@ -48,7 +50,9 @@ export function useReplies(session: ChatSession): void {
 }
 
 /** Someone who is not a contact: a real account's address; a visitor's name, given with their presence or in their first message, or a made-up one. */
-export function strangerName(session: ChatSession, summary: ConversationSummary): string {
+export function strangerName(session: ChatSession, summary: ConversationSummary, panel?: ChatPanel): string {
+  const room = panel && roomPeerName(panel, summary.peer);
+  if (room) return room;
   let label = labels.get(session);
   if (!label) labels.set(session, (label = strangerLabels()));
   return label(summary.peer, session.chat.strangers.name(summary.peer) ?? summary.context?.name);
@@ -60,11 +64,12 @@ export function renderContacts(panel: ChatPanel, session: ChatSession) {
   // People we have talked with but who are not contacts (such as a site's visitors) are listed
   // too, by the name they gave (with their presence, or in their first message) or a made-up one.
   const known = new Set(session.contacts.map((c) => c.jid));
+  // Rooms are listed apart; a private conversation with someone in a room is listed here.
   const others: Contact[] = session.conversations
-    .filter((c) => !known.has(c.peer))
+    .filter((c) => !known.has(c.peer) && !isRoom(panel, c.peer))
     .map((c) => ({
       jid: c.peer,
-      name: strangerName(session, c),
+      name: strangerName(session, c, panel),
       subscription: 'none',
       groups: [],
       presence: session.chat.strangers.presence(c.peer),
@@ -84,7 +89,8 @@ export function renderContacts(panel: ChatPanel, session: ChatSession) {
     @xmpp-chat-answer-request=${(e: CustomEvent<{ jid: string; accept: boolean }>) =>
       e.detail.accept ? session.chat.roster.approve(e.detail.jid) : session.chat.roster.deny(e.detail.jid)}
   ></xmpp-chat-contact-list>`;
-  return desk ? renderInbox(panel, session, desk, list) : list;
+  const rooms = renderRoomsGroup(panel, session);
+  return desk ? renderInbox(panel, session, desk, html`${list}${rooms}`) : html`${list}${rooms}`;
 }
 
 /** Full mode: the agent's saved replies, above the composer: insert one, save the draft as one, delete one. */

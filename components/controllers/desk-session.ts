@@ -25,6 +25,8 @@ export interface DeskSessionOptions {
   host: DeskHost;
   /** A visitor's name: the one they gave, or a made-up one. */
   name: (peer: string, summary?: ConversationSummary) => string;
+  /** Conversations that are no visitor's (rooms, say): left out of the inbox. */
+  notVisitor?: (peer: string) => boolean;
 }
 
 export type InboxView = InboxFilter | 'contacts';
@@ -84,7 +86,7 @@ export class DeskSession {
         conversations: host.conversations,
         desk: this.desk.conversations,
         state: (peer) => this.desk.conversation(peer),
-        isContact: (peer) => contacts.has(peer),
+        isContact: (peer) => contacts.has(peer) || !!this.#options.notVisitor?.(peer),
         name,
       },
       this.#made,

@@ -19,6 +19,7 @@ export type InboxView = InboxFilter | 'contacts';
  *
  * @slot - The contacts, shown in the Contacts view (the panel puts its contact list here).
  * @slot search - A search field above the views.
+ * @slot rooms - The account's rooms, below the list in every view (the panel puts its room list there).
  * @slot settings - The desk's settings, below the list (the panel puts the office hours there).
  * @csspart inbox - The inbox.
  * @csspart inbox-filter - Each view's button, with its count (`aria-pressed` on the current one).
@@ -128,6 +129,7 @@ export class XmppChatDeskInbox extends LitElement {
         )}
       </div>
       ${view === 'contacts' ? html`<slot></slot>` : this.#renderList()}
+      <slot name="rooms"></slot>
       <slot name="settings"></slot>
     </div>`;
   }

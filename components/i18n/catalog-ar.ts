@@ -1,5 +1,6 @@
 /** Arabic strings of the catalog (see catalog.ts). */
 import type { Catalog } from './catalog.ts';
+import { arRoomsFull } from './catalog-rooms-full-ar.ts';
 
 const ar: Catalog = {
   'launcher.open': 'افتح المحادثة',
@@ -309,6 +310,7 @@ const ar: Catalog = {
   'room.forward.later': 'حاول مرة أخرى بعد قليل.',
   'room.try-again': 'حاول مرة أخرى',
   'room.join-again': 'ادخل من جديد',
+  ...arRoomsFull,
 };
 
 export default ar;

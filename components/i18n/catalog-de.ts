@@ -1,5 +1,6 @@
 /** German strings of the catalog (see catalog.ts). */
 import type { Catalog } from './catalog.ts';
+import { deRoomsFull } from './catalog-rooms-full-de.ts';
 
 const de: Catalog = {
   'launcher.open': 'Chat öffnen',
@@ -309,6 +310,7 @@ const de: Catalog = {
   'room.forward.later': 'Versuch es in einer Weile noch einmal.',
   'room.try-again': 'Noch einmal versuchen',
   'room.join-again': 'Wieder betreten',
+  ...deRoomsFull,
 };
 
 export default de;

@@ -23,6 +23,9 @@ export const enFull = {
   'hours.bad-span': 'Each open day needs a closing time after its opening time.',
   'hours.bad-closed': 'Each closed period needs dates, the first not after the last.',
   'hours.bad-reply': 'Enter the usual reply time in hours, such as 2.',
+  // rooms: the sidebar's group before the rooms' code has loaded
+  'rooms.heading': 'Rooms',
+  'rooms.join': 'Join or create a room',
   // desktop notifications: only agents are offered them
   'notifications.enable': 'Turn on desktop notifications',
   'visitor.name': 'Name',

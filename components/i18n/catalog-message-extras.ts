@@ -7,6 +7,7 @@ import { addStrings } from './i18n.ts';
 
 export const enMessageExtras = {
   'messages.deleted': 'This message was deleted',
+  'messages.removed-by': 'Removed by {name}',
   'file.show-image': 'Show image ({size})',
   'file.download': 'Download',
   'file.download-name': 'Download {name}',
@@ -27,6 +28,8 @@ export const enMessageExtras = {
   'actions.delete': 'Delete',
   'actions.confirm': 'Delete this message for everyone?',
   'actions.cancel': 'Cancel',
+  'actions.remove': 'Remove for everyone',
+  'actions.confirm-remove': 'Remove this message for everyone in the room?',
 };
 
 addStrings(enMessageExtras);

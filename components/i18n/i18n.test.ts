@@ -7,6 +7,7 @@ import { enMessageExtras } from './catalog-message-extras.ts';
 import { enEmoji } from './catalog-emoji.ts';
 import { enCompose } from './catalog-compose.ts';
 import { enRoom } from './catalog-room.ts';
+import { enRoomsFull } from './catalog-rooms-full.ts';
 import de from './catalog-de.ts';
 import ar from './catalog-ar.ts';
 import { t } from './i18n.ts';
@@ -24,6 +25,7 @@ describe('the string catalogs', () => {
       ...enCompose,
       ...enEmoji,
       ...enRoom,
+      ...enRoomsFull,
     };
     for (const [lang, catalog] of [
       ['de', de],

@@ -37,9 +37,10 @@ export class MessageActions {
 
   /** The toolbar of `message`, or nothing for messages that take no action (retracted, failed). */
   toolbar(message: StoredMessage): TemplateResult | typeof nothing {
-    if (message.retracted || message.state === 'failed') return nothing;
+    if (message.retracted || message.state === 'failed' || this.list.actions === 'none') return nothing;
     const { lang } = this.list;
     const { key } = message;
+    const moderating = this.list.actions === 'moderate';
     const ours = message.direction === 'out';
     // The first button is the toolbar's tab stop; the arrow keys reach the others.
     const button = (name: keyof typeof ICONS, label: string, action: () => void, expanded?: boolean) =>
@@ -47,10 +48,13 @@ export class MessageActions {
         aria-expanded=${expanded ?? nothing} @click=${action}>${ICONS[name]}</button>`;
     if (this.#confirming === key)
       return html`<div class="actions open confirm" part="message-actions" role="group" aria-labelledby="confirm-question" @keydown=${this.#onKey}>
-        <span id="confirm-question">${t(lang, 'actions.confirm')}</span>
-        <button class="danger" @click=${() => this.#retract(key)}>${t(lang, 'actions.delete')}</button>
+        <span id="confirm-question">${t(lang, moderating ? 'actions.confirm-remove' : 'actions.confirm')}</span>
+        <button class="danger" @click=${() => this.#retract(key)}>${t(lang, moderating ? 'actions.remove' : 'actions.delete')}</button>
         <button class="cancel" @click=${() => this.#close(key)}>${t(lang, 'actions.cancel')}</button>
       </div>`;
+    if (moderating)
+      return html`<div class="actions" part="message-actions" role="toolbar" aria-label=${t(lang, 'actions.label')} @keydown=${this.#onKey}>
+        <button class="remove" @click=${() => this.#ask(key)}>${t(lang, 'actions.remove')}</button></div>`;
     const palette = this.#palette === key;
     const mine = ourReactions(message, this.list.self);
     return html`<div class="actions ${palette || this.#picker === key ? 'open' : ''}" part="message-actions" role="toolbar"
@@ -114,7 +118,7 @@ export class MessageActions {
 
   #retract(key: string): void {
     this.#confirming = undefined;
-    emit(this.list, 'xmpp-chat-retract', { key });
+    emit(this.list, this.list.actions === 'moderate' ? 'xmpp-chat-moderate' : 'xmpp-chat-retract', { key });
     this.list.requestUpdate();
   }
 
@@ -128,7 +132,7 @@ export class MessageActions {
     const focusWasIn = !!this.list.shadowRoot?.activeElement;
     this.#palette = this.#picker = this.#confirming = undefined;
     this.#emojiPicker.close();
-    this.#update(key, focusWasIn ? '.react, .reply' : undefined);
+    this.#update(key, focusWasIn ? '.react, .reply, .remove' : undefined);
   }
 
   /** Renders again, then focuses the first element matching `focus` in `key`'s row. */

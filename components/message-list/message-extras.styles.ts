@@ -120,6 +120,7 @@ export const extrasStyles = css`
   .actions svg { inline-size: 18px; block-size: 18px; fill: none; stroke: currentColor; stroke-width: 1.8; stroke-linecap: round; stroke-linejoin: round; }
   .actions.confirm { gap: 6px; padding: 4px 4px 4px 10px; font-size: 13px; }
   .confirm button { padding: 2px 12px; border-color: currentColor; }
+  .actions button.remove { padding-inline: 10px; font-size: 13px; }
   .confirm .danger { color: var(--xmpp-chat-danger, #dc2626); font-weight: 600; }
   .picker-layer { position: absolute; inset-inline: 0; inset-block-end: 8px; z-index: 2; display: flex; justify-content: center; pointer-events: none; }
   .picker-layer > * { pointer-events: auto; }

@@ -76,7 +76,10 @@ export function messageExtras(list: MessageList, virtual: VirtualScroller): RowE
 
   return (message, sender) => {
     const { lang, self } = list;
-    if (message.retracted) return html`<div class="bubble retracted" part="message-body">${t(lang, 'messages.deleted')}</div>`;
+    if (message.retracted)
+      return html`<div class="bubble retracted" part="message-body" dir="auto">${
+        message.moderatedBy ? t(lang, 'messages.removed-by', { name: message.moderatedBy }) : t(lang, 'messages.deleted')
+      }</div>`;
     return html`${message.replyTo ? replyQuote(message.replyTo, list, reveal) : nothing}${body(message, sender)}
       ${reactionChips(message, self, lang, (emojis) => emit(list, 'xmpp-chat-react', { key: message.key, emojis }))}
       ${actions.toolbar(message)}`;

@@ -61,6 +61,8 @@ export const styles = css`
   .state.read svg { color: var(--xmpp-chat-accent, #2563eb); }
   /* Failure is marked in red graphics (3:1 on light and dark backgrounds); its words keep the text colour. */
   .state.failed svg, .retry { color: var(--xmpp-chat-danger, #dc2626); }
+  /* A room message naming us: a bar on the reading side, not colour alone. */
+  .mention .bubble { border-inline-start: 4px solid var(--xmpp-chat-accent, #2563eb); font-weight: 500; }
   .failed-row .bubble { box-shadow: 0 0 0 2px var(--xmpp-chat-danger, #dc2626); }
   .note { margin: 6px 0 2px; font-size: 13px; text-align: end; color: var(--xmpp-chat-muted, #475569); }
   .error { display: flex; flex-wrap: wrap; align-items: center; justify-content: flex-end; gap: 4px 8px; font-size: 13px; margin-block-start: 2px; text-align: end; }

@@ -41,7 +41,8 @@ import { styleProperties } from '../style-properties.ts';
  * @csspart image-viewer - The dialog showing an image full size.
  * @csspart reply-quote - Above a reply: who wrote the answered message and what it said; a button that scrolls to it when loaded.
  * @csspart reaction - A reaction under a message: an emoji and how many reacted with it; pressed when we did.
- * @csspart message-actions - The toolbar a message shows on hover or focus: react, reply, and for ours edit and delete.
+ * @csspart message-actions - The toolbar a message shows on hover or focus: react, reply, and for ours edit and delete (in a room, only a moderator's "Remove for everyone").
+ * @csspart mention - A room message that names us (also a `message` part), highlighted.
  * @csspart emoji-picker - The emoji picker the toolbar's "More emoji" opens under the message.
  * @cssproperty --xmpp-chat-accent - Our bubbles, the jump button, focus rings, and the flash of a message a reply quote scrolled to (#2563eb).
  * @cssproperty --xmpp-chat-accent-text - Text on the accent colour (#fff).
@@ -61,6 +62,7 @@ import { styleProperties } from '../style-properties.ts';
  * @fires xmpp-chat-reply-to - The reader wants to answer a message: detail `{ key }`.
  * @fires xmpp-chat-edit - The reader wants to correct a message of ours: detail `{ key }`.
  * @fires xmpp-chat-retract - The reader confirmed deleting a message of ours for everyone: detail `{ key }`.
+ * @fires xmpp-chat-moderate - With `actions="moderate"`: the reader confirmed removing a message for everyone: detail `{ key }`.
  */
 export class MessageList extends LitElement {
   static override styles = styles;
@@ -73,6 +75,7 @@ export class MessageList extends LitElement {
     peerName: { attribute: 'peer-name' },
     ratable: { type: Boolean },
     self: {},
+    actions: {},
     // Reflected so assistive technology reads the messages in that language; never as lang="".
     lang: { reflect: true, converter: { toAttribute: (value: string) => value || null } },
   };
@@ -94,6 +97,8 @@ export class MessageList extends LitElement {
   declare lang: string;
   /** Our bare JID: which reactions are ours. */
   declare self: string;
+  /** What the messages' toolbar offers: everything (a conversation), only "Remove for everyone" (a room's moderator), or nothing (a room). */
+  declare actions: 'all' | 'moderate' | 'none';
 
   readonly #virtual: VirtualScroller = new VirtualScroller(this, () => this.messages[0]?.key);
   #olderAsked = false;
@@ -110,6 +115,7 @@ export class MessageList extends LitElement {
     this.messages = [];
     this.hasOlder = this.loadingOlder = this.historyStart = this.peerTyping = this.ratable = false;
     this.peerName = this.lang = this.self = '';
+    this.actions = 'all';
   }
 
   override connectedCallback(): void {

@@ -41,7 +41,7 @@ export function messageRow(
   const stateShown = state === 'pending' || state === 'failed'; // the others are told by the ticks
   return html`<div class="row ${dir} ${grouped ? 'grouped' : ''} ${state === 'failed' ? 'failed-row' : ''}" data-key=${message.key}>
     ${newDay ? html`<div class="day" part="day-separator"><span>${dayLabel(message.time, lang)}</span></div>` : nothing}
-    <div class="message" part="message message-${dir}">
+    <div class="message ${message.mentionsMe ? 'mention' : ''}" part="message message-${dir}${message.mentionsMe ? ' mention' : ''}">
       ${nick && (!grouped || previous.nick !== nick) ? html`<span class="nick" part="message-sender" dir="auto" aria-hidden="true">${nick}</span>` : nothing}
       ${sender ? html`<span class="sr">${sender}: </span>` : nothing}
       ${

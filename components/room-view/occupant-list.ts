@@ -1,6 +1,7 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import type { Occupant } from '../../src/index.ts';
 import { VirtualWindow } from '../contact-list/virtual-window.ts';
+import { emit } from '../events.ts';
 import { t } from '../i18n/i18n.ts';
 import { styleProperties } from '../style-properties.ts';
 import { occupantRows, type OccupantRow } from './occupant-rows.ts';
@@ -16,6 +17,8 @@ const ROW_HEIGHT = 36;
  * @csspart occupant-list - The scrolling list.
  * @csspart occupant - One person in the room.
  * @csspart occupant-role - Their standing in words (Owner, Admin, Moderator, Member, Can only read).
+ * @csspart occupant-menu-button - With `menus`: opens what we may do with that person (private message, kick, voice…).
+ * @fires xmpp-chat-occupant-menu - With `menus`: an occupant's menu button was pressed: `{ nick }`.
  */
 export class XmppChatOccupantList extends LitElement {
   static override styles = occupantListStyles;
@@ -23,12 +26,15 @@ export class XmppChatOccupantList extends LitElement {
     occupants: { attribute: false },
     revision: { type: Number },
     lang: {},
+    menus: { type: Boolean },
   };
 
   /** Everyone in the room: the room's own map, which changes in place; bump `revision` when it did. */
   declare occupants: ReadonlyMap<string, Occupant>;
   declare revision: number;
   declare lang: string;
+  /** Each other occupant has a button for what we may do with them (full mode). */
+  declare menus: boolean;
   #rows: OccupantRow[] = [];
   readonly #window = new VirtualWindow(this, ROW_HEIGHT, 6);
 
@@ -37,6 +43,7 @@ export class XmppChatOccupantList extends LitElement {
     this.occupants = new Map();
     this.revision = 0;
     this.lang = 'en';
+    this.menus = false;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -68,6 +75,13 @@ export class XmppChatOccupantList extends LitElement {
       ${occupant.self ? html`<span class="muted">(${t(lang, 'room.you')})</span>` : nothing}
       ${occupant.show ? html`<span class="muted">· ${t(lang, 'room.away')}</span>` : nothing}
       ${label ? html`<span part="occupant-role" class="role ${occupant.role}">${t(lang, label)}</span>` : nothing}
+      ${
+        this.menus && !occupant.self
+          ? html`<button part="occupant-menu-button" class="menu" type="button" aria-haspopup="true"
+              aria-label=${t(lang, 'room.occupant-actions', { nick: occupant.nick })}
+              @click=${() => emit(this, 'xmpp-chat-occupant-menu', { nick: occupant.nick })}>⋯</button>`
+          : nothing
+      }
     </div>`;
   }
 }

@@ -1,13 +1,12 @@
-import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { LitElement, html, type PropertyValues } from 'lit';
 import type { Room } from '../../src/index.ts';
 import { emit } from '../events.ts';
 import '../i18n/catalog-room.ts';
-import { t } from '../i18n/i18n.ts';
 import { PARTS, exportparts } from '../parts.ts';
 import '../composer/composer.ts';
-import '../message-list/message-list.ts';
 import { joinForm, roomNotice } from './join-form.ts';
-import './occupant-list.ts';
+import { roomBody, roomHeader } from './room-layout.ts';
+import type { RoomManage } from './room-manage.ts';
 import { RoomJoin } from './room-join.ts';
 import { RoomMessages } from './room-messages.ts';
 import { roomViewStyles } from './room-view.styles.ts';
@@ -34,8 +33,24 @@ const OCCUPANTS_SPACING_MS = 100;
  * @csspart nick-input - The nickname field.
  * @csspart room-password-input - The room password field.
  * @csspart join-button - Joins with what the form holds, or tries again.
+ * @csspart mention - A message that names us, highlighted.
+ * @csspart subject-edit-button - With `manage`, for moderators: changes the subject.
+ * @csspart subject-input - The subject being changed.
+ * @csspart room-tools - With `manage`: invite, bookmark, the owner's settings, leave.
+ * @csspart invite-button - Opens the invitation form.
+ * @csspart invite-input - The address to invite.
+ * @csspart bookmark-button - Keeps the room in the bookmarks, or forgets it (pressed while kept).
+ * @csspart leave-button - Leaves the room.
+ * @csspart room-settings-button - Owners: opens the room's settings.
+ * @csspart room-settings - The owner's settings form: name, persistent, members only, public, password.
+ * @csspart occupant-menu-button - With `manage`: the button by each person for what we may do with them.
+ * @csspart occupant-menu - What we may do with one person: private message, kick, voice, moderator, ban.
+ * @csspart room-action-error - Why the room refused what we asked, in words.
  * @fires xmpp-chat-error - The room's messages could not be read or sent; detail `{ code, message }`.
  * @fires xmpp-chat-seen - The newest message is on screen (the room may be marked read).
+ * @fires xmpp-chat-private-message - With `manage`: open the private conversation with `{ room, nick }`.
+ * @fires xmpp-chat-room-bookmark - With `manage`: keep the room in the bookmarks or forget it: `{ room, bookmarked }`.
+ * @fires xmpp-chat-room-leave - With `manage`: leave the room: `{ room }`.
  */
 export class XmppChatRoomView extends LitElement {
   static override styles = roomViewStyles;
@@ -45,6 +60,8 @@ export class XmppChatRoomView extends LitElement {
     nick: {},
     heading: {},
     online: { type: Boolean },
+    manage: { type: Boolean },
+    bookmarked: { type: Boolean },
     peopleOpen: { state: true },
     revision: { state: true },
   };
@@ -57,17 +74,22 @@ export class XmppChatRoomView extends LitElement {
   declare heading?: string;
   /** Connected: the room may be joined. */
   declare online: boolean;
+  /** Full mode: the subject, invitations, bookmark, leaving, settings and moderation, as far as we may (their code loads when set). */
+  declare manage: boolean;
+  /** With `manage`: the room is in the account's bookmarks. */
+  declare bookmarked: boolean;
   declare private peopleOpen: boolean;
   declare private revision: number;
   #messages?: RoomMessages;
   #off: Array<() => void> = [];
   readonly #join = new RoomJoin(this, (error) => this.#report(error));
   #occupantsQueued?: ReturnType<typeof setTimeout>;
+  #manage?: RoomManage | Promise<unknown>;
 
   constructor() {
     super();
     this.lang = 'en';
-    this.online = false;
+    this.online = this.manage = this.bookmarked = false;
     this.peopleOpen = false;
     this.revision = 0;
   }
@@ -91,27 +113,18 @@ export class XmppChatRoomView extends LitElement {
     if (changed.has('room')) {
       this.#detach();
       this.#join.reset();
+      if (this.#manage && !(this.#manage instanceof Promise)) this.#manage.reset();
       if (this.room) this.#attach(this.room);
     }
     this.#join.joinOnce();
+    // Full mode's tools load with the first room that needs them; the one-tag room never does.
+    if (this.manage) this.#manage ??= import('./room-manage.ts').then((m) => this.#managed(new m.RoomManage(this)), this.#report);
   }
 
   override render() {
     const { room, lang } = this;
-    const header = html`<header part="room-header" class="header">
-        <div class="titles">
-          <h2 part="room-name" class="name" dir="auto">${this.heading || room?.jid.split('@')[0]}</h2>
-          ${room?.subject ? html`<p part="room-subject" class="subject" dir="auto">${room.subject}</p>` : nothing}
-        </div>
-        ${
-          room
-            ? html`<button part="occupants-button" class="people" type="button" aria-expanded=${String(this.peopleOpen)}
-                aria-controls="occupants" @click=${this.#togglePeople}>${t(lang, 'room.people', { count: room.occupants.size })}</button>`
-            : nothing
-        }
-        <slot name="actions"></slot>
-      </header>
-      <slot name="status"></slot>`;
+    const manage = this.manage && this.#manage && !(this.#manage instanceof Promise) ? this.#manage : undefined;
+    const header = roomHeader({ room, lang, heading: this.heading, peopleOpen: this.peopleOpen, togglePeople: this.#togglePeople, manage });
     if (!room) return header;
     const messages = this.#messages!;
     const join = this.#join;
@@ -119,13 +132,7 @@ export class XmppChatRoomView extends LitElement {
     const writable = (room.state === 'joined' || room.state === 'rejoining') && self?.role !== 'visitor';
     return html`${header}
       ${roomNotice(room, lang, join)}
-      <div class="body ${this.peopleOpen ? 'people-open' : ''}">
-        <xmpp-chat-message-list exportparts=${exportparts(PARTS.messageList)} lang=${lang} .messages=${messages.messages}
-          .hasOlder=${messages.hasOlder} .loadingOlder=${messages.loadingOlder}
-          @xmpp-chat-load-older=${() => void messages.loadOlder()} @xmpp-chat-seen=${this.#seen}></xmpp-chat-message-list>
-        <xmpp-chat-occupant-list id="occupants" exportparts="occupant-list, occupant, occupant-role" lang=${lang}
-          .occupants=${room.occupants} .revision=${this.revision}></xmpp-chat-occupant-list>
-      </div>
+      ${roomBody({ room, lang, messages, revision: this.revision, peopleOpen: this.peopleOpen, manage, seen: this.#seen })}
       ${
         join.ask
           ? joinForm({ lang, ask: join.ask, nick: join.prefill, invalid: join.invalid, busy: join.busy }, join.answered)
@@ -144,6 +151,7 @@ export class XmppChatRoomView extends LitElement {
         update();
       }),
       room.on('subject', update),
+      room.on('info', update),
       room.on('messages', (change) => messages.apply(change)),
       room.on('occupants', () => {
         this.#occupantsQueued ??= setTimeout(() => {
@@ -176,9 +184,14 @@ export class XmppChatRoomView extends LitElement {
     this.room?.send(body).catch((error: Error) => this.#report(error));
   }
 
-  #report(error: Error): void {
-    emit(this, 'xmpp-chat-error', { code: (error as { condition?: string }).condition ?? 'error', message: error.message });
+  #managed(manage: RoomManage): void {
+    this.#manage = manage;
+    this.requestUpdate();
   }
+
+  #report = (error: Error): void => {
+    emit(this, 'xmpp-chat-error', { code: (error as { condition?: string }).condition ?? 'error', message: error.message });
+  };
 }
 
 if (!customElements.get('xmpp-chat-room-view')) customElements.define('xmpp-chat-room-view', XmppChatRoomView);

@@ -21,6 +21,15 @@ type BoshRequest = { xmlData?: Element; date: number };
 const STALLED_MS = 5000;
 
 /**
+ * ejabberd (23.01 and 24.12) loses a request that reaches it before the one sent just ahead of
+ * it, if that one is an empty poll: it holds the poll and never takes in the stanzas of the other,
+ * and the session stalls (see STALLED_MS). So a request with stanzas leaves no sooner than this
+ * after the request before it; one sent right behind a request with stanzas, or behind none, goes
+ * at once.
+ */
+const BEHIND_POLL_MS = 50;
+
+/**
  * Sends queued data in the same task instead of after strophe.js's idle timer: whatever is queued
  * (including SASL steps that strophe.js computes asynchronously) and whatever is left after a
  * response has been handled (such as a stream restart).
@@ -36,6 +45,31 @@ export function flushWithoutIdleDelay(conn: Connection): void {
     queueData(element);
     scheduleFlush(conn);
   };
+}
+
+/** Holds a request with stanzas back while an empty poll sent just before it may still be on its way. */
+export function keepBehindPolls(conn: Connection): void {
+  const proto = conn._proto as unknown as { _onIdle(): void };
+  const onIdle = proto._onIdle.bind(proto);
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  proto._onIdle = () => {
+    const wait = waitBehindPoll(conn);
+    if (wait <= 0) return onIdle();
+    timer ??= setTimeout(() => {
+      timer = undefined;
+      if (conn.connected) conn.flush();
+    }, wait);
+  };
+}
+
+/** How long the queued stanzas must wait for the poll ahead of them (0: they may go now). */
+function waitBehindPoll(conn: Connection): number {
+  const requests = requestsOf(conn);
+  if (requests.length !== 1 || !conn.authenticated) return 0;
+  const [ahead] = requests;
+  if (!(ahead.date > 0) || stanzasIn(ahead).length > 0) return 0;
+  if (!(conn._data as unknown[]).some((item) => item !== null && item !== 'restart')) return 0;
+  return ahead.date + BEHIND_POLL_MS - Date.now();
 }
 
 /**

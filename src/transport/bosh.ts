@@ -8,7 +8,7 @@ import { describeAuthFailure, describeStreamError, parseSaslFailure } from '../s
 import { fromDom, toDom } from '../stanza/dom.ts';
 import type { XmlElement } from '../stanza/element.ts';
 import { chooseMechanism } from '../sasl/choose.ts';
-import { acknowledgeOnResponse, flushWithoutIdleDelay, watchForStall } from './bosh-patches.ts';
+import { acknowledgeOnResponse, flushWithoutIdleDelay, keepBehindPolls, watchForStall } from './bosh-patches.ts';
 import { checkBoshResponsesUnderTrustedTypes } from './bosh-trusted-types.ts';
 import { confirmAttached, forgetKeptSession, hasKeptSession, keepFeatures, keptFeatures } from './bosh-restore.ts';
 import { offersSasl2, watchStreamStart } from './bosh-stream-start.ts';
@@ -90,6 +90,7 @@ export function createBoshTransport(options: SessionOptions, listener: Transport
       }
     };
     flushWithoutIdleDelay(c);
+    keepBehindPolls(c);
     acknowledgeOnResponse(c, tracked);
     // strophe.js retries a failed request at once, which keeps the session and everything the
     // server holds for it; its next retries wait 8 s, then 27 s. When the retry fails too, a new

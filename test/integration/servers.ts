@@ -131,6 +131,8 @@ export const proxy = {
   /** Every chunk waits `ms` before it is passed on, both ways; 0 ends it. */
   delay: (port: number, ms: number) => executeServerCommand('proxy-delay', { port, ms }),
   /** Connections open but nothing gets through, both ways, until turned off. */
+  /** Empty BOSH requests (polls) wait `ms` on their way, so a request sent right behind one overtakes it. */
+  delayPolls: (port: number, ms: number) => executeServerCommand('proxy-delay-polls', { port, ms }),
   blackhole: (port: number, on: boolean) => executeServerCommand('proxy-blackhole', { port, on }),
   stop: (port: number) => executeServerCommand('proxy-stop', { port }),
 };

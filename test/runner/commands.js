@@ -53,6 +53,10 @@ export function testCommands() {
       proxies.get(port).delay(ms);
       return true;
     },
+    async 'proxy-delay-polls'({ port, ms }) {
+      proxies.get(port).delayPolls(ms);
+      return true;
+    },
     async 'proxy-blackhole'({ port, on }) {
       proxies.get(port).blackhole(on);
       return true;

@@ -9,6 +9,8 @@ export class TcpProxy {
   #pairs = new Set();
   /** Milliseconds each chunk waits before it is passed on, either way. */
   #delayMs = 0;
+  /** Milliseconds an empty BOSH request (a poll) waits on its way to the server, on top of the delay. */
+  #pollDelayMs = 0;
   /** While set, connections are accepted and data is held in both directions. */
   #blackhole = false;
   /** Each forwarder's way to pass on what it held. */
@@ -34,8 +36,8 @@ export class TcpProxy {
       const pair = { client, upstream, live: true };
       this.#pairs.add(pair);
       client.on('close', () => this.#pairs.delete(pair));
-      this.#forward(pair, client, upstream);
-      this.#forward(pair, upstream, client);
+      this.#forward(pair, client, upstream, true);
+      this.#forward(pair, upstream, client, false);
     });
     await new Promise((resolve, reject) => {
       this.#server.once('error', reject);
@@ -50,11 +52,12 @@ export class TcpProxy {
    * on when the hole closes, as TCP retransmits what a dead path dropped: a stream never loses
    * bytes in its middle. A stalled pair carries nothing, ever again.
    */
-  #forward(pair, from, to) {
+  #forward(pair, from, to, toServer) {
     let last = 0; // chunks keep their order even when the delay changes
     const held = [];
     const pass = (chunk) => {
-      const due = Math.max(Date.now() + this.#delayMs, last);
+      const poll = toServer && this.#pollDelayMs > 0 && /<body[^>]*\/>\s*$/.test(chunk.toString('latin1'));
+      const due = Math.max(Date.now() + this.#delayMs + (poll ? this.#pollDelayMs : 0), last);
       last = due;
       const write = () => {
         if (pair.live && !to.destroyed) to.write(chunk);
@@ -92,6 +95,11 @@ export class TcpProxy {
   /** Every chunk from now on waits this long, both ways (0 ends the delay). */
   delay(ms) {
     this.#delayMs = ms;
+  }
+
+  /** Empty BOSH requests (polls) from now on wait this long on their way to the server, so that a request sent right after one overtakes it (0 ends it). */
+  delayPolls(ms) {
+    this.#pollDelayMs = ms;
   }
 
   /** While on, connections open but nothing gets through either way, and nothing is refused. */

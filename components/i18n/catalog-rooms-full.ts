@@ -1,0 +1,62 @@
+/**
+ * The English strings of rooms in full mode (the room list, joining a room, invitations, the
+ * subject, moderation, the owner's settings), loaded with the code that shows them: neither a
+ * visitor's widget nor the one-tag room carries them.
+ */
+import { addStrings } from './i18n.ts';
+
+export const enRoomsFull = {
+  'rooms.none': 'No rooms yet.',
+  'rooms.unread': '{count} unread',
+  'rooms.mention': 'Mentions you',
+  'rooms.joining': 'Joining…',
+  'rooms.failed': 'Not joined',
+  'rooms.invitations': 'Invitations',
+  'rooms.invitation': '{from} invites you to {room}',
+  'rooms.accept': 'Join',
+  'rooms.decline': 'Decline',
+  'join.title': 'Join or create a room',
+  'join.address': 'Room address',
+  'join.address-or-name': 'Room address, or a name for a room on {service}',
+  'join.address-invalid': 'Enter the room’s address, such as lobby@conference.example.org.',
+  'join.bookmark': 'Keep it in my rooms',
+  'join.autojoin': 'Join it when I sign in',
+  'room.tools': 'Room tools',
+  'room.invite': 'Invite',
+  'room.invite-address': 'Address to invite',
+  'room.invite-reason': 'Message (optional)',
+  'room.invite-send': 'Send the invitation',
+  'room.invite-invalid': 'Enter an address such as ada@example.org.',
+  'room.invited': 'Invitation sent to {jid}.',
+  'room.bookmark': 'Bookmark',
+  'room.leave': 'Leave',
+  'room.settings': 'Room settings',
+  'room.settings-name': 'Name',
+  'room.settings-persistent': 'Keep the room when everyone has left',
+  'room.settings-members-only': 'Members only',
+  'room.settings-public': 'Listed in the room directory',
+  'room.settings-protected': 'Needs a password',
+  'room.settings-password': 'New password (empty: keep the current one)',
+  'room.settings-saved': 'The room’s settings are saved.',
+  'room.subject-edit': 'Change the subject',
+  'room.subject-label': 'Subject',
+  'room.save': 'Save',
+  'room.cancel': 'Cancel',
+  'room.dismiss': 'Dismiss',
+  'room.occupant-actions': 'Actions for {nick}',
+  'room.gone': 'This person has left the room.',
+  'room.private': 'Private message',
+  'room.kick': 'Remove from the room',
+  'room.voice-on': 'Let them write',
+  'room.voice-off': 'Let them only read',
+  'room.make-moderator': 'Make moderator',
+  'room.remove-moderator': 'No longer moderator',
+  'room.ban': 'Ban',
+  'room.reason': 'Reason (optional, they will see it)',
+  'room.confirm-kick': 'Remove {nick} from the room?',
+  'room.confirm-ban': 'Ban {nick} from the room for good?',
+  'room.close-menu': 'Close',
+  'room.private-name': '{nick} (in {room})',
+};
+
+addStrings(enRoomsFull);
