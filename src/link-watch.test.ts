@@ -39,4 +39,28 @@ describe('LinkWatch', () => {
     watch.stop();
     expect(drops).to.equal(0);
   });
+
+  it('pings only after a whole interval of silence, however much was heard before', async () => {
+    const pings: number[] = [];
+    const started = performance.now();
+    const watch = new LinkWatch(
+      { domain: 'example.org', pingIntervalMs: 60, pingTimeoutMs: 1000 },
+      (ping) => {
+        pings.push(performance.now() - started);
+        return Promise.resolve(ping);
+      },
+      () => undefined,
+    );
+    watch.start();
+    for (let i = 0; i < 10; i++) {
+      await sleep(15);
+      watch.heard(); // traffic for 150 ms: no ping
+    }
+    const lastHeard = performance.now() - started;
+    expect(pings).to.deep.equal([]);
+    await sleep(120);
+    watch.stop();
+    expect(pings).to.have.length(1);
+    expect(pings[0]).to.be.within(lastHeard + 55, lastHeard + 110);
+  });
 });

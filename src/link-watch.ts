@@ -11,7 +11,10 @@ interface LinkWatchOptions {
  * comes in time it drops the transport, which then reconnects (and resumes when it can).
  */
 export class LinkWatch {
+  /** Wakes when the link may have been quiet for a whole interval; one at a time. */
   #timer: ReturnType<typeof setTimeout> | undefined;
+  /** When the server was last heard (performance.now()). */
+  #heardAt = 0;
   /** The unanswered ping's deadline: cleared on stop, or it would cut the next session's link. */
   #deadline: ReturnType<typeof setTimeout> | undefined;
   #running = false;
@@ -30,15 +33,28 @@ export class LinkWatch {
   stop(): void {
     this.#running = false;
     clearTimeout(this.#timer);
+    this.#timer = undefined;
     clearTimeout(this.#deadline);
   }
 
-  /** Any traffic from the server proves the link is alive. */
+  /**
+   * Any traffic from the server proves the link is alive. Called for every stanza (a room's
+   * presence flood brings thousands at once): it notes the time, and the one timer, on waking,
+   * sleeps again for what is left of the interval rather than being replaced each time.
+   */
   heard(): void {
     if (!this.#running) return;
-    clearTimeout(this.#timer);
-    this.#timer = setTimeout(() => this.#ping(), this.options.pingIntervalMs);
+    this.#heardAt = performance.now();
+    this.#timer ??= setTimeout(this.#wake, this.options.pingIntervalMs);
   }
+
+  #wake = (): void => {
+    this.#timer = undefined;
+    if (!this.#running) return;
+    const quietFor = performance.now() - this.#heardAt;
+    if (quietFor < this.options.pingIntervalMs) this.#timer = setTimeout(this.#wake, this.options.pingIntervalMs - quietFor);
+    else this.#ping();
+  };
 
   #ping(): void {
     const ping = xml('iq', { type: 'get', to: this.options.domain }, xml('ping', { xmlns: 'urn:xmpp:ping' }));

@@ -56,14 +56,16 @@ export interface BodyState {
   revision: number;
   peopleOpen: boolean;
   manage?: RoomManage;
+  /** The list's `xmpp-chat-seen`, which is not composed: the view tells it again from itself. */
+  seen: (event: Event) => void;
 }
 
-export function roomBody({ room, lang, messages, revision, peopleOpen, manage }: BodyState) {
+export function roomBody({ room, lang, messages, revision, peopleOpen, manage, seen }: BodyState) {
   return html`<div class="body ${peopleOpen ? 'people-open' : ''}">
     <xmpp-chat-message-list exportparts=${LIST_PARTS} lang=${lang} .messages=${messages.messages}
       .hasOlder=${messages.hasOlder} .loadingOlder=${messages.loadingOlder} actions=${manage?.actions(room).moderate ? 'moderate' : 'none'}
       @xmpp-chat-moderate=${(e: CustomEvent<{ key: string }>) => manage?.moderate(room, messages.messages, e.detail.key)}
-      @xmpp-chat-load-older=${() => void messages.loadOlder()}></xmpp-chat-message-list>
+      @xmpp-chat-load-older=${() => void messages.loadOlder()} @xmpp-chat-seen=${seen}></xmpp-chat-message-list>
     <xmpp-chat-occupant-list id="occupants" exportparts="occupant-list, occupant, occupant-role, occupant-menu-button" lang=${lang}
       .occupants=${room.occupants} .revision=${revision} ?menus=${!!manage}
       @xmpp-chat-occupant-menu=${(e: CustomEvent<{ nick: string }>) => manage?.openMenu(e.detail.nick)}></xmpp-chat-occupant-list>

@@ -264,6 +264,25 @@ describe('xmpp-chat-room-view', () => {
     expect((window as { roomHacked?: number }).roomHacked).to.equal(undefined);
   });
 
+  it('tells its host when the newest message is on screen: at first, and as each new one arrives', async () => {
+    const room = new FakeRoom();
+    room.add(room.message('ada', 'Hello'));
+    const seen: EventTarget[] = [];
+    const listener = (event: Event) => seen.push(event.target!);
+    document.body.addEventListener('xmpp-chat-seen', listener);
+    try {
+      const el = await mount(room, { nick: 'alan' });
+      expect(seen, 'the first message on screen').to.have.length.greaterThan(0);
+      expect(seen.every((target) => target === el)).to.equal(true);
+      const first = seen.length;
+      room.add(room.message('grace', 'Hi Alan'));
+      await settle(el);
+      expect(seen.length, 'a new message on screen').to.be.greaterThan(first);
+    } finally {
+      document.body.removeEventListener('xmpp-chat-seen', listener);
+    }
+  });
+
   it('has no accessibility violations: joined with the people shown, asking for a nickname, refused', async () => {
     const room = new FakeRoom();
     room.subject = 'Welcome';

@@ -47,6 +47,7 @@ const OCCUPANTS_SPACING_MS = 100;
  * @csspart occupant-menu - What we may do with one person: private message, kick, voice, moderator, ban.
  * @csspart room-action-error - Why the room refused what we asked, in words.
  * @fires xmpp-chat-error - The room's messages could not be read or sent; detail `{ code, message }`.
+ * @fires xmpp-chat-seen - The newest message is on screen (the room may be marked read).
  * @fires xmpp-chat-private-message - With `manage`: open the private conversation with `{ room, nick }`.
  * @fires xmpp-chat-room-bookmark - With `manage`: keep the room in the bookmarks or forget it: `{ room, bookmarked }`.
  * @fires xmpp-chat-room-leave - With `manage`: leave the room: `{ room }`.
@@ -131,7 +132,7 @@ export class XmppChatRoomView extends LitElement {
     const writable = (room.state === 'joined' || room.state === 'rejoining') && self?.role !== 'visitor';
     return html`${header}
       ${roomNotice(room, lang, join)}
-      ${roomBody({ room, lang, messages, revision: this.revision, peopleOpen: this.peopleOpen, manage })}
+      ${roomBody({ room, lang, messages, revision: this.revision, peopleOpen: this.peopleOpen, manage, seen: this.#seen })}
       ${
         join.ask
           ? joinForm({ lang, ask: join.ask, nick: join.prefill, invalid: join.invalid, busy: join.busy }, join.answered)
@@ -168,6 +169,12 @@ export class XmppChatRoomView extends LitElement {
     clearTimeout(this.#occupantsQueued);
     this.#occupantsQueued = undefined;
   }
+
+  /** The list's event stays inside this shadow root (internal events are not composed): told again from here. */
+  #seen = (event: Event): void => {
+    event.stopPropagation();
+    emit(this, 'xmpp-chat-seen', {});
+  };
 
   #togglePeople = (): void => {
     this.peopleOpen = !this.peopleOpen;

@@ -151,7 +151,11 @@ export function createRoster({ client, store, account, caps, beforePresence }: R
   }
 
   client.on('stanza', (stanza) => {
-    const presence = stanza.name === 'presence' ? parsePresence(stanza) : undefined;
+    if (stanza.name !== 'presence') return;
+    // Only requests and contacts' presence are read: in a busy room nearly all presence is neither.
+    const sender = stanza.attrs.from && bareJid(stanza.attrs.from);
+    if (!sender || (stanza.attrs.type !== 'subscribe' && !contacts.has(sender))) return;
+    const presence = parsePresence(stanza);
     const from = presence?.from && parseJid(presence.from);
     if (!presence || !from) return;
     const bare = bareJid(presence.from!)!;

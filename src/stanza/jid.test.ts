@@ -47,12 +47,16 @@ describe('parseJid', () => {
       `alice@${'d'.repeat(1024)}`,
       `alice@example.org/${'r'.repeat(1024)}`,
       `${'é'.repeat(512)}@example.org`,
+      `${'€'.repeat(342)}@example.org`,
+      `alice@example.org/${'😀'.repeat(256)}`,
     ];
     for (const input of bad) expect(parseJid(input), input).to.equal(undefined);
   });
 
   it('accepts parts of exactly 1023 bytes', () => {
     expect(parseJid(`${'a'.repeat(1023)}@example.org`)?.local).to.have.length(1023);
+    expect(parseJid(`${'€'.repeat(341)}@example.org`)?.local).to.have.length(341);
+    expect(parseJid(`alice@example.org/${'😀'.repeat(255)}x`)?.resource).to.have.length(511);
   });
 });
 

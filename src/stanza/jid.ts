@@ -15,7 +15,12 @@ const MAX_PART_BYTES = 1023;
 const FORBIDDEN_IN_LOCAL = /["&'/:<>@\s]/;
 const FORBIDDEN_IN_DOMAIN = /[\s@/]/;
 
-const byteLength = (s: string) => new TextEncoder().encode(s).length;
+const encoder = new TextEncoder();
+/**
+ * More than MAX_PART_BYTES of UTF-8? A UTF-16 code unit is at most 3 bytes of UTF-8, so only long
+ * parts are encoded: every address of every stanza comes through here (a room's presence flood).
+ */
+const tooLong = (s: string) => s.length * 3 > MAX_PART_BYTES && encoder.encode(s).length > MAX_PART_BYTES;
 
 /**
  * Parses an address. Local part and domain are lower-cased; the resource keeps its case.
@@ -30,9 +35,9 @@ export function parseJid(s: string): Jid | undefined {
   const local = at < 0 ? undefined : bare.slice(0, at).toLowerCase();
   const domain = bare.slice(at + 1).toLowerCase();
 
-  if (!domain || FORBIDDEN_IN_DOMAIN.test(domain) || byteLength(domain) > MAX_PART_BYTES) return undefined;
-  if (local !== undefined && (!local || FORBIDDEN_IN_LOCAL.test(local) || byteLength(local) > MAX_PART_BYTES)) return undefined;
-  if (resource !== undefined && (!resource || byteLength(resource) > MAX_PART_BYTES)) return undefined;
+  if (!domain || FORBIDDEN_IN_DOMAIN.test(domain) || tooLong(domain)) return undefined;
+  if (local !== undefined && (!local || FORBIDDEN_IN_LOCAL.test(local) || tooLong(local))) return undefined;
+  if (resource !== undefined && (!resource || tooLong(resource))) return undefined;
   const jid: Jid = { domain };
   if (local !== undefined) jid.local = local;
   if (resource !== undefined) jid.resource = resource;

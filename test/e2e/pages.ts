@@ -4,6 +4,26 @@ import { until } from '../integration/servers.ts';
 
 const frames: HTMLIFrameElement[] = [];
 
+/**
+ * The test runner clones a failed test's `actual` and `expected` to report them. An element (say,
+ * `expect(deep(doc, sel)).to.equal(undefined)` finding one) cannot be cloned: the report is never
+ * sent, and the run waits without a word until its time limit. Such values go as their markup.
+ */
+afterEach(function () {
+  const error = this.currentTest?.err as { actual?: unknown; expected?: unknown } | undefined;
+  if (error) for (const field of ['actual', 'expected'] as const) error[field] = reportable(error[field]);
+});
+
+function reportable(value: unknown): unknown {
+  try {
+    structuredClone(value);
+    return value;
+  } catch (error) {
+    const markup = (value as { outerHTML?: unknown } | null)?.outerHTML;
+    return `${typeof markup === 'string' ? markup.slice(0, 500) : String(value)} (not clonable: ${(error as Error).name})`;
+  }
+}
+
 /** A same-origin page whose body is `body`; resolves once its widget element exists. */
 export async function page(body: string, options: { width?: number; height?: number; head?: string } = {}): Promise<HTMLIFrameElement> {
   const frame = document.createElement('iframe');

@@ -3,6 +3,7 @@ import { execFile, spawn } from 'node:child_process';
 import { promisify } from 'node:util';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { TcpProxy } from './tcp-proxy.js';
+import { BigRoom } from './big-room.js';
 
 const run = promisify(execFile);
 const BENCH_REPORT = new URL('../artifacts/bench.json', import.meta.url);
@@ -13,6 +14,7 @@ const ARCHIVE_READER = new URL('./read-archive.py', import.meta.url).pathname;
 const MESSAGE_SENDER = new URL('./send-message.py', import.meta.url).pathname;
 const DESK_LOAD = new URL('./desk-load.py', import.meta.url).pathname;
 const MUC_PEER = new URL('./muc-peer.py', import.meta.url).pathname;
+const ROOM_LOAD = new URL('./room-load.py', import.meta.url).pathname;
 const SERVER_ACTIONS = new Set(['restart', 'freeze', 'thaw', 'kill', 'start-kept', 'stop']);
 /** Each test server's client-to-server port, for slixmpp; its names are the ones server-restart takes. */
 const C2S_PORTS = { prosody: 15222, ejabberd: 25222, prosody13: 35222, ejabberd24: 45222, 'cluster-a': 55222, 'cluster-b': 56222 };
@@ -21,6 +23,8 @@ export function testCommands() {
   const proxies = new Map();
   const loads = new Map();
   const peers = new Map();
+  const bigRooms = new Map();
+  const roomLoads = new Map();
   let peerCount = 0;
   const commands = {
     async 'proxy-start'({ targetPort }) {
@@ -83,6 +87,66 @@ export function testCommands() {
       if (result.done) loads.delete(to);
       return result;
     },
+    // The rooms bench's stand-in server (big-room.js): one room with `occupants` occupants and
+    // `archived` archived messages, on a loopback port; floods of presence on demand.
+    async 'big-room-start'({ room, occupants, archived }) {
+      const server = new BigRoom({ room, occupants, archived });
+      const port = await server.up();
+      bigRooms.set(port, server);
+      return port;
+    },
+    async 'big-room-flood'({ port, show = 'away' }) {
+      return bigRooms.get(port).flood(show);
+    },
+    async 'big-room-churn'({ port, count }) {
+      return bigRooms.get(port).churn(count);
+    },
+    async 'big-room-stop'({ port }) {
+      const server = bigRooms.get(port);
+      bigRooms.delete(port);
+      await server?.down();
+      return [...(server?.unknown ?? [])];
+    },
+    // A real room's load (room-load.py): its archive topped up to `messages` (kept between runs), or
+    // `occupants` anonymous occupants who stay until stopped. Longer than the runner's 20 s per
+    // command: start, then wait in steps.
+    async 'room-load-start'({ server, room, messages, occupants, rampMs = 0 }) {
+      if (!(server in C2S_PORTS)) throw new Error(`unknown server ${server}`);
+      if (roomLoads.has(room)) throw new Error(`a load on ${room} is still running`);
+      const args = messages
+        ? [ROOM_LOAD, 'fill', '127.0.0.1', String(C2S_PORTS[server]), 'anon.localhost', room, String(messages)]
+        : [ROOM_LOAD, 'occupants', '127.0.0.1', String(C2S_PORTS[server]), 'anon.localhost', room, String(occupants), String(rampMs)];
+      if (!messages) args.push(`guest-${Math.random().toString(36).slice(2, 8)}`);
+      const child = spawn('/usr/bin/python3', args, { stdio: ['pipe', 'pipe', 'ignore'] });
+      const load = { child, buffer: '', result: undefined };
+      load.exited = new Promise((resolve) => child.on('exit', resolve));
+      child.stdout.on('data', (chunk) => {
+        const lines = (load.buffer + chunk).split('\n');
+        load.buffer = lines.pop();
+        for (const line of lines.filter(Boolean)) load.result ??= JSON.parse(line);
+      });
+      void load.exited.then(() => (load.result ??= { event: 'error', why: 'the load stopped without a word' }));
+      roomLoads.set(room, load);
+      return true;
+    },
+    // The load's first word: { event: 'filled', archived, sent }, { event: 'ready', joined, failures }, or an error.
+    async 'room-load-wait'({ room }) {
+      const load = roomLoads.get(room);
+      if (!load) throw new Error(`no load on ${room}`);
+      for (let waited = 0; waited < 10_000 && !load.result; waited += 100) await new Promise((r) => setTimeout(r, 100));
+      if (load.result?.event === 'filled' || load.result?.event === 'error') roomLoads.delete(room);
+      return load.result ? { done: true, ...load.result } : { done: false };
+    },
+    async 'room-load-stop'({ room }) {
+      const load = roomLoads.get(room);
+      roomLoads.delete(room);
+      if (!load || load.child.exitCode !== null) return true;
+      load.child.stdin.write(`${JSON.stringify({ quit: true })}\n`);
+      const timer = setTimeout(() => load.child.kill(), 10_000);
+      await load.exited;
+      clearTimeout(timer);
+      return true;
+    },
     // An account's archive as slixmpp (a third-party client, from Debian) reads it over c2s.
     async 'archive-read'({ server, jid, password, withJid }) {
       const args = [ARCHIVE_READER, jid, password, '127.0.0.1', String(C2S_PORTS[server])];
@@ -95,10 +159,13 @@ export function testCommands() {
     // A room occupant played by slixmpp (muc-peer.py), which stays in the room until stopped: it
     // joins (creating the room, with `roomPassword` as its password if given), says what it is
     // told, and records what it sees. Resolves once it is in the room, or refused.
-    async 'muc-peer-start'({ server, jid, password, room, nick, roomPassword }) {
+    // With `persistent`, a room it creates is persistent. A lost connection (a server restart) it
+    // makes again, and joins the room again.
+    async 'muc-peer-start'({ server, jid, password, room, nick, roomPassword, persistent }) {
       if (!(server in C2S_PORTS)) throw new Error(`unknown server ${server}`);
       const args = [MUC_PEER, jid, password, '127.0.0.1', String(C2S_PORTS[server]), room, nick];
       if (roomPassword) args.push(roomPassword);
+      if (persistent) args.push('--persistent');
       const child = spawn('/usr/bin/python3', args, { stdio: ['pipe', 'pipe', 'ignore'] });
       const peer = { child, events: [], buffer: '' };
       const id = String(++peerCount);
@@ -127,6 +194,19 @@ export function testCommands() {
     async 'muc-peer-order'({ id, order }) {
       peers.get(id).child.stdin.write(`${JSON.stringify(order)}\n`);
       return true;
+    },
+    // The room's archive as the peer reads it: { messages: [{ archiveId, nick, body, originId }] } or { error }.
+    async 'muc-peer-archive'({ id }) {
+      const peer = peers.get(id);
+      if (!peer) throw new Error(`no peer ${id}`);
+      const before = peer.events.filter((e) => e.event === 'archive').length;
+      peer.child.stdin.write(`${JSON.stringify({ archive: true })}\n`);
+      for (let waited = 0; waited < 15_000; waited += 100) {
+        const answers = peer.events.filter((e) => e.event === 'archive');
+        if (answers.length > before) return answers.at(-1);
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      return { error: 'no answer from the peer in 15 s' };
     },
     async 'muc-peer-events'({ id }) {
       return peers.get(id)?.events ?? [];
@@ -250,6 +330,14 @@ export function testCommands() {
     await writeFile(new URL(`${name}.cpuprofile`, dir), JSON.stringify(profile));
     return true;
   }
+  // Slows the test page's CPU `rate` times (Chromium's throttling over CDP); rate 1 ends it.
+  const throttles = new Map();
+  async function cpuThrottle({ rate = 1 }, session) {
+    let cdp = throttles.get(session.id);
+    if (!cdp) throttles.set(session.id, (cdp = await session.browser.getPage(session.id).target().createCDPSession()));
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate });
+    return true;
+  }
   // The built files, for the size budget test.
   async function builtFiles(dir = new URL('../../dist/', import.meta.url).pathname, prefix = '') {
     const { readdir } = await import('node:fs/promises');
@@ -268,6 +356,7 @@ export function testCommands() {
       if (command === 'screenshot') return screenshot(payload, session);
       if (command === 'built-files') return builtFiles();
       if (command === 'cpu-profile') return cpuProfile(payload ?? {}, session);
+      if (command === 'cpu-throttle') return cpuThrottle(payload ?? {}, session);
       if (command === 'grant-notifications') return grantNotifications(payload ?? {}, session);
       const handler = commands[command];
       return handler ? handler(payload ?? {}) : undefined;

@@ -1,20 +1,24 @@
 #!/usr/bin/python3
 """A room occupant as a third-party client, slixmpp, is one: joins a room and stays, says what it is told.
 
-    muc-peer.py <jid> <password> <host> <port> <room> <nick> [<room password>]
+    muc-peer.py <jid> <password> <host> <port> <room> <nick> [<room password>] [--persistent]
 
 Joins <room> under <nick> (creating it if needed: with <room password> set as its password, else with
-the default configuration), then reads commands from stdin, one JSON object a line:
+the default configuration; --persistent makes it a persistent room, which outlives a server restart),
+then reads commands from stdin, one JSON object a line:
     {"say": "<body>"}   a message to the room
     {"invite": "<jid>", "reason": "<why>"}   a direct invitation (XEP-0249) to the room
     {"private": "<nick>", "body": "<body>"}   a private message to an occupant (type chat, with muc#user)
+    {"archive": true}   read the room's whole archive (XEP-0313 at the room's address)
     {"quit": true}      leave and stop
 and writes what happens to stdout, one JSON object a line:
     {"event": "joined", "codes": [...]}, {"event": "message", "nick", "body", "id", "originId", "stanzaId"},
     {"event": "presence", "nick", "type", "role", "codes"}, {"event": "subject", "nick", "subject"},
     {"event": "private", "from", "body"}, {"event": "invitation", "kind", "room", "from", "reason"},
-    {"event": "moderated", "id", "by"}, {"event": "error", "why"}
-It stops by itself after two minutes.
+    {"event": "moderated", "id", "by"}, {"event": "archive", "messages": [{"archiveId", "nick", "body",
+    "originId"}...]}, {"event": "disconnected"}, {"event": "error", "why"}
+A lost connection (a server restart) is made again, every second, and the room joined again ("joined"
+once more). It stops by itself after two minutes.
 """
 import asyncio
 import json
@@ -22,7 +26,7 @@ import logging
 import os
 import sys
 
-from slixmpp import ClientXMPP
+from slixmpp import JID, ClientXMPP
 from slixmpp.xmlstream import ET
 from slixmpp.xmlstream.handler import Callback
 from slixmpp.xmlstream.matcher import MatchXPath
@@ -43,21 +47,49 @@ def out(**event):
 
 
 class Peer(ClientXMPP):
-    def __init__(self, jid, password, room, nick, room_password):
+    def __init__(self, jid, password, room, nick, room_password, persistent, address):
         super().__init__(jid, password)
-        self.room, self.nick, self.room_password = room, nick, room_password
+        self.room, self.nick, self.room_password, self.persistent = room, nick, room_password, persistent
+        self.address = address
         self.joined = False
-        self.register_plugin('xep_0198')
+        self.quitting = False
+        self.stopped = asyncio.get_event_loop().create_future()
+        for plugin in ('xep_0030', 'xep_0059', 'xep_0313', 'xep_0198'):
+            self.register_plugin(plugin)
         self.add_event_handler('session_start', self.on_start)
         self.add_event_handler('failed_auth', lambda _: self.fail('authentication failed'))
         self.add_event_handler('presence', self.on_presence)
         # slixmpp's own `message` event is only for messages with a body: subjects, invitations and
         # moderations have none.
         self.register_handler(Callback('every message', MatchXPath('{jabber:client}message'), self.on_message))
+        self.add_event_handler('disconnected', self.on_disconnected)
+        self.add_event_handler('connection_failed', self.on_connection_failed)
+
+    def start(self):
+        self.connect(self.address, use_ssl=False, force_starttls=False, disable_starttls=True)
 
     def fail(self, why):
         out(event='error', why=why)
+        self.stop()
+
+    def stop(self):
+        self.quitting = True
         self.disconnect()
+        if not self.stopped.done():
+            self.stopped.set_result(True)
+
+    def on_disconnected(self, _reason):
+        if self.quitting:
+            return
+        out(event='disconnected')
+        self.joined = False
+        asyncio.get_event_loop().call_later(1, self.start)
+
+    def on_connection_failed(self, _error):
+        # slixmpp backs off up to minutes between attempts; a restarting test server is back in seconds.
+        self.cancel_connection_attempt()
+        if not self.quitting:
+            asyncio.get_event_loop().call_later(1, self.start)
 
     async def on_start(self, _event):
         self.send_presence()
@@ -71,12 +103,15 @@ class Peer(ClientXMPP):
 
     async def configure(self):
         fields = ''
+        if self.room_password or self.persistent:
+            fields = "<field var='FORM_TYPE'><value>http://jabber.org/protocol/muc#roomconfig</value></field>"
         if self.room_password:
-            fields = (
-                "<field var='FORM_TYPE'><value>http://jabber.org/protocol/muc#roomconfig</value></field>"
+            fields += (
                 "<field var='muc#roomconfig_passwordprotectedroom'><value>1</value></field>"
                 f"<field var='muc#roomconfig_roomsecret'><value>{self.room_password}</value></field>"
             )
+        if self.persistent:
+            fields += "<field var='muc#roomconfig_persistentroom'><value>1</value></field>"
         iq = self.make_iq_set(ito=self.room)
         iq.append(ET.fromstring(f"<query xmlns='{MUC}#owner'><x xmlns='jabber:x:data' type='submit'>{fields}</x></query>"))
         await iq.send(timeout=10)
@@ -147,6 +182,25 @@ class Peer(ClientXMPP):
         if message['from'].bare == self.room and message['body']:
             out(event='private', **{'from': message['from'].resource}, body=message['body'])
 
+    async def read_archive(self):
+        messages = []
+        try:
+            async for result in self['xep_0313'].iterate(jid=JID(self.room), rsm={'max': 250}):
+                forwarded = result['mam_result']['forwarded']['stanza']
+                origin = forwarded.xml.find(f'{{{SID}}}origin-id')
+                body = forwarded.xml.find('{jabber:client}body')
+                messages.append(
+                    {
+                        'archiveId': result['mam_result']['id'],
+                        'nick': forwarded['from'].resource,
+                        'body': body.text if body is not None else None,
+                        'originId': origin.get('id') if origin is not None else None,
+                    }
+                )
+        except Exception as error:  # reported to the test, which fails with it
+            return out(event='archive', error=f'archive query failed: {error!r}')
+        out(event='archive', messages=messages)
+
     def command(self, line):
         order = json.loads(line)
         if 'say' in order:
@@ -166,15 +220,18 @@ class Peer(ClientXMPP):
             private.append(ET.fromstring(f"<x xmlns='{MUC_USER}'/>"))
             private.send()
             out(event='sent-private', to=order['private'], body=order['body'])
+        if order.get('archive'):
+            asyncio.ensure_future(self.read_archive())
         if order.get('quit'):
             self.make_presence(pto=f'{self.room}/{self.nick}', ptype='unavailable').send()
-            self.disconnect()
+            self.stop()
 
 
 def main():
-    jid, password, host, port, room, nick, *rest = sys.argv[1:]
-    peer = Peer(jid, password, room, nick, rest[0] if rest else None)
-    peer.connect((host, int(port)), use_ssl=False, force_starttls=False, disable_starttls=True)
+    flags = [arg for arg in sys.argv[1:] if arg.startswith('--')]
+    jid, password, host, port, room, nick, *rest = [arg for arg in sys.argv[1:] if not arg.startswith('--')]
+    peer = Peer(jid, password, room, nick, rest[0] if rest else None, '--persistent' in flags, (host, int(port)))
+    peer.start()
     loop = asyncio.get_event_loop()
 
     pending = b''
@@ -186,7 +243,7 @@ def main():
         chunk = os.read(sys.stdin.fileno(), 65536)
         if not chunk:
             loop.remove_reader(sys.stdin.fileno())
-            peer.disconnect()
+            peer.stop()
             return
         *lines, pending = (pending + chunk).split(b'\n')
         for line in lines:
@@ -195,9 +252,12 @@ def main():
 
     loop.add_reader(sys.stdin.fileno(), read)
     try:
-        loop.run_until_complete(asyncio.wait_for(peer.disconnected, timeout=120))
+        loop.run_until_complete(asyncio.wait_for(peer.stopped, timeout=120))
     except asyncio.TimeoutError:
         out(event='error', why='stopped after two minutes')
+        peer.stop()
+    if peer.transport:  # lets the goodbye to the room go out
+        loop.run_until_complete(asyncio.wait([peer.disconnected], timeout=5))
     out(event='stopped')
 
 
