@@ -1,7 +1,8 @@
 /**
  * Full mode's way into rooms, part of the full-mode chunk: the rooms' code (and the core's) loads
- * only when the account is known to have rooms (it joined or bookmarked one on this device) or
- * the agent opens the rooms UI. Until then the sidebar shows the heading and the join button.
+ * at once when the account is known to have rooms (it joined or bookmarked one on this device),
+ * else once signed in and the page is idle, or when the agent opens the rooms UI. Until then the
+ * sidebar shows the heading and the join button.
  */
 import { html } from 'lit';
 import type { ChatSession } from '../controllers/chat-session.ts';
@@ -69,12 +70,27 @@ export function loadRooms(panel: ChatPanel, session: ChatSession): Promise<FullR
   ));
 }
 
+const idleLoads = new WeakSet<ChatSession>();
+
+/**
+ * On a device that has not seen the account's rooms yet, the rooms load once signed in and the page
+ * is idle: the account's bookmarks (joined on sign-in) and invitations are heard only once they have.
+ */
+function loadWhenIdle(panel: ChatPanel, session: ChatSession, fail: (error: Error) => void): void {
+  if (idleLoads.has(session)) return;
+  idleLoads.add(session);
+  const load = () => void loadRooms(panel, session).catch(fail);
+  if ('requestIdleCallback' in window) requestIdleCallback(load, { timeout: 2000 });
+  else setTimeout(load, 500);
+}
+
 /** The sidebar's rooms group: the list once loaded, else its heading and the join button (which loads it). */
 export function renderRoomsGroup(panel: ChatPanel, session: ChatSession) {
   const ui = roomsOf(panel);
   if (ui) return viewOf(panel).renderRoomList(ui);
   const fail = (error: Error) => session.fail(error);
   if (hadRooms(session)) loadRooms(panel, session).catch(fail);
+  else if (session.status === 'connected') loadWhenIdle(panel, session, fail);
   return html`<div slot="rooms" class="rooms-entry">
     <h2>${t(panel.lang, 'rooms.heading')}</h2>
     <button type="button" part="join-room-button" @click=${() => loadRooms(panel, session).then((loaded) => loaded.showJoinForm(), fail)}>
