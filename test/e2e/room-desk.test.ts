@@ -47,7 +47,8 @@ for (const server of Object.keys(SERVERS) as ServerName[]) {
         const room = `desk-${unique()}@conference.${DOMAIN}`;
         const nick = `agent-${unique()}`;
         const frame = await page(
-          `<main style="height:760px"><xmpp-chat mode="full" service="${serviceUrl(transport, port)}" jid="${agent}@${DOMAIN}" password="pass-${agent}"></xmpp-chat></main>`,
+          `<main style="height:760px"><xmpp-chat mode="full" service="${serviceUrl(transport, port)}" jid="${agent}@${DOMAIN}" password="pass-${agent}"></xmpp-chat></main>
+          <script type="module" src="/dist/xmpp-chat.js"></script>`,
         );
         const doc = frame.contentDocument!;
         (await waitFor(() => deep(doc, '[part~="join-room-button"]'), 'the rooms group', 30_000)).click();
