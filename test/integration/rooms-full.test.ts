@@ -10,7 +10,7 @@ import { executeServerCommand } from '@web/test-runner-commands';
 import { RoomError, type Chat, type Room, type RoomBookmark, type RoomInvitation, type StoredMessage } from '../../src/index.ts';
 import { newAccount } from './accounts.ts';
 import { closeChats, device, eventually, history } from './chat-helpers.ts';
-import { DOMAIN, SERVERS, TRANSPORTS, disconnectAll, serviceUrl, type ServerName } from './servers.ts';
+import { ALL_SERVERS, DOMAIN, SERVERS, TRANSPORTS, disconnectAll, serviceUrl, type AnyServerName, type ServerName } from './servers.ts';
 
 interface PeerEvent {
   event: string;
@@ -28,7 +28,7 @@ interface PeerEvent {
 
 const started: string[] = [];
 const peer = {
-  async start(server: ServerName, account: string, room: string, nick: string): Promise<string> {
+  async start(server: AnyServerName, account: string, room: string, nick: string): Promise<string> {
     const answer = await executeServerCommand<PeerEvent & { id: string }, Record<string, string>>('muc-peer-start', {
       server,
       jid: `${account}@${DOMAIN}`,
@@ -227,3 +227,45 @@ for (const server of Object.keys(SERVERS) as ServerName[]) {
     });
   }
 }
+
+// Neither server of the current pair offers XEP-0425 in rooms; ejabberd 24.12 does: moderation runs there for real.
+describe('moderation (XEP-0425) on ejabberd 24.12 over websocket', function () {
+  this.timeout(90_000);
+  const service = serviceUrl('websocket', ALL_SERVERS.ejabberd24.httpPort);
+  afterEach(async () => {
+    await peer.stopAll();
+    await closeChats();
+    await disconnectAll();
+  });
+
+  it('removes the third-party occupant’s message for everyone: slixmpp and another occupant see it removed', async () => {
+    const [me, them, other] = [
+      await newAccount('mod', 'ejabberd24'),
+      await newAccount('peer', 'ejabberd24'),
+      await newAccount('seer', 'ejabberd24'),
+    ];
+    const jid = newRoom();
+    const chat = device(me, service);
+    const room = await joined(chat, jid, 'boss');
+    await eventually(() => Promise.resolve(room.info), 'the room info');
+    expect(room.info?.moderation, 'the room offers moderation').to.equal(true);
+    const seer = device(other, service);
+    await joined(seer, jid, 'seer');
+    const nick = `p-${unique()}`;
+    const id = await peer.start('ejabberd24', them, jid, nick);
+    const said = `to remove ${unique()}`;
+    await peer.say(id, said);
+    const message = await eventually(async () => (await history(chat, jid)).find((m) => m.body === said), 'the peer message');
+    await eventually(async () => (await history(seer, jid)).find((m) => m.body === said), 'the message at the other occupant');
+
+    await room.moderate(message, 'off topic');
+    await peer.saw(id, (e) => e.event === 'moderated', 'slixmpp to see the moderation');
+    expect(await chat.store.get(jid, message.key)).to.include({ retracted: true, body: '' });
+    const seen = await eventually(
+      async () => (await history(seer, jid)).find((m) => m.key === message.key && m.retracted),
+      'the other occupant to see it removed',
+    );
+    expect(seen.body).to.equal('');
+    expect(seen.moderatedBy, 'by whom').to.be.a('string').and.not.equal('');
+  });
+});
