@@ -1,0 +1,19 @@
+import { serviceList } from '../options.ts';
+import { loadTransport, transportKindOf } from './transport.ts';
+
+/**
+ * Starts loading the code that connecting to `service` needs, before a client is made: the
+ * transport of its first URL (the one tried first) and, for a sign-in with a password, SCRAM.
+ * Connecting then finds them loaded, instead of loading them one after another while the rest
+ * of the chat loads too. Nothing connects. Without a URL (XEP-0156 discovery) there is nothing
+ * to guess. A failed load is tried again, and reported, by the connection that needs it.
+ */
+export function preloadTransport(service: string | readonly string[] | undefined, { password = false } = {}): Promise<unknown> {
+  const kind = transportKindOf(serviceList(service)[0] ?? '');
+  if (!kind) return Promise.resolve();
+  const loads: Promise<unknown>[] = [loadTransport(kind)];
+  if (password) loads.push(import('../sasl/scram.ts'));
+  // Over BOSH, strophe's SCRAM mechanisms (bosh-scram.ts) come with ours.
+  if (password && kind === 'bosh') loads.push(import('./bosh-scram.ts'));
+  return Promise.all(loads);
+}
