@@ -5,8 +5,9 @@ type Chunk = { type: 'chunk'; name: string; fileName: string; code: string; impo
 
 /** `export{t as XmppChat}from"./lit-….js"`: a file that only passes on another's exports. */
 const FACADE = /^export\s*\{([^}]*)\}\s*from\s*(["'`])(\.{1,2}\/[^"'`]+)\2;?\s*$/;
-const HELPER = '__xcLoad';
-const SEEN = '__xcLoaded';
+/** The names of the function that adds the links, and of the addresses it has added (checked unused). */
+const HELPER = '__xp';
+const SEEN = '__xs';
 
 /** The specifier by which `from` names `to`. */
 const specifier = (from: string, to: string) => {
@@ -54,15 +55,21 @@ export const chunkLoading = ({ preloading }: { preloading: string[] }): Plugin =
             .map(([local, exported = local]) => [exported, local] as const),
         ),
       );
-      const added = match[1].split(',').map((pair) => {
-        const [imported, exported = imported] = pair.trim().split(/\s+as\s+/);
-        const local = locals.get(imported);
-        if (!local) this.error(`${target} has no export ${imported}`);
-        if (locals.has(exported)) this.error(`${target} already exports ${exported}`);
-        locals.set(exported, local);
-        return `${local} as ${exported}`;
-      });
-      real.code += `\nexport{${added.join(',')}};\n`;
+      // Names that no other file mentions cannot be read from the import (our code reads no export
+      // by a computed name): they are left out.
+      const mentioned = (name: string) =>
+        chunks.some((chunk) => chunk !== facade && chunk !== real && new RegExp(`\\b${name}\\b`).test(chunk.code));
+      const pairs = match[1].split(',').map((pair) => pair.trim().split(/\s+as\s+/));
+      const added = pairs
+        .filter(([imported, exported = imported]) => mentioned(exported))
+        .map(([imported, exported = imported]) => {
+          const local = locals.get(imported);
+          if (!local) this.error(`${target} has no export ${imported}`);
+          if (locals.has(exported)) this.error(`${target} already exports ${exported}`);
+          locals.set(exported, local);
+          return `${local} as ${exported}`;
+        });
+      if (added.length) real.code += `\nexport{${added.join(',')}};\n`;
       for (const chunk of chunks) {
         if (!chunk.dynamicImports.includes(facade.fileName)) continue;
         const from = quoted(specifier(chunk.fileName, facade.fileName));
@@ -94,6 +101,8 @@ export const chunkLoading = ({ preloading }: { preloading: string[] }): Plugin =
         preloads = true;
       }
       // Once per file and address: a link already added, or a file already loaded, is not asked for again.
+      if (preloads && new RegExp(`\\b(${HELPER}|${SEEN})\\b`).test(chunk.code.replaceAll(`${HELPER}([`, '')))
+        this.error(`${chunk.fileName} uses the name ${HELPER} or ${SEEN} already`);
       if (preloads)
         chunk.code =
           `const ${HELPER}=(l)=>l.map(h=>${SEEN}.has(h)||${SEEN}.add(h)&&document.head.append(` +

@@ -14,7 +14,9 @@ import { alertOnMessages } from './alerting.ts';
 import type { ConversationActions } from './conversation-actions.ts';
 import { renderAvailability, renderConversation, renderHeader, renderStatus } from './chat-panel.views.ts';
 import { PARTS, exportparts } from '../parts.ts';
-import { preloadTransport } from '../../src/index.ts';
+
+// Passed on to <xmpp-chat>, which loads the core only with this module.
+export { preloadTransport } from '../../src/index.ts';
 
 type FullMode = typeof import('./full-mode.ts');
 type RoomMode = typeof import('./room-mode.ts');
@@ -283,12 +285,5 @@ export class ChatPanel extends LitElement {
     this.#lifecycle.loginFailed();
   }
 }
-
-/**
- * Starts loading what connecting with `config` needs (the transport, and SCRAM for a password),
- * so that it comes alongside the rest of the chat rather than after the session is made.
- */
-export const preloadFor = (config: WidgetConfig): Promise<unknown> =>
-  preloadTransport(config.service, { password: Boolean(config.jid && config.password) });
 
 if (!customElements.get('xmpp-chat-panel')) customElements.define('xmpp-chat-panel', ChatPanel);

@@ -462,7 +462,7 @@ export class XmppChat extends LitElement {
     const loading = (this.#panelModule = import('../chat-panel/chat-panel.ts'));
     // With it, the connection's code. Opening tries again what fails here (and says so if it fails too).
     loading
-      .then(({ preloadFor }) => preloadFor(this.#config()))
+      .then(({ preloadTransport }) => preloadTransport(this.service, Boolean(this.jid && this.password)))
       .catch((error: unknown) => {
         if (this.#panelModule === loading && !this.#loading) this.#panelModule = undefined;
         if (this.debug) console.debug('xmpp-chat: the chat did not load ahead of opening.', error);
