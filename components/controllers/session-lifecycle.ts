@@ -260,8 +260,9 @@ export class SessionLifecycle {
     if (this.host.config.mode === 'full') {
       // What only full mode shows (contacts, the desk, saved replies, avatars) is loaded, run and
       // drawn once the session has connected, or failed to: meanwhile it would slow the sign-in's
-      // round trips, which the page answers. The roster is fetched by then, not yet shown.
-      signedIn(session.chat.client)
+      // round trips, which the page answers (the roster is being fetched by then). Contacts or
+      // conversations kept on this device are shown at once all the same.
+      signedInOrCached(session)
         .then(() => this.host.fullMode())
         .then(({ useReplies }) => {
           if (this.host.session === session) useReplies(session);
@@ -278,12 +279,16 @@ export class SessionLifecycle {
   }
 }
 
-/** Resolves once `client` is not signing in: connected, or failed to. */
-function signedIn(client: ChatSession['chat']['client']): Promise<void> {
+/**
+ * Resolves once `session` is not signing in (connected, or failed to), or has contacts or
+ * conversations from this device to show meanwhile.
+ */
+function signedInOrCached(session: ChatSession): Promise<void> {
   return new Promise((resolve) => {
-    if (client.status !== 'connecting') return resolve();
-    const off = client.on('status', ({ status }) => {
-      if (status === 'connecting') return;
+    const ready = () => session.status !== 'connecting' || session.contacts.length + session.conversations.length > 0;
+    if (ready()) return resolve();
+    const off = session.on('change', () => {
+      if (!ready()) return;
       off();
       resolve();
     });

@@ -11,10 +11,8 @@ import { loadTransport, transportKindOf } from './transport.ts';
  */
 export function preloadTransport(service: string | readonly string[] | undefined, password = false): Promise<unknown> {
   const kind = transportKindOf(serviceList(service)[0] ?? '');
-  if (!kind) return Promise.resolve();
-  const loads: Promise<unknown>[] = [loadTransport(kind)];
-  if (password) loads.push(import('../sasl/scram.ts'));
-  // Over BOSH, strophe's SCRAM mechanisms (bosh-scram.ts) come with ours.
-  if (password && kind === 'bosh') loads.push(import('./bosh-scram.ts'));
+  // Over BOSH, strophe's own small part of SCRAM (bosh-scram.ts) follows the transport.
+  const loads: Promise<unknown>[] = kind ? [loadTransport(kind)] : [];
+  if (kind && password) loads.push(import('../sasl/scram.ts'));
   return Promise.all(loads);
 }
