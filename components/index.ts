@@ -59,6 +59,9 @@ const api =
     : (() => {
         const mounted = mountFromScript();
         for (const widget of document.querySelectorAll('xmpp-chat')) drawEarlyLauncher(widget);
+        // A widget in full mode is shown at once: its panel's code loads alongside the element's
+        // rather than after it (the element loads it again, and says so, if this fails).
+        if (document.querySelector('xmpp-chat[mode=full]')) import('./chat-panel/chat-panel.ts').catch(() => undefined);
         // Commands wait for the element's code: until then a widget has no methods.
         const target = () => (customElements.get('xmpp-chat') ? (mounted ?? document.querySelector('xmpp-chat') ?? undefined) : undefined);
         return installPageApi(window, target as () => PageWidget | undefined);

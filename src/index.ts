@@ -7,6 +7,7 @@ export type { Client, ClientEvents, ConnectionStatus, StatusChange } from './cli
 export type { ClientOptions } from './options.ts';
 export { serviceList } from './options.ts';
 export type { SessionInfo, TransportKind } from './transport/transport.ts';
+export { preloadTransport } from './transport/preload.ts';
 export type { FastToken, FastTokenStore } from './sasl/sasl2.ts';
 export { AuthError, ConfigError, ConnectionError, StanzaError, StanzaParseError, StreamError, XmppChatError } from './errors.ts';
 export { xml, childOf, childrenOf, textOf, toXmlString } from './stanza/element.ts';

@@ -40,7 +40,8 @@ function alerts(panel: ChatPanel): Promise<Alerts> {
 
 /** Alerts for the session's new incoming messages; returns the function that stops it. */
 export function alertOnMessages(panel: ChatPanel, session: ChatSession): () => void {
-  if (wanted(panel)) void alerts(panel); // loaded before the first message needs it
+  // Loaded before the first message needs it; in full mode with its views (not while signing in).
+  if (panel.config.sound || panel.full) void alerts(panel);
   return session.chat.on('messages', ({ added }) => {
     if (!wanted(panel)) return;
     for (const message of added) {

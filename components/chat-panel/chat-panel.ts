@@ -15,6 +15,9 @@ import type { ConversationActions } from './conversation-actions.ts';
 import { renderAvailability, renderConversation, renderHeader, renderStatus } from './chat-panel.views.ts';
 import { PARTS, exportparts } from '../parts.ts';
 
+// Passed on to <xmpp-chat>, which loads the core only with this module.
+export { preloadTransport } from '../../src/index.ts';
+
 type FullMode = typeof import('./full-mode.ts');
 type RoomMode = typeof import('./room-mode.ts');
 

@@ -56,11 +56,14 @@ export function renderHeader(panel: ChatPanel, needsLogin: boolean) {
   </header>`;
 }
 
-/** The header's picture: one's own in full mode, else the desk's once its presence says it has one. */
+/**
+ * The header's picture: one's own in full mode (with full mode's views: not while signing in), else
+ * the desk's once its presence says it has one.
+ */
 function renderPicture(panel: ChatPanel, full: boolean, jid: string | undefined, name: string) {
   const { session } = panel;
   const avatars =
-    session && jid && (full || hasPicture(session, jid))
+    session && jid && (full ? panel.full : hasPicture(session, jid))
       ? avatarsOf(
           session,
           () => panel.requestUpdate(),

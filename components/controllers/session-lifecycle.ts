@@ -117,6 +117,7 @@ export class SessionLifecycle {
     this.#credentials = undefined;
     this.#loggedOut = true;
     this.host.replace(undefined);
+    if (this.host.config.mode === 'full') this.host.fullMode().catch((error: Error) => this.host.report(error)); // the login form
     // Signing out forgets what "Stay signed in" kept (the kept token is then useless to anyone).
     if (this.host.config.mode !== 'full') return;
     const jid = this.loginJid;
@@ -146,7 +147,6 @@ export class SessionLifecycle {
     const key = (this.#key = this.#configKey());
     // Visitors never see the contact list or the login form: only full mode loads them.
     const report = (error: Error) => this.host.report(error);
-    if (config.mode === 'full') this.host.fullMode().catch(report);
     intake.load();
     if (intake.needsForm()) import('../prechat-form/prechat-form.ts').catch(report);
     const configured = config.jid && config.password && !this.#loggedOut ? { jid: config.jid, password: config.password } : undefined;
@@ -165,7 +165,12 @@ export class SessionLifecycle {
       // The agent's name as typed at login, else the site's: every message to visitors carries it.
       const agentName = cleanNick(this.#credentials?.name ?? config.agentName);
       const agent: SessionConfig = { ...base, to: undefined, answerStrangers: true, agentName, messageNick: agentName };
-      if (!credentials && !config.anonymous) return this.#startSaved(agent, key);
+      // The login form may be next: full mode's code (which has it) loads now. A sign-in loads
+      // it once it is through (#create).
+      if (!credentials && !config.anonymous) {
+        this.host.fullMode().catch(report);
+        return this.#startSaved(agent, key);
+      }
       if (this.#credentials?.remember) return this.#startRemembered(agent, this.#credentials, key);
       const account = credentials ? { jid: credentials.jid, password: credentials.password } : { anonymous: true };
       return void this.#create({ ...agent, ...account });
@@ -251,15 +256,19 @@ export class SessionLifecycle {
       return undefined;
     }
     this.host.replace(session);
+    if (this.host.active || this.#wanted) void session.connect();
     if (this.host.config.mode === 'full') {
-      this.host
-        .fullMode()
+      // What only full mode shows (contacts, the desk, saved replies, avatars) is loaded, run and
+      // drawn once the session has connected, or failed to: meanwhile it would slow the sign-in's
+      // round trips, which the page answers (the roster is being fetched by then). Contacts or
+      // conversations kept on this device are shown at once all the same.
+      signedInOrCached(session)
+        .then(() => this.host.fullMode())
         .then(({ useReplies }) => {
           if (this.host.session === session) useReplies(session);
         })
         .catch((error: Error) => this.host.report(error));
     }
-    if (this.host.active || this.#wanted) void session.connect();
     return session;
   }
 
@@ -268,4 +277,20 @@ export class SessionLifecycle {
     // Every message of a session carries the agent's name: a new name is a new session.
     return JSON.stringify([service, domain, jid, password, to, anonymous, mode, mode === 'full' ? agentName : undefined, room]);
   }
+}
+
+/**
+ * Resolves once `session` is not signing in (connected, or failed to), or has contacts or
+ * conversations from this device to show meanwhile.
+ */
+function signedInOrCached(session: ChatSession): Promise<void> {
+  return new Promise((resolve) => {
+    const ready = () => session.status !== 'connecting' || session.contacts.length + session.conversations.length > 0;
+    if (ready()) return resolve();
+    const off = session.on('change', () => {
+      if (!ready()) return;
+      off();
+      resolve();
+    });
+  });
 }

@@ -460,11 +460,13 @@ export class XmppChat extends LitElement {
   #warm = (): void => {
     if (this.#panelModule) return;
     const loading = (this.#panelModule = import('../chat-panel/chat-panel.ts'));
-    // Opening tries again (and says so if it fails too).
-    loading.catch((error: unknown) => {
-      if (this.#panelModule === loading && !this.#loading) this.#panelModule = undefined;
-      if (this.debug) console.debug('xmpp-chat: the panel did not load ahead of opening.', error);
-    });
+    // With it, the connection's code. Opening tries again what fails here (and says so if it fails too).
+    loading
+      .then(({ preloadTransport }) => preloadTransport(this.service, Boolean(this.jid && this.password)))
+      .catch((error: unknown) => {
+        if (this.#panelModule === loading && !this.#loading) this.#panelModule = undefined;
+        if (this.debug) console.debug('xmpp-chat: the chat did not load ahead of opening.', error);
+      });
   };
 
   /** Loads the panel (and with it the chat core) once, and renders it. */

@@ -208,11 +208,11 @@ export function createWebSocketTransport(options: SessionOptions, listener: Tran
     const session = waitForSession(resuming);
     try {
       // Awaited together so that an error reported both ways is observed once, never left unhandled.
+      // The socket opens (a round trip) while that code loads; the stream is opened, and the server
+      // sends its features, only once it has.
       const [info] = await Promise.all([
         session.promise,
-        loadOnce()
-          .then(() => entity.connect(options.service))
-          .then(() => entity.open({ domain: options.domain, lang: 'en' })),
+        Promise.all([loadOnce(), entity.connect(options.service)]).then(() => entity.open({ domain: options.domain, lang: 'en' })),
       ]);
       online = true;
       if (unacked.length > 0) listener.unacknowledged?.(unacked.splice(0));
