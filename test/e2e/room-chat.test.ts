@@ -5,39 +5,10 @@
  * and after a reload finds the history and its nickname kept.
  */
 import { expect } from '@esm-bundle/chai';
-import { executeServerCommand } from '@web/test-runner-commands';
 import { eventually } from '../integration/chat-helpers.ts';
+import { peer, unique } from '../integration/muc-peer.ts';
 import { ANON_DOMAIN, DOMAIN, SERVERS, TRANSPORTS, serviceUrl, type ServerName } from '../integration/servers.ts';
 import { accessibilityViolations, closePages, deep, deepAll, page, reload, typeAndSend, waitFor } from './pages.ts';
-
-interface PeerEvent {
-  event: string;
-  nick?: string;
-  body?: string;
-  why?: string;
-}
-
-const started: string[] = [];
-const unique = () => Math.random().toString(36).slice(2, 10);
-
-/** A third-party occupant that creates the room and stays in it until stopped. */
-async function startPeer(server: ServerName, room: string, nick: string): Promise<string> {
-  const answer = await executeServerCommand<PeerEvent & { id: string }, Record<string, string>>('muc-peer-start', {
-    server,
-    jid: `dave@${DOMAIN}`,
-    password: 'pass-dave',
-    room,
-    nick,
-  });
-  started.push(answer.id);
-  if (answer.event !== 'joined') throw new Error(`the peer could not join ${room}: ${answer.why}`);
-  return answer.id;
-}
-
-const heard = async (id: string, body: string) =>
-  ((await executeServerCommand<PeerEvent[], { id: string }>('muc-peer-events', { id })) ?? []).filter(
-    (e) => e.event === 'message' && e.body === body,
-  ).length;
 
 for (const server of Object.keys(SERVERS) as ServerName[]) {
   for (const transport of TRANSPORTS) {
@@ -45,14 +16,14 @@ for (const server of Object.keys(SERVERS) as ServerName[]) {
       this.timeout(60_000);
       afterEach(async () => {
         closePages();
-        await Promise.all(started.splice(0).map((id) => executeServerCommand('muc-peer-stop', { id })));
+        await peer.stopAll();
       });
 
       it('asks a nickname once, lists and chats with another occupant, and keeps history and nickname across a reload', async () => {
         for (const key of Object.keys(localStorage)) if (key.startsWith('xmpp-chat')) localStorage.removeItem(key);
         const room = `r-${unique()}@conference.${DOMAIN}`;
         const daveNick = `dave-${unique()}`;
-        const dave = await startPeer(server, room, daveNick);
+        const dave = await peer.start(server, room, daveNick);
         const frame =
           await page(`<script type="module" src="/dist/xmpp-chat.js" data-service="${serviceUrl(transport, SERVERS[server].httpPort)}"
           data-domain="${ANON_DOMAIN}" data-mode="room" data-room="${room}" data-title="The lobby"></script>`);
@@ -71,16 +42,16 @@ for (const server of Object.keys(SERVERS) as ServerName[]) {
         deep(doc, '[part~="occupants-button"]')!.click();
 
         const fromDave = `hello from dave ${unique()}`;
-        await executeServerCommand('muc-peer-say', { id: dave, body: fromDave });
+        await peer.say(dave, fromDave);
         const bodies = () => deepAll(doc, '[part~="message-body"]').map((el) => el.textContent?.trim());
         await waitFor(() => bodies().includes(fromDave), 'dave’s message');
         expect(deepAll(doc, '[part~="message-sender"]').map((el) => el.textContent)).to.include(daveNick);
 
         const fromAda = `hello from ada ${unique()}`;
         typeAndSend(doc, fromAda);
-        await eventually(async () => (await heard(dave, fromAda)) > 0, 'dave to hear it');
+        await eventually(async () => (await peer.heard(dave, fromAda)) > 0, 'dave to hear it');
         await new Promise((resolve) => setTimeout(resolve, 1000));
-        expect(await heard(dave, fromAda), 'heard once').to.equal(1);
+        expect(await peer.heard(dave, fromAda), 'heard once').to.equal(1);
         expect(bodies().filter((b) => b === fromAda)).to.have.length(1);
         expect(await accessibilityViolations(frame)).to.deep.equal([]);
         expect(deep(doc, '[part~="unread-badge"]')?.textContent, 'no unread count for what was seen').to.equal(undefined);
@@ -89,7 +60,7 @@ for (const server of Object.keys(SERVERS) as ServerName[]) {
         const launcher = deep(doc, '[part~="launcher"]')!;
         launcher.click();
         const whileClosed = `while you were away ${unique()}`;
-        await executeServerCommand('muc-peer-say', { id: dave, body: whileClosed });
+        await peer.say(dave, whileClosed);
         await waitFor(() => deep(doc, '[part~="unread-badge"]')?.textContent === '1', 'the unread count');
         launcher.click();
         await waitFor(() => !deep(doc, '[part~="unread-badge"]'), 'the count cleared once opened');

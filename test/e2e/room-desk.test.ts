@@ -6,24 +6,10 @@
  * room again by itself.
  */
 import { expect } from '@esm-bundle/chai';
-import { executeServerCommand } from '@web/test-runner-commands';
 import { eventually } from '../integration/chat-helpers.ts';
+import { peer, unique } from '../integration/muc-peer.ts';
 import { DOMAIN, SERVERS, TRANSPORTS, freshAccount, serviceUrl, type ServerName } from '../integration/servers.ts';
 import { accessibilityViolations, closePages, deep, deepAll, page, reload, waitFor } from './pages.ts';
-
-interface PeerEvent {
-  event: string;
-  nick?: string;
-  role?: string;
-  room?: string;
-  kind?: string;
-  type?: string;
-  why?: string;
-}
-
-const started: string[] = [];
-const unique = () => Math.random().toString(36).slice(2, 10);
-const events = async (id: string) => (await executeServerCommand<PeerEvent[], { id: string }>('muc-peer-events', { id })) ?? [];
 
 /** Clicks the button under `root` whose text is `text`. */
 function press(root: ParentNode, selector: string, text?: string): void {
@@ -38,7 +24,7 @@ for (const server of Object.keys(SERVERS) as ServerName[]) {
       this.timeout(90_000);
       afterEach(async () => {
         closePages();
-        await Promise.all(started.splice(0).map((id) => executeServerCommand('muc-peer-stop', { id })));
+        await peer.stopAll();
       });
 
       it('creates a bookmarked room, invites and moderates a third-party occupant, hears a mention, and rejoins from the bookmark', async () => {
@@ -61,15 +47,7 @@ for (const server of Object.keys(SERVERS) as ServerName[]) {
         await waitFor(() => deep(doc, '[part~="room-tools"]') && deep(doc, 'textarea'), 'the room open', 30_000);
 
         const daveNick = `dave-${unique()}`;
-        const peer = await executeServerCommand<PeerEvent & { id: string }, Record<string, string>>('muc-peer-start', {
-          server,
-          jid: `dave@${DOMAIN}`,
-          password: 'pass-dave',
-          room,
-          nick: daveNick,
-        });
-        started.push(peer.id);
-        expect(peer.event, peer.why).to.equal('joined');
+        const dave = await peer.start(server, room, daveNick);
 
         // The invitation reaches slixmpp.
         press(doc, '[part~="invite-button"]');
@@ -77,13 +55,13 @@ for (const server of Object.keys(SERVERS) as ServerName[]) {
         invite.value = `dave@${DOMAIN}`;
         invite.form!.requestSubmit();
         await eventually(
-          async () => (await events(peer.id)).some((e) => e.event === 'invitation' && e.room === room),
+          async () => (await peer.events(dave)).some((e) => e.event === 'invitation' && e.room === room),
           'slixmpp to get the invitation',
         );
 
         // A mention is highlighted.
         const mention = `${nick}: a question for you ${unique()}`;
-        await executeServerCommand('muc-peer-say', { id: peer.id, body: mention });
+        await peer.say(dave, mention);
         const mentioned = await waitFor(
           () => deepAll(doc, '[part~="mention"]').find((el) => el.textContent?.includes(mention)),
           'the mention highlighted',
@@ -97,7 +75,7 @@ for (const server of Object.keys(SERVERS) as ServerName[]) {
         await waitFor(() => deep(doc, '[part~="occupant-menu"]'), 'the occupant’s menu');
         press(doc, '[part~="occupant-menu"] button', 'Let them only read');
         await eventually(
-          async () => (await events(peer.id)).some((e) => e.event === 'presence' && e.nick === daveNick && e.role === 'visitor'),
+          async () => (await peer.events(dave)).some((e) => e.event === 'presence' && e.nick === daveNick && e.role === 'visitor'),
           'slixmpp to lose its voice',
         );
         expect(await accessibilityViolations(frame)).to.deep.equal([]);
@@ -112,7 +90,7 @@ for (const server of Object.keys(SERVERS) as ServerName[]) {
         );
         await eventually(
           async () =>
-            (await events(peer.id)).filter((e) => e.event === 'presence' && e.nick === nick && e.type !== 'unavailable').length >= 2,
+            (await peer.events(dave)).filter((e) => e.event === 'presence' && e.nick === nick && e.type !== 'unavailable').length >= 2,
           'the agent back in the room',
         );
         (row.querySelector('button') ?? row).click();

@@ -6,67 +6,13 @@
  * bookmarks and invitations of other tests never meet these.
  */
 import { expect } from '@esm-bundle/chai';
-import { executeServerCommand } from '@web/test-runner-commands';
-import { RoomError, type Chat, type Room, type RoomBookmark, type RoomInvitation, type StoredMessage } from '../../src/index.ts';
+import type { RoomBookmark, RoomInvitation, StoredMessage } from '../../src/index.ts';
 import { newAccount } from './accounts.ts';
+import { joined, peer, refusal, unique } from './muc-peer.ts';
 import { closeChats, device, eventually, history } from './chat-helpers.ts';
-import { ALL_SERVERS, DOMAIN, SERVERS, TRANSPORTS, disconnectAll, serviceUrl, type AnyServerName, type ServerName } from './servers.ts';
+import { ALL_SERVERS, DOMAIN, SERVERS, TRANSPORTS, disconnectAll, serviceUrl, type ServerName } from './servers.ts';
 
-interface PeerEvent {
-  event: string;
-  nick?: string;
-  body?: string;
-  role?: string;
-  codes?: number[];
-  subject?: string;
-  room?: string;
-  from?: string;
-  id?: string;
-  stanzaId?: string;
-  why?: string;
-}
-
-const started: string[] = [];
-const peer = {
-  async start(server: AnyServerName, account: string, room: string, nick: string): Promise<string> {
-    const answer = await executeServerCommand<PeerEvent & { id: string }, Record<string, string>>('muc-peer-start', {
-      server,
-      jid: `${account}@${DOMAIN}`,
-      password: `pass-${account}`,
-      room,
-      nick,
-    });
-    started.push(answer.id);
-    if (answer.event !== 'joined') throw new Error(`the peer could not join ${room}: ${answer.why}`);
-    return answer.id;
-  },
-  say: (id: string, body: string) => executeServerCommand('muc-peer-say', { id, body }),
-  order: (id: string, order: Record<string, string>) => executeServerCommand('muc-peer-order', { id, order }),
-  events: async (id: string) => (await executeServerCommand<PeerEvent[], { id: string }>('muc-peer-events', { id })) ?? [],
-  async saw(id: string, match: (e: PeerEvent) => boolean, what: string): Promise<PeerEvent> {
-    return eventually(async () => (await peer.events(id)).find(match), what);
-  },
-  stopAll: () => Promise.all(started.splice(0).map((id) => executeServerCommand('muc-peer-stop', { id }))),
-};
-
-const unique = () => Math.random().toString(36).slice(2, 10);
 const newRoom = () => `rf-${unique()}@conference.${DOMAIN}`;
-
-async function joined(chat: Chat, jid: string, nick: string): Promise<Room> {
-  await chat.connect();
-  const room = (await chat.rooms()).room(jid);
-  await room.join(nick);
-  return room;
-}
-
-async function refusal(promise: Promise<unknown>): Promise<RoomError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).to.be.instanceOf(RoomError);
-  return error as RoomError;
-}
 
 for (const server of Object.keys(SERVERS) as ServerName[]) {
   for (const transport of TRANSPORTS) {
@@ -116,7 +62,7 @@ for (const server of Object.keys(SERVERS) as ServerName[]) {
         const [me, them] = [await newAccount('inv', server), await newAccount('peer', server)];
         const ours = newRoom();
         const theirs = newRoom();
-        const id = await peer.start(server, them, theirs, `p-${unique()}`);
+        const id = await peer.start(server, theirs, `p-${unique()}`, { account: them });
         const chat = device(me, service);
         const room = await joined(chat, ours, 'host');
         await room.invite(`${them}@${DOMAIN}`, 'come over');
@@ -141,7 +87,7 @@ for (const server of Object.keys(SERVERS) as ServerName[]) {
         const room = await joined(chat, jid, 'boss');
         await eventually(() => Promise.resolve(room.info), 'the room info');
         const nick = `p-${unique()}`;
-        let id = await peer.start(server, them, jid, nick);
+        let id = await peer.start(server, jid, nick, { account: them });
         await eventually(() => Promise.resolve(room.occupants.get(nick)), 'the peer in the room');
 
         const subject = `Subject ${unique()}`;
@@ -181,7 +127,7 @@ for (const server of Object.keys(SERVERS) as ServerName[]) {
         await peer.saw(id, (e) => e.event === 'presence' && e.nick === nick && !!e.codes?.includes(307), 'the peer kicked');
         await eventually(() => Promise.resolve(!room.occupants.has(nick)), 'the peer gone from the list');
 
-        id = await peer.start(server, them, jid, nick);
+        id = await peer.start(server, jid, nick, { account: them });
         await room.ban(`${them}@${DOMAIN}`, 'for good');
         await peer.saw(id, (e) => e.event === 'presence' && e.nick === nick && !!e.codes?.includes(301), 'the peer banned');
       });
@@ -192,7 +138,7 @@ for (const server of Object.keys(SERVERS) as ServerName[]) {
         const chat = device(me, service);
         const room = await joined(chat, jid, 'anna');
         const nick = `p-${unique()}`;
-        const id = await peer.start(server, them, jid, nick);
+        const id = await peer.start(server, jid, nick, { account: them });
         await eventually(() => Promise.resolve(room.occupants.get(nick)), 'the peer in the room');
         const occupant = `${jid}/${nick}`;
 
@@ -252,7 +198,7 @@ describe('moderation (XEP-0425) on ejabberd 24.12 over websocket', function () {
     const seer = device(other, service);
     await joined(seer, jid, 'seer');
     const nick = `p-${unique()}`;
-    const id = await peer.start('ejabberd24', them, jid, nick);
+    const id = await peer.start('ejabberd24', jid, nick, { account: them });
     const said = `to remove ${unique()}`;
     await peer.say(id, said);
     const message = await eventually(async () => (await history(chat, jid)).find((m) => m.body === said), 'the peer message');

@@ -4,61 +4,14 @@
  * refusals in words, creating a room, and a lost session that rejoins and fills the gap.
  */
 import { expect } from '@esm-bundle/chai';
-import { executeServerCommand } from '@web/test-runner-commands';
-import { RoomError, type Chat, type Room } from '../../src/index.ts';
+import type { Chat } from '../../src/index.ts';
 import { closeChats, device, eventually, history } from './chat-helpers.ts';
+import { joined, peer, refusal, unique } from './muc-peer.ts';
 import { DOMAIN, SERVERS, TRANSPORTS, disconnectAll, proxy, serviceUrl, type ServerName } from './servers.ts';
 
-interface PeerEvent {
-  event: string;
-  nick?: string;
-  body?: string;
-  why?: string;
-}
-
-const started: string[] = [];
-const peer = {
-  async start(server: ServerName, room: string, nick: string, roomPassword?: string): Promise<string> {
-    const answer = await executeServerCommand<PeerEvent & { id: string }, Record<string, string | undefined>>('muc-peer-start', {
-      server,
-      jid: `dave@${DOMAIN}`,
-      password: 'pass-dave',
-      room,
-      nick,
-      roomPassword,
-    });
-    started.push(answer.id);
-    if (answer.event !== 'joined') throw new Error(`the peer could not join ${room}: ${answer.why}`);
-    return answer.id;
-  },
-  say: (id: string, body: string) => executeServerCommand('muc-peer-say', { id, body }),
-  async heard(id: string, body: string): Promise<number> {
-    const events = (await executeServerCommand<PeerEvent[], { id: string }>('muc-peer-events', { id })) ?? [];
-    return events.filter((e) => e.event === 'message' && e.body === body).length;
-  },
-  stopAll: () => Promise.all(started.splice(0).map((id) => executeServerCommand('muc-peer-stop', { id }))),
-};
-
-const unique = () => Math.random().toString(36).slice(2, 10);
 const newRoom = () => `r-${unique()}@conference.${DOMAIN}`;
 const bodies = async (chat: Chat, room: string) => (await history(chat, room)).map((m) => m.body);
 const count = (list: string[], body: string) => list.filter((b) => b === body).length;
-
-async function joined(chat: Chat, jid: string, nick: string): Promise<Room> {
-  await chat.connect();
-  const room = (await chat.rooms()).room(jid);
-  await room.join(nick);
-  return room;
-}
-
-async function refusal(promise: Promise<unknown>): Promise<RoomError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).to.be.instanceOf(RoomError);
-  return error as RoomError;
-}
 
 for (const server of Object.keys(SERVERS) as ServerName[]) {
   for (const transport of TRANSPORTS) {
@@ -109,7 +62,7 @@ for (const server of Object.keys(SERVERS) as ServerName[]) {
       it('says why a join is refused: wrong password, nickname taken', async () => {
         const jid = newRoom();
         const peerNick = `dave-${unique()}`;
-        await peer.start(server, jid, peerNick, 'open sesame');
+        await peer.start(server, jid, peerNick, { roomPassword: 'open sesame' });
         const alice = device('alice', service);
         await alice.connect();
         const room = (await alice.rooms()).room(jid);
