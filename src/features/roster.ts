@@ -158,7 +158,7 @@ export function createRoster({ client, store, account, caps, beforePresence }: R
     const presence = parsePresence(stanza);
     const from = presence?.from && parseJid(presence.from);
     if (!presence || !from) return;
-    const bare = bareJid(presence.from!)!;
+    const bare = sender;
     if (presence.type === 'subscribe') {
       const contact = contacts.get(bare);
       // Someone we added ourselves (or approved before) is let in without asking again.

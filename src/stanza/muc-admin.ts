@@ -6,8 +6,8 @@
 import { parseDiscoFeatures } from './disco.ts';
 import { childOf, childrenOf, textOf, xml, type XmlElement } from './element.ts';
 import { newStanzaId } from './message.ts';
+import { NS_MUC } from './muc.ts';
 
-const NS_MUC = 'http://jabber.org/protocol/muc';
 const NS_ADMIN = `${NS_MUC}#admin`;
 const NS_OWNER = `${NS_MUC}#owner`;
 const NS_DATA = 'jabber:x:data';
