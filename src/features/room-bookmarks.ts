@@ -120,6 +120,16 @@ export function createBookmarks({ client, store, account, native, changed, repor
     return list.filter((b) => !before.has(b.jid));
   }
   const without = (list: readonly RoomBookmark[], jid: string) => list.filter((b) => b.jid !== jid);
+  /**
+   * A rewrite read the whole storage and wrote it back changed: that is this session's list, and
+   * reading it again is not needed (nor safe: a server that also publishes the storage to PEP may
+   * answer the next read with the list from before, for a moment).
+   */
+  const wrote = (list: RoomBookmark[]) => {
+    session = client.epoch;
+    reading = Promise.resolve(list);
+    set(list);
+  };
 
   return {
     get known() {
@@ -145,14 +155,14 @@ export function createBookmarks({ client, store, account, native, changed, repor
       if (await native()) {
         await publish(bookmark);
         set([...without(known, bookmark.jid), bookmark]);
-      } else set(await rewrite((list) => [...without(list, bookmark.jid), bookmark]));
+      } else wrote(await rewrite((list) => [...without(list, bookmark.jid), bookmark]));
     },
     async remove(jid) {
       await settled();
       if (await native()) {
         await client.iq(buildRetract(NS_BOOKMARKS, jid)).catch(orNone);
         set(without(known, jid));
-      } else set(await rewrite((list) => without(list, jid)));
+      } else wrote(await rewrite((list) => without(list, jid)));
     },
     receive(stanza, added) {
       const event = parsePubsubEvent(stanza);
