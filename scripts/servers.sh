@@ -16,6 +16,7 @@
 #   scripts/servers.sh start-kept [server]          start on the data of the last run
 #   scripts/servers.sh status [server]              exits non-zero unless every named server runs
 #   scripts/servers.sh accounts [server]            (re)creates the test accounts
+#   scripts/servers.sh sessions server user         the user's sessions on that server, one resource a line
 #
 # Test accounts on "localhost": alice, bob, carol, dave, support; password "pass-<name>".
 # Each start begins from empty data, so every run gets fresh accounts and archives.
@@ -229,6 +230,14 @@ signal_one() { # server signal
     rm -f "$RUN/$1/pid"
   fi
 }
+sessions_one() { # server user: the resources the server holds sessions for, hibernating ones included
+  running "$1" || die "$1 is not running"
+  if [ "${KIND[$1]}" = ejabberd ]; then ejabberdctl_ "$1" user_resources "$2" localhost
+  else "$(prosody_bin "$1" prosodyctl)" --config "$(prosody_cfg "$1")" shell \
+    '>local t = {} for jid in pairs(prosody.full_sessions) do t[#t + 1] = jid end return table.concat(t, " ")' \
+    | { grep -o "$2@localhost/[^ ]*" || true; } | sed 's|^[^/]*/||'
+  fi
+}
 status_one() {
   if running "$1"; then echo "$1: running (pid $(pid_of "$1"), ports ${PORTS[$1]})"; else echo "$1: stopped"; return 1; fi
 }
@@ -252,6 +261,7 @@ case $command in
   thaw) for s in "${servers[@]}"; do signal_one "$s" CONT; done ;;
   kill) for s in "${servers[@]}"; do signal_one "$s" KILL; done ;;
   status) rc=0; for s in "${servers[@]}"; do status_one "$s" || rc=1; done; exit $rc ;;
+  sessions) [ -n "${3:-}" ] || die "sessions needs a server and a user"; sessions_one "$target" "$3" ;;
   accounts) for s in "${servers[@]}"; do running "$s" || die "$s is not running"; "accounts_${KIND[$s]}" "$s"; done ;;
-  *) die "unknown command: $command (install|start|stop|restart|start-kept|freeze|thaw|kill|status|accounts)" ;;
+  *) die "unknown command: $command (install|start|stop|restart|start-kept|freeze|thaw|kill|status|accounts|sessions)" ;;
 esac

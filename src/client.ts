@@ -2,13 +2,14 @@ import { backoffDelay } from './backoff.ts';
 import { AuthError, ConnectionError, isFatal, XmppChatError } from './errors.ts';
 import { Emitter } from './events.ts';
 import { IqRouter, type IqHandler } from './iq.ts';
-import { resolveOptions, type ClientOptions } from './options.ts';
+import { resolveOptions, type ClientOptions, type ResolvedOptions } from './options.ts';
 import { LinkWatch } from './link-watch.ts';
 import { SessionOpener } from './session-opener.ts';
 import { deviceIdentity } from './device-identity.ts';
 import type { XmlElement } from './stanza/element.ts';
 import { takeIncoming } from './stanza/incoming.ts';
-import { loadTransport, type SessionInfo, type TransportKind } from './transport/transport.ts';
+import { createSharedOpener, type Opener } from './shared-session/shared-opener.ts';
+import { loadTransport, type SessionInfo, type TransportKind, type TransportListener } from './transport/transport.ts';
 
 export type ConnectionStatus = 'disconnected' | 'connecting' | 'connected' | 'reconnecting';
 
@@ -37,6 +38,8 @@ export interface Client {
   /** The full JID of the current session. */
   readonly jid: string | undefined;
   readonly transport: TransportKind | undefined;
+  /** With `shareSession`: whether this tab holds the session its site's tabs share, or sends through the one that does. */
+  readonly sharing: 'lead' | 'follow' | undefined;
   /**
    * Counts sessions that started afresh (a resumed one keeps its number). Work begun for one
    * session checks it is still current before acting, so a replaced session leaves nothing behind.
@@ -97,45 +100,59 @@ export function createClient(clientOptions: ClientOptions, transports = loadTran
     () => opener.transport?.abort(new ConnectionError('timeout', 'The chat server stopped answering; reconnecting.')),
   );
 
-  const opener = new SessionOpener(
-    options,
-    {
-      stanza(stanza) {
-        link.heard();
-        takeIncoming(stanza, {
-          deliver: (s) => {
-            if (!iqs.receive(s)) events.emit('stanza', s);
-          },
-          unreadable: (error, reply) => {
-            events.emit('error', error);
-            if (reply) client.send(reply);
-          },
-        });
-      },
-      dropped(reason) {
-        link.stop();
-        iqs.linkLost();
-        if (!wanted) return;
-        // A dropped link is retried at once: the stream may still be resumable. But a server that
-        // accepts the login and drops the link every time would make that a tight loop: after a
-        // second short session in a row, the retries back off.
-        shortSessions = Date.now() - onlineAt < SHORT_SESSION_MS ? shortSessions + 1 : 0;
-        attempt = Math.max(0, shortSessions - 2);
-        retryLater(reason, shortSessions < 2 ? 0 : undefined);
-      },
-      acknowledged(stanza) {
-        events.emit('acked', stanza);
-      },
-      unacknowledged(stanzas) {
-        // The old stream could not be resumed. A client on its own sends its unconfirmed messages
-        // again (at least once; each keeps its id). The chat turns this off: its outbox first asks
-        // the archive what the server has (features/outbox.ts). Iqs of the old session fail, and
-        // presence is sent afresh by the new one.
-        if (options.resendUnacknowledged) waiting.unshift(...stanzas.filter((s) => s.name === 'message'));
-      },
+  const listener: TransportListener = {
+    stanza(stanza) {
+      link.heard();
+      takeIncoming(stanza, {
+        deliver: (s) => {
+          if (!iqs.receive(s)) events.emit('stanza', s);
+        },
+        unreadable: (error, reply) => {
+          events.emit('error', error);
+          if (reply) client.send(reply);
+        },
+      });
     },
-    transports,
-  );
+    dropped(reason) {
+      link.stop();
+      iqs.linkLost();
+      if (!wanted) return;
+      // A dropped link is retried at once: the stream may still be resumable. But a server that
+      // accepts the login and drops the link every time would make that a tight loop: after a
+      // second short session in a row, the retries back off.
+      shortSessions = Date.now() - onlineAt < SHORT_SESSION_MS ? shortSessions + 1 : 0;
+      attempt = Math.max(0, shortSessions - 2);
+      retryLater(reason, shortSessions < 2 ? 0 : undefined);
+    },
+    acknowledged(stanza) {
+      events.emit('acked', stanza);
+    },
+    unacknowledged(stanzas) {
+      // The old stream could not be resumed. A client on its own sends its unconfirmed messages
+      // again (at least once; each keeps its id). The chat turns this off: its outbox first asks
+      // the archive what the server has (features/outbox.ts). Iqs of the old session fail, and
+      // presence is sent afresh by the new one.
+      if (options.resendUnacknowledged) waiting.unshift(...stanzas.filter((s) => s.name === 'message'));
+    },
+  };
+  // A kept device identity is held by one tab; where tabs share one session, by the one that leads it.
+  const claimDevice = async () => {
+    if (!identity) return;
+    await identity.claim(() =>
+      setStatus({
+        status: 'connecting',
+        reason: new ConnectionError(
+          'elsewhere',
+          'This chat is open in another tab of this browser; it continues here when that tab closes.',
+        ),
+      }),
+    );
+    if (!wanted) throw new ConnectionError('closed', 'Disconnected.');
+  };
+  const shared = options.shareSession
+    ? createSharedOpener({ name: sessionName(options), options, listener, load: transports, beforeLead: claimDevice })
+    : undefined;
+  const opener: Opener = shared ?? new SessionOpener(options, listener, transports);
 
   function retryLater(reason: XmppChatError, delay?: number) {
     if (!options.reconnect || isFatal(reason)) {
@@ -154,18 +171,7 @@ export function createClient(clientOptions: ClientOptions, transports = loadTran
 
   async function attemptSession(): Promise<SessionInfo> {
     try {
-      if (identity) {
-        await identity.claim(() =>
-          setStatus({
-            status: 'connecting',
-            reason: new ConnectionError(
-              'elsewhere',
-              'This chat is open in another tab of this browser; it continues here when that tab closes.',
-            ),
-          }),
-        );
-        if (!wanted) throw new ConnectionError('closed', 'Disconnected.');
-      }
+      if (!shared) await claimDevice();
       const info = await opener.open().catch((error: unknown) => {
         // A refused token was forgotten by the transport: the password or keys sign in instead, once.
         const refusedToken = error instanceof AuthError && error.condition === 'credentials-expired';
@@ -211,6 +217,9 @@ export function createClient(clientOptions: ClientOptions, transports = loadTran
     get transport() {
       return opener.transport?.kind;
     },
+    get sharing() {
+      return opener.role;
+    },
     get epoch() {
       return epoch;
     },
@@ -248,3 +257,6 @@ export function createClient(clientOptions: ClientOptions, transports = loadTran
   };
   return client;
 }
+
+/** The account a session is for: the tabs of a site signed in to it share one session. */
+const sessionName = (options: ResolvedOptions) => `${options.username ?? 'anonymous'}@${options.domain}/${options.resource ?? ''}`;

@@ -56,6 +56,12 @@ export interface ClientOptions {
    * A token the server refuses is forgotten; the password, if given, signs in instead, once.
    */
   fast?: FastTokenStore;
+  /**
+   * One session for all the tabs of this site signed in to the account (default false): one tab
+   * holds it, the others send and receive through that tab, and one of them takes it over when
+   * that tab closes. Needs Web Locks and BroadcastChannel; without them each tab has its own.
+   */
+  shareSession?: boolean;
 }
 
 export interface ResolvedOptions {
@@ -79,6 +85,7 @@ export interface ResolvedOptions {
   fast?: FastTokenStore;
   /** This client's SASL2 user-agent id where no token store gives the device's. */
   userAgentId: string;
+  shareSession: boolean;
 }
 
 /** Checks the options once, up front, and explains in words what is wrong. */
@@ -125,6 +132,7 @@ export function resolveOptions(options: ClientOptions): ResolvedOptions {
     sasl2: options.sasl2 ?? true,
     fast: anonymous ? undefined : options.fast,
     userAgentId: crypto.randomUUID(),
+    shareSession: options.shareSession ?? false,
   };
 }
 

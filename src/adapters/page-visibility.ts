@@ -17,3 +17,10 @@ export function pageVisibility(): Visibility {
     },
   };
 }
+
+/** Calls `listener` when the page is being left (closed, reloaded or navigated away); returns the remover. */
+export function onPageHide(listener: () => void): () => void {
+  if (typeof addEventListener === 'undefined') return () => undefined;
+  addEventListener('pagehide', listener);
+  return () => removeEventListener('pagehide', listener);
+}

@@ -19,7 +19,7 @@ type Locks = {
   request(name: string, callback: () => Promise<unknown>): Promise<unknown>;
   request(
     name: string,
-    options: { mode?: 'exclusive'; ifAvailable?: boolean },
+    options: { mode?: 'exclusive'; ifAvailable?: boolean; signal?: AbortSignal },
     callback: (lock: unknown) => Promise<unknown>,
   ): Promise<unknown>;
 };
@@ -72,4 +72,33 @@ function randomId(): string {
   return typeof crypto.randomUUID === 'function'
     ? crypto.randomUUID()
     : Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/**
+ * The lead of some shared work, held by one page of the site at a time (a named Web Lock): `claim`
+ * takes it if it is free, `await` queues for it and is granted the moment the page holding it goes.
+ * Each returns the function that lets it go. Without Web Locks there is no lead to share: undefined.
+ */
+export interface Lead {
+  claim(): Promise<(() => void) | undefined>;
+  await(signal: AbortSignal): Promise<() => void>;
+}
+
+export function leadOf(name: string, options: { locks?: Locks | null } = {}): Lead | undefined {
+  const locks = options.locks === undefined ? browserLocks() : (options.locks ?? undefined);
+  if (!locks) return undefined;
+  const request = (wait: { ifAvailable?: boolean; signal?: AbortSignal }) =>
+    new Promise<(() => void) | undefined>((granted, failed) => {
+      locks
+        .request(name, wait, (lock) => {
+          if (!lock) return (granted(undefined), Promise.resolve());
+          // Held until let go: the browser lets it go too when the page closes or navigates.
+          return new Promise<void>((release) => granted(release));
+        })
+        .catch(failed);
+    });
+  return {
+    claim: () => request({ ifAvailable: true }),
+    await: async (signal) => (await request({ signal }))!,
+  };
 }

@@ -282,6 +282,13 @@ export function testCommands() {
       if (result.done) restarts.delete(server);
       return result;
     },
+    // The resources the server holds sessions for, for a test account (`user` is its local part).
+    async 'server-sessions'({ server, user }) {
+      if (!Object.hasOwn(C2S_PORTS, server)) throw new Error(`unknown server ${server}`);
+      if (!/^[a-z0-9-]+$/.test(user)) throw new Error(`not a test account: ${user}`);
+      const { stdout } = await run(SERVERS_SCRIPT, ['sessions', server, user], { timeout: 15_000 });
+      return stdout.split('\n').filter(Boolean);
+    },
     // The README's signing snippets run on its test vector (sign-check.js); Node.js by default, as
     // the others' interpreters may be missing and the runner allows a command 20 s.
     async 'sign-check'({ languages = ['node'] }) {

@@ -1,0 +1,302 @@
+/**
+ * One session for all the tabs of a site signed in to one account. The tab holding the session's
+ * Web Lock leads: it opens the session and relays what arrives to the others over a
+ * BroadcastChannel; the others follow: they send through it, and hear what it hears. Each tab
+ * keeps its own client and features above this, so a follower works as if it had a session of
+ * its own. When the lead goes, the lock passes to a follower, which opens the session afresh (its
+ * archive catch-up and outbox make sure nothing is lost or doubled).
+ */
+import { leadOf, tabLocks, type Lead, type TabLocks } from '../adapters/tab-locks.ts';
+import { onPageHide } from '../adapters/page-visibility.ts';
+import { ConnectionError, XmppChatError } from '../errors.ts';
+import type { ResolvedOptions } from '../options.ts';
+import { SessionOpener } from '../session-opener.ts';
+import type { XmlElement } from '../stanza/element.ts';
+import { newStanzaId } from '../stanza/message.ts';
+import type { loadTransport, SessionInfo, Transport, TransportKind, TransportListener } from '../transport/transport.ts';
+import { fromWire, isGoingOffline, isIqReply, isIqRequest, toWire, type Wire } from './wire.ts';
+
+/** What the client needs of whatever opens its sessions. */
+export interface Opener {
+  readonly transport: Transport | undefined;
+  /** Where tabs share the session: whether this one holds it, or sends through another. */
+  readonly role?: 'lead' | 'follow';
+  open(): Promise<SessionInfo>;
+}
+
+export interface SharedOpenerDeps {
+  /** Tabs giving the same name share one session. */
+  name: string;
+  options: ResolvedOptions;
+  listener: TransportListener;
+  load?: typeof loadTransport;
+  /** Runs before this tab opens the session as the lead. */
+  beforeLead?: () => Promise<void>;
+  lead?: Lead;
+  tabs?: TabLocks;
+}
+
+/** Replies to requests of ours we still wait for, at most (the oldest are forgotten first). */
+const OWN_REQUESTS = 1000;
+
+/** A shared opener, or undefined where the browser has no Web Locks or BroadcastChannel. */
+export function createSharedOpener(deps: SharedOpenerDeps): Opener | undefined {
+  const lead = deps.lead ?? leadOf(`xmpp-chat-session:${deps.name}`);
+  if (!lead || typeof BroadcastChannel === 'undefined') return undefined;
+  return new SharedOpener(deps, lead, deps.tabs ?? tabLocks());
+}
+
+class SharedOpener implements Opener {
+  #role: 'idle' | 'lead' | 'follow' = 'idle';
+  #channel?: BroadcastChannel;
+  readonly #own = new Set<string>();
+  #real?: SessionOpener;
+  #release?: () => void;
+  /** The lead's session now, and how many it has opened afresh. */
+  #current?: { info: SessionInfo; kind: TransportKind };
+  #sessions = 0;
+  readonly #followers = new Set<string>();
+  /** The followers of each page. */
+  readonly #pages = new Map<string, Set<string>>();
+  /** This chat among those sharing the session (a page may hold several chats). */
+  readonly #id = newStanzaId();
+  /** As a follower: queued for the lead; the open() waiting for the lead's session; what was heard of it. */
+  #queued?: AbortController;
+  #pending?: { resolve: (info: SessionInfo) => void; reject: (error: unknown) => void; timer: ReturnType<typeof setTimeout> };
+  #following = false;
+  #leadKind: TransportKind = 'websocket';
+  #seen?: string;
+
+  constructor(
+    private readonly deps: SharedOpenerDeps,
+    private readonly lead: Lead,
+    private readonly tabs: TabLocks,
+  ) {
+    // A lead that others follow ends its session as the page goes, so that the one taking over
+    // does not meet it still held for resumption. Alone, it leaves it for the next page.
+    onPageHide(() => {
+      if (this.#role === 'lead' && this.#followers.size) void this.#real?.transport?.close();
+    });
+  }
+
+  readonly #transport: Transport = {
+    kind: 'websocket',
+    open: () => this.open(),
+    send: (stanza) => this.#send(stanza),
+    close: () => this.#close(),
+    abort: (reason) => {
+      if (this.#role === 'lead') this.#real?.transport?.abort(reason);
+      else if (this.#following) this.#lost(reason);
+    },
+  };
+
+  get role(): 'lead' | 'follow' | undefined {
+    return this.#role === 'idle' ? undefined : this.#role;
+  }
+
+  get transport(): Transport | undefined {
+    if (this.#role === 'idle') return undefined;
+    const kind = this.#role === 'lead' ? (this.#real?.transport?.kind ?? 'websocket') : this.#leadKind;
+    return Object.assign(this.#transport, { kind });
+  }
+
+  async open(): Promise<SessionInfo> {
+    if (!this.#channel) {
+      this.#channel = new BroadcastChannel(`xmpp-chat-session:${this.deps.name}`);
+      this.#channel.onmessage = (event: MessageEvent<Wire>) => this.#hear(event.data);
+    }
+    if (this.#role !== 'lead') {
+      const release = await this.lead.claim();
+      if (!release) return this.#follow();
+      this.#becomeLead(release);
+    }
+    return this.#openAsLead();
+  }
+
+  #becomeLead(release: () => void) {
+    this.#queued?.abort();
+    this.#queued = undefined;
+    this.#following = false;
+    this.#role = 'lead';
+    this.#release = release;
+  }
+
+  async #openAsLead(): Promise<SessionInfo> {
+    try {
+      await this.deps.beforeLead?.();
+      this.#real ??= new SessionOpener(this.deps.options, this.#relay, this.deps.load);
+      const info = await this.#real.open();
+      if (!info.resumed) this.#sessions += 1;
+      this.#current = { info, kind: this.#real.transport?.kind ?? 'websocket' };
+      this.#announce();
+      return info;
+    } catch (error) {
+      if (error instanceof XmppChatError) this.#post({ t: 'failed', error: toWire(error) });
+      throw error;
+    }
+  }
+
+  /** What the lead's transport reports: taken in here, and passed on to the followers. */
+  readonly #relay: TransportListener = {
+    stanza: (stanza) => {
+      this.#post({ t: 'stanza', stanza });
+      this.#deliver(stanza);
+    },
+    dropped: (error) => {
+      this.#current = undefined;
+      this.#post({ t: 'dropped', error: toWire(error) });
+      this.deps.listener.dropped(error);
+    },
+    acknowledged: (stanza) => {
+      this.#post({ t: 'acked', stanza });
+      this.deps.listener.acknowledged?.(stanza);
+    },
+    unacknowledged: (stanzas) => this.deps.listener.unacknowledged?.(stanzas),
+  };
+
+  #announce() {
+    const current = this.#current;
+    if (current) this.#post({ t: 'online', lead: this.#id, session: this.#sessions, ...current });
+  }
+
+  #follow(): Promise<SessionInfo> {
+    this.#role = 'follow';
+    if (!this.#queued) {
+      const queued = (this.#queued = new AbortController());
+      this.lead.await(queued.signal).then(
+        (release) => this.#takeOver(release),
+        (error: unknown) => {
+          if (!queued.signal.aborted)
+            this.deps.listener.dropped(new ConnectionError('closed', 'Could not share this chat with its other tabs.', { cause: error }));
+        },
+      );
+    }
+    return new Promise((resolve, reject) => {
+      this.#settle(new ConnectionError('closed', 'Disconnected.'));
+      const timer = setTimeout(
+        () => this.#settle(new ConnectionError('timeout', 'The tab holding this chat’s connection did not answer.')),
+        this.deps.options.timeoutMs,
+      );
+      this.#pending = { resolve, reject, timer };
+      this.#post({ t: 'hello', tab: this.#id, page: this.tabs.self });
+    });
+  }
+
+  /** Ends the wait of a follower's open(), with the lead's session or with an error. */
+  #settle(outcome: SessionInfo | XmppChatError) {
+    const pending = this.#pending;
+    if (!pending) return;
+    this.#pending = undefined;
+    clearTimeout(pending.timer);
+    if (outcome instanceof XmppChatError) pending.reject(outcome);
+    else {
+      this.#following = true;
+      pending.resolve(outcome);
+    }
+  }
+
+  /** The lead has gone and this tab holds the lock now: it opens the session. */
+  #takeOver(release: () => void) {
+    if (this.#role !== 'follow') return release();
+    const pending = this.#pending;
+    const wasFollowing = this.#following;
+    this.#pending = undefined;
+    if (pending) clearTimeout(pending.timer);
+    this.#becomeLead(release);
+    if (pending) this.#openAsLead().then(pending.resolve, pending.reject);
+    else if (wasFollowing)
+      this.deps.listener.dropped(new ConnectionError('closed', 'The tab holding this chat’s connection closed; continuing here.'));
+  }
+
+  #lost(reason: XmppChatError) {
+    this.#following = false;
+    queueMicrotask(() => this.deps.listener.dropped(reason));
+  }
+
+  #hear(message: Wire) {
+    if (this.#role === 'lead') return this.#hearAsLead(message);
+    if (this.#role !== 'follow') return;
+    switch (message.t) {
+      case 'online': {
+        this.#leadKind = message.kind;
+        const seen = `${message.lead} ${message.session}`;
+        const resumed = this.#seen === seen;
+        this.#seen = seen;
+        if (this.#pending) return this.#settle({ ...message.info, resumed });
+        // A new session of the lead that this tab missed the end of: it starts again too.
+        if (this.#following && !resumed) this.#lost(new ConnectionError('closed', 'The chat’s connection was replaced.'));
+        return;
+      }
+      case 'failed':
+        return this.#settle(fromWire(message.error));
+      case 'dropped':
+        if (this.#following) this.#lost(fromWire(message.error));
+        return;
+      case 'stanza':
+        if (this.#following) this.#deliver(message.stanza);
+        return;
+      case 'acked':
+        if (this.#following) this.deps.listener.acknowledged?.(message.stanza);
+        return;
+    }
+  }
+
+  #hearAsLead(message: Wire) {
+    if (message.t === 'hello') {
+      if (!this.#followers.has(message.tab)) {
+        this.#followers.add(message.tab);
+        const ofPage = this.#pages.get(message.page) ?? new Set<string>();
+        this.#pages.set(message.page, ofPage.add(message.tab));
+        // A page that closes without a word (it crashed) takes its chats with it.
+        this.tabs.whenGone(message.page, () => {
+          for (const tab of ofPage) this.#followers.delete(tab);
+          this.#pages.delete(message.page);
+        });
+      }
+      this.#announce();
+    } else if (message.t === 'bye') this.#followers.delete(message.tab);
+    else if (message.t === 'send' && this.#current) this.#real?.transport?.send(message.stanza);
+  }
+
+  /** Takes in what arrived; a reply to a request goes only to the tab that asked. */
+  #deliver(stanza: XmlElement) {
+    if (isIqReply(stanza) && !this.#own.delete(stanza.attrs.id ?? '')) return;
+    this.deps.listener.stanza(stanza);
+  }
+
+  #send(stanza: XmlElement) {
+    if (isIqRequest(stanza) && stanza.attrs.id) {
+      this.#own.add(stanza.attrs.id);
+      if (this.#own.size > OWN_REQUESTS) this.#own.delete(this.#own.values().next().value!);
+    }
+    if (this.#role === 'lead') {
+      if (!(isGoingOffline(stanza) && this.#followers.size)) this.#real?.transport?.send(stanza);
+    } else if (this.#role === 'follow' && !isIqReply(stanza) && !isGoingOffline(stanza)) {
+      this.#post({ t: 'send', tab: this.#id, stanza });
+    }
+  }
+
+  async #close(): Promise<void> {
+    const role = this.#role;
+    this.#role = 'idle';
+    this.#queued?.abort();
+    this.#queued = undefined;
+    this.#following = false;
+    this.#settle(new ConnectionError('closed', 'Disconnected.'));
+    if (role === 'follow') this.#post({ t: 'bye', tab: this.#id });
+    this.#channel?.close();
+    this.#channel = undefined;
+    if (role !== 'lead') return;
+    this.#current = undefined;
+    try {
+      await this.#real?.transport?.close();
+    } finally {
+      this.#release?.();
+      this.#release = undefined;
+    }
+  }
+
+  #post(message: Wire) {
+    this.#channel?.postMessage(message);
+  }
+}
