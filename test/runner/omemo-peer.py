@@ -18,11 +18,13 @@ its first archive read; otherwise it goes online at once. Reads orders from stdi
 and writes what happens to stdout, one JSON object a line:
     {"event": "ready", "deviceId", "fingerprint", "versions"}
     {"event": "message", "from", "id", "body", "encrypted", "version", "deviceId", "carbon", "envelopeFrom", "delayed"}
-    {"event": "undecryptable", "from", "id", "why"}, {"event": "keys", "from", "version", "deviceId"} (no body)
+    {"event": "undecryptable", "from", "id", "why"}
+    {"event": "keys", "from", "version", "deviceId", "forUs"} (a message of keys only; forUs false: another
+        device's, as its carbon of a key exchange reaches every device of the account)
     {"event": "duplicate", "from", "id"} (a message already opened, e.g. offline delivery after the archive)
     {"event": "sent", "id", "to", "body", "versions", "errors"}, {"event": "send-failed", "to", "body", "why"}
     {"event": "archive", "messages": [{"archiveId", "from", "to", "id", "body", "encrypted", "version",
-        "deviceId", "fallbackBody", "known", "error"}...]} or {"event": "archive", "error"}
+        "deviceId", "fallbackBody", "known", "keysOnly", "error"}...]} or {"event": "archive", "error"}
     {"event": "devices", "jid", "devices": [{"deviceId", "versions", "fingerprint", "trust", "own"}...]}
     {"event": "trusted", ...}, {"event": "disconnected"}, {"event": "error", "why"}, {"event": "stopped"}
 A message opened once (live or from the archive) is kept in <dir>/messages.json by sender and id: its

@@ -5,6 +5,7 @@ import logging
 import os
 
 import oldmemo
+import omemo
 import twomemo
 from slixmpp import JID, ClientXMPP
 from slixmpp.xmlstream.handler import Callback
@@ -128,11 +129,16 @@ class OmemoPeer(ClientXMPP):
         try:
             async with self.lock:
                 opened = await omemo_messages.decrypt(self.manager, self.boundjid.bare, sender, xml, self.namespaces)
+        except omemo.MessageNotForUs as error:
+            # Another device's key exchange (its carbon reaches every device of the account) is no failure.
+            if omemo_messages.keys_only(xml, self.namespaces):
+                return out(event='keys', version=None, deviceId=None, forUs=False, **{'from': sender})
+            return out(event='undecryptable', id=stanza_id, why=repr(error), **{'from': sender})
         except Exception as error:  # a message that cannot be opened is reported, and the rest goes on
             return out(event='undecryptable', id=stanza_id, why=repr(error), **{'from': sender})
         self.remember(sender, stanza_id, opened)
         if opened['body'] is None:
-            return out(event='keys', version=opened['version'], deviceId=opened['deviceId'], **{'from': sender})
+            return out(event='keys', version=opened['version'], deviceId=opened['deviceId'], forUs=True, **{'from': sender})
         out(event='message', encrypted=True, carbon=carbon, delayed=delayed, **opened, **{'from': sender, 'id': stanza_id})
 
     async def send_encrypted(self, to, body, version):

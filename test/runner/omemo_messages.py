@@ -66,6 +66,11 @@ async def encrypt(manager, client, to: str, body: str, version: str, loaded):
     return stanza, [VERSION_OF[ns] for ns in namespaces], reasons
 
 
+def keys_only(xml, loaded) -> bool:
+    """A message of keys only (completing a key exchange, a heartbeat): no payload in any element."""
+    return all(element.find(f'{{{ns}}}payload') is None for ns, element in encrypted_elements(xml, loaded))
+
+
 def encrypted_elements(xml, loaded):
     """The <encrypted/> elements of the versions this peer speaks, OMEMO 2 first."""
     found = [(ns, xml.find(f'{{{ns}}}encrypted')) for ns in (NEW, OLD) if ns in loaded]

@@ -79,8 +79,34 @@ class PeerSessionManager(omemo.SessionManager):
 
     @classmethod
     async def publish(cls, node: str, item_id: str, item, max_items: str):
-        """Publishes with publish-options; a node made before with other options is reconfigured, then published to."""
+        """Publishes with publish-options (again without pubsub#max_items where the server does not know
+        that field, as ejabberd 23.01); a node made before with other options is reconfigured first."""
         options = {'pubsub#access_model': 'open', 'pubsub#persist_items': 'true', 'pubsub#max_items': max_items}
+        try:
+            await cls.publish_with(node, item_id, item, options)
+        except IqError as error:
+            if 'pubsub#max_items' not in (error.text or ''):
+                raise
+            del options['pubsub#max_items']
+            await cls.publish_with(node, item_id, item, options)
+            if max_items != '1':
+                await cls.allow_items(node, max_items)
+
+    @classmethod
+    async def allow_items(cls, node: str, max_items: str):
+        """Sets the node's max_items where publish-options could not: OMEMO 2 keeps every device's bundle as
+        an item of one node, and ejabberd's default of one item would leave only the newest device's."""
+        own = JID(cls.client.boundjid.bare)
+        for value in (max_items, '1000'):
+            form = options_form('http://jabber.org/protocol/pubsub#node_config', {'pubsub#max_items': value})
+            try:
+                return await cls.pubsub().set_node_config(own, node, form, timeout=10)
+            except IqError as error:
+                failure = error
+        raise failure
+
+    @classmethod
+    async def publish_with(cls, node: str, item_id: str, item, options: Dict[str, str]):
         own = JID(cls.client.boundjid.bare)
         publish_options = options_form('http://jabber.org/protocol/pubsub#publish-options', options)
         try:
