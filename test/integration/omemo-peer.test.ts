@@ -6,7 +6,7 @@
  */
 import { expect } from '@esm-bundle/chai';
 import { newAccounts } from './accounts.ts';
-import { FALLBACK, omemoPeer, type OmemoPeer } from './omemo-peer.ts';
+import { FALLBACK, omemoPeer } from './omemo-peer.ts';
 import { ALL_SERVERS, DOMAIN, type AnyServerName } from './servers.ts';
 
 const unique = () => Math.random().toString(36).slice(2, 8);

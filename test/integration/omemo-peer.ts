@@ -18,6 +18,7 @@ export interface OmemoDevice {
   versions: OmemoVersion[];
   /** The identity key as clients show it: hex in groups of eight. */
   fingerprint: string;
+  /** The identity key, base64 of its Ed25519 form (python-omemo's; the fingerprint shows the Curve25519 form). */
   identityKey: string;
   /** `blind` (blind trust before verification), `verified`, `distrusted` or `undecided`. */
   trust: string;
@@ -89,28 +90,38 @@ function checked<T extends Answer>(answer: T, what: string): T {
 
 export const omemoPeer = {
   /** Signs in `account@localhost` (password `pass-<account>`) as an OMEMO device; resolves once it is published. */
-  async start(server: AnyServerName, account: string, { device = 'main', versions = ['0.3', '2'], offline = false }: OmemoPeerOptions = {}): Promise<OmemoPeer> {
+  async start(
+    server: AnyServerName,
+    account: string,
+    { device = 'main', versions = ['0.3', '2'], offline = false }: OmemoPeerOptions = {},
+  ): Promise<OmemoPeer> {
     const jid = `${account}@${DOMAIN}`;
-    const answer = await executeServerCommand<Answer & { id: string; deviceId: number; fingerprint: string }, Record<string, unknown>>('omemo-peer-start', {
-      server,
-      jid,
-      password: `pass-${account}`,
-      device,
-      versions,
-      offline,
-    });
+    const answer = await executeServerCommand<Answer & { id: string; deviceId: number; fingerprint: string }, Record<string, unknown>>(
+      'omemo-peer-start',
+      {
+        server,
+        jid,
+        password: `pass-${account}`,
+        device,
+        versions,
+        offline,
+      },
+    );
     started.push(answer.id);
     checked(answer, `starting ${jid} (${device})`);
     return { id: answer.id, jid, deviceId: answer.deviceId, fingerprint: answer.fingerprint };
   },
   /** An encrypted message to `to` (a bare JID); `both`: each of its devices gets the newest version it publishes. */
   async send(peer: OmemoPeer, to: string, body: string, version: OmemoVersion | 'both' = 'both') {
-    const answer = await executeServerCommand<Answer & { id: string; versions: OmemoVersion[]; errors: string[] }, Record<string, string>>('omemo-peer-send', {
-      id: peer.id,
-      to,
-      body,
-      version,
-    });
+    const answer = await executeServerCommand<Answer & { id: string; versions: OmemoVersion[]; errors: string[] }, Record<string, string>>(
+      'omemo-peer-send',
+      {
+        id: peer.id,
+        to,
+        body,
+        version,
+      },
+    );
     return checked(answer, `sending "${body}"`);
   },
   sendPlain: (peer: OmemoPeer, to: string, body: string) => executeServerCommand('omemo-peer-send-plain', { id: peer.id, to, body }),
@@ -124,13 +135,19 @@ export const omemoPeer = {
   },
   /** The devices of `jid` as the peer fetches them, or of its own account. */
   async devices(peer: OmemoPeer, jid?: string): Promise<OmemoDevice[]> {
-    const answer = await executeServerCommand<Answer & { devices: OmemoDevice[] }, Record<string, string | undefined>>('omemo-peer-devices', { id: peer.id, jid });
+    const answer = await executeServerCommand<Answer & { devices: OmemoDevice[] }, Record<string, string | undefined>>(
+      'omemo-peer-devices',
+      { id: peer.id, jid },
+    );
     return checked(answer, 'listing devices').devices;
   },
   events: async (peer: OmemoPeer) => (await executeServerCommand<OmemoEvent[], { id: string }>('omemo-peer-events', { id: peer.id })) ?? [],
   /** The decrypted message `body` as the peer received it, waited for. */
   received: (peer: OmemoPeer, body: string): Promise<OmemoEvent> =>
-    eventually(async () => (await omemoPeer.events(peer)).find((e) => e.event === 'message' && e.body === body), `${peer.jid} receiving "${body}"`),
+    eventually(
+      async () => (await omemoPeer.events(peer)).find((e) => e.event === 'message' && e.body === body),
+      `${peer.jid} receiving "${body}"`,
+    ),
   stop: (peer: OmemoPeer) => executeServerCommand('omemo-peer-stop', { id: peer.id }),
   /** Stops every peer started since the last call. */
   stopAll: () => Promise.all(started.splice(0).map((id) => executeServerCommand('omemo-peer-stop', { id }))),

@@ -11,8 +11,10 @@ from slixmpp import JID, ClientXMPP
 from slixmpp.xmlstream.handler import Callback
 from slixmpp.xmlstream.matcher import MatchXPath
 
+import omemo_devices
 import omemo_messages
-from omemo_session import NAMESPACE_OF, VERSION_OF, JsonFileStorage, PeerSessionManager, encode, fingerprint
+from omemo_session import NAMESPACE_OF, VERSION_OF, PeerSessionManager
+from omemo_store import JsonFileStorage, fingerprint
 
 logging.basicConfig(level=logging.ERROR)
 CARBONS = 'urn:xmpp:carbons:2'
@@ -166,34 +168,11 @@ class OmemoPeer(ClientXMPP):
             self.send_presence()
         out(event='archive', messages=messages)
 
-    async def devices(self, jid):
-        async with self.lock:
-            if jid is True:
-                own, others = await self.manager.get_own_device_information()
-                found = [own, *others]
-            else:
-                await self.refresh(jid)
-                found = await self.manager.get_device_information(jid)
-        own_id = (await self.manager.get_own_device_information())[0].device_id
-        listed = [
-            {
-                'deviceId': d.device_id,
-                'versions': sorted(VERSION_OF[ns] for ns, active in d.active if active),
-                'fingerprint': fingerprint(d.identity_key),
-                'identityKey': encode(d.identity_key),
-                'trust': d.trust_level_name,
-                'own': d.bare_jid == self.boundjid.bare and d.device_id == own_id,
-            }
-            for d in found
-        ]
-        out(event='devices', jid=self.boundjid.bare if jid is True else jid, devices=sorted(listed, key=lambda d: d['deviceId']))
-
-    async def trust(self, jid, device_id, level):
-        found = next((d for d in await self.manager.get_device_information(jid) if d.device_id == device_id), None)
-        if found is None:
-            return out(event='error', why=f'no device {device_id} of {jid}')
-        await self.manager.set_trust(jid, found.identity_key, level)
-        out(event='trusted', jid=jid, deviceId=device_id, trust=level)
+    async def answer(self, question):
+        try:
+            out(**await question)
+        except Exception as error:  # reported to the test, which fails with it
+            out(event='error', why=repr(error))
 
     def order(self, order):
         if 'send' in order:
@@ -205,9 +184,9 @@ class OmemoPeer(ClientXMPP):
         if order.get('archive'):
             asyncio.ensure_future(self.read_archive(order.get('with')))
         if 'devices' in order:
-            asyncio.ensure_future(self.devices(order['devices']))
+            asyncio.ensure_future(self.answer(omemo_devices.report(self, order['devices'])))
         if 'trust' in order:
-            asyncio.ensure_future(self.trust(order['trust'], order['deviceId'], order['level']))
+            asyncio.ensure_future(self.answer(omemo_devices.trust(self, order['trust'], order['deviceId'], order['level'])))
         if order.get('quit'):
             self.stop()
 

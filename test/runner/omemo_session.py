@@ -7,9 +7,6 @@ with the open access model: a peer that is not in the roster must read the list 
 Trust is blind trust before verification (BTBV): a new device of an account none of whose devices was
 verified is trusted blindly; once one is verified, new ones stay undecided (and are left out).
 """
-import base64
-import json
-import os
 from typing import Dict, FrozenSet, Optional
 
 import oldmemo
@@ -28,35 +25,6 @@ VERSION_OF = {OLD: '0.3', NEW: '2'}
 NAMESPACE_OF = {'0.3': OLD, '2': NEW}
 DEVICE_LIST_NODE = {OLD: f'{OLD}.devicelist', NEW: f'{NEW}:devices'}
 PUBSUB_ERRORS = 'http://jabber.org/protocol/pubsub#errors'
-
-
-class JsonFileStorage(omemo.Storage):
-    """Every key in one JSON file, written through on each change, so a restarted peer is the same device."""
-
-    def __init__(self, path: str):
-        super().__init__()
-        self.path = path
-        self.data = {}
-        if os.path.exists(path):
-            with open(path, encoding='utf-8') as file:
-                self.data = json.load(file)
-
-    def write(self):
-        temporary = f'{self.path}.tmp'
-        with open(temporary, 'w', encoding='utf-8') as file:
-            json.dump(self.data, file)
-        os.replace(temporary, self.path)
-
-    async def _load(self, key):
-        return omemo.Just(self.data[key]) if key in self.data else omemo.Nothing()
-
-    async def _store(self, key, value):
-        self.data[key] = value
-        self.write()
-
-    async def _delete(self, key):
-        if self.data.pop(key, None) is not None:
-            self.write()
 
 
 def options_form(form_type: str, fields: Dict[str, str]) -> Form:
@@ -205,12 +173,3 @@ class PeerSessionManager(omemo.SessionManager):
 def hint_store():
     """XEP-0334's store hint: a server archives the message although its body is only a fallback."""
     return ET.Element('{urn:xmpp:hints}store')
-
-
-def fingerprint(identity_key: bytes) -> str:
-    """The identity key as clients show it: the Curve25519 form in hex, in groups of eight."""
-    return ' '.join(omemo.SessionManager.format_identity_key(identity_key))
-
-
-def encode(key: bytes) -> str:
-    return base64.b64encode(key).decode('ascii')
