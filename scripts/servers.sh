@@ -63,8 +63,10 @@ install() {
   command -v ejabberdctl >/dev/null || [ -x /usr/sbin/ejabberdctl ] || missing+=(ejabberd)
   [ -x /usr/bin/chromium ] || missing+=(chromium)
   /usr/bin/python3 -c 'import slixmpp' 2>/dev/null || missing+=(python3-slixmpp)
+  # The OMEMO test peer (test/runner/omemo-peer.py): python-omemo with both backends; their XML helpers need xmlschema.
+  for module in omemo oldmemo twomemo xmlschema; do /usr/bin/python3 -c "import $module" 2>/dev/null || missing+=("python3-$module"); done
   for pkg in lua-unbound lua-event lua-bitop lua5.4; do dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg"); done
-  [ ${#missing[@]} -eq 0 ] && { say "prosody, ejabberd, chromium and python3-slixmpp are installed"; install_newest; return; }
+  [ ${#missing[@]} -eq 0 ] && { say "prosody, ejabberd, chromium, python3-slixmpp and python-omemo are installed"; install_newest; return; }
   command -v apt-get >/dev/null || die "please install ${missing[*]} (this script knows only Debian/Ubuntu's apt-get)"
   [ "$(id -u)" = 0 ] || command -v sudo >/dev/null || die "installing ${missing[*]} needs root or sudo"
   # Keep the packages from starting system-wide servers on the default ports.

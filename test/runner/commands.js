@@ -4,6 +4,7 @@ import { promisify } from 'node:util';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { TcpProxy } from './tcp-proxy.js';
 import { BigRoom } from './big-room.js';
+import { omemoPeerCommands } from './omemo-peer-commands.js';
 
 const run = promisify(execFile);
 const BENCH_REPORT = new URL('../artifacts/bench.json', import.meta.url);
@@ -27,6 +28,8 @@ export function testCommands() {
   const roomLoads = new Map();
   let peerCount = 0;
   const commands = {
+    // OMEMO clients (slixmpp with python-omemo): omemo-peer-start, -send, -archive, -devices, -stop…
+    ...omemoPeerCommands(C2S_PORTS),
     async 'proxy-start'({ targetPort }) {
       const proxy = new TcpProxy(targetPort);
       const port = await proxy.up();
