@@ -57,12 +57,12 @@ export async function identityFromSeed(seed: Uint8Array): Promise<IdentityKeyPai
 
 /** Our identity key as the version sends it: 0x05 ‖ u for 0.3, the Ed25519 key for OMEMO 2. */
 export function identityWireKey(identity: IdentityKeyPair, version: OmemoVersion): Bytes {
-  return version === '0.3' ? concat([DJB_TYPE], identity.montgomeryPublic) : identity.edwardsPublic;
+  return version === '0.3' ? concat(Uint8Array.of(DJB_TYPE), identity.montgomeryPublic) : identity.edwardsPublic;
 }
 
 /** A Curve25519 public key in libsignal's form, 0x05 ‖ u. */
 export function djbEncode(publicKey: Uint8Array): Bytes {
-  return concat([DJB_TYPE], publicKey);
+  return concat(Uint8Array.of(DJB_TYPE), publicKey);
 }
 
 /** The raw u of libsignal's 0x05 ‖ u. */
