@@ -1,5 +1,5 @@
 import { expect } from '@esm-bundle/chai';
-import { fromHex, toHex, utf8 } from './bytes.ts';
+import { fromBase64, fromHex, toHex, utf8 } from './bytes.ts';
 import { edwardsToMontgomery, montgomeryToEdwards } from './field.ts';
 import {
   agreementPublicKey,
@@ -10,7 +10,8 @@ import {
   verifyXEdDSA,
 } from './identity.ts';
 import { ed25519Verify, generateX25519, x25519 } from './primitives.ts';
-import { XEDDSA_CASES } from './xeddsa.fixtures.ts';
+import { decodeBundle } from './keys.ts';
+import { OLDMEMO_BUNDLES, XEDDSA_CASES } from './xeddsa.fixtures.ts';
 
 describe('OMEMO identity keys', () => {
   it('generates non-extractable keys whose X25519 key is the Montgomery form of the Ed25519 key, sign bit 0', async () => {
@@ -65,6 +66,27 @@ describe('OMEMO identity keys against python3-xeddsa', () => {
       tampered[10] ^= 4;
       expect(await verifyXEdDSA(fromHex(vector.montgomeryPublic), message, tampered)).to.equal(false);
       expect(await verifyXEdDSA(fromHex(vector.montgomeryPublic), utf8('other'), fromHex(vector.xeddsaSignature))).to.equal(false);
+    });
+  });
+});
+
+describe('OMEMO 0.3 bundles as python-oldmemo publishes them', () => {
+  OLDMEMO_BUNDLES.forEach((wire) => {
+    const signature = fromBase64(wire.signedPreKeySignature);
+    it(`verifies the signed pre-key, sign bit ${signature[63] >> 7} carried in the signature`, async () => {
+      const bundle = decodeBundle('0.3', {
+        ...wire,
+        identityKey: fromBase64(wire.identityKey),
+        signedPreKey: fromBase64(wire.signedPreKey),
+        signedPreKeySignature: signature,
+        preKeys: wire.preKeys.map((preKey) => ({ id: preKey.id, publicKey: fromBase64(preKey.publicKey) })),
+      });
+      const identity = bundle.identityKey.slice(1);
+      expect(await verifySignedPreKey(identity, bundle.signedPreKey, bundle.signedPreKeySignature, '0.3')).to.equal(true);
+      const cleared = signature.slice();
+      cleared[63] &= 0x7f;
+      const expected = signature[63] >> 7 === 0;
+      expect(await verifySignedPreKey(identity, bundle.signedPreKey, cleared, '0.3')).to.equal(expected);
     });
   });
 });
