@@ -292,6 +292,11 @@ export function testCommands() {
       const { stdout } = await run(SERVERS_SCRIPT, ['sessions', server, user], { timeout: 15_000 });
       return stdout.split('\n').filter(Boolean);
     },
+    // A python-omemo device (python3-oldmemo / python3-twomemo) for src/omemo's interop test.
+    async 'omemo-python'(request) {
+      const { runOmemoPeer } = await import('./omemo-python.js');
+      return runOmemoPeer(request);
+    },
     // The README's signing snippets run on its test vector (sign-check.js); Node.js by default, as
     // the others' interpreters may be missing and the runner allows a command 20 s.
     async 'sign-check'({ languages = ['node'] }) {
