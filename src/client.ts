@@ -149,8 +149,10 @@ export function createClient(clientOptions: ClientOptions, transports = loadTran
     );
     if (!wanted) throw new ConnectionError('closed', 'Disconnected.');
   };
+  // Where the site's tabs share one session (and the browser lets them), a shared opener opens it.
+  const shareName = `${sessionName(options)} ${options.shareSession === true ? '' : options.shareSession}`;
   const shared = options.shareSession
-    ? createSharedOpener({ name: sessionName(options), options, listener, load: transports, beforeLead: claimDevice })
+    ? createSharedOpener({ name: shareName, options, listener, load: transports, beforeLead: claimDevice })
     : undefined;
   const opener: Opener = shared ?? new SessionOpener(options, listener, transports);
 

@@ -60,8 +60,9 @@ export interface ClientOptions {
    * One session for all the tabs of this site signed in to the account (default false): one tab
    * holds it, the others send and receive through that tab, and one of them takes it over when
    * that tab closes. Needs Web Locks and BroadcastChannel; without them each tab has its own.
+   * A string shares it only among the tabs giving the same one (say, an agent's name).
    */
-  shareSession?: boolean;
+  shareSession?: boolean | string;
 }
 
 export interface ResolvedOptions {
@@ -85,7 +86,7 @@ export interface ResolvedOptions {
   fast?: FastTokenStore;
   /** This client's SASL2 user-agent id where no token store gives the device's. */
   userAgentId: string;
-  shareSession: boolean;
+  shareSession: boolean | string;
 }
 
 /** Checks the options once, up front, and explains in words what is wrong. */

@@ -76,7 +76,9 @@ export class ChatSession {
   #contextSent = false;
 
   constructor(readonly config: SessionConfig) {
-    this.chat = createChat(config); // throws ConfigError: the caller shows it
+    // The site's tabs signed in to one account share one session (without Web Locks, one each);
+    // agents of one support account in one browser, only if they go by the same name.
+    this.chat = createChat({ shareSession: config.agentName ?? true, ...config }); // throws ConfigError: the caller shows it
     // An anonymous account's archive holds only its own session, already on this device.
     this.conversation = new ConversationView(
       this.chat,

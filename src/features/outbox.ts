@@ -238,19 +238,27 @@ export function createOutbox(deps: OutboxDeps): Outbox {
     }
   });
 
-  const enqueue = (entry: OutboxEntry, message?: StoredMessage) =>
+  /** Lists the entry (once) and hands it over. */
+  const listed = (entry: OutboxEntry) => change((list) => (list.some((e) => idOf(e) === idOf(entry)) ? list : [...list, entry]));
+  const enqueue = (entry: OutboxEntry) =>
     serial(async () => {
-      await change((list) => (list.some((e) => idOf(e) === idOf(entry)) ? list : [...list, entry]));
+      await listed(entry);
       handedOver.delete(idOf(entry));
-      transmit(entry, message);
+      transmit(entry);
     });
 
   return {
+    // The entry is listed before the message is kept: a page that goes in between leaves an
+    // entry whose message is gone (dropped when looked at), never a kept message no one sends.
     put: (message) =>
       serial(async () => {
+        const entry = { peer: message.peer, key: message.key, owner: tabs.self };
+        await listed(entry);
         const [added] = await store.add([message]);
         if (!added) await store.update(message.peer, message.key, { state: 'pending', error: undefined });
-      }).then(() => enqueue({ peer: message.peer, key: message.key, owner: tabs.self }, message)),
+        handedOver.delete(idOf(entry));
+        transmit(entry, message);
+      }),
     correct: (peer, key, correction) => enqueue({ peer, key, owner: tabs.self, correction }),
     notice: (peer, key, notice) => enqueue({ peer, key, owner: tabs.self, notice }),
   };

@@ -65,6 +65,7 @@ class SharedOpener implements Opener {
   #pending?: { resolve: (info: SessionInfo) => void; reject: (error: unknown) => void; timer: ReturnType<typeof setTimeout> };
   #following = false;
   #leadKind: TransportKind = 'websocket';
+  #leadResource?: string;
   #seen?: string;
 
   constructor(
@@ -75,7 +76,7 @@ class SharedOpener implements Opener {
     // A lead that others follow ends its session as the page goes, so that the one taking over
     // does not meet it still held for resumption. Alone, it leaves it for the next page.
     onPageHide(() => {
-      if (this.#role === 'lead' && this.#followers.size) void this.#real?.transport?.close();
+      if (this.#role === 'lead' && this.#followers.size) this.#real?.transport?.leave?.();
     });
   }
 
@@ -107,10 +108,15 @@ class SharedOpener implements Opener {
     }
     if (this.#role !== 'lead') {
       const release = await this.lead.claim();
-      if (!release) return this.#follow();
-      this.#becomeLead(release);
+      if (release) this.#becomeLead(release);
+      // Taken over while asking: the lock came through the queue.
+      else if (!this.#leading()) return this.#follow();
     }
     return this.#openAsLead();
+  }
+
+  #leading(): boolean {
+    return this.#role === 'lead';
   }
 
   #becomeLead(release: () => void) {
@@ -124,7 +130,10 @@ class SharedOpener implements Opener {
   async #openAsLead(): Promise<SessionInfo> {
     try {
       await this.deps.beforeLead?.();
-      this.#real ??= new SessionOpener(this.deps.options, this.#relay, this.deps.load);
+      // Taking over, it asks for the resource the lead had: a server still holding that session for
+      // a resumption (its page went without a word) replaces it rather than keeping two.
+      const { options } = this.deps;
+      this.#real ??= new SessionOpener({ ...options, resource: options.resource ?? this.#leadResource }, this.#relay, this.deps.load);
       const info = await this.#real.open();
       if (!info.resumed) this.#sessions += 1;
       this.#current = { info, kind: this.#real.transport?.kind ?? 'websocket' };
@@ -156,7 +165,7 @@ class SharedOpener implements Opener {
 
   #announce() {
     const current = this.#current;
-    if (current) this.#post({ t: 'online', lead: this.#id, session: this.#sessions, ...current });
+    if (current) this.#post({ t: 'online', lead: this.#id, page: this.tabs.self, session: this.#sessions, ...current });
   }
 
   #follow(): Promise<SessionInfo> {
@@ -220,11 +229,21 @@ class SharedOpener implements Opener {
       case 'online': {
         this.#leadKind = message.kind;
         const seen = `${message.lead} ${message.session}`;
-        const resumed = this.#seen === seen;
-        this.#seen = seen;
-        if (this.#pending) return this.#settle({ ...message.info, resumed });
+        const same = this.#seen === seen;
+        if (this.#pending) {
+          this.#seen = seen;
+          this.#leadResource = message.info.jid.split('/').slice(1).join('/') || undefined;
+          // A lead that goes without a word (its page closed or crashed): its followers start again at once.
+          this.tabs.whenGone(message.page, () => {
+            if (this.#following && this.#seen === seen)
+              this.#lost(new ConnectionError('closed', 'The tab holding this chat’s connection closed.'));
+          });
+          this.#settle({ ...message.info, resumed: same });
+          // Heard by a lead that was still taking over when this tab first asked.
+          return this.#post({ t: 'hello', tab: this.#id, page: this.tabs.self });
+        }
         // A new session of the lead that this tab missed the end of: it starts again too.
-        if (this.#following && !resumed) this.#lost(new ConnectionError('closed', 'The chat’s connection was replaced.'));
+        if (this.#following && !same) this.#lost(new ConnectionError('closed', 'The chat’s connection was replaced.'));
         return;
       }
       case 'failed':

@@ -18,7 +18,7 @@ export type Wire =
   /** A following tab's stanza, for the lead to send. */
   | { t: 'send'; tab: string; stanza: XmlElement }
   /** The lead's session is up; `session` counts the lead's sessions that started afresh. */
-  | { t: 'online'; lead: string; session: number; kind: TransportKind; info: SessionInfo }
+  | { t: 'online'; lead: string; page: string; session: number; kind: TransportKind; info: SessionInfo }
   /** The lead's attempt to open a session failed. */
   | { t: 'failed'; error: WireError }
   /** The lead's link dropped; it is reconnecting. */

@@ -236,6 +236,15 @@ export function createBoshTransport(options: SessionOptions, listener: Transport
       if (top.name === 'message' && top.attrs.id) unacked.set(top.attrs.id, top);
       conn.send(toDom(top)); // queued, then flushed at once (see bosh-patches.ts)
     },
+    leave() {
+      closing = true;
+      if (keep) forgetKeptSession();
+      const proto = conn?._proto as unknown as { sid?: string; rid?: number } | undefined;
+      if (!conn?.connected || !proto?.sid || typeof navigator.sendBeacon !== 'function') return;
+      // A beacon outlives the page; the server ends the session on reading it.
+      const body = `<body xmlns="http://jabber.org/protocol/httpbind" rid="${Number(proto.rid)}" sid="${escapeAttr(proto.sid)}" type="terminate"/>`;
+      navigator.sendBeacon(options.service, new Blob([body], { type: 'text/plain;charset=UTF-8' }));
+    },
     release() {
       closing = true;
       if (keep) forgetKeptSession();
@@ -287,3 +296,5 @@ function toChatError(condition: string | null, status: number, service: string):
   if (status === Status.CONNTIMEOUT) return new ConnectionError('timeout', `The chat server at ${service} stopped answering.`);
   return new ConnectionError('unreachable', `Could not reach the chat server at ${service}.`);
 }
+
+const escapeAttr = (value: string) => value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/"/g, '&quot;');

@@ -66,6 +66,11 @@ export interface Transport {
   /** Ends the session gracefully (stream close / BOSH terminate). */
   close(): Promise<void>;
   /**
+   * The page is going: ends the session with what can be sent at once (nothing can be awaited),
+   * so the server does not keep it for a resumption no one will ask for.
+   */
+  leave?(): void;
+  /**
    * Lets go of a connection that stopped answering, at once, keeping any resumable state; the
    * transport then reports `dropped(reason)` as for any lost connection.
    */

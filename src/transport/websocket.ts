@@ -293,6 +293,13 @@ export function createWebSocketTransport(options: SessionOptions, listener: Tran
         if (options.debug) console.debug('[xmpp-chat] close failed', error);
       });
     },
+    leave() {
+      closing = true;
+      sm.id = '';
+      const raw = entity.socket?.socket as WebSocket | undefined;
+      if (raw?.readyState !== WebSocket.OPEN) return;
+      raw.send('<close xmlns="urn:ietf:params:xml:ns:xmpp-framing"/>');
+    },
     release() {
       closing = true;
       sm.id = '';
