@@ -77,8 +77,10 @@ export class ChatSession {
 
   constructor(readonly config: SessionConfig) {
     // The site's tabs signed in to one account share one session (without Web Locks, one each);
-    // agents of one support account in one browser, only if they go by the same name.
-    this.chat = createChat({ shareSession: config.agentName ?? true, ...config }); // throws ConfigError: the caller shows it
+    // agents of one support account in one browser only if they go by the same name, and widgets
+    // only if they keep the same history (an anonymous room visitor and a chat are two).
+    const shareSession = [config.agentName, config.historyOwner].filter(Boolean).join(' ') || true;
+    this.chat = createChat({ shareSession, ...config }); // throws ConfigError: the caller shows it
     // An anonymous account's archive holds only its own session, already on this device.
     this.conversation = new ConversationView(
       this.chat,

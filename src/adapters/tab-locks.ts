@@ -50,18 +50,21 @@ export function createTabLocks(options: { locks?: Locks | null; self?: string; l
   }
   // Held until the page goes: the browser releases it when the page closes or navigates.
   void locks.request(PREFIX + self, () => new Promise((release) => lifetime?.addEventListener('abort', release, { once: true })));
-  const watched = new Set<string>();
+  /** Who waits to hear of each page's end: one lock request per page, however many listen. */
+  const watched = new Map<string, Set<() => void>>();
   return {
     self,
     alone: false,
     whenGone(tab, gone) {
       if (tab === self) return;
-      if (watched.has(tab)) return;
-      watched.add(tab);
+      const waiting = watched.get(tab);
+      if (waiting) return void waiting.add(gone);
+      const listeners = new Set([gone]);
+      watched.set(tab, listeners);
       // Granted only once the page that holds it has gone.
       void locks.request(PREFIX + tab, () => {
         watched.delete(tab);
-        gone();
+        for (const listener of listeners) listener();
         return Promise.resolve();
       });
     },

@@ -14,7 +14,7 @@ import { SessionOpener } from '../session-opener.ts';
 import type { XmlElement } from '../stanza/element.ts';
 import { newStanzaId } from '../stanza/message.ts';
 import type { loadTransport, SessionInfo, Transport, TransportKind, TransportListener } from '../transport/transport.ts';
-import { fromWire, isGoingOffline, isIqReply, isIqRequest, toWire, type Wire } from './wire.ts';
+import { fromWire, isClientState, isGoingOffline, isIqReply, isIqRequest, toWire, type Wire } from './wire.ts';
 
 /** What the client needs of whatever opens its sessions. */
 export interface Opener {
@@ -66,6 +66,8 @@ class SharedOpener implements Opener {
   #following = false;
   #leadKind: TransportKind = 'websocket';
   #leadResource?: string;
+  /** The page of the lead this tab follows. */
+  #leadPage?: string;
   #seen?: string;
 
   constructor(
@@ -234,8 +236,9 @@ class SharedOpener implements Opener {
           this.#seen = seen;
           this.#leadResource = message.info.jid.split('/').slice(1).join('/') || undefined;
           // A lead that goes without a word (its page closed or crashed): its followers start again at once.
-          this.tabs.whenGone(message.page, () => {
-            if (this.#following && this.#seen === seen)
+          const page = (this.#leadPage = message.page);
+          this.tabs.whenGone(page, () => {
+            if (this.#following && this.#leadPage === page)
               this.#lost(new ConnectionError('closed', 'The tab holding this chat’s connection closed.'));
           });
           this.#settle({ ...message.info, resumed: same });
@@ -289,8 +292,10 @@ class SharedOpener implements Opener {
       if (this.#own.size > OWN_REQUESTS) this.#own.delete(this.#own.values().next().value!);
     }
     if (this.#role === 'lead') {
-      if (!(isGoingOffline(stanza) && this.#followers.size)) this.#real?.transport?.send(stanza);
-    } else if (this.#role === 'follow' && !isIqReply(stanza) && !isGoingOffline(stanza)) {
+      const followed = this.#followers.size > 0;
+      if (followed && (isGoingOffline(stanza) || (isClientState(stanza) && stanza.name === 'inactive'))) return;
+      this.#real?.transport?.send(stanza);
+    } else if (this.#role === 'follow' && !isIqReply(stanza) && !isGoingOffline(stanza) && !isClientState(stanza)) {
       this.#post({ t: 'send', tab: this.#id, stanza });
     }
   }

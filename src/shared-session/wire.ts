@@ -50,3 +50,9 @@ export const isIqRequest = (stanza: XmlElement) => stanza.name === 'iq' && (stan
 
 /** Going offline as a whole: a tab that closes says so only when no other tab goes on with the session. */
 export const isGoingOffline = (stanza: XmlElement) => stanza.name === 'presence' && stanza.attrs.type === 'unavailable' && !stanza.attrs.to;
+
+/**
+ * Client state (XEP-0352) is the session's, not a tab's: only the holder tells it, and while other
+ * tabs follow (one of them may be in view) it does not say it is inactive.
+ */
+export const isClientState = (stanza: XmlElement) => stanza.attrs.xmlns === 'urn:xmpp:csi:0';

@@ -83,7 +83,8 @@ for (const server of Object.keys(SERVERS) as ServerName[]) {
         await dave.send(visitor, `second reply ${tag1}`);
         for (const frame of frames) {
           await waitFor(() => count(frame, `second reply ${tag1}`) === 1, 'the second reply in every tab', 30_000);
-          for (const text of [midSend, afterClose, afterNavigation]) await waitFor(() => count(frame, text) === 1, `"${text}" once in every tab`);
+          for (const text of [midSend, afterClose, afterNavigation])
+            await waitFor(() => count(frame, text) === 1, `"${text}" once in every tab`);
         }
 
         // Dave got each once, and so does the server's archive as a third-party client reads it.
@@ -92,7 +93,11 @@ for (const server of Object.keys(SERVERS) as ServerName[]) {
           throw new Error(`${error.message}: ${JSON.stringify((await history(dave, visitor)).map((m) => m.body))}`);
         });
         const daveHas = (await history(dave, visitor)).map((m) => m.body);
-        for (const body of [...sent, `reply ${tag1}`, `second reply ${tag1}`]) expect(daveHas.filter((b) => b === body), body).to.have.length(1);
+        for (const body of [...sent, `reply ${tag1}`, `second reply ${tag1}`])
+          expect(
+            daveHas.filter((b) => b === body),
+            body,
+          ).to.have.length(1);
         const archived = await readArchive(server, 'dave@localhost', 'pass-dave', visitor);
         expect(countBodies(archived, [...sent, `reply ${tag1}`, `second reply ${tag1}`])).to.deep.equal({ lost: [], duplicated: [] });
         await eventually(async () => (await sessionsOf(server, user)).length === 1, 'one session in the end');

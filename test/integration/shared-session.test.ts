@@ -84,3 +84,21 @@ for (const server of Object.keys(SERVERS) as ServerName[]) {
     });
   }
 }
+
+describe('tabs of a browser without Web Locks', function () {
+  this.timeout(60_000);
+  afterEach(async () => {
+    delete (navigator as { locks?: unknown }).locks;
+    await closeChats();
+  });
+
+  it('keep a session each, as before', async () => {
+    Object.defineProperty(navigator, 'locks', { value: undefined, configurable: true });
+    const service = serviceUrl('websocket', SERVERS.prosody.httpPort);
+    const [alice] = await newAccounts('prosody', 'alone');
+    const two = tabs(2, alice, service);
+    await connectAll(...two);
+    expect(two.map((t) => t.client.sharing)).to.deep.equal([undefined, undefined]);
+    expect(await sessionsOf('prosody', alice)).to.have.length(2);
+  });
+});
