@@ -176,10 +176,16 @@ export function createOutbox(deps: OutboxDeps): Outbox {
         return ours;
       }),
     );
-    for (const e of list) if (e.owner && e.owner !== tabs.self && !gone.has(e.owner)) tabs.whenGone(e.owner, () => ownerGone(e.owner!));
+    for (const { owner } of list) {
+      if (!owner || owner === tabs.self || gone.has(owner) || watched.has(owner)) continue;
+      watched.add(owner);
+      tabs.whenGone(owner, () => ownerGone(owner));
+    }
     return adopted;
   }
   const gone = new Set<string>();
+  /** The owners whose end this tab waits to hear of. */
+  const watched = new Set<string>();
   function ownerGone(owner: string): void {
     gone.add(owner);
     // The other tab may have sent them: look them up like our own after a new session.

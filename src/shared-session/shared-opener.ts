@@ -49,6 +49,7 @@ export function createSharedOpener(deps: SharedOpenerDeps): Opener | undefined {
 class SharedOpener implements Opener {
   #role: 'idle' | 'lead' | 'follow' = 'idle';
   #channel?: BroadcastChannel;
+  #offPageHide?: () => void;
   readonly #own = new Set<string>();
   #real?: SessionOpener;
   #release?: () => void;
@@ -74,13 +75,7 @@ class SharedOpener implements Opener {
     private readonly deps: SharedOpenerDeps,
     private readonly lead: Lead,
     private readonly tabs: TabLocks,
-  ) {
-    // A lead that others follow ends its session as the page goes, so that the one taking over
-    // does not meet it still held for resumption. Alone, it leaves it for the next page.
-    onPageHide(() => {
-      if (this.#role === 'lead' && this.#followers.size) this.#real?.transport?.leave?.();
-    });
-  }
+  ) {}
 
   readonly #transport: Transport = {
     kind: 'websocket',
@@ -107,6 +102,11 @@ class SharedOpener implements Opener {
     if (!this.#channel) {
       this.#channel = new BroadcastChannel(`xmpp-chat-session:${this.deps.name}`);
       this.#channel.onmessage = (event: MessageEvent<Wire>) => this.#hear(event.data);
+      // A lead that others follow ends its session as the page goes, so that the one taking over
+      // does not meet it still held for resumption. Alone, it leaves it for the next page.
+      this.#offPageHide = onPageHide(() => {
+        if (this.#role === 'lead' && this.#followers.size) this.#real?.transport?.leave?.();
+      });
     }
     if (this.#role !== 'lead') {
       const release = await this.lead.claim();
@@ -236,11 +236,13 @@ class SharedOpener implements Opener {
           this.#seen = seen;
           this.#leadResource = message.info.jid.split('/').slice(1).join('/') || undefined;
           // A lead that goes without a word (its page closed or crashed): its followers start again at once.
-          const page = (this.#leadPage = message.page);
-          this.tabs.whenGone(page, () => {
-            if (this.#following && this.#leadPage === page)
-              this.#lost(new ConnectionError('closed', 'The tab holding this chat’s connection closed.'));
-          });
+          if (this.#leadPage !== message.page) {
+            const page = (this.#leadPage = message.page);
+            this.tabs.whenGone(page, () => {
+              if (this.#following && this.#leadPage === page)
+                this.#lost(new ConnectionError('closed', 'The tab holding this chat’s connection closed.'));
+            });
+          }
           this.#settle({ ...message.info, resumed: same });
           // Heard by a lead that was still taking over when this tab first asked.
           return this.#post({ t: 'hello', tab: this.#id, page: this.tabs.self });
@@ -310,6 +312,8 @@ class SharedOpener implements Opener {
     if (role === 'follow') this.#post({ t: 'bye', tab: this.#id });
     this.#channel?.close();
     this.#channel = undefined;
+    this.#offPageHide?.();
+    this.#offPageHide = undefined;
     if (role !== 'lead') return;
     this.#current = undefined;
     try {
