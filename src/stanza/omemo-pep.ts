@@ -9,6 +9,7 @@ import type { WireBundle } from '../omemo/keys.ts';
 import { toBase64 } from '../omemo/bytes.ts';
 import { childOf, childrenOf, textOf, xml, type XmlElement } from './element.ts';
 import { bareJid } from './jid.ts';
+import { newStanzaId } from './message.ts';
 import { NS_OMEMO, readBase64, readDeviceId, type OmemoVersion } from './omemo.ts';
 
 const NS_PUBSUB_EVENT = 'http://jabber.org/protocol/pubsub#event';
@@ -97,4 +98,14 @@ export function parseBundle(version: OmemoVersion, el: XmlElement | undefined): 
     return Number.isInteger(id) && id >= 0 && publicKey?.length ? [{ id, publicKey }] : [];
   });
   return { identityKey, signedPreKeyId, signedPreKey, signedPreKeySignature, preKeys };
+}
+
+/** Asks `jid`'s account for one device's bundle: 0.3's node of its own, OMEMO 2's item by device id. */
+export function buildBundleGet(jid: string, version: OmemoVersion, deviceId: number): XmlElement {
+  const node = bundleNode(version, deviceId);
+  const items =
+    version === '0.3'
+      ? xml('items', { node, max_items: '1' })
+      : xml('items', { node }, xml('item', { id: bundleItemId(version, deviceId) }));
+  return xml('iq', { type: 'get', to: jid, id: newStanzaId() }, xml('pubsub', { xmlns: 'http://jabber.org/protocol/pubsub' }, items));
 }

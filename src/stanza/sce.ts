@@ -1,7 +1,8 @@
 /**
  * What travels around OMEMO's ciphertext: OMEMO 2's XEP-0420 envelope (the body in `<content>`, with
  * `<rpad>`, `<time>`, `<to>` and `<from>` affixes), XEP-0380's `<encryption/>` marker, the store hint
- * (XEP-0334: servers archive a message whose body is only a fallback) and the fallback body. Pure.
+ * (XEP-0334: servers archive a message whose body is only a fallback) Pure; the fallback body is
+ * chat.ts's (messaging sends it without loading this).
  */
 import { childOf, textOf, xml, type XmlElement } from './element.ts';
 import { NS_OMEMO, type OmemoVersion } from './omemo.ts';
@@ -9,9 +10,6 @@ import { NS_OMEMO, type OmemoVersion } from './omemo.ts';
 export const NS_SCE = 'urn:xmpp:sce:1';
 const NS_EME = 'urn:xmpp:eme:0';
 const NS_HINTS = 'urn:xmpp:hints';
-
-/** The body clients without OMEMO show, as Conversations and Dino send it: all the server sees. */
-export const OMEMO_FALLBACK = 'I sent you an OMEMO encrypted message but your client doesn’t seem to support that.';
 
 export interface Envelope {
   body: string;
