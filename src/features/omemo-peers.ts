@@ -9,8 +9,8 @@ import { StanzaError } from '../errors.ts';
 import { decodeBundle, OmemoError, type BundleKeys, type OmemoVersion } from '../omemo/index.ts';
 import { agreementPublicKey, djbDecode } from '../omemo/identity.ts';
 import { toBase64, fromBase64, toHex } from '../omemo/bytes.ts';
-import { buildBundleGet, bundleNode, parseBundle } from '../stanza/omemo-pep.ts';
-import { parseItems } from '../stanza/pep.ts';
+import { buildBundleGet, bundleNode, deviceListNode, parseBundle } from '../stanza/omemo-pep.ts';
+import { buildSubscribe, parseItems } from '../stanza/pep.ts';
 import { fetchDeviceList, VERSIONS } from './omemo-own.ts';
 import type { DeviceRecord, OmemoRecords, OmemoTrust, PeerRecord } from './omemo-records.ts';
 
@@ -24,6 +24,8 @@ export interface OmemoDeviceChange {
 
 export interface PeerDevicesDeps {
   client: Client;
+  /** Our bare JID. */
+  account: () => string;
   records: OmemoRecords;
   changed: (change: OmemoDeviceChange) => void;
 }
@@ -38,7 +40,7 @@ const curveForm = (identityKey: Uint8Array, version: OmemoVersion) =>
 
 export const usable = (record: DeviceRecord | undefined) => !record || record.trust === 'blind' || record.trust === 'verified';
 
-export function createPeerDevices({ client, records, changed }: PeerDevicesDeps) {
+export function createPeerDevices({ client, account, records, changed }: PeerDevicesDeps) {
   /** Lists fetched in this session; notifications replace them. */
   let fetched = new Map<string, Promise<PeerRecord>>();
   client.on('online', (info) => {
@@ -60,6 +62,7 @@ export function createPeerDevices({ client, records, changed }: PeerDevicesDeps)
   async function fetchLists(jid: string): Promise<PeerRecord> {
     let record = await records.peer(jid);
     for (const version of VERSIONS) {
+      if (jid !== account()) await follow(jid, version);
       const list = await fetchDeviceList(client, jid, version);
       record = await setList(
         jid,
@@ -68,6 +71,20 @@ export function createPeerDevices({ client, records, changed }: PeerDevicesDeps)
       );
     }
     return record;
+  }
+
+  /**
+   * Asks for notifications of a list: a visitor and an agent are not each other's contacts, so
+   * `+notify` alone would not tell either of the other's new devices. A server may refuse (no such
+   * node, or no subscriptions by strangers): the list is then fetched again with the next session
+   * and whenever a message comes from a device not in it.
+   */
+  async function follow(jid: string, version: OmemoVersion): Promise<void> {
+    try {
+      await client.iq(buildSubscribe(jid, deviceListNode(version), account()));
+    } catch (error) {
+      if (!(error instanceof StanzaError)) throw error;
+    }
   }
 
   return {
@@ -80,6 +97,13 @@ export function createPeerDevices({ client, records, changed }: PeerDevicesDeps)
         fetched.set(jid, pending);
         pending.catch(() => fetched.delete(jid)); // the caller hears of it; the next call tries again
       }
+      return pending;
+    },
+    /** Fetches the account's lists again (a message came from a device not in them). */
+    refresh(jid: string): Promise<PeerRecord> {
+      const pending = fetchLists(jid);
+      fetched.set(jid, pending);
+      pending.catch(() => fetched.delete(jid));
       return pending;
     },
     /** A notification brought a new list. */

@@ -9,7 +9,8 @@ import { Emitter } from '../events.ts';
 import type { OmemoVersion } from '../omemo/index.ts';
 import type { XmlElement } from '../stanza/element.ts';
 import { parseDeviceListEvent } from '../stanza/omemo-pep.ts';
-import { NS_OMEMO } from '../stanza/omemo.ts';
+import { NS_OMEMO, parseEncrypted } from '../stanza/omemo.ts';
+import { bareJid } from '../stanza/jid.ts';
 import type { MessageStore } from '../storage/index.ts';
 import { readMessage, type ReadContext } from './read-message.ts';
 import { open as openMessage, withBody } from './omemo-open.ts';
@@ -75,7 +76,7 @@ export function createOmemo({ client, store, account, label = 'xmpp-chat' }: Ome
   const events = new Emitter<OmemoEvents>();
   const report = (error: unknown) => events.emit('error', error as Error);
   const records = omemoRecords(store, account);
-  const peers = createPeerDevices({ client, records, changed: (change) => events.emit('device', change) });
+  const peers = createPeerDevices({ client, account, records, changed: (change) => events.emit('device', change) });
   let device: Promise<OwnDevice> = loadOwnDevice(records);
   let chain: Promise<unknown> = Promise.resolve();
   const serial = <T>(work: () => Promise<T>): Promise<T> => {
@@ -118,6 +119,22 @@ export function createOmemo({ client, store, account, label = 'xmpp-chat' }: Ome
     // Another client of ours published a list without this device: it goes back in.
     if (list.jid === account()) void device.then((own) => (ids.includes(own.id) ? undefined : publish()));
   });
+
+  /** Accounts whose lists were fetched again for a device not in them, this session: once is enough. */
+  let refreshed = new Set<string>();
+  client.on('online', (info) => {
+    if (!info.resumed) refreshed = new Set();
+  });
+  /** A message from a device not in its account's lists: they changed, and we were not told. */
+  async function noticeSender(el: XmlElement): Promise<void> {
+    const sender = el.attrs.from && bareJid(el.attrs.from);
+    if (!sender || refreshed.has(sender) || client.status !== 'connected') return;
+    const record = await records.peer(sender);
+    const listed = new Set([...record.lists['0.3'], ...record.lists['2']]);
+    if (parseEncrypted(el).every((enc) => listed.has(enc.sid))) return;
+    refreshed.add(sender);
+    await peers.refresh(sender);
+  }
 
   /** The store has this message already (its archive copy, or ours): it needs no decryption, and is dropped. */
   async function known(el: XmlElement, ctx: Partial<ReadContext>): Promise<boolean> {
@@ -164,6 +181,7 @@ export function createOmemo({ client, store, account, label = 'xmpp-chat' }: Ome
         if (await known(el, ctx)) return { element: el, encrypted: true };
         const deps = { records, peers, account: account(), device: await device, usedPreKey, failed: report };
         const element = await openMessage(deps, el);
+        void noticeSender(el).catch(report);
         return element && { element, encrypted: true };
       });
     },

@@ -90,6 +90,105 @@ for (const server of Object.keys(SERVERS) as ServerName[]) {
           const undecryptable = (await omemoPeer.events(peer)).filter((e) => e.event === 'undecryptable');
           expect(undecryptable).to.deep.equal([]);
         });
+
+        it(`carries a hundred messages each way in OMEMO ${version}, in order and once`, async () => {
+          const peer = await omemoPeer.start(server, them, { versions: [version] });
+          const chat = omemoChat(me, service);
+          await ready(chat);
+          const tag = unique();
+          const ours = Array.from({ length: 100 }, (_, i) => `ours ${i} ${tag}`);
+          for (const body of ours) await chat.send(peer.jid, body);
+          await eventually(
+            async () => {
+              const got = new Set((await omemoPeer.events(peer)).filter((e) => e.event === 'message').map((e) => e.body));
+              return ours.every((body) => got.has(body));
+            },
+            'the peer receiving a hundred messages',
+            90_000,
+          );
+          const theirs = Array.from({ length: 100 }, (_, i) => `theirs ${i} ${tag}`);
+          for (const body of theirs) await omemoPeer.send(peer, `${me}@${DOMAIN}`, body, version);
+          const all = await eventually(
+            async () => {
+              const stored = await history(chat, peer.jid);
+              return stored.filter((m) => m.direction === 'in').length >= 100 && stored;
+            },
+            'the chat storing a hundred messages',
+            90_000,
+          );
+          expect(all.filter((m) => m.direction === 'in').map((m) => m.body)).to.deep.equal(theirs);
+          expect(all.filter((m) => m.direction === 'out').map((m) => m.body)).to.deep.equal(ours);
+          expect(all.every((m) => m.encrypted)).to.equal(true);
+          const events = await omemoPeer.events(peer);
+          expect(events.filter((e) => e.event === 'undecryptable' || e.event === 'duplicate')).to.deep.equal([]);
+        });
+
+        it(`reaches a new device on either side in OMEMO ${version}`, async () => {
+          const peer = await omemoPeer.start(server, them, { versions: [version] });
+          const chat = omemoChat(me, service);
+          const deviceId = await ready(chat);
+          const hello = `hello ${unique()}`;
+          await chat.send(peer.jid, hello);
+          await omemoPeer.received(peer, hello);
+
+          // The peer's second device: the chat hears of it (a subscription to the peer's list) and encrypts to it too.
+          const peer2 = await omemoPeer.start(server, them, { device: 'second', versions: [version] });
+          const omemo = (await chat.omemo())!;
+          await eventually(
+            async () => (await omemo.devices(peer.jid)).some((d) => d.deviceId === peer2.deviceId),
+            'the chat listing the new device',
+          );
+          const both = `to both ${unique()}`;
+          await chat.send(peer.jid, both);
+          expect(await omemoPeer.received(peer, both)).to.include({ deviceId });
+          expect(await omemoPeer.received(peer2, both)).to.include({ deviceId });
+
+          // Our second chat: the first encrypts to it as one of our own devices, and the peer once it lists it.
+          const chat2 = omemoChat(me, service);
+          const secondId = await ready(chat2);
+          await listed(peer, `${me}@${DOMAIN}`, secondId);
+          await eventually(
+            async () => (await omemo.devices(`${me}@${DOMAIN}`)).some((d) => d.deviceId === secondId),
+            'our first chat listing our second',
+          );
+          const fromPeer = `from the peer ${unique()}`;
+          await omemoPeer.send(peer, `${me}@${DOMAIN}`, fromPeer, version);
+          expect(await stored(chat, peer.jid, fromPeer)).to.include({ encrypted: true, direction: 'in' });
+          expect(await stored(chat2, peer.jid, fromPeer)).to.include({ encrypted: true, direction: 'in' });
+          const copied = `copied ${unique()}`;
+          await chat.send(peer.jid, copied);
+          expect(await stored(chat2, peer.jid, copied)).to.include({ encrypted: true, direction: 'out' });
+          await omemoPeer.received(peer2, copied);
+        });
+
+        it(`reads what came while offline from the archive in OMEMO ${version}, and shows it once after reloads`, async () => {
+          const peer = await omemoPeer.start(server, them, { versions: [version] });
+          const backend = createMemoryBackend();
+          let chat = omemoChat(me, service, backend);
+          await ready(chat);
+          const hello = `hello ${unique()}`;
+          await chat.send(peer.jid, hello);
+          await omemoPeer.received(peer, hello);
+          await chat.disconnect();
+
+          const away = [1, 2, 3].map((n) => `while away ${n} ${unique()}`);
+          for (const body of away) await omemoPeer.send(peer, `${me}@${DOMAIN}`, body, version);
+          // A message the peer did not encrypt for this device: stored with a sentence, the rest still shown.
+          const plain = `plain ${unique()}`;
+          await omemoPeer.sendPlain(peer, `${me}@${DOMAIN}`, plain);
+
+          for (let reload = 0; reload < 2; reload++) {
+            chat = omemoChat(me, service, backend);
+            await ready(chat);
+            const stored = await history(chat, peer.jid);
+            const bodies = stored.map((m) => m.body);
+            for (const body of [hello, ...away, plain]) expect(bodies.filter((b) => b === body).length, body).to.equal(1);
+            expect(stored.filter((m) => away.includes(m.body)).every((m) => m.encrypted)).to.equal(true);
+            expect(stored.find((m) => m.body === plain)?.encrypted).to.equal(undefined);
+            expect(bodies).to.not.include(FALLBACK);
+            await chat.disconnect();
+          }
+        });
       }
     });
   }
