@@ -157,7 +157,7 @@ export function createChat(options: ChatOptions): Chat {
       : undefined;
   const e2e = omemo && {
     fallback: OMEMO_FALLBACK,
-    seal: async (peer: string, body: string) => (await omemo()).seal(peer, body),
+    seal: async (message: StoredMessage) => (await omemo()).sealMessage(message),
     open: async (el: XmlElement, ctx: Partial<ReadContext>) => (await omemo()).open(el, ctx),
   };
   const roster = createRoster({ client, store, account, caps: () => disco.caps(), beforePresence: catchUp });

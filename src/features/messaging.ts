@@ -86,8 +86,8 @@ export interface MessagingDeps {
 export interface EndToEnd {
   /** The body clients without the encryption see: all the server learns of an encrypted message. */
   readonly fallback: string;
-  /** The elements that carry `body` encrypted to `peer`; rejects when nobody there can read it. */
-  seal(peer: string, body: string): Promise<XmlElement[]>;
+  /** The message with its body sealed into its payload; rejects when nobody at the peer can read it. */
+  seal(message: StoredMessage): Promise<StoredMessage>;
   /** The message to read in place of `el` (its text as body), and whether it was encrypted; undefined to drop it. */
   open(el: XmlElement, ctx: Partial<ReadContext>): Promise<{ element: XmlElement; encrypted: boolean } | undefined>;
 }
@@ -216,16 +216,19 @@ export function createMessaging({
     await store.update(peer, key, change);
   }
 
-  /** The message with its body sealed into the payload; when that fails, stored as failed with the reason. */
-  async function seal(message: StoredMessage): Promise<StoredMessage> {
+  /** Sends a message sealed; one that cannot be is kept as failed, with the reason. */
+  async function sealAndPut(e2e: EndToEnd, message: StoredMessage): Promise<StoredMessage> {
+    let sealed: StoredMessage;
     try {
-      const elements = await e2e!.seal(message.peer, message.body);
-      return { ...message, payload: [...(message.payload ?? []), ...elements] };
+      sealed = await e2e.seal(message);
     } catch (error) {
-      const failed: StoredMessage = { ...message, state: 'failed', error: (error as Error).message };
-      if (!(await store.get(message.peer, message.key))) await store.add([failed]);
+      const failed: StoredMessage = { ...message, encrypted: true, state: 'failed', error: (error as Error).message };
+      if (await store.get(message.peer, message.key)) await store.update(message.peer, message.key, { error: failed.error });
+      else await store.add([failed]);
       return failed;
     }
+    await outbox.put(sealed);
+    return sealed;
   }
 
   return {
@@ -245,13 +248,7 @@ export function createMessaging({
       if (options.file) message.file = options.file;
       if (options.replyTo) message.replyTo = options.replyTo;
       if (options.payload?.length) message.payload = options.payload;
-      if (e2e) {
-        message.encrypted = true;
-        const sealed = await seal(message);
-        if (sealed.state === 'failed') return sealed;
-        await outbox.put(sealed);
-        return sealed;
-      }
+      if (e2e) return sealAndPut(e2e, message);
       await outbox.put(message);
       return message;
     },
@@ -273,10 +270,8 @@ export function createMessaging({
       const message = await store.get(peer, key);
       if (message?.state !== 'failed') return;
       const again: StoredMessage = { ...message, state: 'pending', error: undefined };
-      if (!message.encrypted || !e2e) return outbox.put(again);
-      const sealed = await seal({ ...again, payload: message.payload?.filter((el) => !isSealed(el)) });
-      if (sealed.state === 'failed') await store.update(peer, key, { error: sealed.error });
-      else await outbox.put(sealed);
+      if (message.encrypted && e2e) await sealAndPut(e2e, again);
+      else await outbox.put(again);
     },
     on: (type, listener) => events.on(type, listener),
     async markRead(peer) {
@@ -322,10 +317,6 @@ const withPayload = (
   ].filter((el): el is XmlElement => !!el);
   return payload.length ? { ...message, children: [...message.children, ...payload] } : message;
 };
-
-/** What sealing added to a payload: sealed again for a retry. */
-const SEALED = ['eu.siacs.conversations.axolotl', 'urn:xmpp:omemo:2', 'urn:xmpp:eme:0', 'urn:xmpp:hints'];
-const isSealed = (el: XmlElement) => SEALED.includes(el.attrs.xmlns ?? '');
 
 const markRead = (message: StoredMessage): StoredMessage => (message.direction === 'in' ? { ...message, state: 'read' } : message);
 

@@ -89,7 +89,7 @@ export function createPeerDevices({ client, account, records, changed }: PeerDev
 
   return {
     /** The account's devices: fetched once a session while connected, as last known otherwise. */
-    lists(jid: string): Promise<PeerRecord> {
+    async lists(jid: string): Promise<PeerRecord> {
       if (client.status !== 'connected') return records.peer(jid);
       let pending = fetched.get(jid);
       if (!pending) {
@@ -97,7 +97,8 @@ export function createPeerDevices({ client, account, records, changed }: PeerDev
         fetched.set(jid, pending);
         pending.catch(() => fetched.delete(jid)); // the caller hears of it; the next call tries again
       }
-      return pending;
+      await pending;
+      return records.peer(jid); // with what was learnt since
     },
     /** Fetches the account's lists again (a message came from a device not in them). */
     refresh(jid: string): Promise<PeerRecord> {

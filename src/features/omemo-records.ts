@@ -57,7 +57,10 @@ export function omemoRecords(store: MessageStore, account: () => string): OmemoR
   const name = (...parts: (string | number)[]) => ['omemo', account(), ...parts].join(':');
   const held = new Map<string, unknown>();
   const read = async <T>(key: string): Promise<T | undefined> => {
-    if (!held.has(key)) held.set(key, await store.getMeta<T>(key));
+    if (!held.has(key)) {
+      const value = await store.getMeta<T>(key);
+      if (!held.has(key)) held.set(key, value); // unless written meanwhile
+    }
     return held.get(key) as T | undefined;
   };
   const write = (key: string, value: unknown) => {
@@ -69,7 +72,12 @@ export function omemoRecords(store: MessageStore, account: () => string): OmemoR
     setOwn: (device) => write(name('own'), device),
     session: (jid, deviceId, version) => read<OmemoSession>(name('session', jid, deviceId, version)),
     setSession: (jid, deviceId, session) => write(name('session', jid, deviceId, session.version), session),
-    peer: async (jid) => (await store.getMeta<PeerRecord>(name('peer', jid))) ?? emptyPeer(),
-    updatePeer: (jid, change) => store.updateMeta<PeerRecord>(name('peer', jid), (current) => change(current ?? emptyPeer())),
+    peer: async (jid) => (await read<PeerRecord>(name('peer', jid))) ?? emptyPeer(),
+    async updatePeer(jid, change) {
+      const key = name('peer', jid);
+      const next = await store.updateMeta<PeerRecord>(key, (current) => change(current ?? emptyPeer()));
+      held.set(key, next);
+      return next;
+    },
   };
 }

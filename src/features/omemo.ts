@@ -11,7 +11,7 @@ import type { XmlElement } from '../stanza/element.ts';
 import { parseDeviceListEvent } from '../stanza/omemo-pep.ts';
 import { NS_OMEMO, parseEncrypted } from '../stanza/omemo.ts';
 import { bareJid } from '../stanza/jid.ts';
-import type { MessageStore } from '../storage/index.ts';
+import type { MessageStore, StoredMessage } from '../storage/index.ts';
 import { readMessage, type ReadContext } from './read-message.ts';
 import { open as openMessage, withBody } from './omemo-open.ts';
 import { loadOwnDevice, publishBundles, publishDevice, replacePreKey } from './omemo-own.ts';
@@ -53,6 +53,8 @@ export interface Omemo {
   published(): Promise<void>;
   /** The elements that carry `body` encrypted to `peer` (see omemo-seal.ts). */
   seal(peer: string, body: string): Promise<XmlElement[]>;
+  /** A message of ours with its body sealed into its payload (in place of an earlier seal, for a retry). */
+  sealMessage(message: StoredMessage): Promise<StoredMessage>;
   /** The message to read in place of `el`, and whether it was encrypted; undefined for keys only. */
   open(el: XmlElement, ctx?: Partial<ReadContext>): Promise<{ element: XmlElement; encrypted: boolean } | undefined>;
   on<K extends keyof OmemoEvents>(type: K, listener: (detail: OmemoEvents[K]) => void): () => void;
@@ -66,6 +68,8 @@ export interface OmemoDeps {
   label?: string;
 }
 
+/** What sealing adds to a message's payload. */
+const SEALED = [NS_OMEMO['0.3'], NS_OMEMO['2'], 'urn:xmpp:eme:0', 'urn:xmpp:hints'];
 const NS_PUBSUB_EVENT = 'http://jabber.org/protocol/pubsub#event';
 const isOmemo = (el: XmlElement) =>
   el.children.some(
@@ -173,6 +177,11 @@ export function createOmemo({ client, store, account, label = 'xmpp-chat' }: Ome
       await peers.setTrust(jid, deviceId, trust);
     },
     published: () => published,
+    async sealMessage(message) {
+      const elements = await this.seal(message.peer, message.body);
+      const kept = (message.payload ?? []).filter((el) => !SEALED.includes(el.attrs.xmlns ?? ''));
+      return { ...message, encrypted: true, payload: [...kept, ...elements] };
+    },
     seal: (peer, body) =>
       serial(async () => sealMessage({ records, peers, account: account(), device: await device, skipped: report }, peer, body)),
     async open(el, ctx = {}) {
