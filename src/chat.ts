@@ -55,6 +55,11 @@ export interface ChatOptions extends ClientOptions {
    * than going out in the clear. Its code loads with the first session. Off by default.
    */
   encryption?: 'omemo';
+  /**
+   * With `encryption`, a message to someone who publishes no OMEMO device goes out unencrypted (its
+   * `encrypted` flag unset) rather than failing: for an agent who may answer visitors without it.
+   */
+  plaintextFallback?: boolean;
 }
 
 export interface ChatEvents extends Record<string, unknown> {
@@ -149,7 +154,7 @@ export function createChat(options: ChatOptions): Chat {
     options.encryption === 'omemo'
       ? lazy(() =>
           import('./features/omemo.ts').then(({ createOmemo }) => {
-            const made = createOmemo({ client, store, account });
+            const made = createOmemo({ client, store, account, plaintextFallback: options.plaintextFallback });
             made.on('error', (error) => events.emit('error', error));
             return made;
           }),

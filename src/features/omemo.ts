@@ -6,7 +6,7 @@
  */
 import type { Client } from '../client.ts';
 import { Emitter } from '../events.ts';
-import type { OmemoVersion } from '../omemo/index.ts';
+import { OmemoError, type OmemoVersion } from '../omemo/index.ts';
 import type { XmlElement } from '../stanza/element.ts';
 import { parseDeviceListEvent } from '../stanza/omemo-pep.ts';
 import { NS_OMEMO, parseEncrypted } from '../stanza/omemo.ts';
@@ -66,6 +66,8 @@ export interface OmemoDeps {
   account: () => string;
   /** Our device's name in OMEMO 2's device list. */
   label?: string;
+  /** A message to someone without OMEMO goes out unencrypted rather than failing. */
+  plaintextFallback?: boolean;
 }
 
 /** What sealing adds to a message's payload. */
@@ -76,7 +78,7 @@ const isOmemo = (el: XmlElement) =>
     (c) => typeof c !== 'string' && c.name === 'encrypted' && (c.attrs.xmlns === NS_OMEMO['0.3'] || c.attrs.xmlns === NS_OMEMO['2']),
   );
 
-export function createOmemo({ client, store, account, label = 'xmpp-chat' }: OmemoDeps): Omemo {
+export function createOmemo({ client, store, account, label = 'xmpp-chat', plaintextFallback = false }: OmemoDeps): Omemo {
   const events = new Emitter<OmemoEvents>();
   const report = (error: unknown) => events.emit('error', error as Error);
   const records = omemoRecords(store, account);
@@ -178,8 +180,15 @@ export function createOmemo({ client, store, account, label = 'xmpp-chat' }: Ome
     },
     published: () => published,
     async sealMessage(message) {
-      const elements = await this.seal(message.peer, message.body);
       const kept = (message.payload ?? []).filter((el) => !SEALED.includes(el.attrs.xmlns ?? ''));
+      let elements: XmlElement[];
+      try {
+        elements = await this.seal(message.peer, message.body);
+      } catch (error) {
+        if (!plaintextFallback || !(error instanceof OmemoError) || error.condition !== 'no-devices') throw error;
+        const { encrypted: _, ...plain } = message;
+        return { ...plain, payload: kept };
+      }
       return { ...message, encrypted: true, payload: [...kept, ...elements] };
     },
     seal: (peer, body) =>

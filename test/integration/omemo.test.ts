@@ -5,7 +5,7 @@
  * archive that holds no plaintext when read by a third-party client.
  */
 import { expect } from '@esm-bundle/chai';
-import { createMemoryBackend, type Chat } from '../../src/index.ts';
+import { createMemoryBackend, type Chat, type StoredMessage } from '../../src/index.ts';
 import { newAccounts } from './accounts.ts';
 import { closeChats, connectAll, device, eventually, history } from './chat-helpers.ts';
 import { readArchive } from './faults.ts';
@@ -13,14 +13,17 @@ import { FALLBACK, omemoPeer, type OmemoPeer, type OmemoVersion } from './omemo-
 import { DOMAIN, SERVERS, serviceUrl, type ServerName, type TransportName } from './servers.ts';
 
 const unique = () => Math.random().toString(36).slice(2, 8);
-const transports: TransportName[] = ['websocket'];
+const transports: TransportName[] = ['websocket', 'bosh'];
 
-/** An encrypting chat for `name` whose keys and history live in `backend` (the same backend is the same device). */
-function omemoChat(name: string, service: string, backend = createMemoryBackend()): Chat {
+/**
+ * An encrypting chat for `name` whose keys and history live in `backend` (the same backend is the same
+ * device); `idb`: in IndexedDB, as a page keeps them, under the account's name.
+ */
+function omemoChat(name: string, service: string, backend: ReturnType<typeof createMemoryBackend> | 'idb' = createMemoryBackend()): Chat {
   return device(name, service, {
     encryption: 'omemo',
     historyOwner: `${name}@${DOMAIN}`,
-    storage: { backend, channelName: `omemo-${name}-${unique()}` },
+    storage: backend === 'idb' ? {} : { backend, channelName: `omemo-${name}-${unique()}` },
   });
 }
 
@@ -31,9 +34,15 @@ async function ready(chat: Chat): Promise<number> {
   return (await omemo.ownDevice()).deviceId;
 }
 
-/** The stored message with `body`, waited for. */
-const stored = (chat: Chat, peer: string, body: string) =>
-  eventually(async () => (await history(chat, peer)).find((m) => m.body === body), `the chat storing "${body}"`);
+/** The stored message with `body`, waited for; a timeout says what was stored instead. */
+async function stored(chat: Chat, peer: string, body: string): Promise<StoredMessage> {
+  try {
+    return await eventually(async () => (await history(chat, peer)).find((m) => m.body === body), `the chat storing "${body}"`, 40_000);
+  } catch (error) {
+    const bodies = (await history(chat, peer)).map((m) => `${m.direction}: ${m.body}`);
+    throw new Error(`${(error as Error).message}; stored: ${JSON.stringify(bodies)}`);
+  }
+}
 
 /** Waits until the peer lists our device (it follows our device list by notification or on its next fetch). */
 const listed = (peer: OmemoPeer, jid: string, deviceId: number) =>
@@ -54,6 +63,25 @@ for (const server of Object.keys(SERVERS) as ServerName[]) {
       afterEach(async () => {
         await closeChats();
         await omemoPeer.stopAll();
+      });
+
+      it('refuses to send in the clear to someone without OMEMO, unless plain text may follow', async () => {
+        const [plainName] = await newAccounts(server, 'omemo-plain');
+        const plain = device(plainName, service);
+        await connectAll(plain);
+        const chat = omemoChat(me, service);
+        await ready(chat);
+        const refused = await chat.send(`${plainName}@${DOMAIN}`, `secret ${unique()}`);
+        expect(refused).to.include({ state: 'failed', encrypted: true });
+        expect(refused.error).to.contain('no OMEMO device');
+
+        const agent = device(them, service, { encryption: 'omemo', plaintextFallback: true });
+        await ready(agent);
+        const open = `in the clear ${unique()}`;
+        const sent = await agent.send(`${plainName}@${DOMAIN}`, open);
+        expect(sent.encrypted).to.equal(undefined);
+        expect(await stored(plain, `${them}@${DOMAIN}`, open)).to.include({ direction: 'in' });
+        expect((await history(plain, `${me}@${DOMAIN}`)).length).to.equal(0);
       });
 
       for (const version of ['0.3', '2'] as OmemoVersion[]) {
@@ -163,9 +191,9 @@ for (const server of Object.keys(SERVERS) as ServerName[]) {
 
         it(`reads what came while offline from the archive in OMEMO ${version}, and shows it once after reloads`, async () => {
           const peer = await omemoPeer.start(server, them, { versions: [version] });
-          const backend = createMemoryBackend();
-          let chat = omemoChat(me, service, backend);
-          await ready(chat);
+          // In IndexedDB, as a page keeps it: private keys as CryptoKeys, by structured clone.
+          let chat = omemoChat(me, service, 'idb');
+          const deviceId = await ready(chat);
           const hello = `hello ${unique()}`;
           await chat.send(peer.jid, hello);
           await omemoPeer.received(peer, hello);
@@ -178,8 +206,8 @@ for (const server of Object.keys(SERVERS) as ServerName[]) {
           await omemoPeer.sendPlain(peer, `${me}@${DOMAIN}`, plain);
 
           for (let reload = 0; reload < 2; reload++) {
-            chat = omemoChat(me, service, backend);
-            await ready(chat);
+            chat = omemoChat(me, service, 'idb');
+            expect(await ready(chat)).to.equal(deviceId);
             const stored = await history(chat, peer.jid);
             const bodies = stored.map((m) => m.body);
             for (const body of [hello, ...away, plain]) expect(bodies.filter((b) => b === body).length, body).to.equal(1);
