@@ -74,6 +74,8 @@ export async function open(deps: OpenDeps, el: XmlElement): Promise<XmlElement |
   }
   const anyPayload = encrypted.some((enc) => enc.payload);
   if (!anyPayload && !childOf(el, 'body')) return undefined;
+  // Opened before (its keys are spent): the first copy is the one kept.
+  if (failure instanceof OmemoError && failure.condition === 'duplicate') return undefined;
   deps.failed(failure);
   const sentence = failure instanceof OmemoError && failure.condition === 'not-for-us' ? UNREADABLE.notForUs : UNREADABLE.failed;
   return withBody(el, sentence);

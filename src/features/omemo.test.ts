@@ -97,6 +97,15 @@ describe('OMEMO feature', () => {
     ).to.equal(undefined);
   });
 
+  it('drops a second copy that comes before the first is stored, rather than keeping it as undecryptable', async () => {
+    const { alice, bob } = await pair();
+    const message = encryptedMessage(ALICE, BOB, 'a1', await alice.omemo.seal(BOB, 'once'));
+    const [first, second] = await Promise.all([bob.omemo.open(message), bob.omemo.open(message)]);
+    expect(bodyOf(first?.element)).to.equal('once');
+    expect(second).to.equal(undefined);
+    expect(bob.errors).to.deep.equal([]);
+  });
+
   it('keeps its device and sessions across a reload', async () => {
     const { pep, alice, bob } = await pair();
     const before = await bob.omemo.ownDevice();

@@ -142,12 +142,24 @@ export function createOmemo({ client, store, account, label = 'xmpp-chat', plain
     await peers.refresh(sender);
   }
 
-  /** The store has this message already (its archive copy, or ours): it needs no decryption, and is dropped. */
-  async function known(el: XmlElement, ctx: Partial<ReadContext>): Promise<boolean> {
+  /**
+   * Ids of messages opened in this page, newest last: a second copy (the archive's, a resent one) may
+   * come before the first is stored, and its keys are spent, so it is dropped rather than stored as
+   * undecryptable over the first.
+   */
+  const opened = new Set<string>();
+  const remember = (ids: string[]) => {
+    for (const id of ids) opened.add(id);
+    for (const id of opened) if (opened.size > 2000) opened.delete(id);
+  };
+
+  /** Whether the store has this message already (its archive copy, or ours), or it was just opened; with its ids. */
+  async function seen(el: XmlElement, ctx: Partial<ReadContext>): Promise<{ stored: boolean; opened: boolean; ids: string[] }> {
     const probe = readMessage(withBody(el, '-'), { account: account(), now: Date.now(), ...ctx });
-    if (!probe?.chat) return false;
-    for (const id of probe.chat.ids) if (await store.findById(id, probe.chat.peer)) return true;
-    return false;
+    const ids = probe?.chat ? probe.chat.ids.filter((id) => !id.startsWith('local-')) : [];
+    if (ids.some((id) => opened.has(id))) return { stored: false, opened: true, ids };
+    for (const id of ids) if (probe?.chat && (await store.findById(id, probe.chat.peer))) return { stored: true, opened: false, ids };
+    return { stored: false, opened: false, ids };
   }
 
   return {
@@ -196,9 +208,12 @@ export function createOmemo({ client, store, account, label = 'xmpp-chat', plain
     async open(el, ctx = {}) {
       if (!isOmemo(el)) return { element: el, encrypted: false };
       return serial(async () => {
-        if (await known(el, ctx)) return { element: el, encrypted: true };
+        const before = await seen(el, ctx);
+        if (before.stored) return { element: el, encrypted: true }; // the store keeps the first, and takes this one's ids
+        if (before.opened) return undefined;
         const deps = { records, peers, account: account(), device: await device, usedPreKey, failed: report };
         const element = await openMessage(deps, el);
+        remember(before.ids);
         void noticeSender(el).catch(report);
         return element && { element, encrypted: true };
       });

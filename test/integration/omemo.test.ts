@@ -20,12 +20,19 @@ const transports: TransportName[] = ['websocket', 'bosh'];
  * device); `idb`: in IndexedDB, as a page keeps them, under the account's name.
  */
 function omemoChat(name: string, service: string, backend: ReturnType<typeof createMemoryBackend> | 'idb' = createMemoryBackend()): Chat {
-  return device(name, service, {
+  const chat = device(name, service, {
     encryption: 'omemo',
     historyOwner: `${name}@${DOMAIN}`,
     storage: backend === 'idb' ? {} : { backend, channelName: `omemo-${name}-${unique()}` },
   });
+  const errors: string[] = [];
+  chat.on('error', (error) => errors.push(`${error.name}: ${error.message}`));
+  reported.set(chat, errors);
+  return chat;
 }
+
+/** What each chat reported, for a failure to tell. */
+const reported = new WeakMap<Chat, string[]>();
 
 async function ready(chat: Chat): Promise<number> {
   await connectAll(chat);
@@ -40,7 +47,7 @@ async function stored(chat: Chat, peer: string, body: string): Promise<StoredMes
     return await eventually(async () => (await history(chat, peer)).find((m) => m.body === body), `the chat storing "${body}"`, 40_000);
   } catch (error) {
     const bodies = (await history(chat, peer)).map((m) => `${m.direction}: ${m.body}`);
-    throw new Error(`${(error as Error).message}; stored: ${JSON.stringify(bodies)}`);
+    throw new Error(`${(error as Error).message}; stored: ${JSON.stringify(bodies)}; reported: ${JSON.stringify(reported.get(chat))}`);
   }
 }
 
