@@ -156,6 +156,10 @@ for (const server of Object.keys(SERVERS) as ServerName[]) {
           expect(all.every((m) => m.encrypted)).to.equal(true);
           const events = await omemoPeer.events(peer);
           expect(events.filter((e) => e.event === 'undecryptable' || e.event === 'duplicate')).to.deep.equal([]);
+          // The peer's archive, as its own client reads it: every message in it, none readable without the keys.
+          const archived = (await omemoPeer.archive(peer, `${me}@${DOMAIN}`)).filter((m) => !m.keysOnly);
+          expect(archived.length).to.be.at.least(200);
+          expect(archived.every((m) => m.encrypted && m.fallbackBody === FALLBACK)).to.equal(true);
         });
 
         it(`reaches a new device on either side in OMEMO ${version}`, async () => {
