@@ -12,8 +12,8 @@ import { parseDeviceListEvent } from '../stanza/omemo-pep.ts';
 import { NS_OMEMO, parseEncrypted } from '../stanza/omemo.ts';
 import { bareJid } from '../stanza/jid.ts';
 import type { MessageStore, StoredMessage } from '../storage/index.ts';
-import { readMessage, type ReadContext } from './read-message.ts';
-import { open as openMessage, withBody } from './omemo-open.ts';
+import type { ReadContext } from './read-message.ts';
+import { createCopyCheck, open as openMessage } from './omemo-open.ts';
 import { loadOwnDevice, publishBundles, publishDevice, replacePreKey } from './omemo-own.ts';
 import { createPeerDevices, fingerprintOf, fingerprintOfRecord, type OmemoDeviceChange } from './omemo-peers.ts';
 import { omemoRecords, type OmemoTrust, type OwnDevice } from './omemo-records.ts';
@@ -84,6 +84,7 @@ export function createOmemo({ client, store, account, label = 'xmpp-chat', plain
   const records = omemoRecords(store, account);
   const peers = createPeerDevices({ client, account, records, changed: (change) => events.emit('device', change) });
   let device: Promise<OwnDevice> = loadOwnDevice(records);
+  const copies = createCopyCheck(store, account);
   let chain: Promise<unknown> = Promise.resolve();
   const serial = <T>(work: () => Promise<T>): Promise<T> => {
     const next = chain.then(work, work);
@@ -142,26 +143,6 @@ export function createOmemo({ client, store, account, label = 'xmpp-chat', plain
     await peers.refresh(sender);
   }
 
-  /**
-   * Ids of messages opened in this page, newest last: a second copy (the archive's, a resent one) may
-   * come before the first is stored, and its keys are spent, so it is dropped rather than stored as
-   * undecryptable over the first.
-   */
-  const opened = new Set<string>();
-  const remember = (ids: string[]) => {
-    for (const id of ids) opened.add(id);
-    for (const id of opened) if (opened.size > 2000) opened.delete(id);
-  };
-
-  /** Whether the store has this message already (its archive copy, or ours), or it was just opened; with its ids. */
-  async function seen(el: XmlElement, ctx: Partial<ReadContext>): Promise<{ stored: boolean; opened: boolean; ids: string[] }> {
-    const probe = readMessage(withBody(el, '-'), { account: account(), now: Date.now(), ...ctx });
-    const ids = probe?.chat ? probe.chat.ids.filter((id) => !id.startsWith('local-')) : [];
-    if (ids.some((id) => opened.has(id))) return { stored: false, opened: true, ids };
-    for (const id of ids) if (probe?.chat && (await store.findById(id, probe.chat.peer))) return { stored: true, opened: false, ids };
-    return { stored: false, opened: false, ids };
-  }
-
   return {
     async ownDevice() {
       const own = await device;
@@ -208,12 +189,12 @@ export function createOmemo({ client, store, account, label = 'xmpp-chat', plain
     async open(el, ctx = {}) {
       if (!isOmemo(el)) return { element: el, encrypted: false };
       return serial(async () => {
-        const before = await seen(el, ctx);
+        const before = await copies.check(el, ctx);
         if (before.stored) return { element: el, encrypted: true }; // the store keeps the first, and takes this one's ids
         if (before.opened) return undefined;
         const deps = { records, peers, account: account(), device: await device, usedPreKey, failed: report };
         const element = await openMessage(deps, el);
-        remember(before.ids);
+        copies.remember(before.ids);
         void noticeSender(el).catch(report);
         return element && { element, encrypted: true };
       });
