@@ -7,6 +7,7 @@ import { createClient, type Client } from './client.ts';
 import { Emitter } from './events.ts';
 import type { XmppChatError } from './errors.ts';
 import type { Avatars } from './features/avatars.ts';
+import type { Omemo } from './features/omemo.ts';
 import type { Rooms } from './features/room-types.ts';
 import { createArchive, type Archive } from './features/archive.ts';
 import { findInArchive } from './features/archive-lookup.ts';
@@ -17,6 +18,8 @@ import { createChatStates, type ChatStates } from './features/chat-states.ts';
 import { createCsi } from './features/csi.ts';
 import { createDisco, type Disco } from './features/disco.ts';
 import { createMessaging, type Messaging, type SendOptions } from './features/messaging.ts';
+import type { ReadContext } from './features/read-message.ts';
+import type { XmlElement } from './stanza/element.ts';
 import { createRoster, type Roster } from './features/roster.ts';
 import type { UploadOptions } from './features/upload.ts';
 import { resolveOptions, type ClientOptions } from './options.ts';
@@ -46,6 +49,17 @@ export interface ChatOptions extends ClientOptions {
   nickname?: string;
   /** The name every message we send carries (XEP-0172), so it shows from the archive too: a support agent's name. */
   messageNick?: string;
+  /**
+   * `omemo`: 1:1 messages are end-to-end encrypted (OMEMO, XEP-0384, versions 0.3 and 2) to every
+   * device of the peer and our own other devices; a message to someone without OMEMO fails rather
+   * than going out in the clear. Its code loads with the first session. Off by default.
+   */
+  encryption?: 'omemo';
+  /**
+   * With `encryption`, a message to someone who publishes no OMEMO device goes out unencrypted (its
+   * `encrypted` flag unset) rather than failing: for an agent who may answer visitors without it.
+   */
+  plaintextFallback?: boolean;
 }
 
 export interface ChatEvents extends Record<string, unknown> {
@@ -96,6 +110,8 @@ export interface Chat {
   avatars(): Promise<Avatars>;
   /** Group chat rooms (XEP-0045): their code loads with the first call. */
   rooms(): Promise<Rooms>;
+  /** End-to-end encryption (devices, fingerprints, trust, device news); undefined unless `encryption` is `omemo`. */
+  omemo(): Promise<Omemo | undefined>;
 }
 
 export function createChat(options: ChatOptions): Chat {
@@ -132,7 +148,23 @@ export function createChat(options: ChatOptions): Chat {
   // The features. Each listens to the client as it is created, so their handlers of a new session
   // run in this order.
   // Disco first: the roster's presence carries its caps, and the features below ask what the server has.
-  const disco = createDisco({ client, domain: () => resolved.domain });
+  const disco = createDisco({ client, domain: () => resolved.domain, omemo: options.encryption === 'omemo' });
+  // End-to-end encryption loads with the first session where it is on, and messaging waits for it.
+  const omemo =
+    options.encryption === 'omemo'
+      ? lazy(() =>
+          import('./features/omemo.ts').then(({ createOmemo }) => {
+            const made = createOmemo({ client, store, account, plaintextFallback: options.plaintextFallback });
+            made.on('error', (error) => events.emit('error', error));
+            return made;
+          }),
+        )
+      : undefined;
+  const e2e = omemo && {
+    fallback: OMEMO_FALLBACK,
+    seal: async (message: StoredMessage) => (await omemo()).sealMessage(message),
+    open: async (el: XmlElement, ctx: Partial<ReadContext>) => (await omemo()).open(el, ctx),
+  };
   const roster = createRoster({ client, store, account, caps: () => disco.caps(), beforePresence: catchUp });
   const messaging = createMessaging({
     client,
@@ -142,6 +174,7 @@ export function createChat(options: ChatOptions): Chat {
     tabs,
     available,
     nick: () => options.messageNick,
+    e2e,
   });
   const chatStates = createChatStates({ client, messaging });
   const archive = createArchive({ client, store, messaging, account });
@@ -206,6 +239,7 @@ export function createChat(options: ChatOptions): Chat {
   });
   for (const feature of [archive, roster, blocking, messaging]) feature.on('error', (error) => events.emit('error', error as Error));
 
+  client.on('online', () => void omemo?.().catch(report));
   client.on('online', (info) => {
     // A resumed stream brings what was queued for it, but not what a catch-up that failed on the
     // way (a link lost mid-query) would have fetched: that runs again now.
@@ -265,8 +299,12 @@ export function createChat(options: ChatOptions): Chat {
     on: (type, listener) => events.on(type, listener),
     avatars,
     rooms,
+    omemo: async () => omemo?.(),
   };
 }
+
+/** The body an OMEMO message carries for clients without it, as Conversations and Dino send it. */
+const OMEMO_FALLBACK = 'I sent you an OMEMO encrypted message but your client doesn’t seem to support that.';
 
 /** A part loaded on first use; a load that failed (the network dropped) is tried again on the next use. */
 function lazy<T>(load: () => Promise<T>): () => Promise<T> {

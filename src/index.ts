@@ -46,6 +46,9 @@ export const forgetVisitorAccount: VisitorAccounts['forgetVisitorAccount'] = asy
 export type { Availability, Strangers } from './features/availability.ts';
 export type { SendOptions } from './features/messaging.ts';
 export type { UploadCondition, UploadError, UploadOptions } from './features/upload.ts';
+// End-to-end encryption loads with the first session of a chat with `encryption: 'omemo'`: only its types are here.
+export type { Omemo, OmemoDeviceChange, OmemoDeviceInfo, OmemoEvents, OmemoTrust } from './features/omemo.ts';
+export type { OmemoError, OmemoCondition } from './omemo/omemo-error.ts';
 // Avatars load with the first `chat.avatars()`: only their types are here.
 export type { AvatarCondition, AvatarError, Avatars, AvatarsEvents } from './features/avatars.ts';
 export { buildVisitorContext, pageAddress, parseVisitorContext, NS_VISITOR } from './stanza/visitor-context.ts';

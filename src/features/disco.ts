@@ -45,6 +45,14 @@ export const CLIENT_INFO: DiscoInfo = {
  */
 export const CLIENT_VER = 'nOs9ZFGn/LwRvyIBS5rdFXs9kig=';
 
+/** With encryption on, contacts' OMEMO device lists come as PEP notifications too (features/omemo.ts). */
+export const OMEMO_CLIENT_INFO: DiscoInfo = {
+  ...CLIENT_INFO,
+  features: [...CLIENT_INFO.features, 'eu.siacs.conversations.axolotl.devicelist+notify', 'urn:xmpp:omemo:2:devices+notify'],
+};
+/** `capsVerification(OMEMO_CLIENT_INFO)`, checked by the same test. */
+export const OMEMO_CLIENT_VER = 'UuTEpPLQ+ESCl6RB2mqiPemEHMA=';
+
 export interface Disco {
   /** Our caps for presence, once computed. */
   caps(): { node: string; ver: string } | undefined;
@@ -59,20 +67,23 @@ export interface DiscoDeps {
   client: Client;
   /** Our server's domain, asked what it offers with each new session. */
   domain: () => string;
+  /** End-to-end encryption is on: we ask for OMEMO device lists. */
+  omemo?: boolean;
 }
 
-export function createDisco({ client, domain }: DiscoDeps): Disco {
+export function createDisco({ client, domain, omemo = false }: DiscoDeps): Disco {
+  const info = omemo ? OMEMO_CLIENT_INFO : CLIENT_INFO;
   let features = new Set<string>();
   let ready = new Promise<void>(() => {});
   // As when the hash was computed here: without WebCrypto (pages on plain http) there is none, and
   // presence goes without caps.
-  const ver = globalThis.crypto?.subtle ? CLIENT_VER : undefined;
+  const ver = globalThis.crypto?.subtle ? (omemo ? OMEMO_CLIENT_VER : CLIENT_VER) : undefined;
 
   // The same answer for the caps node (`node#ver`) and without a node.
   client.handleIq(
     'query',
     'http://jabber.org/protocol/disco#info',
-    (request) => buildDiscoInfoResult(request, CLIENT_INFO).children[0] as XmlElement,
+    (request) => buildDiscoInfoResult(request, info).children[0] as XmlElement,
   );
 
   client.on('online', (info) => {

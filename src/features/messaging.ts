@@ -78,6 +78,18 @@ export interface MessagingDeps {
   available?: (listener: () => void) => unknown;
   /** The name our messages and corrections carry (XEP-0172), e.g. an agent's on a support desk; none by default. */
   nick?: () => string | undefined;
+  /** End-to-end encryption, where it is on (features/omemo.ts): seals what we send, opens what arrives. */
+  e2e?: EndToEnd;
+}
+
+/** What messaging asks of end-to-end encryption. */
+export interface EndToEnd {
+  /** The body clients without the encryption see: all the server learns of an encrypted message. */
+  readonly fallback: string;
+  /** The message with its body sealed into its payload; rejects when nobody at the peer can read it. */
+  seal(message: StoredMessage): Promise<StoredMessage>;
+  /** The message to read in place of `el` (its text as body), and whether it was encrypted; undefined to drop it. */
+  open(el: XmlElement, ctx: Partial<ReadContext>): Promise<{ element: XmlElement; encrypted: boolean } | undefined>;
 }
 
 export function createMessaging({
@@ -88,6 +100,7 @@ export function createMessaging({
   tabs = tabLocks(),
   available,
   nick = () => undefined,
+  e2e,
 }: MessagingDeps): Messaging {
   const events = new Emitter<MessagingEvents>();
   // Changes to stored messages run one at a time, so a late acknowledgement never undoes a bounce.
@@ -97,6 +110,8 @@ export function createMessaging({
     updates = next.catch((error: unknown) => events.emit('error', error as Error));
     return updates;
   };
+  // An encrypted message's text travels only inside its payload.
+  const bodyOf = (message: StoredMessage) => (message.encrypted && e2e ? e2e.fallback : (message.replyTo?.fallback ?? '') + message.body);
   const outbox = createOutbox({
     client,
     store,
@@ -104,7 +119,7 @@ export function createMessaging({
     build: (message) =>
       withPayload(
         // A reply's quote goes before the body for clients that do not know replies (XEP-0428).
-        withRequests(buildChatMessage({ to: message.peer, body: (message.replyTo?.fallback ?? '') + message.body, id: message.key }), {
+        withRequests(buildChatMessage({ to: message.peer, body: bodyOf(message), id: message.key }), {
           receipt: true,
           markable: true,
           state: 'active',
@@ -139,7 +154,10 @@ export function createMessaging({
       richLoading = undefined;
       throw error;
     });
-  async function ingest(el: XmlElement, ctx: Partial<ReadContext> = {}): Promise<void> {
+  async function ingest(received: XmlElement, ctx: Partial<ReadContext> = {}): Promise<void> {
+    const opened = e2e ? await e2e.open(received, ctx) : { element: received, encrypted: false };
+    if (!opened) return;
+    const el = opened.element;
     const rich = hasRichContent(el);
     // Files, replies, reactions and retractions are read by code that loads when a message has
     // them. While it loads, every message waits for it, so they are still taken in in order (an
@@ -148,6 +166,7 @@ export function createMessaging({
     let read = readMessage(el, { account: account(), now: Date.now(), ...ctx });
     if (!read) return;
     if (rich && richReader) read = richReader(read, el);
+    if (read.chat && opened.encrypted) read.chat = { ...read.chat, encrypted: true };
     const live = !ctx.archived && !ctx.carbon;
     if (read.state && read.direction === 'in') events.emit('chatState', { peer: read.peer, state: read.state, live });
     if (read.chat) {
@@ -197,6 +216,21 @@ export function createMessaging({
     await store.update(peer, key, change);
   }
 
+  /** Sends a message sealed; one that cannot be is kept as failed, with the reason. */
+  async function sealAndPut(e2e: EndToEnd, message: StoredMessage): Promise<StoredMessage> {
+    let sealed: StoredMessage;
+    try {
+      sealed = await e2e.seal(message);
+    } catch (error) {
+      const failed: StoredMessage = { ...message, encrypted: true, state: 'failed', error: (error as Error).message };
+      if (await store.get(message.peer, message.key)) await store.update(message.peer, message.key, { error: failed.error });
+      else await store.add([failed]);
+      return failed;
+    }
+    await outbox.put(sealed);
+    return sealed;
+  }
+
   return {
     async send(peer, body, options = {}) {
       const key = newStanzaId();
@@ -214,12 +248,15 @@ export function createMessaging({
       if (options.file) message.file = options.file;
       if (options.replyTo) message.replyTo = options.replyTo;
       if (options.payload?.length) message.payload = options.payload;
+      if (e2e) return sealAndPut(e2e, message);
       await outbox.put(message);
       return message;
     },
     async correct(peer, key, body) {
       const original = await store.get(peer, key);
       if (!original || original.direction !== 'out') return;
+      // Corrections are not encrypted yet: an encrypted message stays as it is rather than its new text going out in the clear.
+      if (original.encrypted) return;
       await store.update(peer, key, { body, corrected: true });
       // Through the outbox like a message: kept while offline, sent once.
       await outbox.correct(peer, key, { id: newStanzaId(), body, time: Date.now() });
@@ -231,7 +268,10 @@ export function createMessaging({
     },
     async retry(peer, key) {
       const message = await store.get(peer, key);
-      if (message?.state === 'failed') await outbox.put({ ...message, state: 'pending', error: undefined });
+      if (message?.state !== 'failed') return;
+      const again: StoredMessage = { ...message, state: 'pending', error: undefined };
+      if (message.encrypted && e2e) await sealAndPut(e2e, again);
+      else await outbox.put(again);
     },
     on: (type, listener) => events.on(type, listener),
     async markRead(peer) {

@@ -66,3 +66,11 @@ export function parseItems(iq: XmlElement, node: string): XmlElement[] | undefin
   if (!items || items.attrs.node !== node) return undefined;
   return childrenOf(items, 'item').flatMap((item) => childrenOf(item).slice(0, 1));
 }
+
+/**
+ * Subscribes `jid` to `owner`'s node `node` (XEP-0060 §6.1): PEP notifies contacts who ask with
+ * `+notify`, but anyone else only by an explicit subscription.
+ */
+export function buildSubscribe(owner: string, node: string, jid: string): XmlElement {
+  return xml('iq', { type: 'set', to: owner, id: newStanzaId() }, xml('pubsub', { xmlns: NS_PUBSUB }, xml('subscribe', { node, jid })));
+}

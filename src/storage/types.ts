@@ -51,6 +51,11 @@ export interface StoredMessage {
   mentionsMe?: boolean;
   /** Extension elements made when the message was written (file, reply), sent with it and with any resend. */
   payload?: XmlElement[];
+  /**
+   * It travelled end-to-end encrypted (OMEMO): the body is the decrypted text, or, for one that
+   * could not be decrypted, a sentence saying so. Ours: `payload` holds the ciphertext sent.
+   */
+  encrypted?: boolean;
 }
 
 /** A file someone shared: where it is and what is known of it before fetching it. */

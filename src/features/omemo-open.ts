@@ -1,0 +1,108 @@
+/**
+ * Decrypts an incoming OMEMO message (live, carbon or archived) into the same message with its text
+ * as the body. A message that cannot be decrypted keeps a body that says so, in words; one of keys
+ * only (completing a key exchange) advances the session and is not shown.
+ */
+import { decryptKeyMaterial, decryptPayload, OmemoError } from '../omemo/index.ts';
+import { childOf, xml, type XmlElement } from '../stanza/element.ts';
+import { parseXml } from '../stanza/dom.ts';
+import { bareJid } from '../stanza/jid.ts';
+import { keyFor, parseEncrypted, type OmemoEncrypted } from '../stanza/omemo.ts';
+import { parseEnvelope } from '../stanza/sce.ts';
+import { ownKeys } from './omemo-own.ts';
+import type { PeerDevices } from './omemo-peers.ts';
+import type { OmemoRecords, OwnDevice } from './omemo-records.ts';
+import { readMessage, type ReadContext } from './read-message.ts';
+import type { MessageStore } from '../storage/index.ts';
+
+export interface OpenDeps {
+  records: OmemoRecords;
+  peers: PeerDevices;
+  account: string;
+  device: OwnDevice;
+  /** A key exchange used one of our pre-keys: it is replaced and the bundles published again. */
+  usedPreKey: (id: number) => Promise<void>;
+  /** Why a message could not be decrypted (it is kept with a sentence saying so). */
+  failed: (error: unknown) => void;
+}
+
+/** What a message that cannot be decrypted shows instead of its text. */
+export const UNREADABLE = {
+  notForUs: 'This message was encrypted (OMEMO) for other devices, not this one, so it cannot be shown here.',
+  failed: 'This encrypted message (OMEMO) could not be decrypted on this device.',
+};
+
+/** The message with `text` as its body in place of the fallback. */
+export function withBody(el: XmlElement, text: string): XmlElement {
+  const rest = el.children.filter(
+    (node) => typeof node === 'string' || node.name !== 'body' || (node.attrs.xmlns ?? 'jabber:client') !== 'jabber:client',
+  );
+  return { ...el, children: [...rest, xml('body', {}, text)] };
+}
+
+async function readPayload(enc: OmemoEncrypted, keyMaterial: Uint8Array, sender: string): Promise<string> {
+  const plaintext = new TextDecoder('utf-8', { fatal: true }).decode(await decryptPayload(enc.version, keyMaterial, enc.payload!, enc.iv));
+  if (enc.version === '0.3') return plaintext;
+  const envelope = parseEnvelope(parseXml(plaintext));
+  if (!envelope) throw new OmemoError('bad-message', 'The decrypted OMEMO 2 message holds no XEP-0420 envelope with a body.');
+  // XEP-0420 §5: the envelope names its sender, so a message cannot be passed off as another's.
+  if (envelope.from && bareJid(envelope.from) !== sender)
+    throw new OmemoError('bad-message', 'The encrypted message names another sender.');
+  return envelope.body;
+}
+
+/**
+ * The message to read: with its text, or a sentence saying why there is none; undefined for a
+ * message of keys only. Call one at a time: each step of a session follows the one before.
+ */
+export async function open(deps: OpenDeps, el: XmlElement): Promise<XmlElement | undefined> {
+  const encrypted = parseEncrypted(el);
+  const sender = (el.attrs.from && bareJid(el.attrs.from)) || deps.account;
+  let failure: unknown = new OmemoError('not-for-us', UNREADABLE.notForUs);
+  for (const enc of encrypted) {
+    const key = keyFor(enc, deps.account, deps.device.id);
+    if (!key) continue;
+    try {
+      const kept = await deps.records.session(sender, enc.sid, enc.version);
+      const result = await decryptKeyMaterial(enc.version, ownKeys(deps.device, enc.version), kept, key.data, key.keyExchange);
+      const text = enc.payload ? await readPayload(enc, result.keyMaterial, sender) : undefined;
+      await deps.records.setSession(sender, enc.sid, result.session);
+      await deps.peers.learn(sender, enc.sid, result.session.peerIdentityKey, enc.version);
+      if (result.usedPreKeyId !== undefined) await deps.usedPreKey(result.usedPreKeyId);
+      return text === undefined ? undefined : withBody(el, text);
+    } catch (error) {
+      failure = error;
+    }
+  }
+  const anyPayload = encrypted.some((enc) => enc.payload);
+  if (!anyPayload && !childOf(el, 'body')) return undefined;
+  // Opened before (its keys are spent): the first copy is the one kept.
+  if (failure instanceof OmemoError && failure.condition === 'duplicate') return undefined;
+  deps.failed(failure);
+  const sentence = failure instanceof OmemoError && failure.condition === 'not-for-us' ? UNREADABLE.notForUs : UNREADABLE.failed;
+  return withBody(el, sentence);
+}
+
+/**
+ * Tells copies of a message apart before decrypting: one the store has (the archive's copy of a live
+ * message, our own sent ones) needs no decryption; one opened in this page but not stored yet (a
+ * carbon and the archive's copy close together) has spent keys, and is dropped rather than stored as
+ * undecryptable over the first.
+ */
+export function createCopyCheck(store: MessageStore, account: () => string) {
+  /** Ids of messages opened in this page, newest last. */
+  const opened = new Set<string>();
+  return {
+    async check(el: XmlElement, ctx: Partial<ReadContext>): Promise<{ stored: boolean; opened: boolean; ids: string[] }> {
+      const probe = readMessage(withBody(el, '-'), { account: account(), now: Date.now(), ...ctx });
+      const ids = probe?.chat ? probe.chat.ids.filter((id) => !id.startsWith('local-')) : [];
+      if (ids.some((id) => opened.has(id))) return { stored: false, opened: true, ids };
+      for (const id of ids) if (probe?.chat && (await store.findById(id, probe.chat.peer))) return { stored: true, opened: false, ids };
+      return { stored: false, opened: false, ids };
+    },
+    remember(ids: string[]) {
+      for (const id of ids) opened.add(id);
+      for (const id of opened) if (opened.size > 2000) opened.delete(id);
+    },
+  };
+}
