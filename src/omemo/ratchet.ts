@@ -24,7 +24,7 @@ const INFO: Record<OmemoVersion, { root: string; message: string }> = {
 };
 const ZERO_SALT = new Uint8Array(32);
 
-interface Chain {
+export interface Chain {
   readonly key: Bytes;
   readonly length: number;
 }
