@@ -4,6 +4,8 @@ import { viteServe } from './runner/vite-serve.js';
 import { testCommands } from './runner/commands.js';
 import { hostMeta } from './runner/host-meta.js';
 import { cspPage } from './runner/csp-page.js';
+import { fileTimes } from './runner/file-times.js';
+import { defaultReporter } from '@web/test-runner';
 
 const CHROMIUM_FLAGS = [
   '--headless',
@@ -27,6 +29,7 @@ export default {
   ],
   middleware: [hostMeta, cspPage, vite.middleware],
   plugins: [vite.plugin, testCommands()],
+  reporters: [defaultReporter(), fileTimes()],
   concurrency: 1,
   testFramework: { config: { timeout: 30000 } },
   testsFinishTimeout: 600000,
