@@ -34,6 +34,8 @@ const occupant = (nick: string, more: Partial<Occupant> = {}): Occupant => ({
 
 /** A joined room where we are `self` (a moderator and owner unless told otherwise), with Ada and Bob. */
 async function mount(self: Partial<Occupant> = { role: 'moderator', affiliation: 'owner' }, props: Partial<XmppChatRoomView> = {}) {
+  // The element loads its managing half on demand; loaded here first, so a busy machine cannot outlast `settle`.
+  await import('./room-manage.ts');
   const room = new FakeRoom();
   room.info = { ...INFO };
   room.setOccupants([occupant('ada', { jid: 'ada@example.org' }), occupant('bob', { role: 'visitor' })]);

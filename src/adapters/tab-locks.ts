@@ -105,3 +105,13 @@ export function leadOf(name: string, options: { locks?: Locks | null } = {}): Le
     await: async (signal) => (await request({ signal }))!,
   };
 }
+
+/**
+ * Runs `work` while no other page of the site runs work under the same name (a named Web Lock, held
+ * until `work` settles). Without Web Locks the page cannot tell, and runs it at once.
+ */
+export function oneAtATime<T>(name: string, work: () => Promise<T>, options: { locks?: Locks | null } = {}): Promise<T> {
+  const locks = options.locks === undefined ? browserLocks() : (options.locks ?? undefined);
+  if (!locks) return work();
+  return locks.request(name, work) as Promise<T>;
+}

@@ -12,8 +12,6 @@ import { parseEnvelope } from '../stanza/sce.ts';
 import { ownKeys } from './omemo-own.ts';
 import type { PeerDevices } from './omemo-peers.ts';
 import type { OmemoRecords, OwnDevice } from './omemo-records.ts';
-import { readMessage, type ReadContext } from './read-message.ts';
-import type { MessageStore } from '../storage/index.ts';
 
 export interface OpenDeps {
   records: OmemoRecords;
@@ -81,28 +79,4 @@ export async function open(deps: OpenDeps, el: XmlElement): Promise<XmlElement |
   deps.failed(failure);
   const sentence = failure instanceof OmemoError && failure.condition === 'not-for-us' ? UNREADABLE.notForUs : UNREADABLE.failed;
   return withBody(el, sentence);
-}
-
-/**
- * Tells copies of a message apart before decrypting: one the store has (the archive's copy of a live
- * message, our own sent ones) needs no decryption; one opened in this page but not stored yet (a
- * carbon and the archive's copy close together) has spent keys, and is dropped rather than stored as
- * undecryptable over the first.
- */
-export function createCopyCheck(store: MessageStore, account: () => string) {
-  /** Ids of messages opened in this page, newest last. */
-  const opened = new Set<string>();
-  return {
-    async check(el: XmlElement, ctx: Partial<ReadContext>): Promise<{ stored: boolean; opened: boolean; ids: string[] }> {
-      const probe = readMessage(withBody(el, '-'), { account: account(), now: Date.now(), ...ctx });
-      const ids = probe?.chat ? probe.chat.ids.filter((id) => !id.startsWith('local-')) : [];
-      if (ids.some((id) => opened.has(id))) return { stored: false, opened: true, ids };
-      for (const id of ids) if (probe?.chat && (await store.findById(id, probe.chat.peer))) return { stored: true, opened: false, ids };
-      return { stored: false, opened: false, ids };
-    },
-    remember(ids: string[]) {
-      for (const id of ids) opened.add(id);
-      for (const id of opened) if (opened.size > 2000) opened.delete(id);
-    },
-  };
 }

@@ -44,18 +44,40 @@ export interface OmemoRecords {
   peer(jid: string): Promise<PeerRecord>;
   /** Changes a peer's record in one transaction; resolves with the new record. */
   updatePeer(jid: string, change: (record: PeerRecord) => PeerRecord): Promise<PeerRecord>;
+  /**
+   * Before a step: forgets what another page of the site may have changed since this one last
+   * wrote. Resolves true when our device or a session was changed elsewhere (held copies dropped).
+   */
+  refresh(): Promise<boolean>;
+  /** After a step: its writes are in the store, and marked as this page's, before another page steps. */
+  settle(): Promise<void>;
 }
 
 const emptyPeer = (): PeerRecord => ({ lists: { '0.3': [], '2': [] }, devices: {} });
 
+/** Who wrote our device or a session last: a page's id and its count of steps that wrote. */
+interface LastWriter {
+  page: string;
+  steps: number;
+}
+
 /**
  * Records under the account's name, so a visitor's new anonymous address starts afresh. Our device
  * and the sessions are also kept in memory once read: each ratchet step must see the one before,
- * even while the store is still gathering that write into a transaction.
+ * even while the store is still gathering that write into a transaction. Pages of one site share
+ * the records (one device): a step that wrote notes this page as the last writer, and a page that
+ * finds another noted drops what it holds (peer records, small and changed by notifications, are
+ * read again at every step).
  */
-export function omemoRecords(store: MessageStore, account: () => string): OmemoRecords {
+export function omemoRecords(store: MessageStore, account: () => string, page: string): OmemoRecords {
   const name = (...parts: (string | number)[]) => ['omemo', account(), ...parts].join(':');
   const held = new Map<string, unknown>();
+  let steps = 0;
+  /** The last writer whose writes `held` reflects. */
+  let seen = '';
+  /** Writes of the current step not yet in the store, and whether it wrote at all. */
+  const pending = new Set<Promise<void>>();
+  let wrote = false;
   const read = async <T>(key: string): Promise<T | undefined> => {
     if (!held.has(key)) {
       const value = await store.getMeta<T>(key);
@@ -65,7 +87,11 @@ export function omemoRecords(store: MessageStore, account: () => string): OmemoR
   };
   const write = (key: string, value: unknown) => {
     held.set(key, value);
-    return store.setMeta(key, value);
+    wrote = true;
+    const written = store.setMeta(key, value);
+    pending.add(written);
+    void written.finally(() => pending.delete(written)).catch(() => undefined); // the writer hears of a failure
+    return written;
   };
   return {
     own: () => read<OwnDevice>(name('own')),
@@ -78,6 +104,23 @@ export function omemoRecords(store: MessageStore, account: () => string): OmemoR
       const next = await store.updateMeta<PeerRecord>(key, (current) => change(current ?? emptyPeer()));
       held.set(key, next);
       return next;
+    },
+    async refresh() {
+      const peers = name('peer', '');
+      for (const key of held.keys()) if (key.startsWith(peers)) held.delete(key);
+      const last = await store.getMeta<LastWriter>(name('writer'));
+      const writer = last ? `${last.page} ${last.steps}` : '';
+      if (writer === seen) return false;
+      seen = writer;
+      held.clear();
+      return true;
+    },
+    async settle() {
+      if (!wrote) return;
+      wrote = false;
+      steps += 1;
+      seen = `${page} ${steps}`;
+      await Promise.all([...pending, store.setMeta(name('writer'), { page, steps } satisfies LastWriter)]);
     },
   };
 }

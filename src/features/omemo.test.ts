@@ -2,6 +2,7 @@ import { expect } from '@esm-bundle/chai';
 import { childOf, childrenOf, textOf, type XmlElement } from '../stanza/element.ts';
 import { parseEncrypted } from '../stanza/omemo.ts';
 import { createTabLocks } from '../adapters/tab-locks.ts';
+import { createMemoryBackend } from '../storage/memory-backend.ts';
 import { createMessaging } from './messaging.ts';
 import { UNREADABLE } from './omemo-open.ts';
 import { encryptedMessage, fakeAccount, type Pep } from './omemo.fixtures.ts';
@@ -148,6 +149,32 @@ describe('OMEMO feature', () => {
     expect(sent).to.include({ encrypted: true, body: 'to Alice' });
     expect(sent.payload?.some((el) => el.name === 'encrypted')).to.equal(true);
     expect((await bob.store.get(ALICE, sent.key))?.body).to.equal('to Alice');
+  });
+
+  it('lets two pages of one account share the device: their steps take turns, each from where the other left off', async () => {
+    const pep: Pep = new Map();
+    const backend = createMemoryBackend();
+    const pages = [fakeAccount(pep, ALICE, backend), fakeAccount(pep, ALICE, backend)];
+    const bob = fakeAccount(pep, BOB);
+    await Promise.all([...pages.map((p) => p.omemo.published()), bob.omemo.published()]);
+    const ids = await Promise.all(pages.map(async (p) => (await p.omemo.ownDevice()).deviceId));
+    expect(ids[0]).to.equal(ids[1]);
+
+    // Sent by either page in turn: each step of the sending chain follows the other page's.
+    for (let i = 0; i < 6; i++) {
+      const sealed = encryptedMessage(ALICE, BOB, `a${i}`, await pages[i % 2].omemo.seal(BOB, `to Bob ${i}`));
+      expect(bodyOf((await bob.omemo.open(sealed))?.element)).to.equal(`to Bob ${i}`);
+    }
+    // Both pages hear each answer (a shared session relays every stanza): one opens it, the other reads its note.
+    for (let i = 0; i < 4; i++) {
+      const answer = encryptedMessage(BOB, ALICE, `b${i}`, await bob.omemo.seal(ALICE, `to Alice ${i}`));
+      const opened = await Promise.all((i % 2 ? pages : [...pages].reverse()).map((p) => p.omemo.open(answer)));
+      expect(opened.map((o) => [bodyOf(o?.element), o?.encrypted])).to.deep.equal([
+        [`to Alice ${i}`, true],
+        [`to Alice ${i}`, true],
+      ]);
+    }
+    expect([...pages.flatMap((p) => p.errors), ...bob.errors]).to.deep.equal([]);
   });
 });
 

@@ -13,7 +13,9 @@ import { NS_OMEMO, parseEncrypted } from '../stanza/omemo.ts';
 import { bareJid } from '../stanza/jid.ts';
 import type { MessageStore, StoredMessage } from '../storage/index.ts';
 import type { ReadContext } from './read-message.ts';
-import { createCopyCheck, open as openMessage } from './omemo-open.ts';
+import { oneAtATime } from '../adapters/tab-locks.ts';
+import { createCopyCheck } from './omemo-copies.ts';
+import { open as openMessage } from './omemo-open.ts';
 import { loadOwnDevice, publishBundles, publishDevice, replacePreKey } from './omemo-own.ts';
 import { createPeerDevices, fingerprintOf, fingerprintOfRecord, type OmemoDeviceChange } from './omemo-peers.ts';
 import { omemoRecords, type OmemoTrust, type OwnDevice } from './omemo-records.ts';
@@ -81,16 +83,28 @@ const isOmemo = (el: XmlElement) =>
 export function createOmemo({ client, store, account, label = 'xmpp-chat', plaintextFallback = false }: OmemoDeps): Omemo {
   const events = new Emitter<OmemoEvents>();
   const report = (error: unknown) => events.emit('error', error as Error);
-  const records = omemoRecords(store, account);
+  const records = omemoRecords(store, account, randomPage());
   const peers = createPeerDevices({ client, account, records, changed: (change) => events.emit('device', change) });
-  let device: Promise<OwnDevice> = loadOwnDevice(records);
   const copies = createCopyCheck(store, account);
+  // Steps run one at a time in this page, and across the site's pages signed in to the account (tabs
+  // sharing a session share the device): each starts from what the one before left in the store.
   let chain: Promise<unknown> = Promise.resolve();
+  let device: Promise<OwnDevice>;
+  const step = async <T>(work: () => Promise<T>): Promise<T> => {
+    if (await records.refresh()) device = loadOwnDevice(records);
+    try {
+      return await work();
+    } finally {
+      await records.settle();
+    }
+  };
   const serial = <T>(work: () => Promise<T>): Promise<T> => {
-    const next = chain.then(work, work);
+    const run = () => oneAtATime(`xmpp-chat-omemo ${account()}`, () => step(work));
+    const next = chain.then(run, run);
     chain = next.catch(() => undefined); // the caller hears of its failure
     return next;
   };
+  device = serial(() => loadOwnDevice(records));
 
   let published: Promise<void> = Promise.resolve();
   const publish = () => {
@@ -190,11 +204,12 @@ export function createOmemo({ client, store, account, label = 'xmpp-chat', plain
       if (!isOmemo(el)) return { element: el, encrypted: false };
       return serial(async () => {
         const before = await copies.check(el, ctx);
-        if (before.stored) return { element: el, encrypted: true }; // the store keeps the first, and takes this one's ids
-        if (before.opened) return undefined;
+        if (before.copy === 'stored') return { element: el, encrypted: true }; // the store keeps the first, and takes this one's ids
+        if (before.copy === 'opened-here') return undefined;
+        if (before.copy === 'opened-elsewhere') return before.element && { element: before.element, encrypted: true };
         const deps = { records, peers, account: account(), device: await device, usedPreKey, failed: report };
         const element = await openMessage(deps, el);
-        copies.remember(before.ids);
+        await copies.remember(before.ids, element);
         void noticeSender(el).catch(report);
         return element && { element, encrypted: true };
       });
@@ -202,3 +217,6 @@ export function createOmemo({ client, store, account, label = 'xmpp-chat', plain
     on: (type, listener) => events.on(type, listener),
   };
 }
+
+/** This page's name among the site's pages that share the records. */
+const randomPage = () => Array.from(crypto.getRandomValues(new Uint32Array(2)), (n) => n.toString(36)).join('');
