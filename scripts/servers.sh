@@ -18,12 +18,13 @@
 #   scripts/servers.sh accounts [server]            (re)creates the test accounts
 #   scripts/servers.sh sessions server user         the user's sessions on that server, one resource a line
 #
-# Test accounts on "localhost": alice, bob, carol, dave, support; password "pass-<name>".
+# Test accounts on "localhost": alice, bob, carol, dave, support, crowd (2,000 contacts on Prosody 0.12);
+# password "pass-<name>".
 # Each start begins from empty data, so every run gets fresh accounts and archives.
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 RUN="${XMPP_CHAT_RUN_DIR:-/tmp/xmpp-chat-servers}"
-ACCOUNTS=(alice bob carol dave support)
+ACCOUNTS=(alice bob carol dave support crowd)
 ALL=(prosody ejabberd prosody13 ejabberd24 cluster-a cluster-b)
 declare -A PORTS=([prosody]="15222 15280" [ejabberd]="25222 25280" [prosody13]="35222 35280" [ejabberd24]="45222 45280"
   [cluster-a]="55222 55280" [cluster-b]="56222 56280")
@@ -155,6 +156,18 @@ accounts_prosody() {
     "$ctl" --config "$(prosody_cfg "$1")" register "$name" localhost "pass-$name" >/dev/null \
       || die "$1: could not create account $name"
   done
+  [ "$1" = prosody ] && crowd_roster "$RUN/$1/data/localhost/roster/crowd.dat"
+  return 0
+}
+# The account `crowd` on Prosody 0.12 has 2,000 contacts for the roster speed tests, written as Prosody
+# keeps a roster: 2,000 roster sets take it a minute or more (it rewrites the whole roster with each).
+crowd_roster() { # file
+  mkdir -p "$(dirname "$1")"
+  { echo 'return {'; echo '  [false] = { ["pending"] = {}; ["version"] = 2000; };'
+    for n in $(seq 0 1999); do
+      echo "  [\"contact$n@example.net\"] = { [\"subscription\"] = \"none\"; [\"name\"] = \"Contact $n\"; [\"groups\"] = { [\"Group $((n % 20))\"] = true; }; };"
+    done; echo '};'; } > "$1"
+  chown -R prosody:prosody "$(dirname "$1")" 2>/dev/null || true
 }
 
 ejabberdctl_() { local server=$1 d="$RUN/$1" ctl=ejabberdctl; shift

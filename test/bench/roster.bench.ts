@@ -10,7 +10,7 @@ import { SERVERS, accountOptions, serviceUrl, type ServerName } from '../integra
 const CONTACTS = 2000;
 const quiet = { visibility: { hidden: false, onChange: () => () => undefined } };
 
-const populate = (service: string) => fillRoster('support', service, CONTACTS);
+const populate = (service: string) => fillRoster('crowd', service, CONTACTS);
 
 const contactsOnce = (chat: Chat, size: number) =>
   new Promise<ReadonlyMap<string, Contact>>((resolve) => {
@@ -30,7 +30,7 @@ it('measures a 2,000-contact roster', async function () {
     const service = serviceUrl('websocket', SERVERS[server].httpPort);
     await populate(service);
     const owner = `roster-bench-${crypto.randomUUID()}@test`;
-    const fresh = createChat({ ...accountOptions('support', service), ...quiet, historyOwner: owner });
+    const fresh = createChat({ ...accountOptions('crowd', service), ...quiet, historyOwner: owner });
     const start = performance.now();
     await fresh.connect();
     const fetched = await contactsOnce(fresh, CONTACTS);
@@ -40,7 +40,7 @@ it('measures a 2,000-contact roster', async function () {
     fresh.store.close();
 
     const cacheStart = performance.now();
-    const reloaded = createChat({ ...accountOptions('support', service), ...quiet, historyOwner: owner });
+    const reloaded = createChat({ ...accountOptions('crowd', service), ...quiet, historyOwner: owner });
     const cached = await contactsOnce(reloaded, CONTACTS);
     const cachedMs = performance.now() - cacheStart;
     await reloaded.store.clear();

@@ -2,16 +2,17 @@
  * The OMEMO test peer (test/runner/omemo-peer.py, python-omemo) against itself through the real servers:
  * first contact in each version, a message to devices of both versions, a second device of the receiver
  * and a carbon for the sender's, and a message read from the archive after the receiver was offline.
- * The widget's OMEMO is tested against this peer, so it must first be shown to work on each server.
+ * The widget's OMEMO is tested against this peer, so it must first be shown to work on each server the
+ * widget's OMEMO tests use.
  */
 import { expect } from '@esm-bundle/chai';
 import { newAccounts } from './accounts.ts';
 import { FALLBACK, omemoPeer } from './omemo-peer.ts';
-import { ALL_SERVERS, DOMAIN, type AnyServerName } from './servers.ts';
+import { DOMAIN, SERVERS, type ServerName } from './servers.ts';
 
 const unique = () => Math.random().toString(36).slice(2, 8);
 
-for (const server of Object.keys(ALL_SERVERS) as AnyServerName[]) {
+for (const server of Object.keys(SERVERS) as ServerName[]) {
   describe(`the OMEMO peer on ${server}`, function () {
     this.timeout(90_000);
     let alice: string, bob: string;

@@ -2,7 +2,8 @@
  * End-to-end encryption (OMEMO 0.3 and 2) between a chat and the python-omemo peer
  * (test/runner/omemo-peer.py) through real servers: first contact both ways, a hundred messages each
  * way, a new device on either side, messages read from the archive after being offline, and an
- * archive that holds no plaintext when read by a third-party client.
+ * archive that holds no plaintext when read by a third-party client. Over BOSH, first contact only
+ * (the rest are the same stanzas over another transport).
  */
 import { expect } from '@esm-bundle/chai';
 import { createMemoryBackend, type Chat, type StoredMessage } from '../../src/index.ts';
@@ -125,6 +126,9 @@ for (const server of Object.keys(SERVERS) as ServerName[]) {
           const undecryptable = (await omemoPeer.events(peer)).filter((e) => e.event === 'undecryptable');
           expect(undecryptable).to.deep.equal([]);
         });
+
+        // The transports carry the same stanzas: the long exchanges run over WebSocket only.
+        if (transport === 'bosh') continue;
 
         it(`carries a hundred messages each way in OMEMO ${version}, in order and once`, async () => {
           const peer = await omemoPeer.start(server, them, { versions: [version] });
