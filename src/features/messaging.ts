@@ -89,7 +89,10 @@ export interface EndToEnd {
   /** The message with its body sealed into its payload; rejects when nobody at the peer can read it. */
   seal(message: StoredMessage): Promise<StoredMessage>;
   /** The message to read in place of `el` (its text as body), and whether it was encrypted; undefined to drop it. */
-  open(el: XmlElement, ctx: Partial<ReadContext>): Promise<{ element: XmlElement; encrypted: boolean } | undefined>;
+  open(
+    el: XmlElement,
+    ctx: Partial<ReadContext>,
+  ): Promise<{ element: XmlElement; encrypted: boolean; undecryptable?: 'notForUs' | 'failed' } | undefined>;
 }
 
 export function createMessaging({
@@ -167,6 +170,7 @@ export function createMessaging({
     if (!read) return;
     if (rich && richReader) read = richReader(read, el);
     if (read.chat && opened.encrypted) read.chat = { ...read.chat, encrypted: true };
+    if (read.chat && opened.undecryptable) read.chat = { ...read.chat, undecryptable: opened.undecryptable };
     const live = !ctx.archived && !ctx.carbon;
     if (read.state && read.direction === 'in') events.emit('chatState', { peer: read.peer, state: read.state, live });
     if (read.chat) {

@@ -7,20 +7,21 @@
  */
 import { childOf, textOf, type XmlElement } from '../stanza/element.ts';
 import type { MessageStore } from '../storage/index.ts';
-import { withBody } from './omemo-open.ts';
+import { withBody, type Opened as OpenedMessage, type Undecryptable } from './omemo-open.ts';
 import { readMessage, type ReadContext } from './read-message.ts';
 
-/** What a page noted of a message it opened: its ids and its text (null: keys only). */
+/** What a page noted of a message it opened: its ids and its text (null: keys only), or why it had none. */
 interface Opened {
   ids: string[];
   text: string | null;
+  undecryptable?: Undecryptable;
 }
 
 export type CopyCheck =
   | { copy: 'stored' }
   | { copy: 'opened-here' }
   /** Opened by another page: `element` is undefined for a message of keys only. */
-  | { copy: 'opened-elsewhere'; element: XmlElement | undefined }
+  | { copy: 'opened-elsewhere'; opened: OpenedMessage | undefined }
   | { copy: 'new'; ids: string[] };
 
 /** How many opened messages the pages' shared note keeps: enough for the copies that arrive close together. */
@@ -39,16 +40,23 @@ export function createCopyCheck(store: MessageStore, account: () => string) {
       for (const id of ids) if (probe?.chat && (await store.findById(id, probe.chat.peer))) return { copy: 'stored' };
       const noted = ids.length ? ((await store.getMeta<Opened[]>(noteName())) ?? []) : [];
       const elsewhere = noted.find((entry) => entry.ids.some((id) => ids.includes(id)));
-      if (elsewhere) return { copy: 'opened-elsewhere', element: elsewhere.text === null ? undefined : withBody(el, elsewhere.text) };
+      if (elsewhere) {
+        const { text, undecryptable } = elsewhere;
+        return {
+          copy: 'opened-elsewhere',
+          opened: text === null ? undefined : { element: withBody(el, text), ...(undecryptable && { undecryptable }) },
+        };
+      }
       return { copy: 'new', ids };
     },
     /** After opening: noted here and for the other pages (resolves once in the store). */
-    async remember(ids: string[], element: XmlElement | undefined): Promise<void> {
+    async remember(ids: string[], result: OpenedMessage | undefined): Promise<void> {
       for (const id of ids) opened.add(id);
       for (const id of opened) if (opened.size > 2000) opened.delete(id);
       if (!ids.length) return;
-      const text = element ? textOf(childOf(element, 'body')) : null;
-      await store.updateMeta<Opened[]>(noteName(), (list = []) => [...list.slice(1 - NOTED), { ids, text }]);
+      const text = result ? textOf(childOf(result.element, 'body')) : null;
+      const note: Opened = { ids, text, ...(result?.undecryptable && { undecryptable: result.undecryptable }) };
+      await store.updateMeta<Opened[]>(noteName(), (list = []) => [...list.slice(1 - NOTED), note]);
     },
   };
 }

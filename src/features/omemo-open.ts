@@ -49,11 +49,20 @@ async function readPayload(enc: OmemoEncrypted, keyMaterial: Uint8Array, sender:
   return envelope.body;
 }
 
+/** Why a message could not be decrypted: it was for other devices than ours, or decrypting failed. */
+export type Undecryptable = keyof typeof UNREADABLE;
+
+/** An opened message: with its text, or (`undecryptable`) with a sentence saying why there is none. */
+export interface Opened {
+  element: XmlElement;
+  undecryptable?: Undecryptable;
+}
+
 /**
- * The message to read: with its text, or a sentence saying why there is none; undefined for a
- * message of keys only. Call one at a time: each step of a session follows the one before.
+ * The message to read; undefined for a message of keys only. Call one at a time: each step of a
+ * session follows the one before.
  */
-export async function open(deps: OpenDeps, el: XmlElement): Promise<XmlElement | undefined> {
+export async function open(deps: OpenDeps, el: XmlElement): Promise<Opened | undefined> {
   const encrypted = parseEncrypted(el);
   const sender = (el.attrs.from && bareJid(el.attrs.from)) || deps.account;
   let failure: unknown = new OmemoError('not-for-us', UNREADABLE.notForUs);
@@ -67,7 +76,7 @@ export async function open(deps: OpenDeps, el: XmlElement): Promise<XmlElement |
       await deps.records.setSession(sender, enc.sid, result.session);
       await deps.peers.learn(sender, enc.sid, result.session.peerIdentityKey, enc.version);
       if (result.usedPreKeyId !== undefined) await deps.usedPreKey(result.usedPreKeyId);
-      return text === undefined ? undefined : withBody(el, text);
+      return text === undefined ? undefined : { element: withBody(el, text) };
     } catch (error) {
       failure = error;
     }
@@ -77,6 +86,6 @@ export async function open(deps: OpenDeps, el: XmlElement): Promise<XmlElement |
   // Opened before (its keys are spent): the first copy is the one kept.
   if (failure instanceof OmemoError && failure.condition === 'duplicate') return undefined;
   deps.failed(failure);
-  const sentence = failure instanceof OmemoError && failure.condition === 'not-for-us' ? UNREADABLE.notForUs : UNREADABLE.failed;
-  return withBody(el, sentence);
+  const undecryptable: Undecryptable = failure instanceof OmemoError && failure.condition === 'not-for-us' ? 'notForUs' : 'failed';
+  return { element: withBody(el, UNREADABLE[undecryptable]), undecryptable };
 }

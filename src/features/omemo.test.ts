@@ -86,6 +86,7 @@ describe('OMEMO feature', () => {
     const toCarol = encryptedMessage(ALICE, BOB, 'a1', await alice.omemo.seal('carol@example.org', 'not for Bob'));
     const opened = await bob.omemo.open(toCarol);
     expect(bodyOf(opened?.element)).to.equal(UNREADABLE.notForUs);
+    expect(opened?.undecryptable).to.equal('notForUs');
     expect(bob.errors.map((e) => e.name)).to.deep.equal(['OmemoError']);
 
     const sealed = await alice.omemo.seal(BOB, 'x');
@@ -139,10 +140,10 @@ describe('OMEMO feature', () => {
     await messaging.ingest(encryptedMessage(ALICE, BOB, 'a2', [...(await alice.omemo.seal(BOB, 'two'))].map(garble)));
     await messaging.ingest(encryptedMessage(ALICE, BOB, 'a3', await alice.omemo.seal(BOB, 'three')));
     const page = await bob.store.newestPage(ALICE);
-    expect(page.messages.map((m) => [m.body, m.encrypted])).to.deep.equal([
-      ['one', true],
-      [UNREADABLE.failed, true],
-      ['three', true],
+    expect(page.messages.map((m) => [m.body, m.encrypted, m.undecryptable])).to.deep.equal([
+      ['one', true, undefined],
+      [UNREADABLE.failed, true, 'failed'],
+      ['three', true, undefined],
     ]);
 
     const sent = await messaging.send(ALICE, 'to Alice');

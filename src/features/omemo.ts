@@ -15,7 +15,7 @@ import type { MessageStore, StoredMessage } from '../storage/index.ts';
 import type { ReadContext } from './read-message.ts';
 import { oneAtATime } from '../adapters/tab-locks.ts';
 import { createCopyCheck } from './omemo-copies.ts';
-import { open as openMessage } from './omemo-open.ts';
+import { open as openMessage, type Undecryptable } from './omemo-open.ts';
 import { loadOwnDevice, publishBundles, publishDevice, replacePreKey } from './omemo-own.ts';
 import { createPeerDevices, fingerprintOf, fingerprintOfRecord, type OmemoDeviceChange } from './omemo-peers.ts';
 import { omemoRecords, type OmemoTrust, type OwnDevice } from './omemo-records.ts';
@@ -58,8 +58,15 @@ export interface Omemo {
   /** A message of ours with its body sealed into its payload (in place of an earlier seal, for a retry). */
   sealMessage(message: StoredMessage): Promise<StoredMessage>;
   /** The message to read in place of `el`, and whether it was encrypted; undefined for keys only. */
-  open(el: XmlElement, ctx?: Partial<ReadContext>): Promise<{ element: XmlElement; encrypted: boolean } | undefined>;
+  open(el: XmlElement, ctx?: Partial<ReadContext>): Promise<OpenResult | undefined>;
   on<K extends keyof OmemoEvents>(type: K, listener: (detail: OmemoEvents[K]) => void): () => void;
+}
+
+/** A message to read in place of the one received; `undecryptable`: its body is a sentence saying why there is no text. */
+export interface OpenResult {
+  element: XmlElement;
+  encrypted: boolean;
+  undecryptable?: Undecryptable;
 }
 
 export interface OmemoDeps {
@@ -206,12 +213,12 @@ export function createOmemo({ client, store, account, label = 'xmpp-chat', plain
         const before = await copies.check(el, ctx);
         if (before.copy === 'stored') return { element: el, encrypted: true }; // the store keeps the first, and takes this one's ids
         if (before.copy === 'opened-here') return undefined;
-        if (before.copy === 'opened-elsewhere') return before.element && { element: before.element, encrypted: true };
+        if (before.copy === 'opened-elsewhere') return before.opened && { ...before.opened, encrypted: true };
         const deps = { records, peers, account: account(), device: await device, usedPreKey, failed: report };
-        const element = await openMessage(deps, el);
-        await copies.remember(before.ids, element);
+        const opened = await openMessage(deps, el);
+        await copies.remember(before.ids, opened);
         void noticeSender(el).catch(report);
-        return element && { element, encrypted: true };
+        return opened && { ...opened, encrypted: true };
       });
     },
     on: (type, listener) => events.on(type, listener),

@@ -56,6 +56,11 @@ export interface StoredMessage {
    * could not be decrypted, a sentence saying so. Ours: `payload` holds the ciphertext sent.
    */
   encrypted?: boolean;
+  /**
+   * An encrypted message this device could not read: `notForUs` (encrypted for other devices) or
+   * `failed`. Its body is an English sentence saying so; a view may say it in the reader's language.
+   */
+  undecryptable?: 'notForUs' | 'failed';
 }
 
 /** A file someone shared: where it is and what is known of it before fetching it. */
