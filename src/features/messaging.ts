@@ -15,7 +15,7 @@ import { buildVisitorContext, normalizeVisitorContext, type VisitorContext } fro
 import type { MessageState, MessageStore, ReplyTo, SharedFile, StoredMessage } from '../storage/index.ts';
 import { hasRichContent } from '../stanza/rich-namespaces.ts';
 import { tabLocks, type TabLocks } from '../adapters/tab-locks.ts';
-import { createOutbox } from './outbox.ts';
+import { createOutbox, type Correction } from './outbox.ts';
 import { readMessage, type ReadContext, type ReadMessage } from './read-message.ts';
 
 export interface MessagingEvents extends Record<string, unknown> {
@@ -129,8 +129,8 @@ export function createMessaging({
         }),
         message,
       ),
-    buildCorrection: (peer, key, { id, body }) =>
-      withPayload(withRequests(buildChatMessage({ to: peer, body, id }), { replaceId: key }), { nick: cleanNick(nick()) }),
+    buildCorrection: (peer, key, { id, body, payload }) =>
+      withPayload(withRequests(buildChatMessage({ to: peer, body, id }), { replaceId: key }), { nick: cleanNick(nick()), payload }),
     acked: (peer, key) => serial(() => advance(peer, key, { state: 'sent' })),
     archived,
     available,
@@ -259,11 +259,21 @@ export function createMessaging({
     async correct(peer, key, body) {
       const original = await store.get(peer, key);
       if (!original || original.direction !== 'out') return;
-      // Corrections are not encrypted yet: an encrypted message stays as it is rather than its new text going out in the clear.
-      if (original.encrypted) return;
+      let correction: Correction = { id: newStanzaId(), body, time: Date.now() };
+      if (original.encrypted && e2e) {
+        // Sealed like the message itself; one that cannot be sealed stays as it was, rather than its new text going out in the clear.
+        let sealed: StoredMessage;
+        try {
+          sealed = await e2e.seal({ ...original, body, payload: [] });
+        } catch (error) {
+          events.emit('error', error as Error);
+          return;
+        }
+        if (sealed.encrypted) correction = { ...correction, body: e2e.fallback, payload: sealed.payload };
+      } else if (original.encrypted) return;
       await store.update(peer, key, { body, corrected: true });
       // Through the outbox like a message: kept while offline, sent once.
-      await outbox.correct(peer, key, { id: newStanzaId(), body, time: Date.now() });
+      await outbox.correct(peer, key, correction);
     },
     async notice(peer, key, stanza) {
       const id = stanza.attrs.id ?? newStanzaId();

@@ -49,7 +49,8 @@ export function fakeAccount(pep: Pep, jid: string, backend = createMemoryBackend
   const omemo = createOmemo({ client, store, account: () => jid });
   const errors: Error[] = [];
   omemo.on('error', (error) => errors.push(error));
-  return { jid, client, store, omemo, backend, errors, sent, receive: (stanza: XmlElement) => events.emit('stanza', stanza) };
+  const online = () => events.emit('online', { resumed: false } as ClientEvents['online']);
+  return { jid, client, store, omemo, backend, errors, sent, online, receive: (stanza: XmlElement) => events.emit('stanza', stanza) };
 }
 
 /** A chat message from `from` to `to` carrying `elements` and the fallback body. */

@@ -152,6 +152,31 @@ describe('OMEMO feature', () => {
     expect((await bob.store.get(ALICE, sent.key))?.body).to.equal('to Alice');
   });
 
+  it('corrects an encrypted message with the new text sealed, never in the clear', async () => {
+    const { alice, bob } = await pair();
+    const messagingOf = (account: ReturnType<typeof fakeAccount>) =>
+      createMessaging({
+        client: account.client,
+        store: account.store,
+        account: () => account.jid,
+        tabs: createTabLocks({ locks: null }),
+        e2e: { fallback: 'fallback', seal: (m) => account.omemo.sealMessage(m), open: (el, ctx) => account.omemo.open(el, ctx) },
+      });
+    const [fromBob, toAlice] = [messagingOf(bob), messagingOf(alice)];
+    bob.online(); // a session to send in
+    const sent = await fromBob.send(ALICE, 'the frist text');
+    await fromBob.correct(ALICE, sent.key, 'the corrected text');
+    const stanzas = await waitForStanzas(bob.sent, 2);
+    const fix = stanzas.find((el) => childOf(el, 'replace'))!;
+    expect(childOf(fix, 'replace')?.attrs.id).to.equal(sent.key);
+    expect(bodyOf(fix)).to.equal('fallback');
+    expect(JSON.stringify(stanzas)).to.not.contain('text');
+    for (const el of stanzas) await toAlice.ingest({ ...el, attrs: { ...el.attrs, from: `${BOB}/web` } });
+    const [got] = (await alice.store.newestPage(BOB)).messages;
+    expect(got).to.include({ body: 'the corrected text', corrected: true, encrypted: true });
+    expect(await bob.store.get(ALICE, sent.key)).to.include({ body: 'the corrected text', corrected: true });
+  });
+
   it('lets two pages of one account share the device: their steps take turns, each from where the other left off', async () => {
     const pep: Pep = new Map();
     const backend = createMemoryBackend();
@@ -188,4 +213,11 @@ function garble(el: XmlElement): XmlElement {
       typeof c !== 'string' && c.name === 'payload' ? { ...c, children: ['AAAA' + textOf(c).slice(4)] } : c,
     ),
   };
+}
+
+/** The stanzas sent, once there are `count` chat messages among them. */
+async function waitForStanzas(sent: XmlElement[], count: number): Promise<XmlElement[]> {
+  const chats = () => sent.filter((el) => el.name === 'message' && el.attrs.type === 'chat');
+  for (let i = 0; i < 100 && chats().length < count; i++) await new Promise((resolve) => setTimeout(resolve, 50));
+  return chats();
 }

@@ -23,6 +23,8 @@ export interface Correction {
   id: string;
   body: string;
   time: number;
+  /** Of an encrypted message: the new text sealed (then `body` is the fallback the server sees). */
+  payload?: XmlElement[];
 }
 /**
  * Any other stanza about one of the conversation's messages (a reaction, a retraction), built
