@@ -14,7 +14,7 @@ import { SessionOpener } from '../session-opener.ts';
 import type { XmlElement } from '../stanza/element.ts';
 import { newStanzaId } from '../stanza/message.ts';
 import type { loadTransport, SessionInfo, Transport, TransportKind, TransportListener } from '../transport/transport.ts';
-import { fromWire, isClientState, isGoingOffline, isIqReply, isIqRequest, toWire, type Wire } from './wire.ts';
+import { fromWire, isIqReply, isIqRequest, passes, toWire, type Wire } from './wire.ts';
 
 /** What the client needs of whatever opens its sessions. */
 export interface Opener {
@@ -294,10 +294,8 @@ class SharedOpener implements Opener {
       if (this.#own.size > OWN_REQUESTS) this.#own.delete(this.#own.values().next().value!);
     }
     if (this.#role === 'lead') {
-      const followed = this.#followers.size > 0;
-      if (followed && (isGoingOffline(stanza) || (isClientState(stanza) && stanza.name === 'inactive'))) return;
-      this.#real?.transport?.send(stanza);
-    } else if (this.#role === 'follow' && !isIqReply(stanza) && !isGoingOffline(stanza) && !isClientState(stanza)) {
+      if (passes('lead', this.#followers.size > 0, stanza)) this.#real?.transport?.send(stanza);
+    } else if (this.#role === 'follow' && passes('follow', true, stanza)) {
       this.#post({ t: 'send', tab: this.#id, stanza });
     }
   }

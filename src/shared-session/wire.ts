@@ -42,6 +42,16 @@ export function fromWire(error: WireError): XmppChatError {
   return new ConnectionError(condition as ConnectionError['condition'], error.message);
 }
 
+/**
+ * Whether a tab's stanza goes out over the shared session: the lead's does, except going offline or
+ * inactive while other tabs follow; a follower's (passed to the lead) except replies to requests
+ * (the lead answers), going offline and client state, which are the session's, not a tab's.
+ */
+export function passes(role: 'lead' | 'follow', followed: boolean, stanza: XmlElement): boolean {
+  if (role === 'lead') return !(followed && (isGoingOffline(stanza) || (isClientState(stanza) && stanza.name === 'inactive')));
+  return !isIqReply(stanza) && !isGoingOffline(stanza) && !isClientState(stanza);
+}
+
 /** A reply to a request: only the lead's goes out, as every tab answers the requests it hears. */
 export const isIqReply = (stanza: XmlElement) => stanza.name === 'iq' && (stanza.attrs.type === 'result' || stanza.attrs.type === 'error');
 
