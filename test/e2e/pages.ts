@@ -99,3 +99,23 @@ export async function accessibilityViolations(frame: HTMLIFrameElement): Promise
 /** The header button with this text (log out, turn on notifications…). */
 export const headerButton = (root: ParentNode, text: string) =>
   deepAll<HTMLButtonElement>(root, '.header button').find((b) => b.textContent?.trim() === text);
+
+/** A visitor's page through the page API, noting each connection's address and each error. */
+export type VisitorWindow = Window & { calls: string[]; errors: string[]; xmppChat: { push(...c: unknown[]): number } };
+
+/** The one-tag widget for a visitor writing to dave@localhost, with the page API noting connections and errors. */
+export const visitorTag = (service: string) =>
+  `<script>window.calls = []; window.errors = []; window.xmppChat = [['on', 'connected', (d) => calls.push(d.jid)], ['on', 'error', (d) => errors.push(d.code + ': ' + d.message)]];</script>
+  <script type="module" src="/dist/xmpp-chat.js" data-service="${service}" data-domain="localhost" data-to="dave@localhost"></script>`;
+
+/** Opens the visitor's widget in `frame`; resolves with its full address once connected and the composer is there. */
+export async function openVisitor(frame: HTMLIFrameElement, timeoutMs = 30_000): Promise<string> {
+  const win = frame.contentWindow as VisitorWindow;
+  const before = win.calls.length;
+  win.xmppChat.push(['open']);
+  const jid = await waitFor(() => win.calls[before], 'the connection', timeoutMs).catch((error: Error) => {
+    throw new Error(`${error.message} (${frame.dataset.name ?? ''}); errors: ${win.errors.join(' | ')}`);
+  });
+  await waitFor(() => deep(frame.contentDocument!, 'textarea'), 'the composer');
+  return jid;
+}

@@ -10,27 +10,11 @@ import { newStanzaId } from '../../src/index.ts';
 import { closeChats, connectAll, device, eventually, history } from '../integration/chat-helpers.ts';
 import { countBodies, readArchive } from '../integration/faults.ts';
 import { SERVERS, TRANSPORTS, serviceUrl, type ServerName } from '../integration/servers.ts';
-import { closePages, deepAll, loaded, page, typeAndSend, waitFor } from './pages.ts';
+import { closePages, deepAll, loaded, openVisitor, page, typeAndSend, visitorTag, waitFor, type VisitorWindow } from './pages.ts';
 
-type Api = Window & { calls: string[]; errors: string[]; xmppChat: { push(...c: unknown[]): number } };
-const tag = (service: string) =>
-  `<script>window.calls = []; window.errors = []; window.xmppChat = [['on', 'connected', (d) => calls.push(d.jid)], ['on', 'error', (d) => errors.push(d.code + ': ' + d.message)]];</script>
-  <script type="module" src="/dist/xmpp-chat.js" data-service="${service}" data-domain="localhost" data-to="dave@localhost"></script>`;
 const bodies = (frame: HTMLIFrameElement) => deepAll(frame.contentDocument!, '[part~="message-body"]').map((el) => el.textContent ?? '');
 const count = (frame: HTMLIFrameElement, text: string) => bodies(frame).filter((b) => b.includes(text)).length;
 const sessionsOf = (server: ServerName, user: string) => executeServerCommand<string[], object>('server-sessions', { server, user });
-
-/** Opens the widget in `frame`; resolves with its address once connected. */
-async function open(frame: HTMLIFrameElement): Promise<string> {
-  const win = frame.contentWindow as Api;
-  const before = win.calls.length;
-  win.xmppChat.push(['open']);
-  const jid = await waitFor(() => win.calls[before], 'the connection', 30_000).catch((error: Error) => {
-    throw new Error(`${error.message} (${frame.dataset.name ?? ''}); errors: ${win.errors.join(' | ')}`);
-  });
-  await waitFor(() => deepAll(frame.contentDocument!, 'textarea')[0], 'the composer');
-  return jid;
-}
 
 for (const server of Object.keys(SERVERS) as ServerName[]) {
   for (const transport of TRANSPORTS) {
@@ -45,17 +29,17 @@ for (const server of Object.keys(SERVERS) as ServerName[]) {
       it('four tabs, one session; a tab closed mid-send and one navigated hand it over with nothing lost or doubled', async () => {
         const dave = device('dave', service);
         await connectAll(dave);
-        const frames = [await page(tag(service), { height: 500 })];
-        (frames[0].contentWindow as Api).xmppChat.push(['reset']); // a visitor this server has not seen
-        const jid = await open(frames[0]);
+        const frames = [await page(visitorTag(service), { height: 500 })];
+        (frames[0].contentWindow as VisitorWindow).xmppChat.push(['reset']); // a visitor this server has not seen
+        const jid = await openVisitor(frames[0]);
         const visitor = jid.split('/')[0];
         const user = visitor.split('@')[0];
         const tag1 = newStanzaId().slice(0, 8);
         typeAndSend(frames[0].contentDocument!, `hello ${tag1}`);
         await eventually(async () => (await history(dave, visitor)).some((m) => m.body === `hello ${tag1}`), 'dave to hear the visitor');
-        for (let i = 1; i < 4; i++) frames.push(await page(tag(service), { height: 500 }));
+        for (let i = 1; i < 4; i++) frames.push(await page(visitorTag(service), { height: 500 }));
         frames.forEach((f, i) => (f.dataset.name = `tab ${i}`));
-        for (const frame of frames.slice(1)) expect((await open(frame)).split('/')[0]).to.equal(visitor);
+        for (const frame of frames.slice(1)) expect((await openVisitor(frame)).split('/')[0]).to.equal(visitor);
         expect(await sessionsOf(server, user)).to.have.length(1);
 
         // The agent's reply shows once in every tab; the visitor's first line too.
@@ -77,7 +61,7 @@ for (const server of Object.keys(SERVERS) as ServerName[]) {
         frames[0].srcdoc = frames[0].srcdoc + ' ';
         await navigated;
         frames[0].dataset.name += ' navigated';
-        await open(frames[0]);
+        await openVisitor(frames[0]);
         const afterNavigation = `after the navigation ${tag1}`;
         typeAndSend(frames[2].contentDocument!, afterNavigation);
         await dave.send(visitor, `second reply ${tag1}`);

@@ -7,22 +7,11 @@ import { expect } from '@esm-bundle/chai';
 import { newStanzaId } from '../../src/index.ts';
 import { closeChats, connectAll, device, eventually, history } from '../integration/chat-helpers.ts';
 import { ALL_SERVERS, TRANSPORTS, serviceUrl, type AnyServerName } from '../integration/servers.ts';
-import { closePages, deep, page, reload, typeAndSend, waitFor } from './pages.ts';
+import { closePages, openVisitor, page, reload, typeAndSend, visitorTag, type VisitorWindow } from './pages.ts';
 
-type Api = Window & { calls: string[]; xmppChat: { push(...c: unknown[]): number } };
-const tag = (
-  service: string,
-) => `<script>window.calls = []; window.errors = []; window.xmppChat = [['on', 'connected', (d) => calls.push(d.jid)], ['on', 'error', (d) => errors.push(d.code + ': ' + d.message)]];</script>
-  <script type="module" src="/dist/xmpp-chat.js" data-service="${service}" data-domain="localhost" data-to="dave@localhost"></script>`;
-
+/** Opens the visitor's widget and sends `text`; resolves with the visitor's bare address. */
 async function openAndSend(frame: HTMLIFrameElement, text: string): Promise<string> {
-  const win = frame.contentWindow as Api;
-  const before = win.calls.length;
-  win.xmppChat.push(['open']);
-  const jid = await waitFor(() => win.calls[before], 'the connection').catch((error: Error) => {
-    throw new Error(`${error.message}; errors: ${(win as unknown as { errors: string[] }).errors.join(' | ')}`);
-  });
-  await waitFor(() => deep(frame.contentDocument!, 'textarea'), 'the composer');
+  const jid = await openVisitor(frame, 20_000);
   typeAndSend(frame.contentDocument!, text);
   return jid.split('/')[0];
 }
@@ -40,8 +29,8 @@ for (const server of Object.keys(ALL_SERVERS) as AnyServerName[]) {
       it('registers once, comes back as the same address after a reload, and is new after reset()', async () => {
         const dave = device('dave', service);
         await connectAll(dave);
-        const frame = await page(tag(service));
-        (frame.contentWindow as Api).xmppChat.push(['reset']); // a visitor this server has not seen
+        const frame = await page(visitorTag(service));
+        (frame.contentWindow as VisitorWindow).xmppChat.push(['reset']); // a visitor this server has not seen
         const hello = `first visit ${newStanzaId()}`;
         const first = await openAndSend(frame, hello);
         expect(first).to.match(/^visitor-[a-z0-9]+@localhost$/);
@@ -51,7 +40,7 @@ for (const server of Object.keys(ALL_SERVERS) as AnyServerName[]) {
         expect(await openAndSend(frame, second)).to.equal(first);
         await eventually(async () => (await history(dave, first)).some((m) => m.body === second), 'dave to see both in one conversation');
         expect((await history(dave, first)).map((m) => m.body)).to.deep.equal([hello, second]);
-        (frame.contentWindow as Api).xmppChat.push(['reset']);
+        (frame.contentWindow as VisitorWindow).xmppChat.push(['reset']);
         await new Promise((r) => setTimeout(r, 500));
         const third = await openAndSend(frame, `after reset ${newStanzaId()}`);
         expect(third)
@@ -92,7 +81,7 @@ for (const server of Object.keys(ALL_SERVERS) as AnyServerName[]) {
       await eventually(async () => (await history(dave, first)).some((m) => m.body === again), 'dave to see both in one conversation');
       // (Dave's answer usually reaches the attached session, but on ejabberd 23.01 about one run in
       // fifteen it is written into the earlier page's held request, which nobody reads: see README.)
-      (frame.contentWindow as Api).xmppChat.push(['reset']);
+      (frame.contentWindow as VisitorWindow).xmppChat.push(['reset']);
       await new Promise((r) => setTimeout(r, 500));
       expect(await openAndSend(frame, `after reset ${newStanzaId()}`)).to.not.equal(first);
     });
