@@ -59,7 +59,8 @@ const lock = (open: boolean) =>
 export function mark(message: StoredMessage, lang: string) {
   if (message.encrypted && message.state === 'failed')
     return html`<span class="lock off" part="message-encryption message-unencrypted">${lock(true)}${t(lang, 'encryption.not-sent')}</span>`;
-  if (message.encrypted) return html`<span class="lock" part="message-encryption">${lock(false)}<span class="sr">${t(lang, 'encryption.encrypted')}</span></span>`;
+  if (message.encrypted)
+    return html`<span class="lock" part="message-encryption">${lock(false)}<span class="sr">${t(lang, 'encryption.encrypted')}</span></span>`;
   return html`<span class="lock off" part="message-encryption message-unencrypted">${lock(true)}${t(lang, 'encryption.unencrypted')}</span>`;
 }
 

@@ -99,7 +99,8 @@ function drawPatterns(version: number, size: number, set: Draw): void {
   for (let i = 0; i <= last; i++)
     for (let j = 0; j <= last; j++) {
       if ((i === 0 && j === 0) || (i === 0 && j === last) || (i === last && j === 0)) continue;
-      for (let dy = -2; dy <= 2; dy++) for (let dx = -2; dx <= 2; dx++) set(pos[i] + dx, pos[j] + dy, Math.max(Math.abs(dx), Math.abs(dy)) !== 1);
+      for (let dy = -2; dy <= 2; dy++)
+        for (let dx = -2; dx <= 2; dx++) set(pos[i] + dx, pos[j] + dy, Math.max(Math.abs(dx), Math.abs(dy)) !== 1);
     }
 }
 

@@ -26,7 +26,8 @@ export const deEncryption: Catalog = {
   'encryption.blind': 'Ohne Verifizierung vertrauen',
   'encryption.loading': 'Lade Geräte…',
   'encryption.new-device': '{name} hat ein neues Gerät ({id}). Prüfe seinen Fingerabdruck unter „Verschlüsselung und Fingerabdrücke“.',
-  'encryption.changed-device': 'Der Schlüssel eines Geräts von {name} hat sich geändert ({id}). Prüfe den Fingerabdruck, bevor du ihm vertraust.',
+  'encryption.changed-device':
+    'Der Schlüssel eines Geräts von {name} hat sich geändert ({id}). Prüfe den Fingerabdruck, bevor du ihm vertraust.',
   'encryption.own-new-device': 'Deinem Konto wurde ein neues Gerät hinzugefügt ({id}).',
   'encryption.own-changed-device': 'Der Schlüssel eines deiner eigenen Geräte hat sich geändert ({id}).',
   'encryption.dismiss': 'Ausblenden',
