@@ -104,4 +104,40 @@ describe('an encrypting panel', function () {
     deep('[part~="encryption-notice"] button')!.click();
     await until(() => !deep('[part~="encryption-notice"]'), 'the notice dismissed');
   });
+
+  it('says in words that a message to someone without OMEMO was not sent, and with plaintext-fallback sends it marked so', async () => {
+    const [ann, carl] = await newAccounts('prosody', 'enc-fail-a', 'enc-fail-c');
+    const carlJid = `${carl}@${DOMAIN}`;
+    const c = device(carl, service); // no encryption: Carl publishes no device
+    await connectAll(c);
+    panel = document.createElement('xmpp-chat-panel') as ChatPanel;
+    const config = {
+      mode: 'visitor',
+      service,
+      jid: `${ann}@${DOMAIN}`,
+      password: `pass-${ann}`,
+      to: carlJid,
+      anonymous: false,
+      debug: false,
+    } as const;
+    panel.config = { ...config, encryption: 'omemo' };
+    panel.active = true;
+    document.body.append(panel);
+    await until(() => panel!.session?.status === 'connected' && panel!.encryption, 'the session and encryption', 30_000);
+    await panel.send('A secret');
+    const row = () => [...inList('[part~="message-out"]')].find((m) => text(m).includes('A secret'));
+    await until(() => row()?.querySelector('[part~="message-error"]'), 'the failure', 30_000);
+    expect(text(row()!.querySelector('[part~="message-unencrypted"]'))).to.equal('Not sent: it could not be encrypted');
+    expect(text(row()!.querySelector('[part~="message-error"]'))).to.include(`${carlJid} has no OMEMO device`);
+    expect(row()!.querySelector('[part~="retry-button"]')).to.not.equal(null);
+
+    // With the fallback (a new session: the setting changed), it goes in the clear, and says so.
+    panel.config = { ...config, encryption: 'omemo', plaintextFallback: true };
+    await until(() => panel!.session?.status === 'connected', 'the new session', 30_000);
+    await panel.send('Not a secret');
+    await eventually(async () => (await history(c, `${ann}@${DOMAIN}`)).some((m) => m.body === 'Not a secret'), 'Carl reading it');
+    const plain = () => [...inList('[part~="message-out"]')].find((m) => text(m).includes('Not a secret'));
+    await until(() => plain()?.querySelector('[part~="message-unencrypted"]'), 'the plain message marked');
+    expect(text(plain()!.querySelector('[part~="message-unencrypted"]'))).to.equal('Not encrypted');
+  });
 });

@@ -11,8 +11,8 @@ import { setViewport } from '@web/test-runner-commands';
 import { newStanzaId, type Omemo } from '../../src/index.ts';
 import type { ChatPanel } from '../../components/chat-panel/chat-panel.ts';
 import { readArchive } from '../integration/faults.ts';
-import { SERVERS, freshAccount, serviceUrl, type ServerName } from '../integration/servers.ts';
-import { closePages, deep, deepAll, loaded, page, typeAndSend, waitFor } from './pages.ts';
+import { SERVERS, freshAccount, serviceUrl, type ServerName, type TransportName } from '../integration/servers.ts';
+import { accessibilityViolations, closePages, deep, deepAll, loaded, page, typeAndSend, waitFor } from './pages.ts';
 
 const text = (el: Element | null | undefined) => el?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
 
@@ -61,11 +61,19 @@ async function fingerprintsShown(doc: Document): Promise<{ own: string; devices:
   return { own: prints[0], devices: prints.slice(1) };
 }
 
-for (const server of Object.keys(SERVERS) as ServerName[]) {
-  describe(`an encrypted conversation through the widget on ${server}`, function () {
+// The agents over WebSocket; the visitor over WebSocket on both servers, and over BOSH on one.
+const runs: [ServerName, TransportName][] = [
+  ['prosody', 'websocket'],
+  ['ejabberd', 'websocket'],
+  ['prosody', 'bosh'],
+];
+
+for (const [server, transport] of runs) {
+  describe(`an encrypted conversation through the widget on ${server}, the visitor over ${transport}`, function () {
     this.timeout(180_000);
     const port = SERVERS[server].httpPort;
     const service = serviceUrl('websocket', port);
+    const visitorService = serviceUrl(transport, port);
     before(() => setViewport({ width: 1900, height: 1500 }));
     afterEach(async function () {
       if (this.currentTest?.state === 'failed')
@@ -92,7 +100,7 @@ for (const server of Object.keys(SERVERS) as ServerName[]) {
 
       // The visitor registers an account of its own (in-band), under the strict policy.
       const visitorFrame = await strictPage(
-        `<script type="module" src="/dist/xmpp-chat.js" data-service="${service}" data-domain="localhost" data-to="${support}"
+        `<script type="module" src="/dist/xmpp-chat.js" data-service="${visitorService}" data-domain="localhost" data-to="${support}"
         data-title="Tea &amp; Co." data-encryption="omemo"></script>`,
       );
       const visitor = visitorFrame.contentDocument!;
@@ -151,6 +159,7 @@ for (const server of Object.keys(SERVERS) as ServerName[]) {
       expect(seenByAnn.own).to.equal(annDevice.fingerprint);
       // The visitor's device, then Ann's own other device (Ben's).
       expect(seenByAnn.devices).to.deep.equal([visitorDevice.fingerprint, benDevice.fingerprint]);
+      expect(await accessibilityViolations(annFrame), 'the encryption view').to.deep.equal([]);
       expect((visitorFrame.contentWindow as Window & { cspViolations: string[] }).cspViolations).to.deep.equal([]);
     });
   });
