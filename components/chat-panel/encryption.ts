@@ -4,7 +4,7 @@
  * of a peer's new or changed device. Loaded as its own chunk only where encryption is on, so a
  * widget without it never carries this, its strings or the view.
  */
-import { html, nothing, svg } from 'lit';
+import { html, nothing } from 'lit';
 import type { OmemoDeviceChange, StoredMessage } from '../../src/index.ts';
 import type { ChatSession } from '../controllers/chat-session.ts';
 import '../encryption-view/encryption-view.ts';
@@ -27,8 +27,8 @@ export const ENCRYPTION_PARTS = [
   'encryption-back',
 ] as const;
 
-/** Each session's device news not yet dismissed, oldest first. */
-const news = new WeakMap<ChatSession, OmemoDeviceChange[]>();
+/** Each session's device news: those not yet dismissed, oldest first, and how many came. */
+const news = new WeakMap<ChatSession, { list: OmemoDeviceChange[]; count: number }>();
 /** The panels showing the encryption view, with whose conversation it is about. */
 const viewing = new WeakMap<ChatPanel, string>();
 
@@ -36,13 +36,14 @@ const viewing = new WeakMap<ChatPanel, string>();
 export function attach(panel: ChatPanel, session: ChatSession | undefined): void {
   passOnParts(panel, ENCRYPTION_PARTS);
   if (!session || news.has(session)) return;
-  const list: OmemoDeviceChange[] = [];
-  news.set(session, list);
+  const kept = { list: [] as OmemoDeviceChange[], count: 0 };
+  news.set(session, kept);
   session.chat
     .omemo()
     .then((omemo) =>
       omemo?.on('device', (change) => {
-        list.push(change);
+        kept.list.push(change);
+        kept.count++;
         session.changed();
       }),
     )
@@ -50,7 +51,7 @@ export function attach(panel: ChatPanel, session: ChatSession | undefined): void
 }
 
 const lock = (open: boolean) =>
-  html`<svg aria-hidden="true" viewBox="0 0 16 16">${svg`<rect x="3" y="7" width="10" height="7" rx="1.5"></rect>`}<path d=${open ? 'M5.5 7V5a2.5 2.5 0 0 1 5 0' : 'M5.5 7V5a2.5 2.5 0 0 1 5 0v2'}></path></svg>`;
+  html`<svg aria-hidden="true" viewBox="0 0 16 16"><rect x="3" y="7" width="10" height="7" rx="1.5"></rect><path d=${open ? 'M5.5 7V5a2.5 2.5 0 0 1 5 0' : 'M5.5 7V5a2.5 2.5 0 0 1 5 0v2'}></path></svg>`;
 
 /**
  * A message's mark in an encrypted conversation: a lock, told in words to screen readers; one
@@ -88,13 +89,13 @@ export function renderView(panel: ChatPanel, session: ChatSession) {
     void panel.updateComplete.then(() => panel.renderRoot.querySelector<HTMLElement>('[part~="encryption-button"]')?.focus());
   };
   return html`<xmpp-chat-encryption-view class="conversation" exportparts=${ENCRYPTION_PARTS.join(', ')} lang=${panel.lang}
-    .chat=${session.chat} peer=${peer} self=${session.chat.client.jid?.split('/')[0] ?? ''} peer-name=${peerName(panel, session, peer)}
+    .chat=${session.chat} .revision=${news.get(session)?.count ?? 0} peer=${peer} self=${session.chat.client.jid?.split('/')[0] ?? ''} peer-name=${peerName(panel, session, peer)}
     @xmpp-chat-encryption-close=${close}></xmpp-chat-encryption-view>`;
 }
 
 /** The device news of `peer` (and of our own account) in its conversation, in words, each dismissible. */
 export function renderNotices(panel: ChatPanel, session: ChatSession, peer: string) {
-  const list = news.get(session) ?? [];
+  const list = news.get(session)?.list ?? [];
   const self = session.chat.client.jid?.split('/')[0];
   const shown = list.filter((change) => change.jid === peer || change.jid === self);
   if (!shown.length) return nothing;

@@ -1,4 +1,4 @@
-import { html, LitElement, nothing, svg, type PropertyValues } from 'lit';
+import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import type { Chat, Omemo, OmemoDeviceInfo, OmemoTrust } from '../../src/index.ts';
 import { emit } from '../events.ts';
 import '../i18n/catalog-encryption.ts';
@@ -46,6 +46,7 @@ export class XmppChatEncryptionView extends LitElement {
     peer: {},
     self: {},
     peerName: { attribute: 'peer-name' },
+    revision: { type: Number },
     lang: {},
     devices: { state: true },
     qr: { state: true },
@@ -61,21 +62,26 @@ export class XmppChatEncryptionView extends LitElement {
   declare self: string;
   /** The other side's name. */
   declare peerName: string;
+  /** Changed when devices may have changed (device news): the view reads them again. */
+  declare revision: number;
   declare lang: string;
   declare private devices?: Devices;
-  declare private qr?: string;
+  /** Our fingerprint's QR code: its size in modules and its dark modules as a path. */
+  declare private qr?: { size: number; path: string };
   declare private failure?: string;
   declare private busy: boolean;
 
   constructor() {
     super();
     this.peer = this.self = this.peerName = '';
+    this.revision = 0;
     this.lang = 'en';
     this.busy = false;
   }
 
   override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('chat') || changed.has('peer') || changed.has('self')) void this.refresh();
+    if (changed.has('chat') || changed.has('self')) this.qr = undefined;
+    if (changed.has('chat') || changed.has('peer') || changed.has('self') || changed.has('revision')) void this.refresh();
   }
 
   /** Reads the devices again (after a change of trust, or a device news). */
@@ -100,7 +106,7 @@ export class XmppChatEncryptionView extends LitElement {
   async #drawQr(deviceId: number, fingerprint: string): Promise<void> {
     const { qrCode, qrPath } = await import('./qr-code.ts');
     const modules = qrCode(fingerprintUri(this.self, deviceId, fingerprint));
-    this.qr = `${modules.length} ${qrPath(modules)}`;
+    this.qr = { size: modules.length, path: qrPath(modules) };
   }
 
   async #setTrust(device: OmemoDeviceInfo, trust: Trust): Promise<void> {
@@ -131,17 +137,16 @@ export class XmppChatEncryptionView extends LitElement {
   }
 
   #renderDevices({ own, peer, mine }: Devices) {
-    const { lang } = this;
-    const [size, path] = this.qr ? [Number(this.qr.split(' ')[0]), this.qr.slice(this.qr.indexOf(' ') + 1)] : [0, ''];
+    const { lang, qr } = this;
     return html`<h3>${t(lang, 'encryption.yours')}</h3>
       <div class="own">
         ${fingerprintOf(own.fingerprint)}
         <span class="muted">${t(lang, 'encryption.device', { id: own.deviceId })}</span>
         ${
-          path
+          qr
             ? html`<svg part="qr-code" class="qr" role="img" aria-label=${t(lang, 'encryption.scan')}
-              data-uri=${fingerprintUri(this.self, own.deviceId, own.fingerprint)} viewBox="-4 -4 ${size + 8} ${size + 8}">
-              ${svg`<rect x="-4" y="-4" width=${size + 8} height=${size + 8} fill="#fff"></rect><path d=${path} fill="#000"></path>`}</svg>`
+              data-uri=${fingerprintUri(this.self, own.deviceId, own.fingerprint)} viewBox="-4 -4 ${qr.size + 8} ${qr.size + 8}">
+              <rect x="-4" y="-4" width=${qr.size + 8} height=${qr.size + 8} fill="#fff"></rect><path d=${qr.path} fill="#000"></path></svg>`
             : nothing
         }
       </div>

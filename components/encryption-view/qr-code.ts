@@ -6,6 +6,8 @@
  * what a fingerprint needs; it loads only when the encryption view opens.
  */
 
+import { divisor, remainder } from './reed-solomon.ts';
+
 /** Level M's error correction codewords per block and blocks, by version (index 0 unused). */
 const ECC_PER_BLOCK = [0, 10, 16, 26, 18, 24, 16, 18, 22, 22, 26];
 const BLOCKS = [0, 1, 1, 1, 2, 2, 4, 4, 4, 5, 5];
@@ -148,39 +150,6 @@ function codewords(version: number, data: Uint8Array): number[] {
   const bytes: number[] = [];
   for (let i = 0; i < bits.length; i += 8) bytes.push(bits.slice(i, i + 8).reduce((acc, b) => (acc << 1) | b, 0));
   return bytes;
-}
-
-function multiply(x: number, y: number): number {
-  let z = 0;
-  for (let i = 7; i >= 0; i--) {
-    z = (z << 1) ^ ((z >>> 7) * 0x11d);
-    z ^= ((y >>> i) & 1) * x;
-  }
-  return z;
-}
-
-function divisor(degree: number): number[] {
-  const result = new Array<number>(degree).fill(0);
-  result[degree - 1] = 1;
-  let root = 1;
-  for (let i = 0; i < degree; i++) {
-    for (let j = 0; j < degree; j++) {
-      result[j] = multiply(result[j], root);
-      if (j + 1 < degree) result[j] ^= result[j + 1];
-    }
-    root = multiply(root, 0x02);
-  }
-  return result;
-}
-
-function remainder(data: number[], div: number[]): number[] {
-  const result = new Array<number>(div.length).fill(0);
-  for (const byte of data) {
-    const factor = byte ^ result.shift()!;
-    result.push(0);
-    div.forEach((coef, i) => (result[i] ^= multiply(coef, factor)));
-  }
-  return result;
 }
 
 /** The data split into blocks, each with its Reed-Solomon codewords, interleaved. */
