@@ -95,6 +95,7 @@ describe('an encrypting panel', function () {
     button.click();
     const view = await until(() => deep('xmpp-chat-encryption-view'), 'the encryption view');
     await until(() => view.shadowRoot!.querySelectorAll('[part~="device"]').length === 2, "Bob's two devices");
+    expect(view.shadowRoot!.activeElement?.getAttribute('part'), 'focus in the view').to.equal('encryption-back');
     expect(deep('xmpp-chat-message-list')).to.equal(null);
     view.shadowRoot!.querySelector<HTMLElement>('[part~="encryption-back"]')!.click();
     await until(() => deep('xmpp-chat-message-list'), 'the conversation again');

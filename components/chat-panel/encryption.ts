@@ -40,13 +40,21 @@ export function attach(panel: ChatPanel, session: ChatSession | undefined): void
   news.set(session, kept);
   session.chat
     .omemo()
-    .then((omemo) =>
-      omemo?.on('device', (change) => {
-        kept.list.push(change);
-        kept.count++;
-        session.changed();
-      }),
-    )
+    .then((omemo) => {
+      if (!omemo) return;
+      // This device showing up in our own account's list is no news to its reader.
+      const own = omemo.ownDevice();
+      omemo.on('device', (change) => {
+        own
+          .then(({ deviceId }) => {
+            if (change.deviceId === deviceId && change.jid === session.chat.client.jid?.split('/')[0]) return;
+            kept.list.push(change);
+            kept.count++;
+            session.changed();
+          })
+          .catch((error: Error) => session.fail(error));
+      });
+    })
     .catch((error: Error) => session.fail(error));
 }
 
@@ -74,6 +82,8 @@ export function renderHeaderButton(panel: ChatPanel, peer: string) {
       if (open) viewing.delete(panel);
       else viewing.set(panel, peer);
       panel.requestUpdate();
+      // Into the view as it opens, so the keyboard and screen readers are where the reader went.
+      if (!open) void panel.updateComplete.then(() => panel.renderRoot.querySelector<HTMLElement>('xmpp-chat-encryption-view')?.focus());
     }}><svg aria-hidden="true" viewBox="0 0 24 24" width="20" height="20" fill="none" stroke="currentColor" stroke-width="2">
     <rect x="5" y="11" width="14" height="9" rx="2"></rect><path d="M8 11V8a4 4 0 0 1 8 0v3"></path></svg></button>`;
 }

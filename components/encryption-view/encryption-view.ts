@@ -41,6 +41,8 @@ export const fingerprintUri = (jid: string, deviceId: number, fingerprint: strin
  */
 export class XmppChatEncryptionView extends LitElement {
   static override styles = styles;
+  /** Focusing the view focuses its first control (the way back), as opening it does. */
+  static override shadowRootOptions = { ...LitElement.shadowRootOptions, delegatesFocus: true };
   static override properties = {
     chat: { attribute: false },
     peer: {},

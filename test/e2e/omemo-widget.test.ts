@@ -10,6 +10,7 @@ import { expect } from '@esm-bundle/chai';
 import { setViewport } from '@web/test-runner-commands';
 import { newStanzaId, type Omemo } from '../../src/index.ts';
 import type { ChatPanel } from '../../components/chat-panel/chat-panel.ts';
+import { eventually } from '../integration/chat-helpers.ts';
 import { readArchive } from '../integration/faults.ts';
 import { SERVERS, freshAccount, serviceUrl, type ServerName, type TransportName } from '../integration/servers.ts';
 import { accessibilityViolations, closePages, deep, deepAll, loaded, page, typeAndSend, waitFor } from './pages.ts';
@@ -87,16 +88,24 @@ for (const [server, transport] of runs) {
       const support = `${agent}@localhost`;
       const agentTag = (name: string) => `<main style="height:700px"><xmpp-chat mode="full" service="${service}" jid="${support}"
         password="pass-${agent}" agent-name="${name}" encryption="omemo"></xmpp-chat></main><script type="module" src="/dist/xmpp-chat.js"></script>`;
-      const annFrame = await page(agentTag('Ann'), { width: 940, height: 700 });
-      const benFrame = await page(agentTag('Ben'), { width: 940, height: 700, head: SECOND_BROWSER });
-      const [ann, ben] = [annFrame.contentDocument!, benFrame.contentDocument!];
-      for (const frame of [annFrame, benFrame]) frame.style.display = 'inline-block';
-      for (const doc of [ann, ben])
-        await waitFor(() => deep<ChatPanel>(doc, 'xmpp-chat-panel')?.session?.status === 'connected', 'the agent signed in');
-      const [annOmemo, benOmemo] = await Promise.all([omemoOf(ann), omemoOf(ben)]);
-      await Promise.all([annOmemo.published(), benOmemo.published()]);
-      const [annDevice, benDevice] = await Promise.all([annOmemo.ownDevice(), benOmemo.ownDevice()]);
+      /** An agent's page, signed in, with its device published. */
+      const agentPage = async (name: string, head?: string) => {
+        const frame = await page(agentTag(name), { width: 940, height: 700, head });
+        frame.style.display = 'inline-block';
+        const doc = frame.contentDocument!;
+        await waitFor(() => deep<ChatPanel>(doc, 'xmpp-chat-panel')?.session?.status === 'connected', `${name} signed in`);
+        const omemo = await omemoOf(doc);
+        await omemo.published();
+        return { frame, doc, omemo, own: await omemo.ownDevice() };
+      };
+      // Ben's device comes second, as a person's second device does (two devices of one account
+      // publishing their device list at the same moment may each leave the other out for a while).
+      const { frame: annFrame, doc: ann, omemo: annOmemo, own: annDevice } = await agentPage('Ann');
+      const { doc: ben, omemo: benOmemo, own: benDevice } = await agentPage('Ben', SECOND_BROWSER);
       expect(annDevice.deviceId, 'two devices').to.not.equal(benDevice.deviceId);
+      const listsBoth = async (omemo: Omemo) =>
+        (await omemo.devices(support)).filter((d) => [annDevice.deviceId, benDevice.deviceId].includes(d.deviceId)).length === 2;
+      await eventually(async () => (await listsBoth(annOmemo)) && (await listsBoth(benOmemo)), "the account's list with both devices");
 
       // The visitor registers an account of its own (in-band), under the strict policy.
       const visitorFrame = await strictPage(
@@ -127,6 +136,14 @@ for (const [server, transport] of runs) {
         row.click();
         await waitFor(() => rowsWith(doc, question).length, 'the question in the conversation');
       }
+      // Ann heard of Ben's device coming: her open conversation says so, in words.
+      await waitFor(
+        () =>
+          deepAll(ann, '[part~="encryption-notice"]').some((n) =>
+            text(n).startsWith(`A new device was added to your account (${benDevice.deviceId})`),
+          ),
+        "the notice of Ann's new device",
+      );
       const answer = `Yes, all of it. ${newStanzaId()}`;
       typeAndSend(ann, answer);
       for (const doc of [visitor, ben]) await waitFor(() => rowsWith(doc, answer).length, 'the answer');
@@ -143,6 +160,13 @@ for (const [server, transport] of runs) {
         for (const body of [question, answer, thanks]) expect(marks(doc, body), `${name}: ${body}`).to.deep.equal(['message-encryption']);
       }
       expect(rowsWith(visitor, answer)[0].getAttribute('part')).to.include('message-in');
+
+      // Each agent device may hear of the other, never of itself.
+      for (const [doc, own] of [
+        [ann, annDevice],
+        [ben, benDevice],
+      ] as const)
+        expect(deepAll(doc, '[part~="encryption-notice"]').filter((n) => text(n).includes(`(${own.deviceId})`))).to.have.length(0);
 
       // The agent's archive, as slixmpp reads it: the messages are there, their text is not.
       const archive = await readArchive(server, support, `pass-${agent}`);
