@@ -16,6 +16,7 @@ describe('the encryption mark', () => {
       messages: [
         message('e', { encrypted: true, body: 'sealed' }),
         message('p', { body: 'in the clear' }),
+        message('n', { encrypted: true, undecryptable: 'notForUs', body: 'This message was encrypted (OMEMO) for other devices…' }),
         message('f', { direction: 'out', encrypted: true, state: 'failed', error: 'bob has no OMEMO device', body: 'not sent' }),
       ],
     });
@@ -28,6 +29,7 @@ describe('the encryption mark', () => {
     expect(markOf('p').getAttribute('part')).to.equal('message-encryption message-unencrypted');
     expect(text(markOf('p'))).to.equal('Not encrypted');
     expect(text(markOf('f'))).to.equal('Not sent: it could not be encrypted');
+    expect(text(markOf('n'))).to.equal('Encrypted for other devices only: it cannot be read on this one');
     // The failure keeps its reason and its retry button: nothing is lost.
     expect(text(row('f').querySelector('[part~="message-error"]'))).to.include('bob has no OMEMO device');
     expect(row('f').querySelector('[part~="retry-button"]')).to.not.equal(null);

@@ -63,11 +63,18 @@ const lock = (open: boolean) =>
 
 /**
  * A message's mark in an encrypted conversation: a lock, told in words to screen readers; one
- * that went or came in plain text says so in words, and one that could not be encrypted says that.
+ * that went or came in plain text says so in words, and so do one that could not be encrypted and
+ * one this device could not decrypt.
  */
 export function mark(message: StoredMessage, lang: string) {
   if (message.encrypted && message.state === 'failed')
     return html`<span class="lock off" part="message-encryption message-unencrypted">${lock(true)}${t(lang, 'encryption.not-sent')}</span>`;
+  // Our own sentence for one this device could not decrypt (its body is the core's, in English).
+  if (message.undecryptable)
+    return html`<span class="lock off" part="message-encryption">${lock(false)}${t(
+      lang,
+      message.undecryptable === 'notForUs' ? 'encryption.not-for-us' : 'encryption.undecryptable',
+    )}</span>`;
   if (message.encrypted)
     return html`<span class="lock" part="message-encryption">${lock(false)}<span class="sr">${t(lang, 'encryption.encrypted')}</span></span>`;
   return html`<span class="lock off" part="message-encryption message-unencrypted">${lock(true)}${t(lang, 'encryption.unencrypted')}</span>`;

@@ -8,6 +8,8 @@ export const arEncryption: Catalog = {
   'encryption.encrypted': 'مشفّرة',
   'encryption.unencrypted': 'غير مشفّرة',
   'encryption.not-sent': 'لم تُرسل: تعذّر تشفيرها',
+  'encryption.not-for-us': 'مشفّرة لأجهزة أخرى فقط: لا يمكن قراءتها على هذا الجهاز',
+  'encryption.undecryptable': 'مشفّرة، لكن تعذّر فك تشفيرها هنا',
   'encryption.explain':
     'تُشفَّر الرسائل هنا على هذا الجهاز، للأجهزة المدرجة أدناه فقط. قارن البصمات بتلك التي يراها الطرف الآخر (وجهًا لوجه أو في مكالمة) وعلّم الأجهزة المطابقة على أنها موثّقة.',
   'encryption.yours': 'هذا الجهاز',

@@ -8,6 +8,8 @@ export const deEncryption: Catalog = {
   'encryption.encrypted': 'Verschlüsselt',
   'encryption.unencrypted': 'Nicht verschlüsselt',
   'encryption.not-sent': 'Nicht gesendet: Die Nachricht konnte nicht verschlüsselt werden',
+  'encryption.not-for-us': 'Nur für andere Geräte verschlüsselt: auf diesem nicht lesbar',
+  'encryption.undecryptable': 'Verschlüsselt, konnte hier aber nicht entschlüsselt werden',
   'encryption.explain':
     'Nachrichten hier werden auf diesem Gerät verschlüsselt, nur für die unten aufgeführten Geräte. Vergleiche die Fingerabdrücke mit denen, die die andere Seite sieht (persönlich oder am Telefon), und markiere die passenden Geräte als verifiziert.',
   'encryption.yours': 'Dieses Gerät',

@@ -12,6 +12,8 @@ export const enEncryption = {
   'encryption.encrypted': 'Encrypted',
   'encryption.unencrypted': 'Not encrypted',
   'encryption.not-sent': 'Not sent: it could not be encrypted',
+  'encryption.not-for-us': 'Encrypted for other devices only: it cannot be read on this one',
+  'encryption.undecryptable': 'Encrypted, but it could not be decrypted here',
   'encryption.explain':
     'Messages here are encrypted on this device, for the devices listed below only. Compare the fingerprints with the ones the other side sees (in person, or on a call) and mark the devices that match as verified.',
   'encryption.yours': 'This device',
