@@ -64,20 +64,21 @@ const lock = (open: boolean) =>
 /**
  * A message's mark in an encrypted conversation: a lock, told in words to screen readers; one
  * that went or came in plain text says so in words, and so do one that could not be encrypted and
- * one this device could not decrypt.
+ * one this device could not decrypt, with the lock in the danger colour. It uses the list's own
+ * styles (those of the delivery state), so a widget without encryption carries none for it.
  */
 export function mark(message: StoredMessage, lang: string) {
   if (message.encrypted && message.state === 'failed')
-    return html`<span class="lock off" part="message-encryption message-unencrypted">${lock(true)}${t(lang, 'encryption.not-sent')}</span>`;
+    return html`<span class="state failed" part="message-encryption message-unencrypted">${lock(true)}<strong>${t(lang, 'encryption.not-sent')}</strong></span>`;
   // Our own sentence for one this device could not decrypt (its body is the core's, in English).
   if (message.undecryptable)
-    return html`<span class="lock off" part="message-encryption">${lock(false)}${t(
+    return html`<span class="state failed" part="message-encryption">${lock(false)}<strong>${t(
       lang,
       message.undecryptable === 'notForUs' ? 'encryption.not-for-us' : 'encryption.undecryptable',
-    )}</span>`;
+    )}</strong></span>`;
   if (message.encrypted)
-    return html`<span class="lock" part="message-encryption">${lock(false)}<span class="sr">${t(lang, 'encryption.encrypted')}</span></span>`;
-  return html`<span class="lock off" part="message-encryption message-unencrypted">${lock(true)}${t(lang, 'encryption.unencrypted')}</span>`;
+    return html`<span class="state" part="message-encryption">${lock(false)}<span class="sr">${t(lang, 'encryption.encrypted')}</span></span>`;
+  return html`<span class="state failed" part="message-encryption message-unencrypted">${lock(true)}<strong>${t(lang, 'encryption.unencrypted')}</strong></span>`;
 }
 
 /** The header's button to the encryption view of `peer`'s conversation. */

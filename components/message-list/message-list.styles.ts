@@ -56,9 +56,7 @@ export const styles = css`
   .nick { padding-inline: 4px; font-size: 12px; font-weight: 600; overflow-wrap: anywhere; }
   .meta, .day, .notice, .typing { color: var(--xmpp-chat-muted, #475569); font-size: 12px; }
   .meta { display: flex; align-items: center; gap: 4px; padding-inline: 4px; margin-block-start: 2px; }
-  .state, .lock { display: inline-flex; align-items: center; gap: 2px; }
-  .lock svg { inline-size: 14px; block-size: 14px; fill: none; stroke: currentColor; stroke-width: 1.6; }
-  .lock.off { color: var(--xmpp-chat-danger, #dc2626); font-weight: 600; }
+  .state { display: inline-flex; align-items: center; gap: 2px; }
   .state svg { inline-size: 16px; block-size: 16px; fill: none; stroke: currentColor; stroke-width: 1.6; stroke-linecap: round; stroke-linejoin: round; }
   .state.read svg { color: var(--xmpp-chat-accent, #2563eb); }
   /* Failure is marked in red graphics (3:1 on light and dark backgrounds); its words keep the text colour. */
