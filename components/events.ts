@@ -77,6 +77,8 @@ export interface InternalEvents {
   'xmpp-chat-add-contact': { jid: string; name?: string };
   /** Contact list: answer a subscription request. */
   'xmpp-chat-answer-request': { jid: string; accept: boolean };
+  /** Encryption view: back to the conversation. */
+  'xmpp-chat-encryption-close': Record<string, never>;
   /** Panel: the user asked to close it (close button). */
   'xmpp-chat-close-request': Record<string, never>;
   /** Pre-chat form: the visitor's answers. */

@@ -31,6 +31,8 @@ const SETTINGS = [
   'context-full-url',
   'sound',
   'agent-name',
+  'encryption',
+  'plaintext-fallback',
   'room',
   'nick',
 ];

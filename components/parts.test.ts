@@ -2,6 +2,7 @@ import { expect } from '@esm-bundle/chai';
 import { PANEL_PARTS, PARTS, exportparts } from './parts.ts';
 import { DESK_PANEL_PARTS, passOnDeskParts } from './chat-panel/desk-parts.ts';
 import { ROOM_PARTS } from './room-view/room-parts.ts';
+import { ENCRYPTION_PARTS } from './chat-panel/encryption.ts';
 
 describe('parts', () => {
   it('passes on each part once, by the name the page sees', () => {
@@ -17,8 +18,9 @@ describe('parts', () => {
     const manifest = (await (await fetch('/custom-elements.json')).json()) as { modules: { declarations?: Declaration[] }[] };
     const widget = manifest.modules.flatMap((m) => m.declarations ?? []).find((d) => d.tagName === 'xmpp-chat')!;
     const documented = widget.cssParts!.map(({ name }) => name).filter((name) => !['launcher', 'unread-badge', 'panel'].includes(name));
-    // The team desk's parts are passed on in full mode, once the desk is made; a room's in room mode.
-    const passed = new Set([...PANEL_PARTS.split(', '), ...DESK_PANEL_PARTS, ...ROOM_PARTS]);
+    // The team desk's parts are passed on in full mode, once the desk is made; a room's in room mode;
+    // encryption's where it is on.
+    const passed = new Set([...PANEL_PARTS.split(', '), ...DESK_PANEL_PARTS, ...ROOM_PARTS, ...ENCRYPTION_PARTS]);
     expect([...passed].sort()).to.deep.equal(documented.sort());
   });
 

@@ -19,6 +19,8 @@ export const PARTS = {
     'message-meta',
     'message-error',
     'message-note',
+    'message-encryption',
+    'message-unencrypted',
     'retry-button',
     'day-separator',
     'loading-row',

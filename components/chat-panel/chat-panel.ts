@@ -20,6 +20,7 @@ export { preloadTransport } from '../../src/index.ts';
 
 type FullMode = typeof import('./full-mode.ts');
 type RoomMode = typeof import('./room-mode.ts');
+type Encryption = typeof import('./encryption.ts');
 
 const LOGIN_FAILURES = new Set(['error.not-authorized', 'error.auth', 'error.connection', 'error.config']);
 
@@ -43,6 +44,7 @@ export class ChatPanel extends LitElement {
     session: { state: true },
     full: { state: true },
     roomMode: { state: true },
+    encryption: { state: true },
     loginError: { state: true },
     busy: { state: true },
     view: { state: true },
@@ -60,6 +62,9 @@ export class ChatPanel extends LitElement {
   /** Room mode's view, once loaded. */
   declare roomMode?: RoomMode;
   #roomLoading?: Promise<RoomMode>;
+  /** End-to-end encryption's mark, view and notices (`encryption`), once loaded. */
+  declare encryption?: Encryption;
+  #encryptionLoading?: Promise<Encryption>;
   declare loginError: string;
   declare busy: boolean;
   /** Full mode on a narrow screen shows one of the two. */
@@ -131,6 +136,7 @@ export class ChatPanel extends LitElement {
       this.#lifecycle.configChanged();
       this.session?.chat.setNickname(this.intake.visitor().name);
     }
+    if (this.config.encryption === 'omemo' && this.config.mode !== 'room' && changed.has('config')) this.#loadEncryption();
     if (this.config.mode === 'room' && !this.roomMode && (changed.has('config') || changed.has('active')))
       this.#loadRoomMode().catch((error: Error) => this.report(error));
     if (changed.has('active') && this.active) {
@@ -161,7 +167,7 @@ export class ChatPanel extends LitElement {
               .jid=${this.#lifecycle.loginJid} .name=${this.config.agentName ?? ''}
               @xmpp-chat-login=${this.#login}></xmpp-chat-login-form>`
             : html`${full && session ? this.full?.renderContacts(this, session) : nothing}
-            ${session ? ((full ? this.full?.renderRoomPane(this) : undefined) ?? renderConversation(this, session)) : nothing}`
+            ${session ? ((full ? this.full?.renderRoomPane(this) : undefined) ?? this.encryption?.renderView(this, session) ?? renderConversation(this, session)) : nothing}`
         }
       </div>`;
   }
@@ -233,6 +239,18 @@ export class ChatPanel extends LitElement {
     ));
   }
 
+  /** Encryption's part of the panel, loaded when the widget encrypts. */
+  #loadEncryption(): void {
+    this.#encryptionLoading ??= import('./encryption.ts').then((module) => {
+      module.attach(this, this.session);
+      return (this.encryption = module);
+    });
+    this.#encryptionLoading.catch((error: Error) => {
+      this.#encryptionLoading = undefined; // tried again with the next change of settings
+      this.report(error);
+    });
+  }
+
   report(error: Error): void {
     emit(this, 'xmpp-chat-error', { code: (error as { condition?: string }).condition ?? 'error', message: error.message });
   }
@@ -248,6 +266,7 @@ export class ChatPanel extends LitElement {
     this.session?.close().catch((error: Error) => this.report(error));
     this.session = session;
     if (!session) return;
+    this.encryption?.attach(this, session);
     this.#off = [
       alertOnMessages(this, session),
       ...forwardSessionEvents(this, session, {

@@ -36,6 +36,7 @@ export function renderHeader(panel: ChatPanel, needsLogin: boolean) {
       ${presence ? html`<span class="presence ${presence}">${t(lang, `presence.${presence}` as 'presence.online')}</span>` : full ? nothing : html`<span class="presence unknown" aria-hidden="true">&nbsp;</span>`}
     </span>
     ${full && !needsLogin && session ? [panel.full?.renderNotificationsButton(panel), panel.full?.renderAccountButtons(panel)] : nothing}
+    ${session && peer && panel.encryption ? panel.encryption.renderHeaderButton(panel, peer) : nothing}
     ${
       session && peer && messages.length
         ? html`<button class="icon" part="transcript-button" aria-label=${t(lang, 'panel.transcript')} title=${t(lang, 'panel.transcript')}
@@ -164,9 +165,10 @@ export function renderConversation(panel: ChatPanel, session: ChatSession) {
   return html`<section class="conversation ${actions?.drop.hint ? 'dropping' : ''}" @dragover=${drag} @drop=${drag}>
     ${full ? panel.full?.renderDeskBar(panel, session, peer) : nothing}
     ${full && (context || !contact) ? panel.full?.renderDetails(panel, context) : nothing}
+    ${panel.encryption?.renderNotices(panel, session, peer)}
     <xmpp-chat-message-list exportparts=${exportparts(PARTS.messageList)} lang=${lang} .messages=${view.messages} .hasOlder=${view.hasOlder}
       .loadingOlder=${view.loadingOlder} .historyStart=${view.historyStart} .peerTyping=${view.peerTyping}
-      .peerName=${peerName(panel, session, peer)} ?ratable=${!full} .self=${session.chat.client.jid?.split('/')[0] ?? ''}
+      .peerName=${peerName(panel, session, peer)} ?ratable=${!full} .mark=${panel.encryption?.mark} .self=${session.chat.client.jid?.split('/')[0] ?? ''}
       @xmpp-chat-react=${(e: CustomEvent<XmppChatEvents['xmpp-chat-react']>) => panel.act((a) => a.listEvents.react(e))}
       @xmpp-chat-retract=${(e: CustomEvent<XmppChatEvents['xmpp-chat-retract']>) => panel.act((a) => a.listEvents.retract(e))}
       @xmpp-chat-reply-to=${(e: CustomEvent<XmppChatEvents['xmpp-chat-reply-to']>) => panel.act((a) => a.listEvents.replyTo(e))}

@@ -159,6 +159,8 @@ export class SessionLifecycle {
       to: config.to,
       nickname: intake.visitor().name,
       context: () => intake.context(),
+      encryption: config.encryption,
+      plaintextFallback: config.plaintextFallback,
     };
     // Agents answer visitors' presence, so that visitors see someone is there.
     if (config.mode === 'full') {
@@ -178,7 +180,7 @@ export class SessionLifecycle {
     // A room's visitor: the site's account if it gives one, else anonymous on `domain` (the room's
     // archive has the history; a new address each visit is no loss, the nickname stays).
     if (config.mode === 'room') {
-      const room: SessionConfig = { ...base, to: undefined };
+      const room: SessionConfig = { ...base, to: undefined, encryption: undefined }; // OMEMO is for one-to-one messages
       return void this.#create(
         credentials ? { ...room, ...credentials } : { ...room, anonymous: true, historyOwner: visitorHistoryOwner(config.room) },
       );
@@ -273,9 +275,10 @@ export class SessionLifecycle {
   }
 
   #configKey(): string {
-    const { service, domain, jid, password, to, anonymous, mode, agentName, room } = this.host.config;
+    const { service, domain, jid, password, to, anonymous, mode, agentName, room, encryption, plaintextFallback } = this.host.config;
     // Every message of a session carries the agent's name: a new name is a new session.
-    return JSON.stringify([service, domain, jid, password, to, anonymous, mode, mode === 'full' ? agentName : undefined, room]);
+    const agent = mode === 'full' ? agentName : undefined;
+    return JSON.stringify([service, domain, jid, password, to, anonymous, mode, agent, room, encryption, !!plaintextFallback]);
   }
 }
 

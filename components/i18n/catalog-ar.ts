@@ -1,6 +1,7 @@
 /** Arabic strings of the catalog (see catalog.ts). */
 import type { Catalog } from './catalog.ts';
 import { arRoomsFull } from './catalog-rooms-full-ar.ts';
+import { arEncryption } from './catalog-encryption-ar.ts';
 
 const ar: Catalog = {
   'launcher.open': 'افتح المحادثة',
@@ -311,6 +312,7 @@ const ar: Catalog = {
   'room.try-again': 'حاول مرة أخرى',
   'room.join-again': 'ادخل من جديد',
   ...arRoomsFull,
+  ...arEncryption,
 };
 
 export default ar;

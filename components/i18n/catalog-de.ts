@@ -1,6 +1,7 @@
 /** German strings of the catalog (see catalog.ts). */
 import type { Catalog } from './catalog.ts';
 import { deRoomsFull } from './catalog-rooms-full-de.ts';
+import { deEncryption } from './catalog-encryption-de.ts';
 
 const de: Catalog = {
   'launcher.open': 'Chat öffnen',
@@ -311,6 +312,7 @@ const de: Catalog = {
   'room.try-again': 'Noch einmal versuchen',
   'room.join-again': 'Wieder betreten',
   ...deRoomsFull,
+  ...deEncryption,
 };
 
 export default de;

@@ -10,6 +10,7 @@ import type { enMessageExtras } from './catalog-message-extras.ts';
 import type { enEmoji } from './catalog-emoji.ts';
 import type { enCompose } from './catalog-compose.ts';
 import type { enRoom } from './catalog-room.ts';
+import type { enEncryption } from './catalog-encryption.ts';
 import type { enRoomsFull } from './catalog-rooms-full.ts';
 
 export const en = {
@@ -91,5 +92,6 @@ export type MessageKey =
   | keyof typeof enMessageExtras
   | keyof typeof enCompose
   | keyof typeof enRoom
-  | keyof typeof enRoomsFull;
+  | keyof typeof enRoomsFull
+  | keyof typeof enEncryption;
 export type Catalog = Partial<Record<MessageKey, string>>;

@@ -8,6 +8,7 @@ import { enEmoji } from './catalog-emoji.ts';
 import { enCompose } from './catalog-compose.ts';
 import { enRoom } from './catalog-room.ts';
 import { enRoomsFull } from './catalog-rooms-full.ts';
+import { enEncryption } from './catalog-encryption.ts';
 import de from './catalog-de.ts';
 import ar from './catalog-ar.ts';
 import { t } from './i18n.ts';
@@ -26,6 +27,7 @@ describe('the string catalogs', () => {
       ...enEmoji,
       ...enRoom,
       ...enRoomsFull,
+      ...enEncryption,
     };
     for (const [lang, catalog] of [
       ['de', de],

@@ -7,6 +7,7 @@ import { styles } from './message-list.styles.ts';
 import { messageRow } from './message-row.ts';
 import type { RatingView } from '../rating-prompt/rating-view.ts';
 import type { RowExtras } from './message-extras.ts';
+import type { MessageMark } from './message-row.ts';
 import { VirtualScroller } from './virtual-scroller.ts';
 import { styleProperties } from '../style-properties.ts';
 
@@ -27,6 +28,8 @@ import { styleProperties } from '../style-properties.ts';
  * @csspart message-sender - The sender's name (an agent's) above a run of their messages.
  * @csspart message-meta - Time, edited marker and delivery state under a bubble.
  * @csspart message-error - Why a message failed, with the retry button.
+ * @csspart message-encryption - With `mark`: whether a message was end-to-end encrypted (a lock; in words where it was not).
+ * @csspart message-unencrypted - With `mark`: the mark of a message that was not encrypted, or could not be (also `message-encryption`).
  * @csspart message-note - Under messages written while nobody was there: they wait, and will be answered.
  * @csspart retry-button - Sends a failed message again.
  * @csspart day-separator - The date between messages of different days.
@@ -76,6 +79,7 @@ export class MessageList extends LitElement {
     ratable: { type: Boolean },
     self: {},
     actions: {},
+    mark: { attribute: false },
     // Reflected so assistive technology reads the messages in that language; never as lang="".
     lang: { reflect: true, converter: { toAttribute: (value: string) => value || null } },
   };
@@ -99,6 +103,8 @@ export class MessageList extends LitElement {
   declare self: string;
   /** What the messages' toolbar offers: everything (a conversation), only "Remove for everyone" (a room's moderator), or nothing (a room). */
   declare actions: 'all' | 'moderate' | 'none';
+  /** In an encrypted conversation: the mark each message carries (whether it was encrypted). */
+  declare mark?: MessageMark;
 
   readonly #virtual: VirtualScroller = new VirtualScroller(this, () => this.messages[0]?.key);
   #olderAsked = false;
@@ -159,6 +165,7 @@ export class MessageList extends LitElement {
       peerName: this.peerName,
       retry: this.#retry,
       extras: typeof this.#extras === 'function' ? this.#extras : undefined,
+      mark: this.mark,
     };
     const empty = !this.messages.length && !this.hasOlder && !this.loadingOlder;
     const notice = (part: string, text: string, extra: unknown = nothing) => html`<div class="notice" part=${part}>${extra}${text}</div>`;

@@ -19,7 +19,12 @@ export interface RowContext {
   retry: (key: string) => void;
   /** Once loaded: files, replies, reactions, styling, actions (message-extras.ts) in place of the plain bubble. */
   extras?: RowExtras;
+  /** In an encrypted conversation: whether a message was encrypted, in the meta line. */
+  mark?: MessageMark;
 }
+
+/** The mark a message carries beside its time (encrypted or not). */
+export type MessageMark = (message: StoredMessage, lang: string) => TemplateResult;
 
 /**
  * The row of `message`; `previous` (the message before it, if any) decides the day separator and
@@ -29,7 +34,7 @@ export interface RowContext {
 export function messageRow(
   message: StoredMessage,
   previous: StoredMessage | undefined,
-  { lang, peerName, retry, extras }: RowContext,
+  { lang, peerName, retry, extras, mark }: RowContext,
   next?: StoredMessage,
 ): TemplateResult {
   const newDay = !previous || dayOf(previous.time) !== dayOf(message.time);
@@ -54,6 +59,7 @@ export function messageRow(
       <div class="meta" part="message-meta">
         <time datetime=${new Date(message.time).toISOString()}>${format(lang, TIME).format(message.time)}</time>
         ${message.corrected ? html`<span>· ${t(lang, 'messages.corrected')}</span>` : nothing}
+        ${mark ? mark(message, lang) : nothing}
         ${dir === 'out' ? html`<span class="state ${state}">${ICONS[state]}<span class=${stateShown ? '' : 'sr'}>${t(lang, `state.${state}`)}</span></span>` : nothing}
       </div>
       ${

@@ -32,6 +32,10 @@ export interface WidgetConfig {
   contextFullUrl?: boolean;
   /** Full mode: the agent's name, carried by every message it sends (`agent-name`). */
   agentName?: string;
+  /** One-to-one messages are end-to-end encrypted (`encryption="omemo"`). */
+  encryption?: 'omemo';
+  /** With `encryption`: to someone without OMEMO, in plain text rather than not at all (`plaintext-fallback`). */
+  plaintextFallback?: boolean;
 }
 
 export interface PanelElement extends HTMLElement {

@@ -37,6 +37,8 @@ import { PANEL_PARTS } from '../parts.ts';
  * @attr {'page' | 'identity'} context - Visitor mode: what the first message of a visit tells the desk: name, email and the page, referrer, language, time zone and browser (`page`, the default), or only name and email.
  * @attr {boolean} context-full-url - Visitor mode: the visitor context's page address and referrer keep their query and fragment (`?…`, `#…`), which often hold tokens; without it they are left out.
  * @attr {string} agent-name - Full mode: the agent's name, which visitors see with every message and in the header (XEP-0172); prefills the login form's "Your name".
+ * @attr {'omemo'} encryption - End-to-end encryption of one-to-one messages with OMEMO (XEP-0384); off by default. Its code loads only when set.
+ * @attr {boolean} plaintext-fallback - With `encryption`: a message to someone who has no OMEMO device goes out unencrypted (marked so) rather than failing; for agents who answer visitors without it.
  * @attr {boolean} sound - Chime for new messages from the peer (in one tab when the site is open in several).
  * @attr {boolean} debug - Log the XML traffic to the console.
  * @csspart launcher - The round button that opens and closes the panel (visitor mode).
@@ -72,6 +74,8 @@ import { PANEL_PARTS } from '../parts.ts';
  * @csspart message-meta - A message's time, delivery state and "edited" marker.
  * @csspart message-error - Why a message was not sent.
  * @csspart message-note - Visitor mode: under messages written while nobody was there, that they will be answered.
+ * @csspart message-encryption - With `encryption`: beside each message's time, whether it was end-to-end encrypted (a lock, in words for screen readers).
+ * @csspart message-unencrypted - With `encryption`: the mark of a message that went or came in plain text, or could not be encrypted, in words (also `message-encryption`).
  * @csspart retry-button - Sends a failed message again.
  * @csspart day-separator - The date between messages of different days.
  * @csspart loading-row - "Loading older messages…".
@@ -168,6 +172,15 @@ import { PANEL_PARTS } from '../parts.ts';
  * @csspart label-input - A new label.
  * @csspart keyboard-help - The dialog listing the agent's keyboard shortcuts.
  * @csspart shortcut-key - A key in that list.
+ * @csspart encryption-button - With `encryption`: the header's button to the conversation's encryption view.
+ * @csspart encryption-notice - With `encryption`: in a conversation, that the peer (or our account) has a new device, or a device whose key changed.
+ * @csspart encryption-view - With `encryption`: this device's fingerprint and QR code, the peer's devices and our other ones, with their trust.
+ * @csspart fingerprint - A device's fingerprint in the encryption view, in groups of eight hex digits.
+ * @csspart qr-code - The QR code of this device's fingerprint (`xmpp:…?omemo-sid-…=…`), for the other side to scan.
+ * @csspart device - One device in the encryption view: id, fingerprint, trust and buttons.
+ * @csspart trust - A device's trust, in words: verified, trusted without verification, not trusted, new.
+ * @csspart trust-button - Verifies a device, distrusts it, or trusts it without verification again.
+ * @csspart encryption-back - The encryption view's way back to the conversation.
  * @csspart room-header - Room mode: the room's name, its subject and the button that shows who is there.
  * @csspart room-name - Room mode: the room's name (`title`, or the local part of its address).
  * @csspart room-subject - Room mode: the room's subject.
@@ -227,6 +240,8 @@ export class XmppChat extends LitElement {
     sound: { type: Boolean },
     contextFullUrl: { type: Boolean, attribute: 'context-full-url' },
     agentName: { attribute: 'agent-name' },
+    encryption: {},
+    plaintextFallback: { type: Boolean, attribute: 'plaintext-fallback' },
     room: {},
     nick: {},
     opened: { type: Boolean, attribute: 'open', reflect: true },
@@ -261,6 +276,8 @@ export class XmppChat extends LitElement {
   declare context?: string;
   declare contextFullUrl: boolean;
   declare agentName?: string;
+  declare encryption?: string;
+  declare plaintextFallback: boolean;
   declare unread: number;
   declare loaded: boolean;
   #loading?: Promise<unknown>;
@@ -281,6 +298,7 @@ export class XmppChat extends LitElement {
     this.debug = false;
     this.sound = false;
     this.contextFullUrl = false;
+    this.plaintextFallback = false;
     this.opened = false;
     this.unread = 0;
     this.loaded = false;
@@ -440,6 +458,8 @@ export class XmppChat extends LitElement {
       context: this.context === 'identity' ? 'identity' : 'page',
       contextFullUrl: this.contextFullUrl,
       agentName: this.agentName,
+      encryption: this.encryption === 'omemo' ? 'omemo' : undefined,
+      plaintextFallback: this.plaintextFallback,
       room: this.room,
       nick: this.nick,
     };

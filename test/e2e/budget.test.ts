@@ -13,8 +13,9 @@
  * for all the tabs of a site (src/shared-session/, 2 KB) to 66 and 72 KB. The first screen's part that waits for the desk's
  * presence (who is there, office hours, the offer to leave an email) comes after, within 8 KB.
  * Measured last, with files, emoji, reactions, replies, retractions and avatars loading when used:
- * 1.9 KB before the launcher, 65.6 KB over WebSocket, 71.6 KB over BOSH, then 7.2 KB (the SASL2
- * exchange itself loads only from servers that offer it); what
+ * 1.9 KB before the launcher, 65.9 KB over WebSocket, 71.9 KB over BOSH, then 7.2 KB (the SASL2
+ * exchange itself loads only from servers that offer it; the `encryption` attribute and the hook for
+ * its mark on messages are 0.2 KB of it, its code loads only where it is set); what
  * only full mode runs (its styles, saved replies, forgetting the device) loads with it. The build
  * keeps this down (vite.config.ts): the panel is one file with all it imports, xmpp.js's and
  * strophe.js's unused parts and CommonJS wrappers are left out.
@@ -84,6 +85,11 @@ describe('size budgets of the built widget', function () {
         'the block list',
       ).to.deep.equal([]);
       expect(laterGzip).to.be.at.most(8 * KB);
+      // Without `encryption`, nothing of OMEMO (src/omemo, the feature, the widget's views) loads.
+      expect(
+        later.concat(open.files).filter((f) => /^chunks\/(omemo|encryption|qr-code)/.test(f)),
+        'end-to-end encryption',
+      ).to.deep.equal([]);
     });
   }
 });
