@@ -1,5 +1,6 @@
 import { expect } from '@esm-bundle/chai';
-import { childOf, childrenOf, textOf, type XmlElement } from '../stanza/element.ts';
+import { childOf, childrenOf, textOf, xml, type XmlElement } from '../stanza/element.ts';
+import { buildDeviceList } from '../stanza/omemo-pep.ts';
 import { parseEncrypted } from '../stanza/omemo.ts';
 import { createTabLocks } from '../adapters/tab-locks.ts';
 import { createMemoryBackend } from '../storage/memory-backend.ts';
@@ -177,6 +178,27 @@ describe('OMEMO feature', () => {
     expect(await bob.store.get(ALICE, sent.key)).to.include({ body: 'the corrected text', corrected: true });
   });
 
+  it('tells of a new device of a contact or of our own account, not of this device in its own list', async () => {
+    const { alice, bob } = await pair();
+    const news: unknown[] = [];
+    alice.omemo.on('device', (change) => news.push(change));
+    const own = (await alice.omemo.ownDevice()).deviceId;
+    const bobId = (await bob.omemo.ownDevice()).deviceId;
+    await alice.omemo.devices(ALICE); // the lists as they were: ours alone
+    await alice.omemo.devices(BOB);
+    // Another device of ours published lists without this one (it then puts itself back in), and Bob has a new one.
+    alice.receive(deviceListEvent(ALICE, [4242], '2'));
+    alice.receive(deviceListEvent(ALICE, [4242], '0.3'));
+    alice.receive(deviceListEvent(ALICE, [own, 4242], '2'));
+    alice.receive(deviceListEvent(BOB, [bobId, 777], '2'));
+    for (let i = 0; i < 40 && news.length < 2; i++) await new Promise((resolve) => setTimeout(resolve, 25));
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(news).to.deep.equal([
+      { jid: ALICE, deviceId: 4242, change: 'new' },
+      { jid: BOB, deviceId: 777, change: 'new' },
+    ]);
+  });
+
   it('lets two pages of one account share the device: their steps take turns, each from where the other left off', async () => {
     const pep: Pep = new Map();
     const backend = createMemoryBackend();
@@ -220,4 +242,18 @@ async function waitForStanzas(sent: XmlElement[], count: number): Promise<XmlEle
   const chats = () => sent.filter((el) => el.name === 'message' && el.attrs.type === 'chat');
   for (let i = 0; i < 100 && chats().length < count; i++) await new Promise((resolve) => setTimeout(resolve, 50));
   return chats();
+}
+
+/** A device list as PEP pushes it (`+notify`). */
+function deviceListEvent(from: string, ids: number[], version: '0.3' | '2'): XmlElement {
+  const node = version === '2' ? 'urn:xmpp:omemo:2:devices' : 'eu.siacs.conversations.axolotl.devicelist';
+  const list = buildDeviceList(
+    version,
+    ids.map((id) => ({ id })),
+  );
+  return xml(
+    'message',
+    { from, to: ALICE },
+    xml('event', { xmlns: 'http://jabber.org/protocol/pubsub#event' }, xml('items', { node }, xml('item', { id: 'current' }, list))),
+  );
 }

@@ -91,7 +91,10 @@ export function createOmemo({ client, store, account, label = 'xmpp-chat', plain
   const events = new Emitter<OmemoEvents>();
   const report = (error: unknown) => events.emit('error', error as Error);
   const records = omemoRecords(store, account, randomPage());
-  const peers = createPeerDevices({ client, account, records, changed: (change) => events.emit('device', change) });
+  // This device appearing in its own account's list is no news.
+  const changed = (change: OmemoDeviceChange) =>
+    void device.then((own) => (change.jid === account() && change.deviceId === own.id ? undefined : events.emit('device', change)));
+  const peers = createPeerDevices({ client, account, records, changed });
   const copies = createCopyCheck(store, account);
   // Steps run one at a time in this page, and across the site's pages signed in to the account (tabs
   // sharing a session share the device): each starts from what the one before left in the store.
