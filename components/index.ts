@@ -67,8 +67,26 @@ const api =
         return installPageApi(window, target as () => PageWidget | undefined);
       })();
 
-// The element's code loads after the launcher is on screen; importers of the package get the class
-// once it has (a top-level await).
+/**
+ * Resolves once the launcher has been painted and the page is idle, or at once when a person
+ * reaches for a widget (pointer, finger or focus on it) or there is no page. The element's code
+ * runs in tasks of its own after that, none of them in the page's way while it loads.
+ */
+function startTime(): Promise<void> {
+  if (typeof document === 'undefined') return Promise.resolve();
+  return new Promise((resolve) => {
+    const start = () => resolve();
+    for (const widget of document.querySelectorAll('xmpp-chat'))
+      for (const type of ['pointerover', 'touchstart', 'focusin']) widget.addEventListener(type, start, { once: true, passive: true });
+    // A frame after the launcher's, then idle time; a hidden tab paints no frames, hence the timer.
+    const idle = () => ('requestIdleCallback' in window ? requestIdleCallback(start, { timeout: 1000 }) : setTimeout(start, 0));
+    requestAnimationFrame(() => setTimeout(idle, 0));
+    setTimeout(start, 1000);
+  });
+}
+
+// Importers of the package get the class once it has loaded (a top-level await).
+await startTime();
 const element = await import('./xmpp-chat/xmpp-chat.ts');
 api?.push(); // what the page asked for meanwhile
 /** The `<xmpp-chat>` element's class. */
