@@ -1,4 +1,4 @@
-import { CSSResult, LitElement, html, nothing, svg, type PropertyValues } from 'lit';
+import { LitElement, html, nothing, render, svg, type PropertyValues } from 'lit';
 import { emit } from '../events.ts';
 import { direction, isLoaded, loadLanguage, resolveLang, t } from '../i18n/i18n.ts';
 import { styles } from './xmpp-chat.styles.ts';
@@ -288,13 +288,6 @@ export class XmppChat extends LitElement {
   }
 
   /**
-   * The panel's frame (hidden until opened) is drawn in the update after the launcher's, in a task
-   * of its own, unless it shows at once (open, or full mode).
-   */
-  #framed = false;
-  #framing?: Promise<void>;
-
-  /**
    * The first render waits for a task of its own: registering the element upgrades the page's
    * widgets (attributes, styles, controllers) in one task, rendering them is the next.
    */
@@ -387,13 +380,7 @@ export class XmppChat extends LitElement {
         ${this.unread ? html`<span part="unread-badge" class="badge" aria-hidden="true">${this.unread > 99 ? '99+' : this.unread}</span>` : nothing}
       </button>`
       }
-      ${full || this.opened || this.#framed ? this.#frame(lang, full) : nothing}
-    </div>`;
-  }
-
-  /** The panel: its frame, with the panel element once its code has loaded. */
-  #frame(lang: string, full: boolean) {
-    return html`<div part="panel" id="panel" class="panel" role=${full ? 'region' : 'dialog'} aria-modal=${full ? nothing : matchMedia('(max-width: 479.98px)').matches ? 'true' : 'false'} aria-label=${this.heading || t(lang, 'panel.title')}
+      <div part="panel" id="panel" class="panel" role=${full ? 'region' : 'dialog'} aria-modal=${full ? nothing : matchMedia('(max-width: 479.98px)').matches ? 'true' : 'false'} aria-label=${this.heading || t(lang, 'panel.title')}
         ?hidden=${!full && !this.opened} @keydown=${this.#onKeydown}>
         ${
           this.loaded
@@ -402,11 +389,11 @@ export class XmppChat extends LitElement {
               @xmpp-chat-close-request=${() => this.close()}></xmpp-chat-panel>`
             : html`<div class="loading" role="status">${t(lang, 'status.connecting')}</div>`
         }
-      </div>`;
+      </div>
+    </div>`;
   }
 
   override willUpdate(changed: PropertyValues<this>): void {
-    if (this.opened || this.mode === 'full') this.#framed = true;
     if (changed.has('lang') && !isLoaded(this.lang)) {
       void loadLanguage(this.lang).then(
         () => this.requestUpdate(),
@@ -430,19 +417,6 @@ export class XmppChat extends LitElement {
     const focused = this.shadowRoot?.activeElement?.closest('[data-early-launcher]');
     for (const node of early) node.remove();
     if (focused) this.renderRoot.querySelector<HTMLElement>('.launcher')?.focus();
-    if (!this.#framed)
-      this.#framing = nextTask().then(() => {
-        this.#framed = true;
-        this.requestUpdate();
-      });
-  }
-
-  /** Includes the update that draws the panel's frame, after the first. */
-  protected override async getUpdateComplete(): Promise<boolean> {
-    const done = await super.getUpdateComplete();
-    if (!this.#framing) return done;
-    await this.#framing;
-    return super.getUpdateComplete();
   }
 
   override updated(changed: PropertyValues<this>): void {
@@ -532,17 +506,11 @@ export class XmppChat extends LitElement {
 const fields = (list: string | undefined): ('name' | 'email')[] =>
   [...new Set(list?.toLowerCase().split(/[\s,]+/))].filter((f): f is 'name' | 'email' => f === 'name' || f === 'email');
 
-/**
- * Registers the element in steps, each a task of its own after the one that ran the files (see
- * next-task.ts): the class's properties and style sheets are made, then registering upgrades the
- * widgets on the page, whose first render waits for the next task (scheduleUpdate).
- */
-async function register(): Promise<void> {
-  await nextTask();
-  if (customElements.get('xmpp-chat')) return;
-  void XmppChat.observedAttributes; // finalizes the class: its properties' accessors and its styles
-  for (const style of XmppChat.elementStyles) if (style instanceof CSSResult) void style.styleSheet;
-  await nextTask();
-  if (!customElements.get('xmpp-chat')) customElements.define('xmpp-chat', XmppChat);
-}
-await register();
+// The widget starts in steps, each a task of its own after the one that ran the files (see
+// next-task.ts). Lit renders once into a detached fragment: V8 compiles a function on its first
+// call, and this way Lit's rendering code is compiled before, not during, the first render.
+await nextTask();
+render(html`<b class=${''} ?hidden=${false} @click=${() => undefined}>${html`${''}`}${nothing}</b>`, document.createDocumentFragment());
+// Registering upgrades the widgets on the page; their first render waits for the next task (scheduleUpdate).
+await nextTask();
+if (!customElements.get('xmpp-chat')) customElements.define('xmpp-chat', XmppChat);
