@@ -13,7 +13,7 @@
  * for all the tabs of a site (src/shared-session/, 2 KB) to 66 and 72 KB. The first screen's part that waits for the desk's
  * presence (who is there, office hours, the offer to leave an email) comes after, within 8 KB.
  * Measured last, with files, emoji, reactions, replies, retractions and avatars loading when used:
- * 2.1 KB before the launcher, 65.9 KB over WebSocket, 71.9 KB over BOSH (0.3 KB of it for a start-up
+ * 2.2 KB before the launcher, 65.9 KB over WebSocket, 71.9 KB over BOSH (0.3 KB of it for a start-up
  * in short tasks, after the launcher's paint), then 7.2 KB (the SASL2
  * exchange itself loads only from servers that offer it); what
  * only full mode runs (its styles, saved replies, forgetting the device) loads with it. The build
