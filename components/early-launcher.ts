@@ -19,7 +19,7 @@ export const EARLY_LABEL = 'Open chat';
 const RTL_CATALOGS = ['ar'];
 
 const STYLE =
-  ':host{display:contents}.root{all:initial;display:block}' +
+  ":host{display:contents}.root{all:initial;display:block;font:15px/1.45 var(--xmpp-chat-font,system-ui,-apple-system,'Segoe UI',Roboto,sans-serif)}" +
   '.launcher{all:unset;position:fixed;inset-block-end:20px;inset-inline-end:20px;' +
   'z-index:var(--xmpp-chat-z-index,2147483000);inline-size:var(--xmpp-chat-launcher-size,56px);' +
   'block-size:var(--xmpp-chat-launcher-size,56px);border-radius:50%;display:grid;place-items:center;' +

@@ -6,7 +6,7 @@
  * first used.
  */
 import { drawEarlyLauncher } from './early-launcher.ts';
-import { installPageApi, type PageWidget } from './page-api.ts';
+import { installPageApi, type PageApi, type PageWidget } from './page-api.ts';
 
 const SETTINGS = [
   'service',
@@ -55,22 +55,52 @@ export function mountFromScript(script = ownScript()): HTMLElement | undefined {
   return widget;
 }
 
-const api =
-  typeof document === 'undefined'
-    ? undefined
-    : (() => {
-        const mounted = mountFromScript();
-        for (const widget of document.querySelectorAll('xmpp-chat')) drawEarlyLauncher(widget);
-        // A widget in full mode is shown at once: its panel's code loads alongside the element's
-        // rather than after it (the element loads it again, and says so, if this fails).
-        if (document.querySelector('xmpp-chat[mode=full]')) import('./chat-panel/chat-panel.ts').catch(() => undefined);
-        // Commands wait for the element's code: until then a widget has no methods.
-        const target = () => (customElements.get('xmpp-chat') ? (mounted ?? document.querySelector('xmpp-chat') ?? undefined) : undefined);
-        return installPageApi(window, target as () => PageWidget | undefined);
-      })();
+/**
+ * Resolves in a new task, as next-task.ts does for the element's code (the entry file shares no
+ * module with it: see early-launcher.ts).
+ */
+const nextTask = (): Promise<void> =>
+  (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler?.yield?.() ?? new Promise((resolve) => setTimeout(resolve));
 
-// The element's code loads after the launcher is on screen; importers of the package get the class
-// once it has (a top-level await).
+/**
+ * Mounts the widget and draws the launchers, each step in a task of its own: the first is the
+ * page's own (the end of its loading), the other two are the first uses of the DOM from script,
+ * which cost the most.
+ */
+async function start(): Promise<PageApi> {
+  await nextTask();
+  const mounted = mountFromScript();
+  await nextTask();
+  for (const widget of document.querySelectorAll('xmpp-chat')) drawEarlyLauncher(widget);
+  // A widget in full mode is shown at once: its panel's code loads alongside the element's
+  // rather than after it (the element loads it again, and says so, if this fails).
+  if (document.querySelector('xmpp-chat[mode=full]')) import('./chat-panel/chat-panel.ts').catch(() => undefined);
+  // Commands wait for the element's code: until then a widget has no methods.
+  const target = () => (customElements.get('xmpp-chat') ? (mounted ?? document.querySelector('xmpp-chat') ?? undefined) : undefined);
+  return installPageApi(window, target as () => PageWidget | undefined);
+}
+
+const api = typeof document === 'undefined' ? undefined : await start();
+
+/**
+ * Resolves once the launcher has been painted and the page is idle, or at once when a pointer or
+ * the focus comes to a widget. The element's code runs in tasks of its own after that (see
+ * next-task.ts), none of them in the way of the page's own start.
+ */
+function startTime(): Promise<void> {
+  return new Promise((resolve) => {
+    if (typeof document === 'undefined') return resolve();
+    const start = () => resolve();
+    for (const widget of document.querySelectorAll('xmpp-chat'))
+      for (const type of ['pointerover', 'focusin']) widget.addEventListener(type, start, { once: true });
+    // A frame after the launcher's, then idle time; a hidden tab paints no frames, hence the timer.
+    requestAnimationFrame(() => setTimeout(() => ('requestIdleCallback' in window ? requestIdleCallback(start) : start())));
+    setTimeout(start, 1000);
+  });
+}
+
+// Importers of the package get the class once it has loaded (a top-level await).
+await startTime();
 const element = await import('./xmpp-chat/xmpp-chat.ts');
 api?.push(); // what the page asked for meanwhile
 /** The `<xmpp-chat>` element's class. */

@@ -12,6 +12,7 @@ scripts/servers.sh start
 trap '[ "$started_here" = 1 ] && scripts/servers.sh stop' EXIT
 npx wtr --config test/web-test-runner.config.js --files 'test/bench/*.bench.ts'
 node scripts/launcher-bench.js
+node scripts/start-up-tasks.js
 node scripts/first-open-bench.js
 node scripts/lighthouse-bench.js
 node scripts/bench-report.js

@@ -5,13 +5,16 @@
 // Node 20), fetched by npx on first use, drives Debian's Chromium with the mobile preset, twice:
 // with its default simulated throttling, and with applied throttling (`devtools`: 4× CPU slowdown
 // and a slow network really applied, so long tasks are real). Printed: the median of each figure
-// over the runs, with and without, and the difference.
+// over the runs, with and without, and the difference, and the machine's load average before and
+// after (a busy machine lengthens both pages' tasks; scripts/bench-report.js holds the widget's
+// added blocking time and layout shift to a budget).
 //
 // Usage: node scripts/lighthouse-bench.js [runs]   (needs a build in dist/; adds `lighthouse` to
 // test/artifacts/bench.json)
 import { execFile } from 'node:child_process';
 import { createServer } from 'node:http';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { loadavg } from 'node:os';
 import { extname, join, normalize } from 'node:path';
 import { promisify } from 'node:util';
 
@@ -77,6 +80,8 @@ const median = (values) => {
 };
 const round = (value, places = 0) => Math.round(value * 10 ** places) / 10 ** places;
 
+const load = () => loadavg().map((value) => round(value, 2));
+const loadBefore = load();
 const server = await serve();
 const origin = `http://127.0.0.1:${server.address().port}`;
 const rows = [];
@@ -109,8 +114,10 @@ try {
   server.close();
 }
 
+const loadAverage = { before: loadBefore, after: load() };
 console.log(`Lighthouse ${LIGHTHOUSE.split('@')[1]}, mobile preset, demo shop with and without the widget, median of ${RUNS}:`);
 console.table(rows);
+console.log(`Load average (1, 5, 15 min) before: ${loadAverage.before.join(', ')}; after: ${loadAverage.after.join(', ')}`);
 await mkdir('test/artifacts', { recursive: true });
 const report = JSON.parse(await readFile(REPORT, 'utf8').catch(() => '{}'));
-await writeFile(REPORT, JSON.stringify({ ...report, lighthouse: { runs: RUNS, rows } }, null, 2));
+await writeFile(REPORT, JSON.stringify({ ...report, lighthouse: { runs: RUNS, loadAverage, rows } }, null, 2));

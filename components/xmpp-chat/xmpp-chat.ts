@@ -1,10 +1,11 @@
-import { LitElement, html, nothing, svg, type PropertyValues } from 'lit';
+import { LitElement, html, nothing, render, svg, type PropertyValues } from 'lit';
 import { emit } from '../events.ts';
 import { direction, isLoaded, loadLanguage, resolveLang, t } from '../i18n/i18n.ts';
 import { styles } from './xmpp-chat.styles.ts';
 import type { PanelElement, WidgetConfig } from './panel-contract.ts';
 import { HiddenTabHint } from '../controllers/hidden-tab-hint.ts';
 import { PANEL_PARTS } from '../parts.ts';
+import { nextTask } from '../next-task.ts';
 
 /**
  * The chat widget: a launcher with an unread badge that opens a panel with the conversation
@@ -304,6 +305,15 @@ export class XmppChat extends LitElement {
     this.loaded = false;
   }
 
+  /**
+   * The first render waits for a task of its own: registering the element upgrades the page's
+   * widgets (attributes, styles, controllers) in one task, rendering them is the next.
+   */
+  protected override async scheduleUpdate(): Promise<unknown> {
+    if (!this.hasUpdated) await nextTask();
+    return super.scheduleUpdate();
+  }
+
   /** `title` names the panel; it is moved off the element so the browser shows no tooltip over the chat. */
   override attributeChangedCallback(name: string, old: string | null, value: string | null): void {
     if (name !== 'title') return super.attributeChangedCallback(name, old, value);
@@ -516,4 +526,11 @@ export class XmppChat extends LitElement {
 const fields = (list: string | undefined): ('name' | 'email')[] =>
   [...new Set(list?.toLowerCase().split(/[\s,]+/))].filter((f): f is 'name' | 'email' => f === 'name' || f === 'email');
 
+// The widget starts in steps, each a task of its own after the one that ran the files (see
+// next-task.ts). Lit renders once into a detached fragment: V8 compiles a function on its first
+// call, and this way Lit's rendering code is compiled before, not during, the first render.
+await nextTask();
+render(html`<b class=${''} ?hidden=${false} @click=${() => undefined}>${html`${''}`}${nothing}</b>`, document.createDocumentFragment());
+// Registering upgrades the widgets on the page; their first render waits for the next task (scheduleUpdate).
+await nextTask();
 if (!customElements.get('xmpp-chat')) customElements.define('xmpp-chat', XmppChat);
