@@ -128,8 +128,9 @@ function encryptedView(file: SharedFile, lang: string, state: EncryptedState, ac
   const image = file.type ? file.type.startsWith('image/') && !file.type.startsWith('image/svg') : IMAGE_PATH.test(name);
   if (image) {
     const size = boxSize(file);
-    return html`<div class="image ${size ? '' : 'unsized'}"><img part="message-image" src=${state.url} alt=${altOf(file, lang)}
-      width=${size?.width ?? nothing} height=${size?.height ?? nothing} decoding="async" @load=${size ? nothing : natural(actions)} /></div>`;
+    // Measured again once loaded, sized or not: the row grew from the card it was while decrypting.
+    return html`<div class="image still ${size ? '' : 'unsized'}"><img part="message-image" src=${state.url} alt=${altOf(file, lang)}
+      width=${size?.width ?? nothing} height=${size?.height ?? nothing} decoding="async" @load=${natural(actions)} /></div>`;
   }
   const size = file.size === undefined ? '' : formatSize(file.size, lang);
   return html`<div class="file" part="message-file">
