@@ -2,7 +2,8 @@
  * Encrypted files in OMEMO chats (XEP-0454) through the real servers: a chat uploads a file (its
  * ciphertext only) and sends the `aesgcm://` link sealed; the other chat stores the message with the
  * file; the file server holds bytes that are not the file and decrypt to it exactly; and the archive,
- * read by a third-party client, holds neither the link nor any file element in the clear.
+ * read by a third-party client, holds neither the link nor any file element in the clear. A link that
+ * python-omemo sends (OMEMO 0.3 and 2) is read as a file too.
  * The test servers serve files over http only: the link's https URL is fetched at http here.
  */
 import { expect } from '@esm-bundle/chai';
@@ -11,7 +12,7 @@ import { decryptMedia, parseMediaLink } from '../../src/omemo/media.ts';
 import { newAccounts } from './accounts.ts';
 import { closeChats, connectAll, device, eventually, history } from './chat-helpers.ts';
 import { readArchive } from './faults.ts';
-import { FALLBACK } from './omemo-peer.ts';
+import { FALLBACK, omemoPeer, type OmemoVersion } from './omemo-peer.ts';
 import { DOMAIN, SERVERS, serviceUrl, type ServerName } from './servers.ts';
 
 const unique = () => Math.random().toString(36).slice(2, 8);
@@ -42,7 +43,10 @@ for (const server of Object.keys(SERVERS) as ServerName[]) {
     this.timeout(120_000);
     const port = SERVERS[server].httpPort;
     const service = serviceUrl('websocket', port);
-    afterEach(() => closeChats());
+    afterEach(async () => {
+      await closeChats();
+      await omemoPeer.stopAll();
+    });
 
     it('uploads only the ciphertext, sends the link sealed, and the other chat stores the file', async () => {
       const [a, b] = await newAccounts(server, 'omemo-fa', 'omemo-fb');
@@ -100,5 +104,25 @@ for (const server of Object.keys(SERVERS) as ServerName[]) {
           .and.not.contain(path);
       }
     });
+
+    for (const version of ['0.3', '2'] as OmemoVersion[]) {
+      it(`reads a link python-omemo sends in OMEMO ${version} as a file`, async () => {
+        const [me, them] = await newAccounts(server, 'omemo-fc', 'omemo-fp');
+        const peer = await omemoPeer.start(server, them, { versions: [version] });
+        const chat = omemoChat(me, service);
+        await ready(chat);
+        const url = `aesgcm://127.0.0.1:${port}/file_share/x${unique()}/Scan%20${version}.pdf#${'4f'.repeat(12)}${'a0'.repeat(32)}`;
+        // The peer learns of our device from its list (a notification, or its next fetch).
+        const { deviceId } = await (await chat.omemo())!.ownDevice();
+        await eventually(
+          async () => (await omemoPeer.devices(peer, `${me}@${DOMAIN}`)).some((d) => d.deviceId === deviceId),
+          'the peer listing us',
+        );
+        await omemoPeer.send(peer, `${me}@${DOMAIN}`, url, version);
+        const got = await eventually(async () => (await history(chat, peer.jid)).find((m) => m.file), 'the file stored', 40_000);
+        expect(got).to.include({ encrypted: true, body: url });
+        expect(got.file).to.deep.equal({ url, name: `Scan ${version}.pdf` });
+      });
+    }
   });
 }
