@@ -146,7 +146,7 @@ export function createUpload({ client, domain, encrypt = false }: UploadDeps): U
     const request = buildSlotRequest(found.jid, { name: sent.name || name, size: sent.size, type: sent.type });
     const reply = await unlessAborted(
       client.iq(request).catch((error: unknown) => {
-        throw error instanceof StanzaError ? slotRefused(error, file.size, limit) : error;
+        throw error instanceof StanzaError ? slotRefused(error, size, limit) : error;
       }),
       signal,
     );
