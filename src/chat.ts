@@ -190,7 +190,11 @@ export function createChat(options: ChatOptions): Chat {
     available,
   });
   // Files, replies, reactions, retractions and avatars: their code loads when first used.
-  const uploads = lazy(() => import('./features/upload.ts').then((m) => m.createUpload({ client, domain: () => resolved.domain })));
+  // In an encrypting chat, files are encrypted too (XEP-0454): their link travels only in the sealed body.
+  const encrypt = options.encryption === 'omemo';
+  const uploads = lazy(() =>
+    import('./features/upload.ts').then((m) => m.createUpload({ client, domain: () => resolved.domain, encrypt })),
+  );
   const rich = lazy(() => import('./features/rich-send.ts').then((m) => m.createRichSend({ messaging, store, account })));
   const avatars = lazy(() =>
     import('./features/avatars.ts').then(({ createAvatars }) =>

@@ -49,6 +49,11 @@ export type { UploadCondition, UploadError, UploadOptions } from './features/upl
 // End-to-end encryption loads with the first session of a chat with `encryption: 'omemo'`: only its types are here.
 export type { Omemo, OmemoDeviceChange, OmemoDeviceInfo, OmemoEvents, OmemoTrust } from './features/omemo.ts';
 export type { OmemoError, OmemoCondition } from './omemo/omemo-error.ts';
+// Encrypted files (XEP-0454): fetched and decrypted by code that loads with the first one opened.
+export type { FileLinkCondition, FileLinkError, OpenFileOptions } from './file-link.ts';
+/** The decrypted file of an `aesgcm://` link; rejects with a FileLinkError whose message says why. */
+export const openEncryptedFile = async (...args: Parameters<typeof import('./file-link.ts').openEncryptedFile>) =>
+  (await import('./file-link.ts')).openEncryptedFile(...args);
 // Avatars load with the first `chat.avatars()`: only their types are here.
 export type { AvatarCondition, AvatarError, Avatars, AvatarsEvents } from './features/avatars.ts';
 export { buildVisitorContext, pageAddress, parseVisitorContext, NS_VISITOR } from './stanza/visitor-context.ts';

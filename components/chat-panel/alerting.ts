@@ -51,7 +51,9 @@ export function alertOnMessages(panel: ChatPanel, session: ChatSession): () => v
       const open = panel.full?.openRoom(panel) ?? session.conversation.peer;
       const onScreen = !document.hidden && document.hasFocus() && panel.active && open === message.peer;
       const title = t(panel.lang, 'notifications.title', { name: peerName(panel, session, message.peer) });
-      void alerts(panel).then((a) => a.incoming({ key: message.key, peer: message.peer, title, body: message.body }, { onScreen }));
+      // An encrypted file's link holds its key, which no notification may show: the file's name instead.
+      const body = message.file?.url.startsWith('aesgcm:') ? (message.file.name ?? '') : message.body;
+      void alerts(panel).then((a) => a.incoming({ key: message.key, peer: message.peer, title, body }, { onScreen }));
     }
   });
 }

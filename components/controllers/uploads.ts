@@ -1,7 +1,7 @@
 /**
  * The files being sent, for the panel's upload tray: each is checked against the server's limit
  * (XEP-0363 disco), uploaded with its progress, then sent as a message (a link with out-of-band
- * data and file metadata). Nothing is sent before the upload has finished, so no message ever
+ * data and file metadata; in an encrypting chat, the encrypted file's `aesgcm://` link alone, sealed). Nothing is sent before the upload has finished, so no message ever
  * points at nothing; a failed one stays until it is retried or dismissed. Loaded with the first file.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';

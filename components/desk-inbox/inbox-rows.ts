@@ -99,6 +99,10 @@ export function countRows(rows: readonly InboxRow[], agent: string): Record<Inbo
 }
 
 function oneLine(text: string): string {
-  const line = text.replace(/\s+/g, ' ').trim();
+  // An encrypted file's link (XEP-0454) without its key, which is never shown.
+  const line = text
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/^(aesgcm:\/\/\S*)#[0-9a-f]+$/i, '$1');
   return line.length > 80 ? `${Array.from(line).slice(0, 80).join('')}…` : line;
 }

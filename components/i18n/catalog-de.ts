@@ -266,6 +266,11 @@ const de: Catalog = {
   'file.show-image': 'Bild anzeigen ({size})',
   'file.download': 'Herunterladen',
   'file.download-name': '{name} herunterladen',
+  'file.decrypting': 'Wird entschlüsselt…',
+  'file.encrypted-gone': 'Diese verschlüsselte Datei ist nicht mehr auf dem Server.',
+  'file.encrypted-broken':
+    'Diese verschlüsselte Datei konnte nicht entschlüsselt werden: Sie wurde verändert, oder ihr Schlüssel ist falsch.',
+  'file.encrypted-unreachable': 'Diese verschlüsselte Datei konnte nicht abgerufen werden.',
   'image.untitled': 'Bild',
   'image.open': 'In voller Größe öffnen: {name}',
   'image.close': 'Schließen',

@@ -57,6 +57,8 @@ export const extrasStyles = css`
     line-height: 0;
     cursor: zoom-in;
   }
+  /* An encrypted image, shown from the page's memory: not opened full size. */
+  .image.still { cursor: default; }
   .image img { display: block; max-inline-size: 100%; block-size: auto; }
   .image.unsized img { inline-size: 64px; block-size: 64px; }
   .image.unsized img.natural { inline-size: auto; block-size: auto; max-block-size: 320px; }

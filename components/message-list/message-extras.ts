@@ -12,7 +12,7 @@ import { t } from '../i18n/i18n.ts';
 import { showImage } from './image-viewer.ts';
 import { MessageActions } from './message-actions.ts';
 import { extrasStyles } from './message-extras.styles.ts';
-import { fileView, httpUrl } from './message-files.ts';
+import { fileView, httpUrl, isEncrypted } from './message-files.ts';
 import type { MessageList } from './message-list.ts';
 import { reactionChips } from './message-reactions.ts';
 import { replyQuote } from './reply-quote.ts';
@@ -86,8 +86,10 @@ export function messageExtras(list: MessageList, virtual: VirtualScroller): RowE
   };
 }
 
-/** The body is only the file's http(s) link (as file messages are sent), so the file's view says it all. */
+/** The body is only the file's link (as file messages are sent), so the file's view says it all. */
 function sameUrl(body: string, url: string): boolean {
   const text = body.trim();
+  // An encrypted file comes from a body that is just its link, which holds the key: never shown.
+  if (isEncrypted(url)) return isEncrypted(text);
   return !!httpUrl(url) && (text === url || httpUrl(text) === url);
 }

@@ -3,11 +3,14 @@
  * when it loads; a large image as a card that fetches nothing until asked; any other
  * file as a card with its name, size, type and a download link. Sources are http(s) only, checked
  * here again whatever the core kept, and SVG (which can carry script and tracking when opened) is
- * never shown from remote data: it is a file like any other.
+ * never shown from remote data: it is a file like any other. An encrypted file (`aesgcm://`) is
+ * decrypted in the page first (encrypted-file.ts): an image then shows inline, anything else as a card
+ * whose link saves it under its name.
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import type { SharedFile } from '../../src/index.ts';
-import { t } from '../i18n/i18n.ts';
+import { t, type MessageKey } from '../i18n/i18n.ts';
+import { encryptedFile, type EncryptedState } from './encrypted-file.ts';
 import { formatSize } from './file-size.ts';
 
 /** Images above this size (when known) wait for the reader to ask for them. */
@@ -60,6 +63,7 @@ export interface FileActions {
 
 /** The file's view; `shown` is true once the reader asked for a large image. */
 export function fileView(file: SharedFile, lang: string, shown: boolean, actions: FileActions): TemplateResult {
+  if (isEncrypted(file.url)) return html`${encryptedFile(file, (state) => encryptedView(file, lang, state, actions))}`;
   const kind = fileKind(file);
   if (kind === 'image' || (kind === 'large' && shown)) return image(file, lang, actions);
   return card(file, lang, kind === 'large' ? actions.show : undefined);
@@ -102,6 +106,37 @@ function card(file: SharedFile, lang: string, show?: () => void): TemplateResult
             )}</a>`
           : nothing
     }
+  </div>`;
+}
+
+/** An encrypted file's link (XEP-0454). */
+export const isEncrypted = (url: string): boolean => /^aesgcm:\/\//i.test(url);
+
+/** Conditions of FileLinkError and the words for them. */
+const FAILED: Record<string, MessageKey> = { 'not-found': 'file.encrypted-gone', undecryptable: 'file.encrypted-broken' };
+
+/** An encrypted file while it is opened, once opened (an image inline, else a card to save it), or why it could not be. */
+function encryptedView(file: SharedFile, lang: string, state: EncryptedState, actions: FileActions): TemplateResult {
+  const name = file.name ?? t(lang, 'image.untitled');
+  if ('failed' in state)
+    return html`<div class="file failed" part="message-file" role="status">
+      <span class="file-name" dir="auto">${name}</span><span class="file-facts">${t(lang, FAILED[state.failed] ?? 'file.encrypted-unreachable')}</span>
+    </div>`;
+  if ('opening' in state)
+    return html`<div class="file" part="message-file"><span class="file-name" dir="auto">${name}</span>
+      <span class="file-facts">${t(lang, 'file.decrypting')}</span></div>`;
+  const image = file.type ? file.type.startsWith('image/') && !file.type.startsWith('image/svg') : IMAGE_PATH.test(name);
+  if (image) {
+    const size = boxSize(file);
+    // Measured again once loaded, sized or not: the row grew from the card it was while decrypting.
+    return html`<div class="image still ${size ? '' : 'unsized'}"><img part="message-image" src=${state.url} alt=${altOf(file, lang)}
+      width=${size?.width ?? nothing} height=${size?.height ?? nothing} decoding="async" @load=${natural(actions)} /></div>`;
+  }
+  const size = file.size === undefined ? '' : formatSize(file.size, lang);
+  return html`<div class="file" part="message-file">
+    <span class="file-name" dir="auto">${name}</span>
+    <span class="file-facts">${[size, typeOf(file, name)].filter(Boolean).join(' · ')}</span>
+    <a href=${state.url} download=${name} aria-label=${t(lang, 'file.download-name', { name })}>${t(lang, 'file.download')}</a>
   </div>`;
 }
 

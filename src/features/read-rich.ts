@@ -1,10 +1,10 @@
 /**
  * What a message carries beyond text, read by code that loads only when a message has it: a
- * shared file (XEP-0066, XEP-0447), a reply (XEP-0461), reactions (XEP-0444), a retraction
+ * shared file (XEP-0066, XEP-0447, or an encrypted one's `aesgcm://` link as the body, XEP-0454), a reply (XEP-0461), reactions (XEP-0444), a retraction
  * (XEP-0424). Pure.
  */
 import type { XmlElement } from '../stanza/element.ts';
-import { parseSharedFile } from '../stanza/file-share.ts';
+import { fileInBody, parseSharedFile } from '../stanza/file-share.ts';
 import { parseReactions } from '../stanza/reactions.ts';
 import { parseReply } from '../stanza/reply.ts';
 import { parseRetraction } from '../stanza/retraction.ts';
@@ -21,7 +21,9 @@ export function readRich(read: ReadMessage, el: XmlElement): ReadMessage {
   }
   const { chat } = read;
   if (!chat) return read;
-  const file = parseSharedFile(el);
+  // A body that is just an encrypted file's link is that file; in an encrypted message it is the only
+  // part the sender sealed, so it wins over any file element beside it (those travel in the clear).
+  const file = fileInBody(chat.body) ?? parseSharedFile(el);
   const reply = parseReply(el, chat.body);
   return {
     ...read,

@@ -23,7 +23,10 @@ export const referenceId = (message: StoredMessage): string => message.sid ?? me
 
 export function createRichSend({ messaging, store, account }: RichSendDeps) {
   return {
-    /** Sends the link to an uploaded file, with what is known of it. */
+    /**
+     * Sends the link to an uploaded file, with what is known of it. An encrypted file's `aesgcm://` link
+     * (an encrypting chat's uploads) is the body alone: no file element carries it, since the seal covers the body only.
+     */
     sendFile: (peer: string, file: SharedFile, options: SendOptions = {}) =>
       messaging.send(peer, file.url, { ...options, file, payload: [...(options.payload ?? []), ...buildSharedFile(file)] }),
 
@@ -61,4 +64,6 @@ export function createRichSend({ messaging, store, account }: RichSendDeps) {
 export type RichSend = ReturnType<typeof createRichSend>;
 
 /** The start of the answered message, cleaned and cut as the reply's fallback quotes it (stanza/reply.ts). */
-const quoteOf = (message: StoredMessage): string => cleanQuote(message.file ? (message.file.name ?? message.file.url) : message.body);
+const quoteOf = (message: StoredMessage): string =>
+  // An encrypted file's link holds its key: never quoted.
+  cleanQuote(message.file ? (message.file.name ?? (message.file.url.startsWith('aesgcm:') ? 'file' : message.file.url)) : message.body);

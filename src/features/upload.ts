@@ -1,7 +1,8 @@
 /**
  * Sharing a file by HTTP File Upload (XEP-0363): the server's upload service gives a slot, the
  * file is PUT there, and the slot's GET URL is what a message then carries. Loaded only when a
- * file is first shared or the limit first asked for.
+ * file is first shared or the limit first asked for. In an encrypted chat the file is encrypted first
+ * (XEP-0454): the server gets the ciphertext under a random name, and the message an `aesgcm://` link.
  */
 import { httpPut, type HttpPutOutcome } from '../adapters/http-put.ts';
 import type { Client } from '../client.ts';
@@ -42,6 +43,8 @@ export interface UploadDeps {
   client: Client;
   /** Our server's domain: its upload service is the server or one of its items. */
   domain: () => string;
+  /** Files are encrypted before they leave (XEP-0454, for OMEMO chats); their code loads with the first. */
+  encrypt?: boolean;
 }
 
 const MB = 1024 * 1024;
@@ -113,29 +116,50 @@ function unlessAborted<T>(work: Promise<T>, signal: AbortSignal | undefined): Pr
   });
 }
 
-export function createUpload({ client, domain }: UploadDeps): Upload {
+/**
+ * What goes to the server in place of the file: its ciphertext and tag, as `application/octet-stream`,
+ * named at random but for the extension (a receiver sees the name only in the link, and the extension
+ * tells it an image from other files); and the link for the slot's URL.
+ */
+async function encrypted(file: File, name: string): Promise<{ sent: File; link: (url: string) => string }> {
+  const { buildMediaLink, encryptMedia } = await import('../omemo/media.ts');
+  const { data, iv, key } = await encryptMedia(await file.arrayBuffer());
+  const extension = /\.[a-z0-9]{1,8}$/i.exec(name)?.[0] ?? '';
+  const random = Array.from(crypto.getRandomValues(new Uint8Array(12)), (b) => b.toString(16).padStart(2, '0')).join('');
+  const sent = new File([data], `${random}${extension.toLowerCase()}`, { type: 'application/octet-stream' });
+  return { sent, link: (url) => buildMediaLink({ url, iv, key }) };
+}
+
+export function createUpload({ client, domain, encrypt = false }: UploadDeps): Upload {
   const service = createUploadServiceLookup({ client, domain });
 
   async function upload(file: File, signal: AbortSignal | undefined, onProgress: UploadOptions['onProgress']): Promise<SharedFile> {
     const found = await unlessAborted(service(), signal);
     if (!found) throw new UploadError('no-service', 'This chat server does not take files.');
     const limit = found.maxFileSize;
-    // Refused here, before anything is asked or sent.
-    if (limit !== undefined && file.size > limit) throw tooLarge(file.size, limit);
+    // Refused here, before anything is asked or sent (an encrypted file is 16 bytes larger: its tag).
+    const size = file.size + (encrypt ? 16 : 0);
+    if (limit !== undefined && size > limit) throw tooLarge(size, limit);
     const name = file.name || 'file';
-    const request = buildSlotRequest(found.jid, { name, size: file.size, type: file.type });
+    const sealed = encrypt ? await unlessAborted(encrypted(file, name), signal) : undefined;
+    const sent = sealed?.sent ?? file;
+    const request = buildSlotRequest(found.jid, { name: sent.name || name, size: sent.size, type: sent.type });
     const reply = await unlessAborted(
       client.iq(request).catch((error: unknown) => {
-        throw error instanceof StanzaError ? slotRefused(error, file.size, limit) : error;
+        throw error instanceof StanzaError ? slotRefused(error, size, limit) : error;
       }),
       signal,
     );
     const slot = parseUploadSlot(reply, found.jid);
     if (!slot) throw new UploadError('failed', 'The file could not be uploaded: the chat server gave no usable address for it.');
-    const outcome = await httpPut(slot.put, file, { headers: slot.headers, onProgress, signal });
+    // Progress in the file's own bytes, whatever was sent for it.
+    const progress =
+      onProgress && ((bytes: number, total: number) => onProgress(Math.min(file.size, Math.round((bytes / total) * file.size)), file.size));
+    const outcome = await httpPut(slot.put, sent, { headers: slot.headers, onProgress: sealed ? progress : onProgress, signal });
     if (outcome.kind === 'aborted') throw cancelled();
     if (outcome.kind === 'refused') throw putRefused(outcome);
-    return { url: slot.get, name, size: file.size, ...(file.type && { type: file.type }) };
+    // What the message shares; name, size and type of the original are for this side's view only.
+    return { url: sealed ? sealed.link(slot.get) : slot.get, name, size: file.size, ...(file.type && { type: file.type }) };
   }
 
   return {

@@ -1,7 +1,7 @@
 import { expect } from '@esm-bundle/chai';
 import { parseXml } from './dom.ts';
 import { toXmlString, xml } from './element.ts';
-import { buildSharedFile, cleanFileUrl, FILE_LIMITS, parseSharedFile } from './file-share.ts';
+import { buildSharedFile, cleanFileUrl, FILE_LIMITS, fileInBody, parseSharedFile } from './file-share.ts';
 import { hostileCorpus } from './hostile-corpus.fixtures.ts';
 
 const OOB = 'jabber:x:oob';
@@ -203,5 +203,43 @@ describe('shared files (XEP-0066, XEP-0447)', () => {
       ),
     );
     expect(parseSharedFile(el)).to.equal(undefined);
+  });
+
+  describe('encrypted files (XEP-0454 aesgcm:// links)', () => {
+    const FRAGMENT = `${'a1'.repeat(12)}${'0f'.repeat(32)}`;
+
+    it('reads a body that is just the link as the file, named after the link’s last path segment', () => {
+      const url = `aesgcm://upload.localhost:5443/share/x9/holiday%20photo%20%C3%A9.jpg#${FRAGMENT}`;
+      expect(fileInBody(` ${url}\n`)).to.deep.equal({ url, name: 'holiday photo é.jpg' });
+      const older = `aesgcm://upload.localhost/f/a.png#${'b2'.repeat(16)}${'0f'.repeat(32)}`;
+      expect(fileInBody(older)).to.deep.equal({ url: older, name: 'a.png' });
+      // A name that could not be shown safely is left out; the link is still the file.
+      expect(fileInBody(`aesgcm://upload.localhost/f/%E2%80%AEgpj.exe#${FRAGMENT}`)).to.deep.equal({
+        url: `aesgcm://upload.localhost/f/%E2%80%AEgpj.exe#${FRAGMENT}`,
+      });
+      expect(fileInBody(`aesgcm://upload.localhost/f/100%.png#${FRAGMENT}`)!.name).to.equal('100%.png');
+    });
+
+    it('refuses anything else: text around it, a short or non-hex key, credentials, a second fragment', () => {
+      for (const body of [
+        `see aesgcm://upload.localhost/a.png#${FRAGMENT}`,
+        `aesgcm://upload.localhost/a.png#${FRAGMENT} too`,
+        `aesgcm://upload.localhost/a.png#${FRAGMENT.slice(2)}`,
+        `aesgcm://upload.localhost/a.png#${FRAGMENT.replace('a', 'g')}`,
+        `aesgcm://user:pw@upload.localhost/a.png#${FRAGMENT}`,
+        `aesgcm://#${FRAGMENT}`,
+        `aesgcm://upload.localhost/a.png#x#${FRAGMENT}`,
+        `https://upload.localhost/a.png#${FRAGMENT}`,
+        `aesgcm://upload.localhost/${'a'.repeat(FILE_LIMITS.url)}.png#${FRAGMENT}`,
+      ])
+        expect(fileInBody(body), body).to.equal(undefined);
+    });
+
+    it('never sends the link in the clear: no OOB or SFS element is built for it, nor read from one', () => {
+      const url = `aesgcm://upload.localhost/a.png#${FRAGMENT}`;
+      expect(buildSharedFile({ url, name: 'a.png', size: 5, type: 'image/png' })).to.deep.equal([]);
+      expect(cleanFileUrl(url)).to.equal(undefined);
+      expect(parseSharedFile(message(oob(url)))).to.equal(undefined);
+    });
   });
 });

@@ -9,7 +9,9 @@
  *     <sources><url-data xmlns='http://jabber.org/protocol/url-data' target='https://…/cat.png'/></sources>
  *   </file-sharing>
  *
- * Only http(s) links are ever kept; every field is checked, and one that fails is left out.
+ * Only http(s) links are ever kept from these; every field is checked, and one that fails is left out.
+ * An encrypted file (XEP-0454) is shared otherwise: the message's body, sealed, is just its
+ * `aesgcm://` link, the key in the fragment; nothing of it may go out in the clear (see fileInBody).
  */
 import type { SharedFile } from '../storage/types.ts';
 import { childOf, childrenOf, textOf, xml, type XmlElement } from './element.ts';
@@ -42,6 +44,31 @@ export function cleanFileUrl(text: string | undefined): string | undefined {
   const url = new URL(trimmed);
   if ((url.protocol !== 'https:' && url.protocol !== 'http:') || !url.hostname || url.username || url.password) return undefined;
   return url.href.length <= FILE_LIMITS.url ? url.href : undefined;
+}
+
+/** An `aesgcm://` link (XEP-0454): a host, a path, the IV (12 or 16 bytes) and key (32 bytes) in hex as fragment. */
+const MEDIA_LINK = /^aesgcm:\/\/[^\s#]+#(?:[0-9a-f]{24}|[0-9a-f]{32})[0-9a-f]{64}$/i;
+
+/**
+ * The encrypted file a message body shares when the body is just its `aesgcm://` link (XEP-0454):
+ * the link kept as written (its https form without user or password, the fragment as sent), the name the
+ * last part of its path. Undefined for any other body.
+ */
+export function fileInBody(body: string): SharedFile | undefined {
+  const link = body.trim();
+  if (link.length > FILE_LIMITS.url || !MEDIA_LINK.test(link)) return undefined;
+  const https = cleanFileUrl(`https${link.slice('aesgcm'.length)}`);
+  if (!https) return undefined;
+  const url = `aesgcm${https.slice('https'.length)}`;
+  const last = new URL(https).pathname.split('/').pop() ?? '';
+  let name: string | undefined;
+  try {
+    name = cleanName(decodeURIComponent(last));
+  } catch (error) {
+    if (!(error instanceof URIError)) throw error;
+    name = cleanName(last); // a stray % in the path: the name as written
+  }
+  return withoutEmpty({ url, name });
 }
 
 /** A bare file name: no path, no control or direction characters, not `.` or `..`. */

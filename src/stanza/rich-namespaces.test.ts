@@ -36,6 +36,13 @@ describe('rich message content', () => {
     expect(hasRichContent(xml('message', {}, buildReply({ id: 'a' }, '', 'ok').elements))).to.equal(true);
   });
 
+  it('picks a body that is an encrypted file’s aesgcm:// link (XEP-0454), and no other', () => {
+    const body = (text: string) => xml('message', {}, xml('body', {}, text));
+    expect(hasRichContent(body(` aesgcm://files.localhost/a.png#${'0'.repeat(88)}`))).to.equal(true);
+    expect(hasRichContent(body('see aesgcm://files.localhost/a.png'))).to.equal(false);
+    expect(hasRichContent(xml('message', {}, xml('subject', {}, 'aesgcm://x')))).to.equal(false);
+  });
+
   it('passes over plain messages, other namespaces and nested elements', () => {
     expect(hasRichContent(message(''))).to.equal(false);
     expect(hasRichContent(message(`<origin-id xmlns='urn:xmpp:sid:0' id='a'/><markable xmlns='urn:xmpp:chat-markers:0'/>`))).to.equal(

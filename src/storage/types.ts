@@ -65,7 +65,10 @@ export interface StoredMessage {
 
 /** A file someone shared: where it is and what is known of it before fetching it. */
 export interface SharedFile {
-  /** An http(s) URL; anything else is never kept. */
+  /**
+   * An http(s) URL, or an encrypted file's `aesgcm://` link (XEP-0454: the https URL of its ciphertext
+   * with the IV and key as fragment, read from an encrypted message's body); anything else is never kept.
+   */
   url: string;
   name?: string;
   /** Bytes. */
