@@ -93,7 +93,9 @@ export function createOmemo({ client, store, account, label = 'xmpp-chat', plain
   const records = omemoRecords(store, account, randomPage());
   // This device appearing in its own account's list is no news.
   const changed = (change: OmemoDeviceChange) =>
-    void device.then((own) => (change.jid === account() && change.deviceId === own.id ? undefined : events.emit('device', change)));
+    void device
+      .then((own) => (change.jid === account() && change.deviceId === own.id ? undefined : events.emit('device', change)))
+      .catch(report);
   const peers = createPeerDevices({ client, account, records, changed });
   const copies = createCopyCheck(store, account);
   // Steps run one at a time in this page, and across the site's pages signed in to the account (tabs
