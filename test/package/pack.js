@@ -31,7 +31,7 @@ const FORBIDDEN = [
   /^(src|components|scripts|demo|types)\//,
 ];
 /** A bound well above the packed size the README states: a tarball past it holds something it should not. */
-export const MAX_PACKED_BYTES = 600 * 1024;
+export const MAX_PACKED_BYTES = 700 * 1024;
 
 /** Copies the files git would see (tracked, or new and not ignored) to `to`, with the repository's node_modules. */
 export function copyWorkingTree(root, to) {
