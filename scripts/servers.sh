@@ -44,6 +44,17 @@ die() { say "$*"; exit 1; }
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 
 port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+# The newer servers' ports lie in Linux's range for outgoing connections (32768-60999): a connection
+# on loopback (Erlang's to epmd, a test's) can hold one just as a server starts, which then cannot
+# listen. Reserved, they are never given out that way (as root; elsewhere a start may, rarely, fail).
+reserve_ports() {
+  local file=/proc/sys/net/ipv4/ip_local_reserved_ports ours
+  [ -w "$file" ] || return 0
+  ours=$(printf '%s\n' "${PORTS[@]}" | tr ' ' '\n' | awk '$1 >= 32768' | sort -un | paste -sd, -)
+  [ -n "$ours" ] || return 0
+  local now; now=$(cat "$file")
+  echo "${now:+$now,}$ours" > "$file" 2>/dev/null || echo "servers: could not reserve ports $ours (a start may fail if one is in use)" >&2
+}
 wait_ports() { # server timeout_s ports...
   local server=$1 deadline=$((SECONDS + $2)); shift 2
   for port in "$@"; do
@@ -266,12 +277,12 @@ esac
 mkdir -p "$RUN"
 case $command in
   install) install ;;
-  start) for s in "${servers[@]}"; do start_one "$s" 1; done ;;
+  start) reserve_ports; for s in "${servers[@]}"; do start_one "$s" 1; done ;;
   # Last started, first stopped: cluster-a goes down last, so it starts again without waiting for cluster-b.
   stop) for ((i = ${#servers[@]} - 1; i >= 0; i--)); do stop_one "${servers[i]}"; done ;;
   restart) for ((i = ${#servers[@]} - 1; i >= 0; i--)); do stop_one "${servers[i]}"; done
-    for s in "${servers[@]}"; do start_one "$s" 0; done ;;
-  start-kept) for s in "${servers[@]}"; do start_one "$s" 0; done ;;
+    reserve_ports; for s in "${servers[@]}"; do start_one "$s" 0; done ;;
+  start-kept) reserve_ports; for s in "${servers[@]}"; do start_one "$s" 0; done ;;
   freeze) for s in "${servers[@]}"; do signal_one "$s" STOP; done ;;
   thaw) for s in "${servers[@]}"; do signal_one "$s" CONT; done ;;
   kill) for s in "${servers[@]}"; do signal_one "$s" KILL; done ;;

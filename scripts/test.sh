@@ -13,7 +13,8 @@ npx vite build --logLevel warn && npm run manifest --silent
 
 started_here=0
 if ! scripts/servers.sh status >/dev/null 2>&1; then started_here=1; fi
-scripts/servers.sh start
+# Set first: a start that fails half-way stops what it started too.
 trap '[ "$started_here" = 1 ] && scripts/servers.sh stop' EXIT
+scripts/servers.sh start
 
 npx wtr --config test/web-test-runner.config.js "$@"
