@@ -12,10 +12,9 @@
 // Usage: node scripts/lighthouse-bench.js [runs]   (needs a build in dist/; adds `lighthouse` to
 // test/artifacts/bench.json)
 import { execFile } from 'node:child_process';
-import { createServer } from 'node:http';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { loadavg } from 'node:os';
-import { extname, join, normalize } from 'node:path';
+import { serveShop, shopPages } from './bench-shop.js';
 import { promisify } from 'node:util';
 
 const RUNS = Number(process.argv[2] ?? 3);
@@ -30,25 +29,7 @@ const FIGURES = {
   speedIndexMs: 'speed-index',
 };
 
-const shop = (await readFile(join(ROOT, 'demo/shop.html'), 'utf8'))
-  .replace('{{SERVICE}}', 'ws://127.0.0.1:9/xmpp-websocket')
-  .replace('{{ANON_DOMAIN}}', 'anon.localhost')
-  .replace('{{SUPPORT}}', 'support@localhost');
-const PAGES = { '/widget.html': shop, '/plain.html': shop.replace(/<!-- The one tag[\s\S]*?<\/script>/, '') };
-if (PAGES['/plain.html'] === shop) throw new Error('demo/shop.html: the widget tag was not found');
-
-/** Serves the two pages and the build. */
-function serve() {
-  const server = createServer(async (request, response) => {
-    const path = normalize(new URL(request.url, 'http://x').pathname);
-    const body = PAGES[path] ?? (path.startsWith('/dist/') ? await readFile(join(ROOT, path)).catch(() => undefined) : undefined);
-    if (body === undefined) return response.writeHead(404).end();
-    const type = { '.html': 'text/html', '.js': 'text/javascript' }[extname(path)] ?? 'application/octet-stream';
-    response.writeHead(200, { 'content-type': `${type}; charset=utf-8` });
-    response.end(body);
-  });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
-}
+const PAGES = await shopPages(ROOT);
 
 /** One Lighthouse run: the figures above, and the long tasks it saw (ms). */
 async function lighthouse(url, method) {
@@ -82,7 +63,7 @@ const round = (value, places = 0) => Math.round(value * 10 ** places) / 10 ** pl
 
 const load = () => loadavg().map((value) => round(value, 2));
 const loadBefore = load();
-const server = await serve();
+const server = await serveShop(ROOT, PAGES);
 const origin = `http://127.0.0.1:${server.address().port}`;
 const rows = [];
 try {

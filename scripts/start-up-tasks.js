@@ -12,9 +12,8 @@
 // Usage: node scripts/start-up-tasks.js [runs]   (needs a build in dist/; VERBOSE=1 lists every task;
 // adds `startUpTasks` to test/artifacts/bench.json, where scripts/bench-report.js holds the widget's
 // longest task to 50 ms at 4×)
-import { createServer } from 'node:http';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import { extname, join, normalize } from 'node:path';
+import { serveShop, shopPages } from './bench-shop.js';
 import puppeteer from 'puppeteer-core';
 
 const RUNS = Number(process.argv[2] ?? 5);
@@ -31,23 +30,7 @@ const FLAGS = [
 const SCRIPT = /^(v8\.evaluateModule|v8\.compileModule|FunctionCall|RunMicrotasks|EvaluateScript)$/;
 const CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute', 'v8', 'loading'];
 
-const shop = (await readFile(join(ROOT, 'demo/shop.html'), 'utf8'))
-  .replace('{{SERVICE}}', 'ws://127.0.0.1:9/xmpp-websocket')
-  .replace('{{ANON_DOMAIN}}', 'anon.localhost')
-  .replace('{{SUPPORT}}', 'support@localhost');
-const PAGES = { '/widget.html': shop, '/plain.html': shop.replace(/<!-- The one tag[\s\S]*?<\/script>/, '') };
-
-function serve() {
-  const server = createServer(async (request, response) => {
-    const path = normalize(new URL(request.url, 'http://x').pathname);
-    const body = PAGES[path] ?? (path.startsWith('/dist/') ? await readFile(join(ROOT, path)).catch(() => undefined) : undefined);
-    if (body === undefined) return response.writeHead(404).end();
-    const type = { '.html': 'text/html', '.js': 'text/javascript' }[extname(path)] ?? 'application/octet-stream';
-    response.writeHead(200, { 'content-type': `${type}; charset=utf-8`, 'cache-control': 'no-store' });
-    response.end(body);
-  });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
-}
+const PAGES = await shopPages(ROOT);
 
 /** The page's top-level main-thread tasks from a trace: start and CPU ms, and whether the widget's code ran. */
 function tasks(events, page) {
@@ -95,7 +78,7 @@ const median = (values) => {
 };
 const ms = (value) => value.toFixed(1);
 
-const server = await serve();
+const server = await serveShop(ROOT, PAGES, { 'cache-control': 'no-store' });
 const origin = `http://127.0.0.1:${server.address().port}`;
 const browser = await puppeteer.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: FLAGS, headless: true });
 const visits = { widget: [], plain: [] };
