@@ -92,7 +92,7 @@ export interface EndToEnd {
   open(
     el: XmlElement,
     ctx: Partial<ReadContext>,
-  ): Promise<{ element: XmlElement; encrypted: boolean; undecryptable?: 'notForUs' | 'failed' } | undefined>;
+  ): Promise<{ element: XmlElement; encrypted: boolean; undecryptable?: StoredMessage['undecryptable'] } | undefined>;
 }
 
 export function createMessaging({
