@@ -68,6 +68,9 @@ const nextTask = (): Promise<void> =>
  * which cost the most.
  */
 async function start(): Promise<PageApi> {
+  // An `async` tag may run while the page is still being parsed: the widgets and the body come later.
+  if (document.readyState === 'loading')
+    await new Promise((resolve) => document.addEventListener('DOMContentLoaded', resolve, { once: true }));
   await nextTask();
   const mounted = mountFromScript();
   await nextTask();

@@ -61,6 +61,26 @@ describe('the visitor page API', function () {
     expect(win.opened.ws).to.equal(1);
   });
 
+  it('mounts one widget from an async, low-priority tag in the head, after the body', async () => {
+    // The page is written in two parts, as a slow network delivers it: the widget's file runs while
+    // the head is still being parsed, before the body exists.
+    const frame = await page('');
+    const doc = frame.contentDocument!;
+    doc.open();
+    doc.write(
+      `<!doctype html><html lang="en"><head><title>A slow page</title>${TAG.replace('type="module"', 'type="module" async fetchpriority="low"')}`,
+    );
+    const fetched = () => frame.contentWindow!.performance.getEntriesByType('resource').some((r) => r.name.endsWith('/xmpp-chat.js'));
+    await waitFor(fetched, "the widget's file");
+    await new Promise((resolve) => setTimeout(resolve, 300)); // and run
+    doc.write('</head><body><main><p>The shop</p></main></body></html>');
+    doc.close();
+    await waitFor(() => deep(doc, '[part~="launcher"]'), 'the launcher');
+    expect(doc.querySelectorAll('xmpp-chat').length).to.equal(1);
+    expect(doc.body.lastElementChild?.localName, 'mounted after the page body').to.equal('xmpp-chat');
+    expect(doc.querySelector('main'), 'the page itself').to.not.equal(null);
+  });
+
   it('runs commands queued before the script loaded, and forgets the visitor on reset', async () => {
     const dave = device('dave', service);
     await connectAll(dave);
