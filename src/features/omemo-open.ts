@@ -30,10 +30,19 @@ export const UNREADABLE = {
   failed: 'This encrypted message (OMEMO) could not be decrypted on this device.',
 };
 
-/** The message with `text` as its body in place of the fallback. */
+/**
+ * Shared-file elements (XEP-0066, XEP-0447) in the clear: the seal covers the body only, so such an
+ * element beside it may have been added on the way. A file sent encrypted is an `aesgcm://` link
+ * inside the body (XEP-0454).
+ */
+const CLEAR_FILES = new Set(['jabber:x:oob', 'urn:xmpp:sfs:0']);
+
+/** The message with `text` as its body in place of the fallback, without clear-text shared files. */
 export function withBody(el: XmlElement, text: string): XmlElement {
   const rest = el.children.filter(
-    (node) => typeof node === 'string' || node.name !== 'body' || (node.attrs.xmlns ?? 'jabber:client') !== 'jabber:client',
+    (node) =>
+      typeof node === 'string' ||
+      (!CLEAR_FILES.has(node.attrs.xmlns) && (node.name !== 'body' || (node.attrs.xmlns ?? 'jabber:client') !== 'jabber:client')),
   );
   return { ...el, children: [...rest, xml('body', {}, text)] };
 }
