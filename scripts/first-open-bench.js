@@ -16,21 +16,13 @@
 import { createServer } from 'node:http';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
-import puppeteer from 'puppeteer-core';
+import { launchChromium, median } from './bench-browser.js';
 
 const RUNS = Number(process.argv[2] ?? 7);
 const REPORT = 'test/artifacts/bench.json';
 const ROOT = process.cwd();
 const PORT = 15280;
 const SERVICES = { WebSocket: `ws://127.0.0.1:${PORT}/xmpp-websocket`, BOSH: `http://127.0.0.1:${PORT}/http-bind` };
-const FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--no-first-run',
-];
 const TYPES = { '.html': 'text/html', '.js': 'text/javascript' };
 
 const page = (service, jid, password, rows) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>first open</title>
@@ -172,16 +164,11 @@ async function visit(browser, origin, service, account, rows = false) {
   }
 }
 
-const median = (values) => {
-  const sorted = [...values].filter((v) => v !== undefined).sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-};
 const round = (ms) => Math.round(ms);
 
 const server = await serve();
 const origin = `http://127.0.0.1:${server.address().port}`;
-const browser = await puppeteer.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: FLAGS, headless: true });
+const browser = await launchChromium();
 const rows = [];
 try {
   const setup = await browser.newPage();

@@ -13,19 +13,11 @@
 import { createServer } from 'node:http';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
-import puppeteer from 'puppeteer-core';
+import { launchChromium, median } from './bench-browser.js';
 
 const RUNS = Number(process.argv[2] ?? 7);
 const REPORT = 'test/artifacts/bench.json';
 const ROOT = process.cwd();
-const FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--no-first-run',
-];
 const ICON = '<svg aria-hidden="true" viewBox="0 0 24 24" width="28" height="28"><path d="M4 5h16v11H10l-5 4z" fill="currentColor"/></svg>';
 
 /** The floor: a custom element that draws a round button in its shadow root, and nothing else. */
@@ -101,16 +93,11 @@ async function visit(browser, origin, path, throttle) {
   }
 }
 
-const median = (values) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-};
 const round = (ms) => Math.round(ms * 10) / 10;
 
 const server = await serve();
 const origin = `http://127.0.0.1:${server.address().port}`;
-const browser = await puppeteer.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: FLAGS, headless: true });
+const browser = await launchChromium();
 const rows = [];
 try {
   for (const throttle of [1, 4]) {

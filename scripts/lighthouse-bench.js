@@ -16,6 +16,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { loadavg } from 'node:os';
 import { serveShop, shopPages } from './bench-shop.js';
 import { promisify } from 'node:util';
+import { median } from './bench-browser.js';
 
 const RUNS = Number(process.argv[2] ?? 3);
 const REPORT = 'test/artifacts/bench.json';
@@ -54,11 +55,6 @@ async function lighthouse(url, method) {
   return { ...figures, longTasksMs: tasks.map((t) => Math.round(t.duration)) };
 }
 
-const median = (values) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-};
 const round = (value, places = 0) => Math.round(value * 10 ** places) / 10 ** places;
 
 const load = () => loadavg().map((value) => round(value, 2));

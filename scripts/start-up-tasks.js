@@ -14,19 +14,11 @@
 // longest task to 50 ms at 4×)
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { serveShop, shopPages } from './bench-shop.js';
-import puppeteer from 'puppeteer-core';
+import { launchChromium, median } from './bench-browser.js';
 
 const RUNS = Number(process.argv[2] ?? 5);
 const ROOT = process.cwd();
 const REPORT = 'test/artifacts/bench.json';
-const FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--no-first-run',
-];
 const SCRIPT = /^(v8\.evaluateModule|v8\.compileModule|FunctionCall|RunMicrotasks|EvaluateScript)$/;
 const CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute', 'v8', 'loading'];
 
@@ -71,16 +63,11 @@ async function visit(browser, origin, page) {
   }
 }
 
-const median = (values) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-};
 const ms = (value) => value.toFixed(1);
 
 const server = await serveShop(ROOT, PAGES, { 'cache-control': 'no-store' });
 const origin = `http://127.0.0.1:${server.address().port}`;
-const browser = await puppeteer.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: FLAGS, headless: true });
+const browser = await launchChromium();
 const visits = { widget: [], plain: [] };
 try {
   await visit(browser, origin, '/plain.html'); // warms the browser itself
