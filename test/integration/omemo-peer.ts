@@ -36,6 +36,8 @@ export interface OmemoEvent {
   deviceId?: number | null;
   /** `sent` or `received` for a carbon (XEP-0280), else null. */
   carbon?: 'sent' | 'received' | null;
+  /** A correction (XEP-0308): the id of the message it replaces, else null. */
+  replaces?: string | null;
   /** OMEMO 2: the sender in the XEP-0420 envelope. */
   envelopeFrom?: string | null;
   forUs?: boolean;

@@ -102,7 +102,12 @@ for (const server of Object.keys(SERVERS) as ServerName[]) {
           const hello = `hello ${unique()}`;
           const sent = await chat.send(peer.jid, hello);
           expect(sent.state, sent.error).to.not.equal('failed');
-          expect(await omemoPeer.received(peer, hello)).to.include({ encrypted: true, version, deviceId });
+          const helloEvent = await omemoPeer.received(peer, hello);
+          expect(helloEvent).to.include({ encrypted: true, version, deviceId });
+          // A correction is sealed like the message: the peer opens it and sees what it replaces.
+          const corrected = `hello again ${unique()}`;
+          await chat.messaging.correct(peer.jid, sent.key, corrected);
+          expect(await omemoPeer.received(peer, corrected)).to.include({ encrypted: true, version, replaces: helloEvent.id });
           const reply = `reply ${unique()}`;
           await omemoPeer.send(peer, `${me}@${DOMAIN}`, reply, version);
           expect(await stored(chat, peer.jid, reply)).to.include({ direction: 'in', encrypted: true });
@@ -122,7 +127,7 @@ for (const server of Object.keys(SERVERS) as ServerName[]) {
           const archive = await readArchive(server, `${me}@${DOMAIN}`, `pass-${me}`);
           const bodies = archive.map((m) => m.body ?? '');
           expect(bodies.filter((b) => b === FALLBACK).length).to.be.at.least(2);
-          for (const text of [hello, reply]) expect(bodies.some((b) => b.includes(text))).to.equal(false);
+          for (const text of [hello, corrected, reply]) expect(bodies.some((b) => b.includes(text))).to.equal(false);
           const undecryptable = (await omemoPeer.events(peer)).filter((e) => e.event === 'undecryptable');
           expect(undecryptable).to.deep.equal([]);
         });

@@ -17,7 +17,7 @@ its first archive read; otherwise it goes online at once. Reads orders from stdi
     {"quit": true}
 and writes what happens to stdout, one JSON object a line:
     {"event": "ready", "deviceId", "fingerprint", "versions"}
-    {"event": "message", "from", "id", "body", "encrypted", "version", "deviceId", "carbon", "envelopeFrom", "delayed"}
+    {"event": "message", "from", "id", "body", "encrypted", "version", "deviceId", "carbon", "envelopeFrom", "delayed", "replaces"}
     {"event": "undecryptable", "from", "id", "why"}
     {"event": "keys", "from", "version", "deviceId", "forUs"} (a message of keys only; forUs false: another
         device's, as its carbon of a key exchange reaches every device of the account)

@@ -122,9 +122,11 @@ class OmemoPeer(ClientXMPP):
         stanza_id = stanza_key(xml)
         body = xml.find('{jabber:client}body')
         delayed = xml.find(f'{{{DELAY}}}delay') is not None
+        replace = xml.find('{urn:xmpp:message-correct:0}replace')
+        replaces = replace.get('id') if replace is not None else None
         if not omemo_messages.encrypted_elements(xml, self.namespaces):
             if body is not None:
-                out(event='message', encrypted=False, body=body.text, version=None, deviceId=None, carbon=carbon, delayed=delayed, **{'from': sender, 'id': stanza_id})
+                out(event='message', encrypted=False, body=body.text, version=None, deviceId=None, carbon=carbon, delayed=delayed, replaces=replaces, **{'from': sender, 'id': stanza_id})
             return
         if f'{sender}|{stanza_id}' in self.opened:
             return out(event='duplicate', id=stanza_id, **{'from': sender})
@@ -141,7 +143,7 @@ class OmemoPeer(ClientXMPP):
         self.remember(sender, stanza_id, opened)
         if opened['body'] is None:
             return out(event='keys', version=opened['version'], deviceId=opened['deviceId'], forUs=True, **{'from': sender})
-        out(event='message', encrypted=True, carbon=carbon, delayed=delayed, **opened, **{'from': sender, 'id': stanza_id})
+        out(event='message', encrypted=True, carbon=carbon, delayed=delayed, replaces=replaces, **opened, **{'from': sender, 'id': stanza_id})
 
     async def send_encrypted(self, to, body, version):
         try:
