@@ -3,7 +3,8 @@
  * while a message of its own is on its way: over WebSocket, the tab taking over resumes its stream
  * (XEP-0198): the same full JID and session on the server, no unavailable presence at the contact,
  * what the contact sent in the gap arrives once, and the holder's last message is in the archive
- * once. (A holder that ends its session on purpose leaves nothing to resume: shared-session.test.ts.)
+ * once. On the newest pair the holder's page hears nothing of its going, as when a tab crashes.
+ * (A holder that ends its session on purpose leaves nothing to resume: shared-session.test.ts.)
  */
 import { expect } from '@esm-bundle/chai';
 import { executeServerCommand } from '@web/test-runner-commands';
@@ -12,14 +13,18 @@ import { newAccounts } from './accounts.ts';
 import { closeChats, connectAll, device, eventually, history, tab } from './chat-helpers.ts';
 import type * as Helpers from './chat-helpers.ts';
 import { countBodies, readArchive } from './faults.ts';
-import { ALL_SERVERS, DOMAIN, ownAgent, serviceUrl, type AnyServerName } from './servers.ts';
+import { ALL_SERVERS, DOMAIN, NEWEST_SERVERS, ownAgent, serviceUrl, type AnyServerName } from './servers.ts';
 
 const sessionsOf = (server: AnyServerName, user: string) => executeServerCommand<string[], object>('server-sessions', { server, user });
 
-/** A page of its own, in which a chat runs as in another tab. */
-async function otherTab(): Promise<{ frame: HTMLIFrameElement; helpers: typeof Helpers }> {
+/**
+ * A page of its own, in which a chat runs as in another tab. `silent`: its chat hears nothing of the
+ * page going, as when the tab crashes (its socket just closes).
+ */
+async function otherTab(silent: boolean): Promise<{ frame: HTMLIFrameElement; helpers: typeof Helpers }> {
   const frame = document.createElement('iframe');
-  frame.srcdoc = `<script type="module">import * as helpers from '/test/integration/chat-helpers.ts'; window.helpers = helpers;</script>`;
+  const deaf = silent ? `addEventListener('pagehide', (e) => e.stopImmediatePropagation());` : '';
+  frame.srcdoc = `<script>${deaf}</script><script type="module">import * as helpers from '/test/integration/chat-helpers.ts'; window.helpers = helpers;</script>`;
   document.body.append(frame);
   const loaded = async () => (frame.contentWindow as { helpers?: typeof Helpers } | null)?.helpers;
   const helpers = await eventually(loaded, 'the other tab to load');
@@ -28,8 +33,11 @@ async function otherTab(): Promise<{ frame: HTMLIFrameElement; helpers: typeof H
 
 const bodiesOf = async (chat: Chat, peer: string) => (await history(chat, peer)).map((m) => m.body);
 
-for (const server of Object.keys(ALL_SERVERS) as AnyServerName[]) {
-  describe(`a shared session handed over by resumption (${server}, websocket)`, function () {
+// The holder's page goes as a closed tab does; on the newest pair, as a crashed one (no pagehide).
+const cases = (Object.keys(ALL_SERVERS) as AnyServerName[]).map((server) => ({ server, silent: server in NEWEST_SERVERS }));
+
+for (const { server, silent } of cases) {
+  describe(`a shared session handed over by resumption (${server}, websocket${silent ? ', the holder crashed' : ''})`, function () {
     this.timeout(60_000);
     let frame: HTMLIFrameElement | undefined;
     afterEach(async () => {
@@ -45,7 +53,7 @@ for (const server of Object.keys(ALL_SERVERS) as AnyServerName[]) {
       const owner = `${alice}-tabs-${Math.random().toString(36).slice(2, 8)}@test`;
       // One device, as the widget's tabs are (servers bind sessions to it).
       const shared = { shareSession: true, resource: undefined, fast: ownAgent() };
-      const other = await otherTab();
+      const other = await otherTab(silent);
       frame = other.frame;
       const holder = other.helpers.tab(alice, service, owner, shared);
       await holder.connect();
