@@ -1,6 +1,13 @@
 import { ConnectionError, isFatal, StreamError } from './errors.ts';
 import type { ResolvedOptions } from './options.ts';
-import { loadTransport, transportKindOf, type SessionInfo, type Transport, type TransportListener } from './transport/transport.ts';
+import {
+  loadTransport,
+  transportKindOf,
+  type SessionInfo,
+  type StreamState,
+  type Transport,
+  type TransportListener,
+} from './transport/transport.ts';
 
 /**
  * Finds a working endpoint and opens a session on it. The service URLs given are tried in order;
@@ -8,18 +15,23 @@ import { loadTransport, transportKindOf, type SessionInfo, type Transport, type 
  * cannot connect. Once a transport has worked it is kept, so it can resume its stream; when it
  * cannot reach its endpoint again, the other endpoints are tried in order after it (a node of a
  * cluster that went down), and what its session never confirmed is handed on to be sent again.
+ * Given another tab's stream to resume, the first transport to open tries that.
  */
 export class SessionOpener {
   #transport?: Transport;
   /** The endpoints of the last walk, and which of them the kept transport uses. */
   #services: string[] = [];
   #index = 0;
+  /** Until a transport has opened: the stream to resume. */
+  #resume?: StreamState;
 
   constructor(
-    private readonly options: ResolvedOptions,
+    private readonly options: ResolvedOptions & { resume?: StreamState },
     private readonly listener: TransportListener,
     private readonly load: typeof loadTransport = loadTransport,
-  ) {}
+  ) {
+    this.#resume = options.resume;
+  }
 
   get transport(): Transport | undefined {
     return this.#transport;
@@ -58,9 +70,10 @@ export class SessionOpener {
       const kind = transportKindOf(service);
       if (!kind) continue;
       const factory = await this.load(kind);
-      const transport = factory({ ...this.options, service }, this.listener);
+      const transport = factory({ ...this.options, service, resume: this.#resume }, this.listener);
       try {
         const info = await transport.open();
+        this.#resume = undefined;
         this.#transport = transport;
         this.#index = index;
         return info;

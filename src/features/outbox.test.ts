@@ -28,9 +28,9 @@ function fakeClient() {
   return {
     client,
     sent,
-    online(resumed = false) {
+    online(resumed = false, takenOver?: boolean) {
       status = 'connected';
-      events.emit('online', { jid: 'visitor@example.org/x', resumed, mechanism: 'SCRAM-SHA-1', streamFeatures: [] });
+      events.emit('online', { jid: 'visitor@example.org/x', resumed, takenOver, mechanism: 'SCRAM-SHA-1', streamFeatures: [] });
     },
     lost() {
       status = 'reconnecting';
@@ -130,6 +130,22 @@ describe('outbox', () => {
     expect(t.sentIds()).to.deep.equal([a.key, b.key, b.key]);
     expect(await stateOf(t, a)).to.equal('sent');
     expect(await stateOf(t, b)).to.equal('pending');
+  });
+
+  it('a stream another tab resumed (the one it went through is gone): sends again only what the archive does not hold', async () => {
+    const archive = new Set<string>();
+    const t = tab({ backend: createMemoryBackend(), archive });
+    t.online();
+    const [a, b] = [message(), message()];
+    await t.outbox.put(a);
+    await t.outbox.put(b);
+    archive.add(a.key); // a reached the server through the tab that held the stream; b was lost with it
+    t.lost();
+    t.online(true, true);
+    await settle();
+    expect(t.lookups.at(-1)).to.have.members([a.key, b.key]);
+    expect(t.sentIds()).to.deep.equal([a.key, b.key, b.key]);
+    expect(await stateOf(t, a)).to.equal('sent');
   });
 
   it('holds messages typed while a new session is looked up, and sends them after the older ones', async () => {

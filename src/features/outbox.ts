@@ -200,7 +200,15 @@ export function createOutbox(deps: OutboxDeps): Outbox {
 
   client.on('online', (info) => {
     // A resumed stream goes on where it was, unless it was lost before its pending messages had
-    // been looked up: then the lookup runs now.
+    // been looked up: then the lookup runs now. Resumed by another tab (the one that held it went),
+    // what this tab handed to that one may never have reached the server: looked up as after a new
+    // session (what the stream resent is in the archive by then: the server took it in first).
+    if (info.takenOver) {
+      reconciled = false;
+      unsettled = true;
+      handedOver.clear();
+      return startSending();
+    }
     if (info.resumed && !unsettled) {
       void serial(async () => {
         reconciled = true;

@@ -4,7 +4,8 @@
  * BroadcastChannel; the others follow: they send through it, and hear what it hears. Each tab
  * keeps its own client and features above this, so a follower works as if it had a session of
  * its own. When the lead goes, the lock passes to a follower, which opens the session afresh (its
- * archive catch-up and outbox make sure nothing is lost or doubled).
+ * archive catch-up and outbox make sure nothing is lost or doubled). Over WebSocket with stream
+ * management it resumes the lead's stream instead (stream-mirror.ts): the same session goes on.
  */
 import { leadOf, tabLocks, type Lead, type TabLocks } from '../adapters/tab-locks.ts';
 import { onPageHide } from '../adapters/page-visibility.ts';
@@ -14,6 +15,7 @@ import { SessionOpener } from '../session-opener.ts';
 import type { XmlElement } from '../stanza/element.ts';
 import { newStanzaId } from '../stanza/message.ts';
 import type { loadTransport, SessionInfo, Transport, TransportKind, TransportListener } from '../transport/transport.ts';
+import { StreamMirror } from './stream-mirror.ts';
 import { fromWire, isIqReply, isIqRequest, passes, toWire, type Wire } from './wire.ts';
 
 /** What the client needs of whatever opens its sessions. */
@@ -69,7 +71,10 @@ class SharedOpener implements Opener {
   #leadResource?: string;
   /** The page of the lead this tab follows. */
   #leadPage?: string;
-  #seen?: string;
+  /** The lead's session this tab last followed, and the lead that held it. */
+  #seen?: { session: string; lead: string };
+  /** What resuming the lead's stream takes, as heard. */
+  readonly #mirror = new StreamMirror();
 
   constructor(
     private readonly deps: SharedOpenerDeps,
@@ -102,10 +107,14 @@ class SharedOpener implements Opener {
     if (!this.#channel) {
       this.#channel = new BroadcastChannel(`xmpp-chat-session:${this.deps.name}`);
       this.#channel.onmessage = (event: MessageEvent<Wire>) => this.#hear(event.data);
-      // A lead that others follow ends its session as the page goes, so that the one taking over
-      // does not meet it still held for resumption. Alone, it leaves it for the next page.
+      // A lead that others follow lets its stream go as the page goes: left to be resumed by the
+      // one taking over where it can be (its socket closed, the stream not ended), else ended, so
+      // that the new session does not meet it still held. Alone, it leaves it for the next page.
       this.#offPageHide = onPageHide(() => {
-        if (this.#role === 'lead' && this.#followers.size) this.#real?.transport?.leave?.();
+        if (this.#role !== 'lead' || !this.#followers.size) return;
+        const transport = this.#real?.transport;
+        if (transport?.stream?.()) transport.release?.();
+        else transport?.leave?.();
       });
     }
     if (this.#role !== 'lead') {
@@ -132,15 +141,22 @@ class SharedOpener implements Opener {
   async #openAsLead(): Promise<SessionInfo> {
     try {
       await this.deps.beforeLead?.();
-      // Taking over, it asks for the resource the lead had: a server still holding that session for
-      // a resumption (its page went without a word) replaces it rather than keeping two.
+      // Taking over, it resumes the lead's stream where it can (over WebSocket with stream
+      // management): the same session goes on. Else, or refused, it asks for the resource the lead
+      // had: a server still holding that session for a resumption replaces it rather than keeping two.
       const { options } = this.deps;
-      this.#real ??= new SessionOpener({ ...options, resource: options.resource ?? this.#leadResource }, this.#relay, this.deps.load);
+      const resume = this.#mirror.take();
+      if (resume || !this.#real)
+        this.#real = new SessionOpener(
+          { ...options, resource: options.resource ?? this.#leadResource, resume },
+          this.#relay,
+          this.deps.load,
+        );
       const info = await this.#real.open();
       if (!info.resumed) this.#sessions += 1;
       this.#current = { info, kind: this.#real.transport?.kind ?? 'websocket' };
       this.#announce();
-      return info;
+      return resume && info.resumed ? { ...info, takenOver: true } : info;
     } catch (error) {
       if (error instanceof XmppChatError) this.#post({ t: 'failed', error: toWire(error) });
       throw error;
@@ -149,8 +165,8 @@ class SharedOpener implements Opener {
 
   /** What the lead's transport reports: taken in here, and passed on to the followers. */
   readonly #relay: TransportListener = {
-    stanza: (stanza) => {
-      this.#post({ t: 'stanza', stanza });
+    stanza: (stanza, handled) => {
+      this.#post({ t: 'stanza', stanza, h: handled });
       this.#deliver(stanza);
     },
     dropped: (error) => {
@@ -163,11 +179,13 @@ class SharedOpener implements Opener {
       this.deps.listener.acknowledged?.(stanza);
     },
     unacknowledged: (stanzas) => this.deps.listener.unacknowledged?.(stanzas),
+    queued: (stanza) => this.#post({ t: 'queued', stanza }),
   };
 
   #announce() {
     const current = this.#current;
-    if (current) this.#post({ t: 'online', lead: this.#id, page: this.tabs.self, session: this.#sessions, ...current });
+    const stream = this.#real?.transport?.stream?.();
+    if (current) this.#post({ t: 'online', lead: this.#id, page: this.tabs.self, session: this.#sessions, ...current, stream });
   }
 
   #follow(): Promise<SessionInfo> {
@@ -230,10 +248,13 @@ class SharedOpener implements Opener {
     switch (message.t) {
       case 'online': {
         this.#leadKind = message.kind;
-        const seen = `${message.lead} ${message.session}`;
-        const same = this.#seen === seen;
+        this.#mirror.reset(message.stream);
+        // A resumed stream is the same session, whichever tab resumed it.
+        const session = message.stream ? `stream ${message.stream.id}` : `${message.lead} ${message.session}`;
+        const same = this.#seen?.session === session;
+        const takenOver = same && this.#seen?.lead !== message.lead;
         if (this.#pending) {
-          this.#seen = seen;
+          this.#seen = { session, lead: message.lead };
           this.#leadResource = message.info.jid.split('/').slice(1).join('/') || undefined;
           // A lead that goes without a word (its page closed or crashed): its followers start again at once.
           if (this.#leadPage !== message.page) {
@@ -243,7 +264,7 @@ class SharedOpener implements Opener {
                 this.#lost(new ConnectionError('closed', 'The tab holding this chat’s connection closed.'));
             });
           }
-          this.#settle({ ...message.info, resumed: same });
+          this.#settle({ ...message.info, resumed: same, takenOver });
           // Heard by a lead that was still taking over when this tab first asked.
           return this.#post({ t: 'hello', tab: this.#id, page: this.tabs.self });
         }
@@ -254,12 +275,17 @@ class SharedOpener implements Opener {
       case 'failed':
         return this.#settle(fromWire(message.error));
       case 'dropped':
+        this.#mirror.reset(undefined);
         if (this.#following) this.#lost(fromWire(message.error));
         return;
       case 'stanza':
+        this.#mirror.handled(message.h);
         if (this.#following) this.#deliver(message.stanza);
         return;
+      case 'queued':
+        return this.#mirror.queued(message.stanza);
       case 'acked':
+        this.#mirror.confirmed();
         if (this.#following) this.deps.listener.acknowledged?.(message.stanza);
         return;
     }

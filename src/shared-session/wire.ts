@@ -1,7 +1,7 @@
 /** What the tabs sharing one session tell each other over their BroadcastChannel. */
 import { AuthError, ConnectionError, StreamError, type XmppChatError } from '../errors.ts';
 import type { XmlElement } from '../stanza/element.ts';
-import type { SessionInfo, TransportKind } from '../transport/transport.ts';
+import type { SessionInfo, StreamState, TransportKind } from '../transport/transport.ts';
 
 export interface WireError {
   name: string;
@@ -17,13 +17,19 @@ export type Wire =
   | { t: 'bye'; tab: string }
   /** A following tab's stanza, for the lead to send. */
   | { t: 'send'; tab: string; stanza: XmlElement }
-  /** The lead's session is up; `session` counts the lead's sessions that started afresh. */
-  | { t: 'online'; lead: string; page: string; session: number; kind: TransportKind; info: SessionInfo }
+  /**
+   * The lead's session is up; `session` counts the lead's sessions that started afresh; `stream` is
+   * its stream as it stands, where the tab taking over could resume it.
+   */
+  | { t: 'online'; lead: string; page: string; session: number; kind: TransportKind; info: SessionInfo; stream?: StreamState }
   /** The lead's attempt to open a session failed. */
   | { t: 'failed'; error: WireError }
   /** The lead's link dropped; it is reconnecting. */
   | { t: 'dropped'; error: WireError }
-  | { t: 'stanza'; stanza: XmlElement }
+  /** What arrived; `h`: the lead's stream's count of handled stanzas with it (XEP-0198). */
+  | { t: 'stanza'; stanza: XmlElement; h?: number }
+  /** A stanza the lead's stream waits for the server to confirm. */
+  | { t: 'queued'; stanza: XmlElement }
   /** The server confirmed a stanza (any tab's). */
   | { t: 'acked'; stanza: XmlElement };
 

@@ -28,6 +28,25 @@ export interface SessionOptions {
   readonly fast?: FastTokenStore;
   /** This client's id for SASL2 (XEP-0388 user agent) when no token store names the device. */
   readonly userAgentId: string;
+  /**
+   * A stream another transport (another tab's) left: the first `open()` resumes it (XEP-0198) and
+   * sends again what it never confirmed; when the server refuses, a new session opens as usual.
+   */
+  readonly resume?: StreamState;
+}
+
+/** What resuming a stream (XEP-0198) takes, as the transport that holds it knows it now. */
+export interface StreamState {
+  /** The stream's id: `previd` for `<resume/>`. */
+  readonly id: string;
+  /** The full JID bound to it. */
+  readonly jid: string;
+  /** Stanzas handled from the server (`h`). */
+  readonly handled: number;
+  /** Stanzas of ours the server confirmed. */
+  readonly confirmed: number;
+  /** Stanzas of ours sent after those, oldest first, that it has not confirmed yet. */
+  readonly unconfirmed: readonly XmlElement[];
 }
 
 export interface SessionInfo {
@@ -41,17 +60,25 @@ export interface SessionInfo {
   readonly streamFeatures: readonly string[];
   /** Signed in by SASL2 (XEP-0388), bound by Bind 2 in the same round trip. */
   readonly sasl2?: boolean;
+  /**
+   * Resumed by another tab than the one that held the stream (tabs sharing a session): what this
+   * tab handed to that one may not have reached the server, and is to be checked.
+   */
+  readonly takenOver?: boolean;
 }
 
 /** How a transport reports what arrives and what goes wrong after it is open. */
 export interface TransportListener {
-  stanza(stanza: XmlElement): void;
+  /** `handled`: with stream management, the stream's count of handled stanzas, this one included. */
+  stanza(stanza: XmlElement, handled?: number): void;
   /** The connection was lost without us asking; `open()` may be called again to recover. */
   dropped(error: XmppChatError): void;
   /** Outgoing stanzas the server never acknowledged and that could not be resumed. */
   unacknowledged?(stanzas: XmlElement[]): void;
   /** The server has received this outgoing stanza (XEP-0198 ack, or the BOSH response to it). */
   acknowledged?(stanza: XmlElement): void;
+  /** Stream management now waits for the server to confirm this outgoing stanza. */
+  queued?(stanza: XmlElement): void;
 }
 
 /**
@@ -80,6 +107,8 @@ export interface Transport {
    * the messages its session never confirmed, for the next session to send again.
    */
   release?(): XmlElement[];
+  /** The stream as it could be resumed now, if it can be (stream management on, resumption offered). */
+  stream?(): StreamState | undefined;
 }
 
 export type TransportFactory = (options: SessionOptions, listener: TransportListener) => Transport;

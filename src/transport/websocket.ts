@@ -108,16 +108,23 @@ export function createWebSocketTransport(options: SessionOptions, listener: Tran
       await scram?.verifySuccess(atob(successData));
     },
   );
+  // Stream features after SASL2 may offer stream management again (ejabberd 24 does, after an inline
+  // resumption it refused): Bind 2 has enabled it, and xmpp.js would try to resume the new stream.
+  streamFeatures.use('sm', NS_SM, (_ctx: unknown, next: () => Promise<void>) => (sm.enabled ? Promise.resolve() : next()));
   const sm = streamManagementFactory({
     streamFeatures,
     entity,
     middleware,
     // Its inline hooks for Bind 2 and SASL2: the answers websocket-sasl2.ts reads are passed to them.
     bind2: { use: (ns: string, _request: unknown, answer: (el: LtxElement) => unknown) => ns === NS_SM && (smHooks.bound = answer) },
-    sasl2: { use: (ns: string, _request: unknown, answer: (el: LtxElement) => unknown) => ns === NS_SM && (smHooks.resumed = answer) },
+    sasl2: {
+      use: (ns: string, _request: unknown, answer: (el: LtxElement) => unknown) =>
+        ns === NS_SM && (smHooks.resumed = (el: LtxElement) => (queue.fit(el), answer(el))),
+    },
   });
   resourceBinding({ iqCaller, streamFeatures }, options.resource);
   websocket({ entity });
+  const queue = trackQueue(options, entity, sm, listener);
 
   let closing = false;
   let online = false;
@@ -136,7 +143,8 @@ export function createWebSocketTransport(options: SessionOptions, listener: Tran
 
   entity.on('stanza', (el: LtxElement) => {
     const stanza = fromLtx(el);
-    if (!pingAcks.receive(stanza)) listener.stanza(stanza);
+    // xmpp.js counted it before this runs (its middleware listens first).
+    if (!pingAcks.receive(stanza)) listener.stanza(stanza, sm.id ? sm.inbound : undefined);
   });
   sm.on('fail', (el: LtxElement) => unacked.push(fromLtx(el)));
   sm.on('ack', (el: LtxElement) => listener.acknowledged?.(fromLtx(el)));
@@ -308,6 +316,10 @@ export function createWebSocketTransport(options: SessionOptions, listener: Tran
       entity.socket?.end();
       return [...unacked.splice(0), ...queued];
     },
+    stream() {
+      if (!online || !sm.enabled || !sm.id) return undefined;
+      return { id: sm.id, jid: String(entity.jid), handled: sm.inbound, confirmed: sm.outbound, unconfirmed: queue.unconfirmed() };
+    },
     abort(reason) {
       // A dead link may take minutes to close by itself: let go of it now and report the drop.
       const socket = entity.socket;
@@ -319,6 +331,57 @@ export function createWebSocketTransport(options: SessionOptions, listener: Tran
       socket.emit('close', true, { reason: 'link dead' });
     },
   };
+}
+
+interface StreamManagement {
+  id: string;
+  enabled: boolean;
+  inbound: number;
+  outbound: number;
+  outbound_q: { stanza: LtxElement; stamp: string }[];
+}
+
+/**
+ * Seeds xmpp.js's stream management with a stream another transport left (the first `open()` then
+ * resumes it, or fails it back into `unacknowledged`), and tells the listener of each stanza that
+ * enters its queue of unconfirmed ones.
+ */
+function trackQueue(
+  options: SessionOptions,
+  entity: { _jid(jid: string): unknown; on(event: 'send' | 'element', listener: (el: LtxElement) => void): void },
+  sm: StreamManagement,
+  listener: TransportListener,
+) {
+  const ours = new WeakMap<LtxElement, XmlElement>();
+  const left = options.resume;
+  if (left) {
+    entity._jid(left.jid);
+    const stamp = new Date().toISOString();
+    Object.assign(sm, { id: left.id, inbound: left.handled, outbound: left.confirmed });
+    sm.outbound_q = left.unconfirmed.map((stanza) => {
+      const el = toLtx(stanza);
+      ours.set(el, stanza);
+      return { stanza: el, stamp };
+    });
+  }
+  // xmpp.js queues a stanza as it is sent (its filter runs before this listener): the last one is it.
+  entity.on('send', (el: LtxElement) => {
+    if (sm.outbound_q.at(-1)?.stanza !== el || ours.has(el)) return;
+    const stanza = fromLtx(el);
+    ours.set(el, stanza);
+    listener.queued?.(stanza);
+  });
+  /**
+   * Before xmpp.js reads `<resumed h>`: a server that took in more of ours than the queue holds got
+   * the newest ones from a tab that went before it told of them, so all we hold arrived (xmpp.js
+   * would otherwise fail, reading past the queue's end).
+   */
+  const fit = (el: LtxElement) => {
+    const h = Number(el.attrs.h);
+    if (el.is('resumed', NS_SM) && Number.isInteger(h)) sm.outbound = Math.max(sm.outbound, h - sm.outbound_q.length);
+  };
+  entity.on('element', fit); // before xmpp.js's own listener, which is added as it sends <resume/>
+  return { fit, unconfirmed: () => sm.outbound_q.map((item) => ours.get(item.stanza) ?? fromLtx(item.stanza)) };
 }
 
 async function toChatError(error: unknown, service: string): Promise<XmppChatError> {

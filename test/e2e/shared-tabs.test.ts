@@ -2,7 +2,8 @@
  * A visitor with the shop open in four tabs: the widget keeps one session for all of them (the
  * server counts one), the agent's reply shows once in each, and when the tab holding the session
  * goes — closed mid-send, or navigated — another takes it over, with every message stored once in
- * the server's archive as slixmpp reads it.
+ * the server's archive as slixmpp reads it. Over WebSocket it resumes the same stream: the address
+ * stays, and the agent never sees the visitor go offline.
  */
 import { expect } from '@esm-bundle/chai';
 import { executeServerCommand } from '@web/test-runner-commands';
@@ -34,6 +35,11 @@ for (const server of Object.keys(SERVERS) as ServerName[]) {
         const jid = await openVisitor(frames[0]);
         const visitor = jid.split('/')[0];
         const user = visitor.split('@')[0];
+        const presences: string[] = [];
+        dave.client.on('stanza', (s) => {
+          if (s.name === 'presence' && s.attrs.from?.startsWith(`${visitor}/`))
+            presences.push(`${s.attrs.type ?? 'available'} ${s.attrs.from}`);
+        });
         const tag1 = newStanzaId().slice(0, 8);
         typeAndSend(frames[0].contentDocument!, `hello ${tag1}`);
         await eventually(async () => (await history(dave, visitor)).some((m) => m.body === `hello ${tag1}`), 'dave to hear the visitor');
@@ -69,6 +75,13 @@ for (const server of Object.keys(SERVERS) as ServerName[]) {
           await waitFor(() => count(frame, `second reply ${tag1}`) === 1, 'the second reply in every tab', 30_000);
           for (const text of [midSend, afterClose, afterNavigation])
             await waitFor(() => count(frame, text) === 1, `"${text}" once in every tab`);
+        }
+
+        if (transport === 'websocket') {
+          // Each handover resumed the stream: every tab connected as the same address, none went offline.
+          const addresses = frames.flatMap((f) => (f.contentWindow as VisitorWindow).calls);
+          expect(new Set(addresses)).to.deep.equal(new Set([jid]));
+          expect(presences.filter((p) => p.startsWith('unavailable'))).to.deep.equal([]);
         }
 
         // Dave got each once, and so does the server's archive as a third-party client reads it.

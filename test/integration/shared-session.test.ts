@@ -6,7 +6,7 @@
  */
 import { expect } from '@esm-bundle/chai';
 import { executeServerCommand } from '@web/test-runner-commands';
-import type { Chat } from '../../src/index.ts';
+import type { Chat, SessionInfo } from '../../src/index.ts';
 import { newAccounts } from './accounts.ts';
 import { closeChats, connectAll, device, eventually, history, tab } from './chat-helpers.ts';
 import { countBodies, readArchive } from './faults.ts';
@@ -59,11 +59,13 @@ for (const server of Object.keys(SERVERS) as ServerName[]) {
         expect(leads).to.have.length(1);
         const lead = leads[0];
         const rest = four.filter((t) => t !== lead);
-        const back = rest.map((t) => new Promise((resolve) => t.client.on('online', resolve)));
+        const back = rest.map((t) => new Promise<SessionInfo>((resolve) => t.client.on('online', resolve)));
         const closedAt = performance.now();
         await lead.close();
-        await Promise.all(back);
+        const infos = await Promise.all(back);
         const takeover = performance.now() - closedAt;
+        // It ended its session on purpose: the stream the others knew is refused, and a new one opens.
+        expect(infos.map((i) => i.resumed)).to.deep.equal([false, false, false]);
         expect(rest.filter((t) => t.client.sharing === 'lead')).to.have.length(1);
         expect(takeover).to.be.below(1000);
         await eventually(async () => (await sessionsOf(server, alice)).length === 1, 'one session after the takeover');
