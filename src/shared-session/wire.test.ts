@@ -11,6 +11,7 @@ const STANZAS = {
   available: "<presence xmlns='jabber:client'><show>away</show></presence>",
   inactive: "<inactive xmlns='urn:xmpp:csi:0'/>",
   active: "<active xmlns='urn:xmpp:csi:0'/>",
+  receipt: "<message xmlns='jabber:client' to='bob@example.org/phone' id='r1'><received xmlns='urn:xmpp:receipts' id='m9'/></message>",
 };
 type Name = keyof typeof STANZAS;
 const passing = (role: 'lead' | 'follow', followed: boolean) =>
@@ -22,10 +23,10 @@ describe('which stanzas of a tab go out over a shared session', () => {
   });
 
   it('a followed lead neither goes offline nor says it is inactive', () => {
-    expect(passing('lead', true)).to.deep.equal(['message', 'request', 'reply', 'leaveRoom', 'available', 'active']);
+    expect(passing('lead', true)).to.deep.equal(['message', 'request', 'reply', 'leaveRoom', 'available', 'active', 'receipt']);
   });
 
-  it('a follower passes on its own messages, requests and presence, not replies, going offline or client state', () => {
+  it('a follower passes on its own messages, requests and presence, not replies, receipts, going offline or client state', () => {
     expect(passing('follow', true)).to.deep.equal(['message', 'request', 'leaveRoom', 'available']);
   });
 });

@@ -50,13 +50,20 @@ export function fromWire(error: WireError): XmppChatError {
 
 /**
  * Whether a tab's stanza goes out over the shared session: the lead's does, except going offline or
- * inactive while other tabs follow; a follower's (passed to the lead) except replies to requests
- * (the lead answers), going offline and client state, which are the session's, not a tab's.
+ * inactive while other tabs follow; a follower's (passed to the lead) except replies to requests and
+ * delivery receipts (the lead, which hears everything, answers them once), going offline and client
+ * state, which are the session's, not a tab's.
  */
 export function passes(role: 'lead' | 'follow', followed: boolean, stanza: XmlElement): boolean {
   if (role === 'lead') return !(followed && (isGoingOffline(stanza) || (isClientState(stanza) && stanza.name === 'inactive')));
-  return !isIqReply(stanza) && !isGoingOffline(stanza) && !isClientState(stanza);
+  return !isIqReply(stanza) && !isReceipt(stanza) && !isGoingOffline(stanza) && !isClientState(stanza);
 }
+
+/** A delivery receipt (XEP-0184) alone: every tab that hears a message would send one. */
+export const isReceipt = (stanza: XmlElement) =>
+  stanza.name === 'message' &&
+  stanza.children.some((c) => typeof c !== 'string' && c.name === 'received' && c.attrs.xmlns === 'urn:xmpp:receipts') &&
+  !stanza.children.some((c) => typeof c !== 'string' && c.name === 'body');
 
 /** A reply to a request: only the lead's goes out, as every tab answers the requests it hears. */
 export const isIqReply = (stanza: XmlElement) => stanza.name === 'iq' && (stanza.attrs.type === 'result' || stanza.attrs.type === 'error');

@@ -45,6 +45,12 @@ for (const server of Object.keys(SERVERS) as ServerName[]) {
         const bobJid = `${bob}@${DOMAIN}`;
         const sent = four.map((_, i) => `from tab ${i}`);
         await Promise.all(four.map((t, i) => t.send(bobJid, sent[i])));
+        // Every tab hears the peer's message; one delivery receipt answers it (XEP-0184).
+        const receipts: string[] = [];
+        peer.client.on('stanza', (stanza) => {
+          for (const c of stanza.children)
+            if (typeof c !== 'string' && c.name === 'received' && c.attrs.xmlns === 'urn:xmpp:receipts') receipts.push(c.attrs.id);
+        });
         await peer.send(aliceJid, 'to every tab');
         await eventually(async () => (await bodiesOf(peer, aliceJid)).length >= 5, 'the peer has all');
         for (const t of four) {
@@ -53,6 +59,9 @@ for (const server of Object.keys(SERVERS) as ServerName[]) {
           expect(bodies.filter((b) => b === 'to every tab')).to.have.length(1);
           for (const b of sent) expect(bodies.filter((x) => x === b)).to.have.length(1);
         }
+        await eventually(() => Promise.resolve(receipts.length > 0), 'the receipt');
+        await new Promise((resolve) => setTimeout(resolve, 300)); // time for more, were any sent
+        expect(receipts, 'one receipt').to.have.length(1);
 
         // The tab holding the session closes: another opens it again, within a second.
         const leads = four.filter((t) => t.client.sharing === 'lead');
