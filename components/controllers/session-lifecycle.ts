@@ -260,12 +260,13 @@ export class SessionLifecycle {
     this.host.replace(session);
     if (this.host.active || this.#wanted) void session.connect();
     if (this.host.config.mode === 'full') {
-      // What only full mode shows (contacts, the desk, avatars) loads during the sign-in, whose
-      // round trips leave the page mostly waiting, so that the contacts are drawn as soon as the
-      // roster arrives. The saved replies are asked for once the session has connected, or failed
-      // to, or has contacts or conversations kept on this device to show.
-      Promise.all([this.host.fullMode(), signedInOrCached(session)])
-        .then(([{ useReplies }]) => {
+      // What only full mode shows (contacts, the desk, saved replies, avatars) is loaded, run and
+      // drawn once the session has connected, or failed to: meanwhile it would slow the sign-in's
+      // round trips, which the page answers (the roster is being fetched by then). Contacts or
+      // conversations kept on this device are shown at once all the same.
+      signedInOrCached(session)
+        .then(() => this.host.fullMode())
+        .then(({ useReplies }) => {
           if (this.host.session === session) useReplies(session);
         })
         .catch((error: Error) => this.host.report(error));
