@@ -4,7 +4,7 @@ import './room-view.ts';
 import type { XmppChatRoomView } from './room-view.ts';
 import { FakeRoom } from './room-view.fixtures.ts';
 import type { Occupant, RoomInfo } from '../../src/index.ts';
-import { mount as mountElement, record, unmountAll } from '../test-fixtures.ts';
+import { mount as mountElement, record, rendered, unmountAll } from '../test-fixtures.ts';
 import { actionsOn } from './room-permissions.ts';
 import { loadLanguage } from '../i18n/i18n.ts';
 
@@ -34,8 +34,9 @@ const occupant = (nick: string, more: Partial<Occupant> = {}): Occupant => ({
 
 /** A joined room where we are `self` (a moderator and owner unless told otherwise), with Ada and Bob. */
 async function mount(self: Partial<Occupant> = { role: 'moderator', affiliation: 'owner' }, props: Partial<XmppChatRoomView> = {}) {
-  // The element loads its managing half on demand; loaded here first, so a busy machine cannot outlast `settle`.
-  await import('./room-manage.ts');
+  // The element loads its managing half and the list its message actions on demand; loaded here first, so a
+  // busy machine cannot outlast `settle`.
+  await Promise.all([import('./room-manage.ts'), import('../message-list/message-extras.ts')]);
   const room = new FakeRoom();
   room.info = { ...INFO };
   room.setOccupants([occupant('ada', { jid: 'ada@example.org' }), occupant('bob', { role: 'visitor' })]);
@@ -54,13 +55,11 @@ async function mount(self: Partial<Occupant> = { role: 'moderator', affiliation:
   return { room, el };
 }
 
+/** Lets joins, pages and coalesced occupant updates go through, and the view and its children render. */
 async function settle(el: XmppChatRoomView): Promise<void> {
-  for (let i = 0; i < 3; i++) {
-    await new Promise((resolve) => setTimeout(resolve, 120));
-    await el.updateComplete;
-    for (const child of el.shadowRoot!.querySelectorAll<HTMLElement & { updateComplete?: Promise<unknown> }>('*'))
-      await child.updateComplete;
-  }
+  // Occupant changes render once per 100 ms at most (room-view.ts): past one such window, then until the view is still.
+  await new Promise((resolve) => setTimeout(resolve, 120));
+  await rendered(el);
 }
 
 const part = (el: XmppChatRoomView, name: string) => el.shadowRoot!.querySelector<HTMLElement>(`[part~="${name}"]`);

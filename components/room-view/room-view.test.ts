@@ -5,7 +5,7 @@ import type { XmppChatRoomView } from './room-view.ts';
 import { ROOM_NICK_KEY as NICK_KEY } from './room-nick.ts';
 import { FakeRoom } from './room-view.fixtures.ts';
 import type { Occupant } from '../../src/index.ts';
-import { mount as mountElement, unmountAll } from '../test-fixtures.ts';
+import { mount as mountElement, rendered, unmountAll } from '../test-fixtures.ts';
 
 afterEach(() => {
   unmountAll();
@@ -23,12 +23,9 @@ async function mount(room: FakeRoom, props: Partial<XmppChatRoomView> = {}): Pro
 
 /** Lets joins, pages and coalesced occupant updates go through, and the view and its children render. */
 async function settle(el: XmppChatRoomView): Promise<void> {
-  for (let i = 0; i < 3; i++) {
-    await new Promise((resolve) => setTimeout(resolve, 120));
-    await el.updateComplete;
-    for (const child of el.shadowRoot!.querySelectorAll<HTMLElement & { updateComplete?: Promise<unknown> }>('*'))
-      await child.updateComplete;
-  }
+  // Occupant changes render once per 100 ms at most (room-view.ts): past one such window, then until the view is still.
+  await new Promise((resolve) => setTimeout(resolve, 120));
+  await rendered(el);
 }
 
 const part = (el: XmppChatRoomView, name: string) => el.shadowRoot!.querySelector<HTMLElement>(`[part~="${name}"]`);

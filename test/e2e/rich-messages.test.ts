@@ -9,7 +9,7 @@ import { executeServerCommand, setViewport } from '@web/test-runner-commands';
 import { newStanzaId, type Chat } from '../../src/index.ts';
 import { closeChats, connectAll, device, eventually, history } from '../integration/chat-helpers.ts';
 import { httpDigest, readArchive, thirdPartySend } from '../integration/faults.ts';
-import { SERVERS, TRANSPORTS, freshAccount, serviceUrl, type ServerName } from '../integration/servers.ts';
+import { SERVERS, TRANSPORTS, freshAccount, isSamplePair, serviceUrl, type ServerName } from '../integration/servers.ts';
 import { accessibilityViolations, closePages, deep, deepAll, page, reload, typeAndSend, waitFor } from './pages.ts';
 
 /** A PNG of noise (it does not compress): about 5 MB at 1440 × 1080. */
@@ -51,6 +51,8 @@ const press = (bar: HTMLElement, selector: string) =>
 
 for (const server of Object.keys(SERVERS) as ServerName[]) {
   for (const transport of TRANSPORTS) {
+    // The stanzas and the archive on every pair are integration/rich-messages.test.ts's; the widgets on two.
+    if (!isSamplePair(server, transport)) continue;
     describe(`files, reactions, replies and retractions in the widgets on ${server} over ${transport}`, function () {
       this.timeout(180_000);
       before(() => setViewport({ width: 1220, height: 900 }));

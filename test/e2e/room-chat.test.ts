@@ -7,11 +7,13 @@
 import { expect } from '@esm-bundle/chai';
 import { eventually } from '../integration/chat-helpers.ts';
 import { peer, unique } from '../integration/muc-peer.ts';
-import { ANON_DOMAIN, DOMAIN, SERVERS, TRANSPORTS, serviceUrl, type ServerName } from '../integration/servers.ts';
+import { ANON_DOMAIN, DOMAIN, SERVERS, TRANSPORTS, isSamplePair, serviceUrl, type ServerName } from '../integration/servers.ts';
 import { accessibilityViolations, closePages, deep, deepAll, page, reload, typeAndSend, waitFor } from './pages.ts';
 
 for (const server of Object.keys(SERVERS) as ServerName[]) {
   for (const transport of TRANSPORTS) {
+    // Rooms on every pair are integration/rooms.test.ts's and rooms-full.test.ts's; the one-tag room's widget on two.
+    if (!isSamplePair(server, transport)) continue;
     describe(`the one-tag room on ${server} over ${transport}`, function () {
       this.timeout(60_000);
       afterEach(async () => {

@@ -1,9 +1,9 @@
 /**
  * End-to-end encryption (OMEMO 0.3 and 2) between a chat and the python-omemo peer
  * (test/runner/omemo-peer.py) through real servers: first contact both ways, a hundred messages each
- * way, a new device on either side, messages read from the archive after being offline, and an
- * archive that holds no plaintext when read by a third-party client. Over BOSH, first contact only
- * (the rest are the same stanzas over another transport).
+ * way (each version on one server), a new device on either side, messages read from the archive after
+ * being offline, and an archive that holds no plaintext when read by a third-party client. Over BOSH,
+ * first contact only (the rest are the same stanzas over another transport).
  */
 import { expect } from '@esm-bundle/chai';
 import { createMemoryBackend, type Chat, type StoredMessage } from '../../src/index.ts';
@@ -15,6 +15,8 @@ import { DOMAIN, SERVERS, serviceUrl, type ServerName, type TransportName } from
 
 const unique = () => Math.random().toString(36).slice(2, 8);
 const transports: TransportName[] = ['websocket', 'bosh'];
+/** The version whose hundred messages each way a server carries. */
+const LONG_EXCHANGE: Record<ServerName, OmemoVersion> = { prosody: '2', ejabberd: '0.3' };
 
 /**
  * An encrypting chat for `name` whose keys and history live in `backend` (the same backend is the same
@@ -135,41 +137,44 @@ for (const server of Object.keys(SERVERS) as ServerName[]) {
         // The transports carry the same stanzas: the long exchanges run over WebSocket only.
         if (transport === 'bosh') continue;
 
-        it(`carries a hundred messages each way in OMEMO ${version}, in order and once`, async () => {
-          const peer = await omemoPeer.start(server, them, { versions: [version] });
-          const chat = omemoChat(me, service);
-          await ready(chat);
-          const tag = unique();
-          const ours = Array.from({ length: 100 }, (_, i) => `ours ${i} ${tag}`);
-          for (const body of ours) await chat.send(peer.jid, body);
-          await eventually(
-            async () => {
-              const got = new Set((await omemoPeer.events(peer)).filter((e) => e.event === 'message').map((e) => e.body));
-              return ours.every((body) => got.has(body));
-            },
-            'the peer receiving a hundred messages',
-            90_000,
-          );
-          const theirs = Array.from({ length: 100 }, (_, i) => `theirs ${i} ${tag}`);
-          for (const body of theirs) await omemoPeer.send(peer, `${me}@${DOMAIN}`, body, version);
-          const all = await eventually(
-            async () => {
-              const stored = await history(chat, peer.jid);
-              return stored.filter((m) => m.direction === 'in').length >= 100 && stored;
-            },
-            'the chat storing a hundred messages',
-            90_000,
-          );
-          expect(all.filter((m) => m.direction === 'in').map((m) => m.body)).to.deep.equal(theirs);
-          expect(all.filter((m) => m.direction === 'out').map((m) => m.body)).to.deep.equal(ours);
-          expect(all.every((m) => m.encrypted)).to.equal(true);
-          const events = await omemoPeer.events(peer);
-          expect(events.filter((e) => e.event === 'undecryptable' || e.event === 'duplicate')).to.deep.equal([]);
-          // The peer's archive, as its own client reads it: every message in it, none readable without the keys.
-          const archived = (await omemoPeer.archive(peer, `${me}@${DOMAIN}`)).filter((m) => !m.keysOnly);
-          expect(archived.length).to.be.at.least(200);
-          expect(archived.every((m) => m.encrypted && m.fallbackBody === FALLBACK)).to.equal(true);
-        });
+        // A long exchange walks the ratchet of one version, which the server never sees: each version on
+        // one server, each server carrying (and archiving) one version's hundred each way.
+        if (LONG_EXCHANGE[server] === version)
+          it(`carries a hundred messages each way in OMEMO ${version}, in order and once`, async () => {
+            const peer = await omemoPeer.start(server, them, { versions: [version] });
+            const chat = omemoChat(me, service);
+            await ready(chat);
+            const tag = unique();
+            const ours = Array.from({ length: 100 }, (_, i) => `ours ${i} ${tag}`);
+            for (const body of ours) await chat.send(peer.jid, body);
+            await eventually(
+              async () => {
+                const got = new Set((await omemoPeer.events(peer)).filter((e) => e.event === 'message').map((e) => e.body));
+                return ours.every((body) => got.has(body));
+              },
+              'the peer receiving a hundred messages',
+              90_000,
+            );
+            const theirs = Array.from({ length: 100 }, (_, i) => `theirs ${i} ${tag}`);
+            for (const body of theirs) await omemoPeer.send(peer, `${me}@${DOMAIN}`, body, version);
+            const all = await eventually(
+              async () => {
+                const stored = await history(chat, peer.jid);
+                return stored.filter((m) => m.direction === 'in').length >= 100 && stored;
+              },
+              'the chat storing a hundred messages',
+              90_000,
+            );
+            expect(all.filter((m) => m.direction === 'in').map((m) => m.body)).to.deep.equal(theirs);
+            expect(all.filter((m) => m.direction === 'out').map((m) => m.body)).to.deep.equal(ours);
+            expect(all.every((m) => m.encrypted)).to.equal(true);
+            const events = await omemoPeer.events(peer);
+            expect(events.filter((e) => e.event === 'undecryptable' || e.event === 'duplicate')).to.deep.equal([]);
+            // The peer's archive, as its own client reads it: every message in it, none readable without the keys.
+            const archived = (await omemoPeer.archive(peer, `${me}@${DOMAIN}`)).filter((m) => !m.keysOnly);
+            expect(archived.length).to.be.at.least(200);
+            expect(archived.every((m) => m.encrypted && m.fallbackBody === FALLBACK)).to.equal(true);
+          });
 
         it(`reaches a new device on either side in OMEMO ${version}`, async () => {
           const peer = await omemoPeer.start(server, them, { versions: [version] });

@@ -54,6 +54,18 @@ export const DOMAIN = 'localhost';
 export const ANON_DOMAIN = 'anon.localhost';
 export const TRANSPORTS: TransportName[] = ['websocket', 'bosh'];
 
+/**
+ * One WebSocket and one BOSH pair, each server once: for what does not depend on the server or the
+ * transport (the widget's own logic, what the servers only relay) while the protocol under it is
+ * tested on every pair elsewhere.
+ */
+export const SAMPLE_PAIRS: [ServerName, TransportName][] = [
+  ['prosody', 'websocket'],
+  ['ejabberd', 'bosh'],
+];
+export const isSamplePair = (server: AnyServerName, transport: TransportName) =>
+  SAMPLE_PAIRS.some(([s, t]) => s === server && t === transport);
+
 export function serviceUrl(transport: TransportName, port: number): string {
   return transport === 'websocket' ? `ws://127.0.0.1:${port}/xmpp-websocket` : `http://127.0.0.1:${port}/http-bind`;
 }

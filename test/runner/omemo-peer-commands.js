@@ -16,14 +16,41 @@ export function omemoPeerCommands(c2sPorts) {
   let count = 0;
 
   /** The first event from `from` on that `match`es, waited for; an `{ event: 'error' }` if none comes. */
-  async function next(peer, from, match, what) {
-    for (let waited = 0; waited < WAIT_MS; waited += 50) {
-      const found = peer.events.slice(from).find(match);
-      if (found) return found;
-      if (peer.child.exitCode !== null) return { event: 'error', why: `the peer stopped before ${what}` };
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-    return { event: 'error', why: `no ${what} from the peer in ${WAIT_MS / 1000} s` };
+  function next(peer, from, match, what) {
+    const found = peer.events.slice(from).find(match);
+    if (found) return Promise.resolve(found);
+    const stopped = { event: 'error', why: `the peer stopped before ${what}` };
+    if (peer.child.exitCode !== null) return Promise.resolve(stopped);
+    // Woken by each line the peer writes (and by its end) rather than polled: a hundred sends in a
+    // row would otherwise wait out a polling interval each.
+    return new Promise((resolve) => {
+      const look = (event) => {
+        if (event && !match(event)) return;
+        clearTimeout(timer);
+        peer.waiting.delete(look);
+        resolve(event ?? stopped);
+      };
+      const timer = setTimeout(() => look({ event: 'error', why: `no ${what} from the peer in ${WAIT_MS / 1000} s` }), WAIT_MS);
+      peer.waiting.add(look);
+    });
+  }
+
+  /**
+   * A peer process that has done its imports (a second or more of a start) and waits for its arguments;
+   * another is started at once for the next peer, while the test goes on.
+   */
+  let spare;
+  function takeSpare() {
+    const child = spare && spare.exitCode === null ? spare : startSpare();
+    spare = startSpare();
+    for (const handle of [child, child.stdin, child.stdout]) handle.ref();
+    return child;
+  }
+  function startSpare() {
+    const child = spawn('/usr/bin/python3', [OMEMO_PEER, '--spare'], { stdio: ['pipe', 'pipe', 'ignore'] });
+    // Unused, it keeps the runner from nothing: it ends with the runner, when its stdin closes.
+    for (const handle of [child, child.stdin, child.stdout]) handle.unref();
+    return child;
   }
 
   function order(id, order) {
@@ -43,15 +70,24 @@ export function omemoPeerCommands(c2sPorts) {
       stateRoot ??= mkdtempSync(join(tmpdir(), 'xmpp-chat-omemo-'));
       const state = join(stateRoot, server, jid, device);
       const resource = `omemo-${device}-${Math.random().toString(36).slice(2, 8)}`;
-      const args = [OMEMO_PEER, jid, password, '127.0.0.1', String(c2sPorts[server]), `--state=${state}`];
+      const args = [jid, password, '127.0.0.1', String(c2sPorts[server]), `--state=${state}`];
       args.push(`--versions=${versions.join(',')}`, `--resource=${resource}`);
       if (offline) args.push('--offline');
-      const child = spawn('/usr/bin/python3', args, { stdio: ['pipe', 'pipe', 'ignore'] });
-      const peer = { child, events: [], buffer: '' };
+      const child = takeSpare();
+      child.stdin.write(`${JSON.stringify(args)}\n`);
+      const peer = { child, events: [], buffer: '', waiting: new Set() };
       child.stdout.on('data', (chunk) => {
         const lines = (peer.buffer + chunk).split('\n');
         peer.buffer = lines.pop();
-        for (const line of lines.filter(Boolean)) peer.events.push(JSON.parse(line));
+        for (const line of lines.filter(Boolean)) {
+          const event = JSON.parse(line);
+          peer.events.push(event);
+          for (const look of [...peer.waiting]) look(event);
+        }
+      });
+      // After the last of its output: whoever still waits hears that the peer is gone.
+      child.on('close', () => {
+        for (const look of [...peer.waiting]) look(undefined);
       });
       const id = String(++count);
       peers.set(id, peer);

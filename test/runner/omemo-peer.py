@@ -2,6 +2,8 @@
 """An OMEMO client as a third-party client, slixmpp with python-omemo, is one: OMEMO 0.3 and/or OMEMO 2.
 
     omemo-peer.py <jid> <password> <host> <port> --state=<dir> [--versions=0.3,2] [--resource=<r>] [--offline]
+    omemo-peer.py --spare   (imports everything, then takes those arguments as a JSON list on its first line
+                             of stdin: a peer started ahead, so that starting one does not wait for the imports)
 
 Signs in, publishes its device (in the device list and bundle of every enabled version, kept in
 <dir>/omemo.json: the same <dir> restarts the same device, another one is another device of the account)
@@ -40,7 +42,22 @@ import sys
 from omemo_client import OmemoPeer, out
 
 
+def arguments():
+    """The command line's arguments or, for a spare, those on the first line of stdin; and what followed that line."""
+    if sys.argv[1:] != ['--spare']:
+        return sys.argv[1:], b''
+    received = b''
+    while b'\n' not in received:
+        chunk = os.read(sys.stdin.fileno(), 65536)
+        if not chunk:
+            sys.exit(0)  # the runner went away before it needed this spare
+        received += chunk
+    line, rest = received.split(b'\n', 1)
+    return json.loads(line), rest
+
+
 def main():
+    argv, pending = arguments()
     parser = argparse.ArgumentParser()
     for name in ('jid', 'password', 'host', 'port'):
         parser.add_argument(name)
@@ -48,13 +65,12 @@ def main():
     parser.add_argument('--versions', default='0.3,2')
     parser.add_argument('--resource', default=None)
     parser.add_argument('--offline', action='store_true')
-    args = parser.parse_args()
+    args = parser.parse_args(argv)
     os.makedirs(args.state, exist_ok=True)
     jid = f'{args.jid}/{args.resource}' if args.resource else args.jid
     peer = OmemoPeer(jid, args.password, (args.host, int(args.port)), args.state, args.versions.split(','), args.offline)
     peer.start()
     loop = asyncio.get_event_loop()
-    pending = b''
 
     # Read the descriptor itself: orders written together arrive in one chunk, and a buffered
     # readline() would leave all but the first in its buffer, where the loop never looks.
