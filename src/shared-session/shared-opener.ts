@@ -149,8 +149,10 @@ class SharedOpener implements Opener {
 
   /** What the lead's transport reports: taken in here, and passed on to the followers. */
   readonly #relay: TransportListener = {
+    // What arrives goes to the channel only while tabs follow: copying every stanza for no one
+    // was a large part of a busy desk's work (a follower says hello before it takes any in).
     stanza: (stanza) => {
-      this.#post({ t: 'stanza', stanza });
+      if (this.#followers.size) this.#post({ t: 'stanza', stanza });
       this.#deliver(stanza);
     },
     dropped: (error) => {
@@ -159,7 +161,7 @@ class SharedOpener implements Opener {
       this.deps.listener.dropped(error);
     },
     acknowledged: (stanza) => {
-      this.#post({ t: 'acked', stanza });
+      if (this.#followers.size) this.#post({ t: 'acked', stanza });
       this.deps.listener.acknowledged?.(stanza);
     },
     unacknowledged: (stanzas) => this.deps.listener.unacknowledged?.(stanzas),
