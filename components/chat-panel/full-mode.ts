@@ -61,12 +61,15 @@ export function strangerName(session: ChatSession, summary: ConversationSummary,
 /** Each session's visitors' labels, remembered: the list asks for all of them at each render. */
 const labels = new WeakMap<ChatSession, ReturnType<typeof strangerLabels>>();
 
+/** How often the desk's contact list is brought up to date while the inbox shows another view. */
+const HIDDEN_LIST_REFRESH_MS = 1000;
+
 interface ListedPeople {
   contacts: Contact[];
   conversations: readonly ConversationSummary[];
 }
 /** The contact list's people and conversations: on the desk, held while the inbox shows another view. */
-const listInput = new HeldWhileHidden<ChatSession, ListedPeople>();
+const listInput = new HeldWhileHidden<ChatSession, ListedPeople>(HIDDEN_LIST_REFRESH_MS);
 
 /** The contact list's people: the contacts, and the people we have talked with who are not contacts. */
 function listedPeople(panel: ChatPanel, session: ChatSession): ListedPeople {
@@ -88,10 +91,16 @@ function listedPeople(panel: ChatPanel, session: ChatSession): ListedPeople {
 
 export function renderContacts(panel: ChatPanel, session: ChatSession) {
   // On the support desk the contacts are one of the inbox's views. While another view is shown the
-  // list is off screen: it keeps what it was given rather than list every visitor anew at each
-  // message (with a thousand visitors, most of the page's work), and catches up when shown.
+  // list is off screen: it is given its people anew once a second rather than at each message (with
+  // a thousand visitors, listing them all was most of the page's work), and at once when shown.
   const desk = deskOf(panel, session);
-  const { contacts, conversations } = listInput.get(session, !desk || desk.view === 'contacts', () => listedPeople(panel, session));
+  const shown = !desk || desk.view === 'contacts';
+  const { contacts, conversations } = listInput.get(
+    session,
+    shown,
+    () => listedPeople(panel, session),
+    () => panel.requestUpdate(),
+  );
   const list = html`<xmpp-chat-contact-list class=${desk ? '' : 'contacts'} exportparts=${exportparts(PARTS.contactList)} lang=${panel.lang}
     .contacts=${contacts} .conversations=${conversations} .requests=${session.requests}
     .selected=${session.conversation.peer ?? ''} .avatars=${avatarsOf(
