@@ -41,9 +41,14 @@ describe('a view’s inputs held while it is hidden', () => {
     time = 600;
     expect(inputs.get(session, false, make, rerender)).to.equal(first);
     expect(wakes.map((w) => w.ms)).to.deep.equal([700]); // one render asked for, however many were held
-    time = 1000;
+    time = 999; // a timer a little early: held again, and another render asked for
     wakes[0].wake();
     expect(renders).to.equal(1);
+    expect(inputs.get(session, false, make, rerender)).to.equal(first);
+    expect(wakes.map((w) => w.ms)).to.deep.equal([700, 1]);
+    time = 1000;
+    wakes[1].wake();
+    expect(renders).to.equal(2);
     expect(inputs.get(session, false, make, rerender)).to.deep.equal({ made: 2 });
     expect(inputs.get({}, false, make, rerender)).to.deep.equal({ made: 3 }); // per key
   });

@@ -21,7 +21,11 @@ export class HeldWhileHidden<K extends object, T extends object> {
     if (last && !shown && age < this.refreshMs) {
       if (!last.waking) {
         last.waking = true;
-        this.schedule(rerender, this.refreshMs - age);
+        // A timer may fire a little early: the render it asks for may hold them again, and ask again.
+        this.schedule(() => {
+          last.waking = false;
+          rerender();
+        }, this.refreshMs - age);
       }
       return last.value;
     }
