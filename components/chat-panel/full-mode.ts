@@ -17,6 +17,7 @@ import '../canned-replies/canned-replies.ts';
 import { deskOf, renderDeskNotes, renderInbox } from './full-desk.ts';
 import { forgetNotificationPermission, notificationPermission, pageNotifications } from '../controllers/notification-permission.ts';
 import { avatarsOf } from './panel-avatars.ts';
+import { HeldWhileHidden } from './held-while-hidden.ts';
 import { fullStyles } from './full-mode.styles.ts';
 import { isRoom, renderRoomsGroup, roomPeerName } from './rooms-entry.ts';
 
@@ -60,7 +61,18 @@ export function strangerName(session: ChatSession, summary: ConversationSummary,
 /** Each session's visitors' labels, remembered: the list asks for all of them at each render. */
 const labels = new WeakMap<ChatSession, ReturnType<typeof strangerLabels>>();
 
-export function renderContacts(panel: ChatPanel, session: ChatSession) {
+/** How often the desk's contact list is brought up to date while the inbox shows another view. */
+const HIDDEN_LIST_REFRESH_MS = 1000;
+
+interface ListedPeople {
+  contacts: Contact[];
+  conversations: readonly ConversationSummary[];
+}
+/** The contact list's people and conversations: on the desk, held while the inbox shows another view. */
+const listInput = new HeldWhileHidden<ChatSession, ListedPeople>(HIDDEN_LIST_REFRESH_MS);
+
+/** The contact list's people: the contacts, and the people we have talked with who are not contacts. */
+function listedPeople(panel: ChatPanel, session: ChatSession): ListedPeople {
   // People we have talked with but who are not contacts (such as a site's visitors) are listed
   // too, by the name they gave (with their presence, or in their first message) or a made-up one.
   const known = new Set(session.contacts.map((c) => c.jid));
@@ -74,10 +86,23 @@ export function renderContacts(panel: ChatPanel, session: ChatSession) {
       groups: [],
       presence: session.chat.strangers.presence(c.peer),
     }));
-  // On the support desk the contacts are one of the inbox's views.
+  return { contacts: [...session.contacts, ...others], conversations: session.conversations };
+}
+
+export function renderContacts(panel: ChatPanel, session: ChatSession) {
+  // On the support desk the contacts are one of the inbox's views. While another view is shown the
+  // list is off screen: it is given its people anew once a second rather than at each message (with
+  // a thousand visitors, listing them all was most of the page's work), and at once when shown.
   const desk = deskOf(panel, session);
+  const shown = !desk || desk.view === 'contacts';
+  const { contacts, conversations } = listInput.get(
+    session,
+    shown,
+    () => listedPeople(panel, session),
+    () => panel.requestUpdate(),
+  );
   const list = html`<xmpp-chat-contact-list class=${desk ? '' : 'contacts'} exportparts=${exportparts(PARTS.contactList)} lang=${panel.lang}
-    .contacts=${[...session.contacts, ...others]} .conversations=${session.conversations} .requests=${session.requests}
+    .contacts=${contacts} .conversations=${conversations} .requests=${session.requests}
     .selected=${session.conversation.peer ?? ''} .avatars=${avatarsOf(
       session,
       () => panel.requestUpdate(),

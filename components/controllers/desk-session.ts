@@ -79,9 +79,10 @@ export class DeskSession {
 
   /** The visitors' conversations, newest activity first (all views). */
   get rows(): InboxRow[] {
+    if (this.#rows) return this.#rows;
     const { host, name } = this.#options;
     const contacts = new Set(host.contacts.map((c) => c.jid));
-    return (this.#rows ??= buildInboxRows(
+    return (this.#rows = buildInboxRows(
       {
         conversations: host.conversations,
         desk: this.desk.conversations,

@@ -27,7 +27,10 @@ export interface RoomRowsInput {
 /** One row per room, in the order of their names. */
 export function roomRows({ bookmarks, rooms, conversations, mentions, lang }: RoomRowsInput): RoomRow[] {
   const byJid = new Map<string, RoomRow>();
-  const unread = new Map(conversations.map((c) => [c.peer, c.unread]));
+  // The conversations list every visitor of a desk as well: only the rooms' are looked up, without a copy.
+  const wanted = new Set([...bookmarks.map((b) => b.jid), ...rooms.map((r) => r.jid)]);
+  const unread = new Map<string, number>();
+  if (wanted.size) for (const c of conversations) if (wanted.has(c.peer)) unread.set(c.peer, c.unread);
   const row = (jid: string, name: string | undefined, state?: RoomState): RoomRow => ({
     jid,
     label: name?.trim() || jid.split('@')[0],
@@ -40,6 +43,14 @@ export function roomRows({ bookmarks, rooms, conversations, mentions, lang }: Ro
     if (room.state === 'idle' && !byJid.has(room.jid)) continue; // left, and not kept
     byJid.set(room.jid, row(room.jid, byJid.get(room.jid)?.label ?? room.info?.name, room.state));
   }
-  const collator = new Intl.Collator(resolveLang(lang), { sensitivity: 'base', numeric: true });
+  const collator = collatorFor(lang);
   return [...byJid.values()].sort((a, b) => collator.compare(a.label, b.label) || (a.jid < b.jid ? -1 : 1));
+}
+
+const collators = new Map<string, Intl.Collator>();
+/** The order of names in `lang`, made once per language (the rows are made at each render). */
+function collatorFor(lang: string): Intl.Collator {
+  let collator = collators.get(lang);
+  if (!collator) collators.set(lang, (collator = new Intl.Collator(resolveLang(lang), { sensitivity: 'base', numeric: true })));
+  return collator;
 }

@@ -36,7 +36,12 @@ export interface SharedOpenerDeps {
   beforeLead?: () => Promise<void>;
   lead?: Lead;
   tabs?: TabLocks;
+  /** The clock, in ms. */
+  now?: () => number;
 }
+
+/** How long after announcing its session a lead relays what arrives, with no tab following yet. */
+const ANNOUNCED_RELAY_MS = 5000;
 
 /** Replies to requests of ours we still wait for, at most (the oldest are forgotten first). */
 const OWN_REQUESTS = 1000;
@@ -75,12 +80,17 @@ class SharedOpener implements Opener {
   #seen?: { session: string; lead: string };
   /** What resuming the lead's stream takes, as heard. */
   readonly #mirror = new StreamMirror();
+  /** When this tab, as the lead, last announced its session. */
+  #announcedAt = -Infinity;
+  readonly #now: () => number;
 
   constructor(
     private readonly deps: SharedOpenerDeps,
     private readonly lead: Lead,
     private readonly tabs: TabLocks,
-  ) {}
+  ) {
+    this.#now = deps.now ?? (() => performance.now());
+  }
 
   readonly #transport: Transport = {
     kind: 'websocket',
@@ -165,8 +175,10 @@ class SharedOpener implements Opener {
 
   /** What the lead's transport reports: taken in here, and passed on to the followers. */
   readonly #relay: TransportListener = {
+    // What arrives goes to the channel only while tabs may follow: copying every stanza for no one
+    // was a large part of a busy desk's work.
     stanza: (stanza, handled) => {
-      this.#post({ t: 'stanza', stanza, h: handled });
+      if (this.#relaying()) this.#post({ t: 'stanza', stanza, h: handled });
       this.#deliver(stanza);
     },
     dropped: (error) => {
@@ -175,7 +187,7 @@ class SharedOpener implements Opener {
       this.deps.listener.dropped(error);
     },
     acknowledged: (stanza) => {
-      this.#post({ t: 'acked', stanza });
+      if (this.#relaying()) this.#post({ t: 'acked', stanza });
       this.deps.listener.acknowledged?.(stanza);
     },
     unacknowledged: (stanzas) => this.deps.listener.unacknowledged?.(stanzas),
@@ -184,8 +196,18 @@ class SharedOpener implements Opener {
 
   #announce() {
     const current = this.#current;
+    if (!current) return;
+    this.#announcedAt = this.#now();
     const stream = this.#real?.transport?.stream?.();
-    if (current) this.#post({ t: 'online', lead: this.#id, page: this.tabs.self, session: this.#sessions, ...current, stream });
+    this.#post({ t: 'online', lead: this.#id, page: this.tabs.self, session: this.#sessions, ...current, stream });
+  }
+
+  /**
+   * Whether tabs may follow: some said hello, or the session was just announced (a tab that waited
+   * for a lead taking over follows from that announcement, and says hello only after it).
+   */
+  #relaying(): boolean {
+    return this.#followers.size > 0 || this.#now() - this.#announcedAt < ANNOUNCED_RELAY_MS;
   }
 
   #follow(): Promise<SessionInfo> {

@@ -244,7 +244,8 @@ export function testCommands() {
     // (DESK_LOAD_VISITORS: a comma-separated list of N, e.g. 100,500 or 1000; all by default).
     async 'desk-load-config'() {
       const wanted = (process.env.DESK_LOAD_VISITORS ?? '').split(',').filter(Boolean).map(Number);
-      return { visitors: wanted.length ? wanted : undefined, profile: process.env.DESK_LOAD_PROFILE === '1' };
+      const { DESK_LOAD_PROFILE: profile, DESK_LOAD_TRACE: trace } = process.env;
+      return { visitors: wanted.length ? wanted : undefined, profile: profile === '1', trace: trace === '1' };
     },
     // The soak's size, from the environment of `npm run soak` (SOAK_MESSAGES per side, SOAK_SEED).
     async 'soak-config'() {
@@ -345,6 +346,30 @@ export function testCommands() {
     await writeFile(new URL(`${name}.cpuprofile`, dir), JSON.stringify(profile));
     return true;
   }
+  // A performance trace of the browser (Chromium's tracing, as DevTools' Performance panel records
+  // it: tasks, scripts, style, layout, garbage collection): `start`, then `stop`, which saves it as
+  // test/artifacts/profiles/<name>.trace.json (opens in DevTools or https://ui.perfetto.dev). Saving
+  // can outlast the runner's 20 s per command: `stop` starts it, and answers whether it is done.
+  const tracing = new Map();
+  async function trace({ action, name = 'trace' }, session) {
+    if (!/^[\w-]+$/.test(name)) throw new Error(`bad trace name ${name}`);
+    const page = session.browser.getPage(session.id);
+    if (action === 'start') {
+      const dir = new URL('../artifacts/profiles/', import.meta.url);
+      await mkdir(dir, { recursive: true });
+      const path = new URL(`${name}.trace.json`, dir).pathname;
+      await page.tracing.start({ path, categories: ['toplevel', 'devtools.timeline'] });
+      return true;
+    }
+    if (!tracing.has(session.id))
+      tracing.set(
+        session.id,
+        page.tracing.stop().then(() => true),
+      );
+    const done = await Promise.race([tracing.get(session.id), new Promise((r) => setTimeout(() => r(false), 10_000))]);
+    if (done) tracing.delete(session.id);
+    return done;
+  }
   // Slows the test page's CPU `rate` times (Chromium's throttling over CDP); rate 1 ends it.
   const throttles = new Map();
   async function cpuThrottle({ rate = 1 }, session) {
@@ -371,6 +396,7 @@ export function testCommands() {
       if (command === 'screenshot') return screenshot(payload, session);
       if (command === 'built-files') return builtFiles();
       if (command === 'cpu-profile') return cpuProfile(payload ?? {}, session);
+      if (command === 'trace') return trace(payload ?? {}, session);
       if (command === 'cpu-throttle') return cpuThrottle(payload ?? {}, session);
       if (command === 'grant-notifications') return grantNotifications(payload ?? {}, session);
       const handler = commands[command];
