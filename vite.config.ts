@@ -157,7 +157,7 @@ const coreBuild = defineConfig({
 });
 
 const widgetBuild = defineConfig({
-  plugins: [compactStyles, slimStrophe, slimXmppJs, slimLtx, chunkLoading({ preloading: ['websocket', 'bosh', 'full-mode'] })],
+  plugins: [compactStyles, slimStrophe, slimXmppJs, slimLtx, chunkLoading({ preloading: ['websocket', 'bosh'] })],
   optimizeDeps: {
     // CommonJS and browser-mapped dependencies of the transports, pre-bundled for the test server.
     include: [
