@@ -76,13 +76,8 @@ async function start(): Promise<PageApi> {
   await nextTask();
   for (const widget of document.querySelectorAll('xmpp-chat')) drawEarlyLauncher(widget);
   // A widget in full mode is shown at once: its panel's code loads alongside the element's
-  // rather than after it (the element loads it again, and says so, if this fails), and with it
-  // the code of its connection.
-  const full = document.querySelector('xmpp-chat[mode=full]');
-  if (full)
-    import('./chat-panel/chat-panel.ts')
-      .then(({ preloadTransport }) => preloadTransport(full.getAttribute('service') ?? undefined, full.hasAttribute('password')))
-      .catch(() => undefined);
+  // rather than after it (the element loads it again, and says so, if this fails).
+  if (document.querySelector('xmpp-chat[mode=full]')) import('./chat-panel/chat-panel.ts').catch(() => undefined);
   // Commands wait for the element's code: until then a widget has no methods.
   const target = () => (customElements.get('xmpp-chat') ? (mounted ?? document.querySelector('xmpp-chat') ?? undefined) : undefined);
   return installPageApi(window, target as () => PageWidget | undefined);
@@ -97,8 +92,7 @@ const api = typeof document === 'undefined' ? undefined : await start();
  */
 function startTime(): Promise<void> {
   return new Promise((resolve) => {
-    // A widget in full mode is the page's main content, not an addition to it: no waiting.
-    if (typeof document === 'undefined' || document.querySelector('xmpp-chat[mode=full]')) return resolve();
+    if (typeof document === 'undefined') return resolve();
     const start = () => resolve();
     for (const widget of document.querySelectorAll('xmpp-chat'))
       for (const type of ['pointerover', 'focusin']) widget.addEventListener(type, start, { once: true });
