@@ -101,14 +101,14 @@ for (const server of Object.keys(SERVERS) as ServerName[]) {
         await waitFor(() => !deep(visitor, '[part~="upload-progress"]'), 'the upload’s progress gone once it is sent');
 
         // The agent opens the conversation: the image is inline at its size before it loads.
-        const row = await waitFor(
-          () => deepAll(desk, '[part~="contact"]').find((el) => el.textContent?.includes('checkout')),
-          'the conversation in the inbox',
-          40_000,
-        ).catch(async (error: Error) => {
-          await executeServerCommand('screenshot', { name: `rich-inbox-${server}-${transport}` }); // to see what the agent saw
-          throw error;
-        });
+        // The desk's account is new: the visitor's is its one conversation. (Its preview is the newest
+        // message, by now the image's link rather than the text before it.)
+        const row = await waitFor(() => deepAll(desk, '[part~="inbox-row"]').at(0), 'the conversation in the inbox', 40_000).catch(
+          async (error: Error) => {
+            await executeServerCommand('screenshot', { name: `rich-inbox-${server}-${transport}` }); // to see what the agent saw
+            throw error;
+          },
+        );
         row.click();
         const shown = await waitFor(
           () => deep<HTMLImageElement>(desk, 'img[part~="message-image"], [part~="message-image"] img'),
