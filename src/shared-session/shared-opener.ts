@@ -191,7 +191,9 @@ class SharedOpener implements Opener {
       this.deps.listener.acknowledged?.(stanza);
     },
     unacknowledged: (stanzas) => this.deps.listener.unacknowledged?.(stanzas),
-    queued: (stanza) => this.#post({ t: 'queued', stanza }),
+    queued: (stanza) => {
+      if (this.#relaying()) this.#post({ t: 'queued', stanza });
+    },
   };
 
   #announce() {
