@@ -1,7 +1,9 @@
 import { expect } from '@esm-bundle/chai';
 import type { ResolvedOptions } from '../options.ts';
 import { parseXml } from '../stanza/dom.ts';
+import type { XmlElement } from '../stanza/element.ts';
 import type { TransportListener } from '../transport/transport.ts';
+import { ConnectionError } from '../errors.ts';
 import { createSharedOpener } from './shared-opener.ts';
 import type { Wire } from './wire.ts';
 
@@ -13,6 +15,9 @@ async function leadTab() {
   const name = `test-${Math.random().toString(36).slice(2)}`;
   let server: TransportListener | undefined;
   const clock = { now: 0 };
+  /** What the transport sent, and whether its next open resumes the stream. */
+  const sent: string[] = [];
+  const next = { resumed: false };
   const opener = createSharedOpener({
     name,
     options: { services: ['wss://example.org/ws'], timeoutMs: 1000 } as unknown as ResolvedOptions,
@@ -25,8 +30,8 @@ async function leadTab() {
         server = listener;
         return {
           kind: 'websocket',
-          open: () => Promise.resolve(INFO),
-          send: () => undefined,
+          open: () => Promise.resolve({ ...INFO, resumed: next.resumed }),
+          send: (stanza: XmlElement) => void sent.push(stanza.attrs.id ?? ''),
           close: () => Promise.resolve(),
           abort: () => undefined,
         };
@@ -41,7 +46,17 @@ async function leadTab() {
     for (const end = Date.now() + 10_000; heard.length < count; await new Promise((r) => setTimeout(r, 20)))
       if (Date.now() > end) throw new Error(`heard ${JSON.stringify(heard.map((w) => w.t))}, waited for ${count}`);
   };
-  return { server: server!, clock, channel, heard, heardCount, close: () => (channel.close(), opener.transport?.close()) };
+  return {
+    server: server!,
+    opener,
+    sent,
+    next,
+    clock,
+    channel,
+    heard,
+    heardCount,
+    close: () => (channel.close(), opener.transport?.close()),
+  };
 }
 
 describe('a shared session’s lead', () => {
@@ -65,5 +80,29 @@ describe('a shared session’s lead', () => {
     await tab.heardCount(4);
     expect(tab.heard.map((w) => w.t)).to.deep.equal(['stanza', 'online', 'stanza', 'acked']);
     await tab.close();
+  });
+
+  it('holds what followers send while its session is down, and sends it once the same stream is resumed', async () => {
+    for (const resumed of [true, false]) {
+      const tab = await leadTab();
+      const send = (id: string) =>
+        tab.channel.postMessage({ t: 'send', tab: 'chat-2', stanza: parseXml(MESSAGE.replace("id='m1'", `id='${id}'`)) } satisfies Wire);
+      send('before');
+      await tab.heardCount(0);
+      for (const end = Date.now() + 5000; !tab.sent.includes('before') && Date.now() < end;) await new Promise((r) => setTimeout(r, 20));
+      // The connection drops; a follower that has not heard of it yet sends.
+      tab.server.dropped(new ConnectionError('closed', 'Gone.'));
+      send('during');
+      await tab.heardCount(1); // the drop, on the channel
+      await new Promise((r) => setTimeout(r, 100));
+      expect(tab.sent, 'nothing sent while down').to.deep.equal(['before']);
+      // The client opens again: the same stream resumed, or a new session.
+      tab.next.resumed = resumed;
+      await tab.opener.open();
+      expect(tab.sent, resumed ? 'sent on the resumed stream' : 'left to the followers’ outbox').to.deep.equal(
+        resumed ? ['before', 'during'] : ['before'],
+      );
+      await tab.close();
+    }
   });
 });

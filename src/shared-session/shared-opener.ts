@@ -43,6 +43,9 @@ export interface SharedOpenerDeps {
 /** How long after announcing its session a lead relays what arrives, with no tab following yet. */
 const ANNOUNCED_RELAY_MS = 5000;
 
+/** Followers' stanzas a lead holds while its session is down, at most (the oldest are forgotten first). */
+const HELD_WHILE_DOWN = 500;
+
 /** Replies to requests of ours we still wait for, at most (the oldest are forgotten first). */
 const OWN_REQUESTS = 1000;
 
@@ -80,6 +83,12 @@ class SharedOpener implements Opener {
   #seen?: { session: string; lead: string };
   /** What resuming the lead's stream takes, as heard. */
   readonly #mirror = new StreamMirror();
+  /**
+   * As the lead, what followers sent while its session was down (they hear of the drop only after
+   * the channel's delay): sent once the same stream is resumed, dropped with a new session, which
+   * followers start again on (their outbox sends what the archive lacks).
+   */
+  #held: XmlElement[] = [];
   /** When this tab, as the lead, last announced its session. */
   #announcedAt = -Infinity;
   readonly #now: () => number;
@@ -165,6 +174,8 @@ class SharedOpener implements Opener {
       const info = await this.#real.open();
       if (!info.resumed) this.#sessions += 1;
       this.#current = { info, kind: this.#real.transport?.kind ?? 'websocket' };
+      const held = this.#held.splice(0);
+      if (info.resumed) for (const stanza of held) this.#real.transport?.send(stanza);
       this.#announce();
       return resume && info.resumed ? { ...info, takenOver: true } : info;
     } catch (error) {
@@ -329,7 +340,9 @@ class SharedOpener implements Opener {
       }
       this.#announce();
     } else if (message.t === 'bye') this.#followers.delete(message.tab);
-    else if (message.t === 'send' && this.#current) this.#real?.transport?.send(message.stanza);
+    else if (message.t !== 'send') return;
+    else if (this.#current) this.#real?.transport?.send(message.stanza);
+    else if (this.#held.push(message.stanza) > HELD_WHILE_DOWN) this.#held.shift();
   }
 
   /** Takes in what arrived; a reply to a request goes only to the tab that asked. */
