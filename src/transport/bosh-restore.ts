@@ -5,7 +5,9 @@
  * the next page of the same tab can go on with it (XEP-0124 §8 attach) — same address, no new
  * login — for as long as the server keeps it without requests (Prosody 60 s, ejabberd 30 s by
  * default). strophe.js keeps the session's ids in sessionStorage for that (`keepalive`); the
- * stream features, which an attached session never sees, are kept next to them.
+ * stream features, which an attached session never sees, are kept next to them, with whose the
+ * session is: another widget of the site in the same tab (a room's, a chat with someone else)
+ * logs in anonymously too, and must not go on as that visitor.
  */
 import type { Strophe } from 'strophe.js';
 import { xml } from '../stanza/element.ts';
@@ -16,10 +18,24 @@ type Connection = InstanceType<typeof Strophe.Connection>;
 /** Where strophe.js keeps the session (its key), and where we keep its stream features. */
 const SESSION_KEY = 'strophe-bosh-session';
 const FEATURES_KEY = 'xmpp-chat:bosh-features';
+const OWNER_KEY = 'xmpp-chat:bosh-owner';
 
-/** This tab holds a session from an earlier page that may be attached to. */
-export function hasKeptSession(): boolean {
-  return read(SESSION_KEY) !== undefined;
+/** This tab holds a session from an earlier page of `owner`'s that may be attached to. */
+export function hasKeptSession(owner: string): boolean {
+  return read(SESSION_KEY) !== undefined && read(OWNER_KEY) === owner;
+}
+
+/**
+ * A new session is opening for `owner`: what strophe.js keeps from now on is that session's (set
+ * before strophe.js writes its ids, so that a page leaving meanwhile leaves nothing to another).
+ */
+export function keepFor(owner: string): void {
+  try {
+    sessionStorage.removeItem(FEATURES_KEY);
+  } catch (error) {
+    // Storage is blocked: nothing is kept.
+  }
+  write(OWNER_KEY, owner);
 }
 
 export function keepFeatures(features: readonly string[]): void {
@@ -31,6 +47,7 @@ export function forgetKeptSession(): void {
   try {
     sessionStorage.removeItem(SESSION_KEY);
     sessionStorage.removeItem(FEATURES_KEY);
+    sessionStorage.removeItem(OWNER_KEY);
   } catch (error) {
     // Storage is blocked: nothing was kept.
   }

@@ -10,7 +10,7 @@ import type { XmlElement } from '../stanza/element.ts';
 import { chooseMechanism } from '../sasl/choose.ts';
 import { acknowledgeOnResponse, flushWithoutIdleDelay, keepBehindPolls, watchForStall } from './bosh-patches.ts';
 import { checkBoshResponsesUnderTrustedTypes } from './bosh-trusted-types.ts';
-import { confirmAttached, forgetKeptSession, hasKeptSession, keepFeatures, keptFeatures } from './bosh-restore.ts';
+import { confirmAttached, forgetKeptSession, hasKeptSession, keepFeatures, keepFor, keptFeatures } from './bosh-restore.ts';
 import { offersSasl2, watchStreamStart } from './bosh-stream-start.ts';
 import type { SessionInfo, SessionOptions, Transport, TransportListener } from './transport.ts';
 
@@ -45,10 +45,12 @@ export function createBoshTransport(options: SessionOptions, listener: Transport
 
   // An anonymous session is kept for the tab's next page, which attaches to it (bosh-restore.ts).
   const keep = !options.username;
+  /** Whose the kept session is: the same server, and the same widget (its shared session's name). */
+  const owner = `${options.service} ${options.domain} ${String(options.shareSession ?? '')}`;
   /** With debug, what the log may show of the XML (loaded by `open` before the first line). */
   let redact: ((input: Node) => string) | undefined;
 
-  function connect(attach = keep && hasKeptSession()): Promise<SessionInfo> {
+  function connect(attach = keep && hasKeptSession(owner)): Promise<SessionInfo> {
     const c = new Strophe.Connection(options.service, { mechanisms: Object.values(MECHANISMS) as never, keepalive: keep });
     conn = c;
     /** Why the session ends; a server's condition comes with its sentence, which loads with it. */
@@ -209,8 +211,10 @@ export function createBoshTransport(options: SessionOptions, listener: Transport
           else fail(reason);
         }
       };
-      if (!attach || !restore(c, options.domain, callback))
+      if (!attach || !restore(c, options.domain, callback)) {
+        if (keep) keepFor(owner);
         c.connect(jid, options.password ?? (options.scramKeys as never) ?? '', callback); // keys: see bosh-scram.ts
+      }
     });
   }
 

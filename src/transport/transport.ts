@@ -29,6 +29,11 @@ export interface SessionOptions {
   /** This client's id for SASL2 (XEP-0388 user agent) when no token store names the device. */
   readonly userAgentId: string;
   /**
+   * Which widget's session this is, as shared between tabs (options.ts): an anonymous BOSH session
+   * kept for the tab's next page is attached to only by a client of the same name.
+   */
+  readonly shareSession?: boolean | string;
+  /**
    * A stream another transport (another tab's) left: the first `open()` resumes it (XEP-0198) and
    * sends again what it never confirmed; when the server refuses, a new session opens as usual.
    */

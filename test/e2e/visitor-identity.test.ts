@@ -86,6 +86,26 @@ for (const server of Object.keys(ALL_SERVERS) as AnyServerName[]) {
       expect(await openAndSend(frame, `after reset ${newStanzaId()}`)).to.not.equal(first);
     });
 
+    it("does not go on as another widget's visitor: a chat with someone else in the tab logs in anew", async () => {
+      // The tab's next page holds another widget of the site (another agent, a room): it must not
+      // attach to the first one's session and read that visitor's conversation, nor the first one
+      // to the second's after it.
+      const widget = (to: string) =>
+        page(`<script>window.calls = []; window.xmppChat = [['on', 'connected', (d) => calls.push(d.jid)]];</script>
+        <script type="module" src="/dist/xmpp-chat.js" data-service="${service}" data-domain="anon.localhost" data-anonymous data-to="${to}"></script>`);
+      const first = await openAndSend(await widget('dave@localhost'), `to dave ${newStanzaId()}`);
+      closePages();
+      const second = await openAndSend(await widget('erin@localhost'), `to erin ${newStanzaId()}`);
+      expect(second)
+        .to.match(/@anon\.localhost$/)
+        .and.not.equal(first);
+      closePages();
+      const third = await openAndSend(await widget('dave@localhost'), `to dave again ${newStanzaId()}`);
+      expect(third)
+        .to.match(/@anon\.localhost$/)
+        .and.not.equal(second);
+    });
+
     it("opens a new session, without an error, when the server no longer holds the earlier page's", async () => {
       // As if the server had dropped the session meanwhile (its inactivity timeout passed): the
       // next page starts with a session id the server does not know. It is changed by the next
