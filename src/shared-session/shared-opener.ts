@@ -15,6 +15,7 @@ import { SessionOpener } from '../session-opener.ts';
 import type { XmlElement } from '../stanza/element.ts';
 import { newStanzaId } from '../stanza/message.ts';
 import type { loadTransport, SessionInfo, Transport, TransportKind, TransportListener } from '../transport/transport.ts';
+import { Followers } from './followers.ts';
 import { StreamMirror } from './stream-mirror.ts';
 import { fromWire, isIqReply, isIqRequest, passes, toWire, type Wire } from './wire.ts';
 
@@ -40,9 +41,6 @@ export interface SharedOpenerDeps {
   now?: () => number;
 }
 
-/** How long after announcing its session a lead relays what arrives, with no tab following yet. */
-const ANNOUNCED_RELAY_MS = 5000;
-
 /** Followers' stanzas a lead holds while its session is down, at most (the oldest are forgotten first). */
 const HELD_WHILE_DOWN = 500;
 
@@ -66,9 +64,7 @@ class SharedOpener implements Opener {
   /** The lead's session now, and how many it has opened afresh. */
   #current?: { info: SessionInfo; kind: TransportKind };
   #sessions = 0;
-  readonly #followers = new Set<string>();
-  /** The followers of each page. */
-  readonly #pages = new Map<string, Set<string>>();
+  readonly #followers: Followers;
   /** This chat among those sharing the session (a page may hold several chats). */
   readonly #id = newStanzaId();
   /** As a follower: queued for the lead; the open() waiting for the lead's session; what was heard of it. */
@@ -89,16 +85,13 @@ class SharedOpener implements Opener {
    * followers start again on (their outbox sends what the archive lacks).
    */
   #held: XmlElement[] = [];
-  /** When this tab, as the lead, last announced its session. */
-  #announcedAt = -Infinity;
-  readonly #now: () => number;
 
   constructor(
     private readonly deps: SharedOpenerDeps,
     private readonly lead: Lead,
     private readonly tabs: TabLocks,
   ) {
-    this.#now = deps.now ?? (() => performance.now());
+    this.#followers = new Followers(tabs, deps.now ?? (() => performance.now()));
   }
 
   readonly #transport: Transport = {
@@ -189,7 +182,7 @@ class SharedOpener implements Opener {
     // What arrives goes to the channel only while tabs may follow: copying every stanza for no one
     // was a large part of a busy desk's work.
     stanza: (stanza, handled) => {
-      if (this.#relaying()) this.#post({ t: 'stanza', stanza, h: handled });
+      if (this.#followers.relaying()) this.#post({ t: 'stanza', stanza, h: handled });
       this.#deliver(stanza);
     },
     dropped: (error) => {
@@ -198,29 +191,21 @@ class SharedOpener implements Opener {
       this.deps.listener.dropped(error);
     },
     acknowledged: (stanza) => {
-      if (this.#relaying()) this.#post({ t: 'acked', stanza });
+      if (this.#followers.relaying()) this.#post({ t: 'acked', stanza });
       this.deps.listener.acknowledged?.(stanza);
     },
     unacknowledged: (stanzas) => this.deps.listener.unacknowledged?.(stanzas),
     queued: (stanza) => {
-      if (this.#relaying()) this.#post({ t: 'queued', stanza });
+      if (this.#followers.relaying()) this.#post({ t: 'queued', stanza });
     },
   };
 
   #announce() {
     const current = this.#current;
     if (!current) return;
-    this.#announcedAt = this.#now();
+    this.#followers.announced();
     const stream = this.#real?.transport?.stream?.();
     this.#post({ t: 'online', lead: this.#id, page: this.tabs.self, session: this.#sessions, ...current, stream });
-  }
-
-  /**
-   * Whether tabs may follow: some said hello, or the session was just announced (a tab that waited
-   * for a lead taking over follows from that announcement, and says hello only after it).
-   */
-  #relaying(): boolean {
-    return this.#followers.size > 0 || this.#now() - this.#announcedAt < ANNOUNCED_RELAY_MS;
   }
 
   #follow(): Promise<SessionInfo> {
@@ -328,18 +313,9 @@ class SharedOpener implements Opener {
 
   #hearAsLead(message: Wire) {
     if (message.t === 'hello') {
-      if (!this.#followers.has(message.tab)) {
-        this.#followers.add(message.tab);
-        const ofPage = this.#pages.get(message.page) ?? new Set<string>();
-        this.#pages.set(message.page, ofPage.add(message.tab));
-        // A page that closes without a word (it crashed) takes its chats with it.
-        this.tabs.whenGone(message.page, () => {
-          for (const tab of ofPage) this.#followers.delete(tab);
-          this.#pages.delete(message.page);
-        });
-      }
+      this.#followers.hello(message.tab, message.page);
       this.#announce();
-    } else if (message.t === 'bye') this.#followers.delete(message.tab);
+    } else if (message.t === 'bye') this.#followers.bye(message.tab);
     else if (message.t !== 'send') return;
     else if (this.#current) this.#real?.transport?.send(message.stanza);
     else if (this.#held.push(message.stanza) > HELD_WHILE_DOWN) this.#held.shift();
