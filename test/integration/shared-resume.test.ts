@@ -31,6 +31,9 @@ async function otherTab(silent: boolean): Promise<{ frame: HTMLIFrameElement; he
   return { frame, helpers };
 }
 
+/** A full JID's resource, which may itself hold a slash (Prosody 13 makes some from base64). */
+const resourceOf = (jid: string) => jid.slice(jid.indexOf('/') + 1);
+
 const bodiesOf = async (chat: Chat, peer: string) => (await history(chat, peer)).map((m) => m.body);
 
 // The holder's page goes as a closed tab does; on the newest pair, as a crashed one (no pagehide).
@@ -70,7 +73,7 @@ for (const { server, silent } of cases) {
       });
       holder.client.send(xml('presence', { to: bobJid }));
       await eventually(async () => presences.length === 1, 'the contact to hear our presence');
-      expect(await sessionsOf(server, alice)).to.deep.equal([jid.split('/')[1]]);
+      expect(await sessionsOf(server, alice)).to.deep.equal([resourceOf(jid)]);
 
       // The holder's message goes out; its tab goes before the server confirms it.
       const last = `the holder's last ${alice}`;
@@ -99,7 +102,7 @@ for (const { server, silent } of cases) {
         [true, jid],
         [true, jid],
       ]);
-      expect(await sessionsOf(server, alice)).to.deep.equal([jid.split('/')[1]]);
+      expect(await sessionsOf(server, alice)).to.deep.equal([resourceOf(jid)]);
 
       // Each tab has the contact's message once; the contact has the holder's last once.
       for (const t of two) {
@@ -113,8 +116,51 @@ for (const { server, silent } of cases) {
       const archived = await readArchive(server, aliceJid, `pass-${alice}`, bobJid);
       expect(countBodies(archived, [last, 'in the gap', 'after the handover'])).to.deep.equal({ lost: [], duplicated: [] });
       expect(presences, 'what the contact heard of our presence').to.deep.equal(['available']);
-      expect(await sessionsOf(server, alice)).to.deep.equal([jid.split('/')[1]]);
+      expect(await sessionsOf(server, alice)).to.deep.equal([resourceOf(jid)]);
       console.log(`${server} websocket: resumed by another tab in ${Math.round(takeover)} ms`);
+    });
+
+    it('a message the server never got from the tab that went is sent again, once, on the resumed stream', async () => {
+      const service = serviceUrl('websocket', ALL_SERVERS[server].httpPort);
+      const [alice, bob] = await newAccounts(server, 'resend', 'peer');
+      const aliceJid = `${alice}@${DOMAIN}`;
+      const bobJid = `${bob}@${DOMAIN}`;
+      const owner = `${alice}-tabs-${Math.random().toString(36).slice(2, 8)}@test`;
+      const shared = { shareSession: true, resource: undefined, fast: ownAgent() };
+      const other = await otherTab(silent);
+      frame = other.frame;
+      const holder = other.helpers.tab(alice, service, owner, shared);
+      await holder.connect();
+      const follower = tab(alice, service, owner, shared);
+      const peer = device(bob, service);
+      await connectAll(follower, peer);
+      expect([holder.client.sharing, follower.client.sharing]).to.deep.equal(['lead', 'follow']);
+      // The holder's message is counted as sent on its stream, but lost on the wire: the server
+      // never has it. Only a resend delivers it (stream management's, by the tab resuming the
+      // stream, or the shared outbox's after its archive check), and only one may.
+      const lost = `lost on the wire ${alice}`;
+      const socket = (frame.contentWindow as unknown as { WebSocket: typeof WebSocket }).WebSocket.prototype;
+      const send = socket.send;
+      let dropped = 0;
+      socket.send = function (this: WebSocket, data: string) {
+        if (String(data).includes(lost)) dropped += 1;
+        else send.call(this, data);
+      };
+      const back = new Promise<SessionInfo>((resolve) => follower.client.on('online', resolve));
+      void holder.send(bobJid, lost);
+      await new Promise((resolve) => setTimeout(resolve, 300)); // the channel tells the follower what is unconfirmed
+      expect(dropped, 'the message lost on the wire').to.equal(1);
+      frame.remove();
+      expect((await back).resumed, 'resumed').to.equal(true);
+      await eventually(async () => (await bodiesOf(peer, aliceJid)).includes(lost), 'the lost message, sent again');
+      await follower.send(bobJid, 'after it');
+      await eventually(async () => (await bodiesOf(peer, aliceJid)).includes('after it'), 'the message after');
+      expect(
+        (await bodiesOf(peer, aliceJid)).filter((b) => b === lost),
+        'at the contact',
+      ).to.have.length(1);
+      const archived = await readArchive(server, aliceJid, `pass-${alice}`, bobJid);
+      expect(countBodies(archived, [lost, 'after it'])).to.deep.equal({ lost: [], duplicated: [] });
     });
   });
 }
