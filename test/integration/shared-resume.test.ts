@@ -48,11 +48,10 @@ for (const { server, silent } of cases) {
       await closeChats();
     });
 
-    it('the tab holding it goes mid-send: another resumes the same stream, nothing lost, doubled or flapping', async () => {
+    /** Alice's tabs sharing a session: the holder in a page of its own, `count` in this one; Bob, a contact. */
+    async function tabsOf(prefix: string, count: number) {
       const service = serviceUrl('websocket', ALL_SERVERS[server].httpPort);
-      const [alice, bob] = await newAccounts(server, 'resume', 'peer');
-      const aliceJid = `${alice}@${DOMAIN}`;
-      const bobJid = `${bob}@${DOMAIN}`;
+      const [alice, bob] = await newAccounts(server, prefix, 'peer');
       const owner = `${alice}-tabs-${Math.random().toString(36).slice(2, 8)}@test`;
       // One device, as the widget's tabs are (servers bind sessions to it).
       const shared = { shareSession: true, resource: undefined, fast: ownAgent() };
@@ -60,9 +59,14 @@ for (const { server, silent } of cases) {
       frame = other.frame;
       const holder = other.helpers.tab(alice, service, owner, shared);
       await holder.connect();
-      const two = [tab(alice, service, owner, shared), tab(alice, service, owner, shared)];
+      const two = Array.from({ length: count }, () => tab(alice, service, owner, shared));
       const peer = device(bob, service);
       await connectAll(...two, peer);
+      return { alice, aliceJid: `${alice}@${DOMAIN}`, bobJid: `${bob}@${DOMAIN}`, holder, holderPage: other.frame, two, peer };
+    }
+
+    it('the tab holding it goes mid-send: another resumes the same stream, nothing lost, doubled or flapping', async () => {
+      const { alice, aliceJid, bobJid, holder, two, peer } = await tabsOf('resume', 2);
       expect([holder.client.sharing, ...two.map((t) => t.client.sharing)]).to.deep.equal(['lead', 'follow', 'follow']);
       const jid = holder.client.jid!;
 
@@ -121,25 +125,14 @@ for (const { server, silent } of cases) {
     });
 
     it('a message the server never got from the tab that went is sent again, once, on the resumed stream', async () => {
-      const service = serviceUrl('websocket', ALL_SERVERS[server].httpPort);
-      const [alice, bob] = await newAccounts(server, 'resend', 'peer');
-      const aliceJid = `${alice}@${DOMAIN}`;
-      const bobJid = `${bob}@${DOMAIN}`;
-      const owner = `${alice}-tabs-${Math.random().toString(36).slice(2, 8)}@test`;
-      const shared = { shareSession: true, resource: undefined, fast: ownAgent() };
-      const other = await otherTab(silent);
-      frame = other.frame;
-      const holder = other.helpers.tab(alice, service, owner, shared);
-      await holder.connect();
-      const follower = tab(alice, service, owner, shared);
-      const peer = device(bob, service);
-      await connectAll(follower, peer);
+      const { alice, aliceJid, bobJid, holder, holderPage, two, peer } = await tabsOf('resend', 1);
+      const [follower] = two;
       expect([holder.client.sharing, follower.client.sharing]).to.deep.equal(['lead', 'follow']);
       // The holder's message is counted as sent on its stream, but lost on the wire: the server
       // never has it. Only a resend delivers it (stream management's, by the tab resuming the
       // stream, or the shared outbox's after its archive check), and only one may.
       const lost = `lost on the wire ${alice}`;
-      const socket = (frame.contentWindow as unknown as { WebSocket: typeof WebSocket }).WebSocket.prototype;
+      const socket = (holderPage.contentWindow as unknown as { WebSocket: typeof WebSocket }).WebSocket.prototype;
       const send = socket.send;
       let dropped = 0;
       socket.send = function (this: WebSocket, data: string) {
@@ -150,7 +143,7 @@ for (const { server, silent } of cases) {
       void holder.send(bobJid, lost);
       await new Promise((resolve) => setTimeout(resolve, 300)); // the channel tells the follower what is unconfirmed
       expect(dropped, 'the message lost on the wire').to.equal(1);
-      frame.remove();
+      holderPage.remove();
       expect((await back).resumed, 'resumed').to.equal(true);
       await eventually(async () => (await bodiesOf(peer, aliceJid)).includes(lost), 'the lost message, sent again');
       await follower.send(bobJid, 'after it');
