@@ -264,12 +264,13 @@ export function createOutbox(deps: OutboxDeps): Outbox {
     });
 
   return {
-    // The entry is listed with the message kept, in one transaction (the store's writes asked
-    // for together share one): never a kept message no one sends.
+    // The entry is listed before the message is kept: a page that goes in between leaves an
+    // entry whose message is gone (dropped when looked at), never a kept message no one sends.
     put: (message) =>
       serial(async () => {
         const entry = { peer: message.peer, key: message.key, owner: tabs.self };
-        const [, [added]] = await Promise.all([listed(entry), store.add([message])]);
+        await listed(entry);
+        const [added] = await store.add([message]);
         if (!added) await store.update(message.peer, message.key, { state: 'pending', error: undefined });
         handedOver.delete(idOf(entry));
         transmit(entry, message);
