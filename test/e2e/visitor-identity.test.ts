@@ -95,14 +95,16 @@ for (const server of Object.keys(ALL_SERVERS) as AnyServerName[]) {
         const widget = (to: string) =>
           page(`<script>window.calls = []; window.xmppChat = [['on', 'connected', (d) => calls.push(d.jid)]];</script>
         <script type="module" src="/dist/xmpp-chat.js" data-service="${service}" data-domain="anon.localhost" data-anonymous data-to="${to}"></script>`);
-        const first = await openAndSend(await widget('dave@localhost'), `to dave ${newStanzaId()}`);
+        // Agents of their own: what these visitors leave unsent is not another test's visitor's to send.
+        const [ivy, erin] = ['ivy', 'erin'].map((name) => `${name}-${Math.random().toString(36).slice(2, 10)}@localhost`);
+        const first = await openAndSend(await widget(ivy), `to ivy ${newStanzaId()}`);
         closePages();
-        const second = await openAndSend(await widget('erin@localhost'), `to erin ${newStanzaId()}`);
+        const second = await openAndSend(await widget(erin), `to erin ${newStanzaId()}`);
         expect(second)
           .to.match(/@anon\.localhost$/)
           .and.not.equal(first);
         closePages();
-        const third = await openAndSend(await widget('dave@localhost'), `to dave again ${newStanzaId()}`);
+        const third = await openAndSend(await widget(ivy), `to ivy again ${newStanzaId()}`);
         expect(third)
           .to.match(/@anon\.localhost$/)
           .and.not.equal(second);
