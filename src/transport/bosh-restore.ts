@@ -30,11 +30,7 @@ export function hasKeptSession(owner: string): boolean {
  * before strophe.js writes its ids, so that a page leaving meanwhile leaves nothing to another).
  */
 export function keepFor(owner: string): void {
-  try {
-    sessionStorage.removeItem(FEATURES_KEY);
-  } catch (error) {
-    // Storage is blocked: nothing is kept.
-  }
+  remove(FEATURES_KEY);
   write(OWNER_KEY, owner);
 }
 
@@ -44,13 +40,7 @@ export function keepFeatures(features: readonly string[]): void {
 
 /** The session ended on purpose (log-out, reset): nothing is kept for a next page. */
 export function forgetKeptSession(): void {
-  try {
-    sessionStorage.removeItem(SESSION_KEY);
-    sessionStorage.removeItem(FEATURES_KEY);
-    sessionStorage.removeItem(OWNER_KEY);
-  } catch (error) {
-    // Storage is blocked: nothing was kept.
-  }
+  remove(SESSION_KEY, FEATURES_KEY, OWNER_KEY);
 }
 
 export function keptFeatures(): string[] {
@@ -93,5 +83,13 @@ function write(key: string, value: string): void {
     sessionStorage.setItem(key, value);
   } catch (error) {
     // Blocked or full: the next page opens a session of its own.
+  }
+}
+
+function remove(...keys: string[]): void {
+  try {
+    for (const key of keys) sessionStorage.removeItem(key);
+  } catch (error) {
+    // Storage is blocked: nothing was kept.
   }
 }
